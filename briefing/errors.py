@@ -1,0 +1,35 @@
+"""One exception hierarchy for the whole library.
+
+Every message says what went wrong, where, and what to do about it, in one
+line, so the CLI can show it to the user as it is.
+"""
+
+from __future__ import annotations
+
+
+class BriefingError(Exception):
+    """Base class of every error briefing raises on purpose."""
+
+
+class SourceError(BriefingError):
+    """An article source could not be read or understood."""
+
+
+class NoStoriesError(BriefingError):
+    """Nothing usable was left to make a briefing from."""
+
+
+class VoiceError(BriefingError):
+    """A voice profile is missing or invalid."""
+
+
+class EngineError(BriefingError):
+    """A text-to-speech engine is missing, misconfigured or failed."""
+
+
+class AudioError(BriefingError):
+    """Mixing or encoding the audio failed (for example, no MP3 encoder)."""
+
+
+class OutputError(BriefingError):
+    """An output file or folder could not be written."""
