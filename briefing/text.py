@@ -1,0 +1,273 @@
+"""Text rules: cleaning what must never be spoken, and splitting sentences.
+
+Every rule is a small pure function from text to text (or to a list of
+sentences), so each can be tested on its own with a table of examples.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+# --------------------------------------------------------------------------
+# Sentence splitting
+# --------------------------------------------------------------------------
+
+#: Abbreviations that are never the end of a sentence (a name or number follows).
+TITLES = frozenset(
+    """mr mrs ms mx dr prof gen sen rep gov lt col capt cpt sgt maj adm cmdr cdr gen brig
+    st ste rev fr hon pres supt insp det atty amb sec supt messrs mme mlle sr jr
+    no nos fig figs mt ft vol ch art pp p para ave blvd rd
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    vs v cf approx est dept univ""".split()
+)
+#: Of the titles, those that may still end a sentence when a capitalised
+#: sentence opener follows ("... Martin Luther King Jr. The march ...").
+_TITLES_THAT_MAY_END = frozenset("sr jr st no ave blvd rd est dept".split())
+
+#: Words that, capitalised after an abbreviation such as "U.S.", show a new sentence.
+SENTENCE_OPENERS = frozenset(
+    """a an the he she it they we i you his her its their our my your this that these those
+    there here but and or so yet nor in on at for with as after before when while if
+    although though however meanwhile still also then now today yesterday tomorrow
+    earlier later last next some many most few several no not one two three
+    what who why how where which police officials authorities""".split()
+)
+
+_BOUNDARY = re.compile(
+    r"""
+    (?P<end>[.!?]+|\.\.\.|…)          # sentence-final punctuation
+    (?P<close>["'”’»)\]]*)            # closing quotes or brackets
+    (?P<space>\s+)                    # white space
+    (?=(?P<next>["'“‘«(\[]?\S))       # what follows (not consumed)
+    """,
+    re.VERBOSE,
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)$")
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
+
+
+def _next_word(text: str, pos: int) -> str:
+    match = re.match(r"[\"'“‘«(\[]*([A-Za-z]+)", text[pos:])
+    return match.group(1) if match else ""
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    """Decide whether a candidate boundary really ends a sentence."""
+    end, close = match.group("end"), match.group("close")
+    following = text[match.end() :]
+    first = following.lstrip("\"'“‘«([")[:1]
+    if not first:
+        return True
+    opens_quote = following[:1] in "\"“‘«(["
+    if not (first.isupper() or first.isdigit() or opens_quote):
+        return False  # "... invitation ... are invaders", '"Why?" he asked.'
+    if end != "." or close:
+        return True  # "!", "?", "...", or a full stop inside closing quotes
+    word_match = _WORD_BEFORE.search(text, 0, match.start() + 1)
+    word = word_match.group(1) if word_match else ""
+    bare = word.rstrip(".").lower()
+    next_word = _next_word(text, match.end())
+    starts_sentence = next_word.lower() in SENTENCE_OPENERS
+    if bare in TITLES:
+        if bare in ("no", "nos") and first.isdigit():
+            return False  # "No. 4"
+        if bare in _TITLES_THAT_MAY_END:
+            return starts_sentence
+        return False  # "Dr. Smith", "Gen. Jones", "Nov. 25"
+    if len(bare) == 1 and word[:1].isupper():
+        return starts_sentence and bare not in ("i",)  # initials: "George W. Bush"
+    if _DOTTED_ACRONYM.match(word):
+        return starts_sentence  # "the U.S. The ..." vs "U.S. President ..."
+    if bare in ("inc", "corp", "ltd", "co", "llc", "plc", "bros", "etc", "am", "pm"):
+        return starts_sentence
+    return True
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences.
+
+    Paragraph breaks (blank lines) always end a sentence. Handles titles
+    ("Dr.", "Gen."), dotted acronyms ("U.S.", "U.N."), initials, decimals
+    ("3.5"), ellipses and quotations that close a sentence.
+    """
+    sentences: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        paragraph = " ".join(paragraph.split())
+        if not paragraph:
+            continue
+        start = 0
+        for match in _BOUNDARY.finditer(paragraph):
+            if _is_boundary(paragraph, match):
+                cut = match.start("space")
+                sentence = paragraph[start:cut].strip()
+                if sentence:
+                    sentences.append(sentence)
+                start = match.end()
+        rest = paragraph[start:].strip()
+        if rest:
+            sentences.append(rest)
+    return sentences
+
+
+# --------------------------------------------------------------------------
+# Cleaning: what must never be spoken
+# --------------------------------------------------------------------------
+
+_AGENCIES = (
+    r"Reuters|AP|AFP|CNN|BBC|UPI|Bloomberg|dpa|DPA|Xinhua|PA|AAP|ANSA|EFE|IANS|PTI|Kyodo|"
+    r"Yonhap|TASS|Interfax|Anadolu|Thomson Reuters Foundation|Briefing Wire|The Conversation"
+)
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]*)*"
+_MIXED_PLACE = r"[A-Z][a-zA-Z.'’-]+(?: [A-Z][a-zA-Z.'’-]+){0,3}"
+_PLACE_QUALIFIER = r"(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Za-z]+\.?)?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
+_DASH = r"\s*(?:--|[-–—:])\s*"
+_DATELINE = re.compile(
+    "^(?:"
+    # NEW YORK, Nov 25 (Briefing Wire) -   (any agency, but then the dash is required)
+    rf"{_CAPS_PLACE}{_PLACE_QUALIFIER}\s*\([^()]{{1,40}}\){_DASH}"
+    # LONDON -
+    rf"|{_CAPS_PLACE}{_PLACE_QUALIFIER}{_DASH}(?=[A-Z\"“‘])"
+    # BEIRUT (Reuters) -   /   Washington (CNN)   /   (CNN)
+    rf"|(?:{_MIXED_PLACE}{_PLACE_QUALIFIER}\s*)?\((?:{_AGENCIES})\)(?:{_DASH})?"
+    r")\s*"
+)
+
+
+def strip_dateline(paragraph: str) -> str:
+    """Remove a dateline from the start of a paragraph: "BEIRUT (Reuters) - ", "(CNN) "."""
+    return _DATELINE.sub("", paragraph, count=1)
+
+
+_CREDIT_WORDS = (
+    r"(?:additional\s+)?(?:reporting|writing|editing|compiled|research|researched|"
+    r"translated|translation|produced|contributing|graphics|photos?|video)\s+"
+    r"(?:by|from)\b"
+)
+_CREDIT_PARAGRAPH = re.compile(rf"^\(?\s*{_CREDIT_WORDS}.*$", re.IGNORECASE | re.DOTALL)
+_CREDIT_TAIL = re.compile(rf"\s*\(\s*{_CREDIT_WORDS}[^()]*\)\s*$", re.IGNORECASE)
+_CONTRIBUTED = re.compile(
+    r"(?:^|(?<=[.!?\"”’]\s))[^.!?]*\bcontributed(?:\s+reporting)?\s+to\s+this\s+"
+    r"(?:report|story|article)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def strip_credit_line(paragraph: str) -> str:
+    """Remove credit lines: "(Writing by ...; Editing by ...)", "Reporting by ...",
+    "CNN's Jane Doe contributed to this report."."""
+    if _CREDIT_PARAGRAPH.match(paragraph.strip()):
+        return ""
+    paragraph = _CREDIT_TAIL.sub("", paragraph)
+    return _CONTRIBUTED.sub("", paragraph).strip()
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|la|le))*"
+_BYLINE = re.compile(
+    rf"^By\s+(?:\.\s*)?{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+    rf"(?:\s*(?:,|-|–|—|\|)\s*[A-Z][\w\s'’.,&-]*)?\.?$"
+)
+_DAILY_MAIL_STAMP = re.compile(
+    r"^(?:By\s+\.\s+.*?\.\s+)?(?:PUBLISHED:|UPDATED:|Last updated at\b).*$", re.IGNORECASE
+)
+
+
+def strip_byline(paragraph: str) -> str:
+    """Drop a byline paragraph ("By Clara Jensen", "By JOHN SMITH, Associated Press")
+    and publication stamps ("PUBLISHED: 13:26 EST, 2 May 2014 | UPDATED: ...")."""
+    text = paragraph.strip()
+    if len(text.split()) <= 12 and (_BYLINE.match(text) or _DAILY_MAIL_STAMP.match(text)):
+        return ""
+    if _DAILY_MAIL_STAMP.match(text) and len(text.split()) <= 30:
+        return ""
+    return paragraph
+
+
+_BOILERPLATE = re.compile(
+    r"""(?ix)
+    \bscroll\s+down\s+(?:for|to\s+see)\s+(?:the\s+)?(?:video|videos|more)\b[.:!]?
+  | \bclick\s+here\b[^.!?]*[.!?]?
+  | \bsorry,?\s+we\s+are\s+not\s+currently\s+accepting\s+comments\b[^.!?]*[.!?]?
+  | \b(?:read\s+more|related|advertisement|watch\s+the\s+video|watch\s+video)\s*:\s*(?=$|[A-Z])
+  | \bsign\s+up\s+for\s+(?:our|the)\b[^.!?]*\bnewsletter\b[^.!?]*[.!?]?
+  | \bfollow\s+us\s+on\s+(?:twitter|facebook|instagram|x)\b[^.!?]*[.!?]?
+  """
+)
+
+
+def strip_boilerplate(paragraph: str) -> str:
+    """Remove web furniture: "Scroll down for video", "Click here ...", "Read more:"."""
+    return _BOILERPLATE.sub("", paragraph).strip()
+
+
+_URL = re.compile(
+    r"""(?ix)
+    \b(?:https?://|ftp://|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]
+  | \b[\w.-]+\.(?:com|org|net|gov|edu|io|co\.uk|uk|int)(?:/[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’])?\b
+    """
+)
+_URL_INTRO = re.compile(
+    r"(?i)\s*(?:\(\s*\)|\b(?:at|see|visit|on|via|from)\s*(?=[.,;:!?)]|$))"
+)
+
+
+def remove_urls(text: str) -> str:
+    """Remove web addresses from text, with a preposition left dangling ("at", "see")."""
+    text = _URL.sub("", text)
+    text = _URL_INTRO.sub("", text)
+    return re.sub(r"\s+([.,;:!?])", r"\1", text).strip()
+
+
+def strip_urls(paragraph: str) -> str:
+    """Remove URLs; a short sentence that only pointed at a URL goes with it.
+
+    "More details are at https://example.org/report." disappears; in a longer
+    sentence only the address (and a dangling "at") is removed.
+    """
+    if not _URL.search(paragraph):
+        return paragraph
+    kept = []
+    for sentence in split_sentences(paragraph):
+        if _URL.search(sentence):
+            sentence = remove_urls(sentence)
+            if len(re.findall(r"[A-Za-z]+", sentence)) < 8:
+                continue
+        kept.append(sentence)
+    return " ".join(kept)
+
+
+def normalize_whitespace(text: str) -> str:
+    """Unicode NFC, no control characters, single spaces, no space before punctuation."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
+
+
+#: The rules applied, in order, to every paragraph of an article body.
+PARAGRAPH_RULES: tuple[Callable[[str], str], ...] = (
+    normalize_whitespace,
+    strip_byline,
+    strip_dateline,
+    strip_credit_line,
+    strip_boilerplate,
+    strip_urls,
+    normalize_whitespace,
+)
+
+
+def clean_paragraph(paragraph: str, rules: Iterable[Callable[[str], str]] = PARAGRAPH_RULES) -> str:
+    """Apply the cleaning rules to one paragraph; an empty result means "drop it"."""
+    for rule in rules:
+        paragraph = rule(paragraph)
+        if not paragraph:
+            return ""
+    # A paragraph left with no letters at all (e.g. "-" or "()") is dropped.
+    return paragraph if re.search(r"[^\W\d_]", paragraph) else ""
+
+
+def clean_headline(line: str) -> str:
+    """Tidy a headline for speech: no URLs, single spaces, no trailing full stop."""
+    line = normalize_whitespace(remove_urls(line))
+    return line.rstrip(" .")

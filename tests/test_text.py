@@ -1,0 +1,210 @@
+"""Text rules: sentence splitting and cleaning, as tables of input -> expected."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.text import (
+    clean_headline,
+    clean_paragraph,
+    normalize_whitespace,
+    split_sentences,
+    strip_boilerplate,
+    strip_byline,
+    strip_credit_line,
+    strip_dateline,
+    strip_urls,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two.", ["One.", "Two."]),
+        ("Prices rose. Analysts were surprised!", ["Prices rose.", "Analysts were surprised!"]),
+        ("Is it over? Nobody knows.", ["Is it over?", "Nobody knows."]),
+        # Titles and abbreviations that never end a sentence.
+        ("Dr. Smith met Gen. Jones.", ["Dr. Smith met Gen. Jones."]),
+        ("Sen. Ann Lee and Gov. Mark Diaz spoke.", ["Sen. Ann Lee and Gov. Mark Diaz spoke."]),
+        ("Mr. and Mrs. Brown left.", ["Mr. and Mrs. Brown left."]),
+        ("It happened on Nov. 25 in St. Louis.", ["It happened on Nov. 25 in St. Louis."]),
+        ("He ranked No. 4 in the world.", ["He ranked No. 4 in the world."]),
+        ("He ranked last. No. It was not close.", ["He ranked last.", "No.", "It was not close."]),
+        # Dotted acronyms: inside a sentence, or ending one.
+        ("U.S. President Donald Trump spoke.", ["U.S. President Donald Trump spoke."]),
+        ("The U.N. Security Council met.", ["The U.N. Security Council met."]),
+        ("He lives in the U.S. The weather is fine.", ["He lives in the U.S.", "The weather is fine."]),
+        ("Talks at the U.N. ended. They resume Monday.", ["Talks at the U.N. ended.", "They resume Monday."]),
+        ("They met at 3 p.m. on Friday.", ["They met at 3 p.m. on Friday."]),
+        ("They met at 3 p.m. The talks failed.", ["They met at 3 p.m.", "The talks failed."]),
+        # Initials.
+        ("George W. Bush spoke.", ["George W. Bush spoke."]),
+        ("J. K. Rowling wrote it.", ["J. K. Rowling wrote it."]),
+        ("Blues legend B.B. King was ill.", ["Blues legend B.B. King was ill."]),
+        # Decimals and money.
+        ("Prices rose 3.5 percent. It was expected.", ["Prices rose 3.5 percent.", "It was expected."]),
+        ("It costs $1.50 now. The end.", ["It costs $1.50 now.", "The end."]),
+        # Quotations closing a sentence, and attributions after a question in quotes.
+        (
+            '"We don\'t think this is going to help." Around 500 U.S. forces are there.',
+            ['"We don\'t think this is going to help."', "Around 500 U.S. forces are there."],
+        ),
+        ('"Why?" he asked. She left.', ['"Why?" he asked.', "She left."]),
+        ("“It is over,” she said. “We won.”", ["“It is over,” she said.", "“We won.”"]),
+        ("He said: 'It is done.' Then he left.", ["He said: 'It is done.'", "Then he left."]),
+        # Ellipses.
+        ("Troops coming ... are invaders. Next.", ["Troops coming ... are invaders.", "Next."]),
+        ("Wait... The results are in.", ["Wait...", "The results are in."]),
+        # Company suffixes.
+        ("Acme Inc. said profits rose.", ["Acme Inc. said profits rose."]),
+        ("Shares fell at Acme Inc. The firm declined to comment.", ["Shares fell at Acme Inc.", "The firm declined to comment."]),
+        # Paragraph breaks always end a sentence; white space is folded.
+        ("A headline without stop\n\nThe body.", ["A headline without stop", "The body."]),
+        ("Line one\ncontinues here.   Two.", ["Line one continues here.", "Two."]),
+        ("", []),
+        ("   \n\n  ", []),
+        # Sentences that begin with a digit or a bracket.
+        ("It ended. 2024 was a record year.", ["It ended.", "2024 was a record year."]),
+        ("It ended. (Officials disagreed.)", ["It ended.", "(Officials disagreed.)"]),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("BEIRUT (Reuters) - Syrian President Bashar al-Assad said", "Syrian President Bashar al-Assad said"),
+        ("NEW YORK, Nov 25 (Reuters) - Stocks rose.", "Stocks rose."),
+        ("WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
+        ("SPRINGFIELD, Ill. (AP) — A man was found.", "A man was found."),
+        ("LONDON - The Bank of England held rates.", "The Bank of England held rates."),
+        ("ST. LOUIS -- The river rose.", "The river rose."),
+        ("UNITED NATIONS (Reuters) - The U.N. voted.", "The U.N. voted."),
+        ("VARENHOLM (Briefing Wire) - The council voted.", "The council voted."),
+        ("(CNN) They may not be aliens.", "They may not be aliens."),
+        ("Washington (CNN) This week is the anniversary.", "This week is the anniversary."),
+        ("New Delhi, India (CNN) As the earth shook", "As the earth shook"),
+        ("PARIS (AFP) - Les Bleus won.", "Les Bleus won."),
+        # Not datelines: left alone.
+        ("NASA said on Monday that water was found.", "NASA said on Monday that water was found."),
+        ("NATO (North Atlantic Treaty Organization) leaders met.", "NATO (North Atlantic Treaty Organization) leaders met."),
+        ("The U.S. (and its allies) agreed.", "The U.S. (and its allies) agreed."),
+        ("Reuters reported the deal.", "Reuters reported the deal."),
+    ],
+)
+def test_strip_dateline(paragraph, expected):
+    assert strip_dateline(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("(Writing by Tom Perry; Editing by Toby Chopra and Dominic Evans)", ""),
+        ("(Reporting by Ana Sousa; Editing by Mark Hale)", ""),
+        ("(Additional reporting by Jane Doe in Paris)", ""),
+        ("Reporting by John Smith; Editing by Bill Jones", ""),
+        ("Compiled by the news desk", ""),
+        ("Markets closed higher. (Reporting by Lisa Park)", "Markets closed higher."),
+        ("He was fine. CNN's Greg Botelho and Sonya Hamasaki contributed to this report.", "He was fine."),
+        ("Associated Press writer Ann Lee contributed to this story.", ""),
+        # Not credit lines.
+        ("The reporting by local media was wrong, officials said.", "The reporting by local media was wrong, officials said."),
+        ("Editing the law took years.", "Editing the law took years."),
+    ],
+)
+def test_strip_credit_line(paragraph, expected):
+    assert strip_credit_line(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("By Clara Jensen", ""),
+        ("By Clara Jensen and Tom Ode", ""),
+        ("By JOHN SMITH, Associated Press", ""),
+        ("By Anna de Vries, Science Correspondent", ""),
+        ("By . Ashley Collman . PUBLISHED: 13:26 EST, 2 May 2014 . | . UPDATED: 13:31 EST, 2 May 2014 .", ""),
+        ("PUBLISHED: 13:26 EST, 2 May 2014 | UPDATED: 13:31 EST, 2 May 2014", ""),
+        ("Last updated at 4:54 PM on 3rd March 2011", ""),
+        # Not bylines.
+        ("By the end of the year, prices had doubled.", "By the end of the year, prices had doubled."),
+        ("By Tuesday, officials said the fire was contained.", "By Tuesday, officials said the fire was contained."),
+    ],
+)
+def test_strip_byline(paragraph, expected):
+    assert strip_byline(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Scroll down for video", ""),
+        ("Scroll down for video The fire spread quickly.", "The fire spread quickly."),
+        ("The fire spread. Click here to see the pictures.", "The fire spread."),
+        ("Sorry we are not currently accepting comments on this article.", ""),
+        ("READ MORE: The full story", "The full story"),
+        ("Sign up for our daily newsletter here.", ""),
+        ("Officials told people to scroll down the list.", "Officials told people to scroll down the list."),
+    ],
+)
+def test_strip_boilerplate(paragraph, expected):
+    assert strip_boilerplate(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("More details are at https://example.org/report.", ""),
+        ("Read more at www.example.com", ""),
+        (
+            "Glaciers lost ice. More details are at https://example.org/report.",
+            "Glaciers lost ice.",
+        ),
+        (
+            "The report, published at https://example.org/x, says glaciers are melting faster than before.",
+            "The report, published, says glaciers are melting faster than before.",
+        ),
+        (
+            "The agency (https://example.gov) warned residents to stay indoors during the storm.",
+            "The agency warned residents to stay indoors during the storm.",
+        ),
+        ("No links here. None at all.", "No links here. None at all."),
+    ],
+)
+def test_strip_urls(paragraph, expected):
+    assert strip_urls(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("BEIRUT (Reuters) - Assad   spoke .", "Assad spoke."),
+        ("(Writing by Tom Perry; Editing by Toby Chopra and Dominic Evans)", ""),
+        ("Scroll down for video", ""),
+        ("By Clara Jensen", ""),
+        ("https://example.org", ""),
+        ("-", ""),
+        ("A\u00a0non-breaking\u200bspace and a\x07bell.", "A non-breaking space and a bell."),
+        ("Caf\u0065\u0301 opens.", "Café opens."),
+    ],
+)
+def test_clean_paragraph(paragraph, expected):
+    assert clean_paragraph(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Syria's Assad calls US troops 'invaders'", "Syria's Assad calls US troops 'invaders'"),
+        ("  Markets rally.  ", "Markets rally"),
+        ("Read it at https://example.org", "Read it"),
+    ],
+)
+def test_clean_headline(line, expected):
+    assert clean_headline(line) == expected
+
+
+def test_normalize_whitespace_keeps_words():
+    assert normalize_whitespace("  a\tb\n\nc , d  ") == "a b c, d"
