@@ -1,0 +1,101 @@
+"""Text-to-speech: an engine Protocol and a registry of engines by name.
+
+Engines are imported lazily, on first use, so an engine's packages are only
+needed by those who use it. Each engine is created once per process and kept
+for the life of the process (pyttsx3 crashes when engines are re-created).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from ..errors import EngineError
+from ..voices import VoiceProfile
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class EngineVoice:
+    """A voice an engine offers."""
+
+    id: str
+    name: str
+    languages: tuple[str, ...] = ()
+    gender: str | None = None
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """What the pipeline needs of a text-to-speech engine."""
+
+    name: str
+
+    def describe(self) -> str:
+        """One line: the engine, its version, and the library it drives."""
+        ...
+
+    def voices(self) -> list[EngineVoice]:
+        """The voices this engine can speak with."""
+        ...
+
+    def check_voice(self, profile: VoiceProfile) -> None:
+        """Raise VoiceError when the profile's voice does not exist in this engine."""
+        ...
+
+    def synthesize(self, text: str, profile: VoiceProfile, dest: Path) -> None:
+        """Speak ``text`` with ``profile`` into the WAV file ``dest``.
+
+        Raises EngineError when no audio was produced.
+        """
+        ...
+
+
+EngineFactory = Callable[[], Engine]
+
+#: name -> "module:Class" (imported on first use) or a factory callable.
+_REGISTRY: dict[str, str | EngineFactory] = {
+    "pyttsx3": "briefing.tts.pyttsx3_engine:Pyttsx3Engine",
+}
+_INSTANCES: dict[str, Engine] = {}
+
+
+def register_engine(name: str, factory: str | EngineFactory) -> None:
+    """Add (or replace) an engine: a ``"module:Class"`` path or a callable."""
+    _REGISTRY[name] = factory
+    _INSTANCES.pop(name, None)
+
+
+def engine_names() -> list[str]:
+    """Names of the registered engines."""
+    return sorted(_REGISTRY)
+
+
+def get_engine(name: str) -> Engine:
+    """The engine called ``name``, created on first use and kept for the process."""
+    if name in _INSTANCES:
+        return _INSTANCES[name]
+    try:
+        factory = _REGISTRY[name]
+    except KeyError:
+        raise EngineError(
+            f"unknown text-to-speech engine '{name}'; available engines: {', '.join(engine_names())}"
+        ) from None
+    if isinstance(factory, str):
+        module_name, _, class_name = factory.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError as exc:
+            raise EngineError(
+                f"engine '{name}' is not installed ({exc}); install its package with pip"
+            ) from None
+        factory = getattr(module, class_name)
+    log.debug("starting text-to-speech engine %s", name)
+    engine = factory()
+    _INSTANCES[name] = engine
+    return engine

@@ -1,0 +1,97 @@
+"""Find libespeak-ng for pyttsx3: the system's, or the one on PyPI.
+
+pyttsx3 loads ``libespeak-ng.so.1`` by name and has no setting for a path.
+When the system has no espeak-ng, the library from the ``espeakng-loader``
+package is loaded first under that name, with its data folder in
+``ESPEAK_DATA_PATH``, and pyttsx3 then drives it.
+
+``BRIEFING_ESPEAK`` chooses the route: ``auto`` (default: system, else
+bundled), ``system`` or ``bundled``. The choice is made once per process.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import os
+from dataclasses import dataclass
+
+from ..errors import EngineError
+
+log = logging.getLogger(__name__)
+
+ENV_ROUTE = "BRIEFING_ESPEAK"
+ROUTES = ("auto", "system", "bundled")
+INSTALL_HINT = (
+    "install espeak-ng (Debian/Ubuntu: sudo apt-get install espeak-ng; "
+    "Fedora: sudo dnf install espeak-ng; macOS: brew install espeak-ng) "
+    "or the PyPI package: pip install espeakng-loader"
+)
+
+
+@dataclass(frozen=True)
+class EspeakLibrary:
+    """Which libespeak-ng this process uses."""
+
+    route: str
+    """"system" or "bundled" (from espeakng-loader)."""
+    path: str
+    """The shared library file (or its soname for the system's)."""
+    data_path: str | None
+    """The espeak-ng-data folder, when it is not the library's built-in one."""
+
+
+_loaded: EspeakLibrary | None = None
+
+
+def _load_system() -> EspeakLibrary | None:
+    name = ctypes.util.find_library("espeak-ng")
+    if not name:
+        return None
+    try:
+        ctypes.CDLL(name, mode=ctypes.RTLD_GLOBAL)
+    except OSError as exc:
+        log.debug("system libespeak-ng %s does not load: %s", name, exc)
+        return None
+    return EspeakLibrary("system", name, None)
+
+
+def _load_bundled() -> EspeakLibrary | None:
+    try:
+        import espeakng_loader
+    except ImportError:
+        return None
+    library = espeakng_loader.get_library_path()
+    data = espeakng_loader.get_data_path()
+    # libespeak-ng reads its data folder from this variable; without it the
+    # bundled library looks in a path baked in at its build.
+    os.environ["ESPEAK_DATA_PATH"] = data
+    try:
+        ctypes.CDLL(library, mode=ctypes.RTLD_GLOBAL)
+    except OSError as exc:
+        log.debug("bundled libespeak-ng %s does not load: %s", library, exc)
+        return None
+    return EspeakLibrary("bundled", library, data)
+
+
+def load() -> EspeakLibrary:
+    """Load libespeak-ng once for this process, by the route BRIEFING_ESPEAK asks for."""
+    global _loaded
+    if _loaded is not None:
+        return _loaded
+    route = os.environ.get(ENV_ROUTE, "auto").strip().lower() or "auto"
+    if route not in ROUTES:
+        raise EngineError(f"{ENV_ROUTE}={route!r} is not valid; use one of: {', '.join(ROUTES)}")
+    library = None
+    if route in ("auto", "system"):
+        library = _load_system()
+        if library is None and route == "system":
+            raise EngineError(f"espeak-ng is not installed on this system; {INSTALL_HINT}")
+    if library is None:
+        library = _load_bundled()
+        if library is None:
+            raise EngineError(f"no espeak-ng library found; {INSTALL_HINT}")
+    log.info("using %s libespeak-ng (%s)", library.route, library.path)
+    _loaded = library
+    return library

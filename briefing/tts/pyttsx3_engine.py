@@ -1,0 +1,222 @@
+"""The pyttsx3 engine (espeak-ng on Linux), driven the way that proved reliable.
+
+pyttsx3 2.99 on Linux loses files, hangs and crashes when driven carelessly
+(see the project notes). This engine therefore:
+
+- creates exactly one pyttsx3 engine per process and keeps it for life;
+- warms it up with one ``runAndWait()`` before any real work (the first call
+  in a process returns before synthesis ends);
+- queues exactly one ``save_to_file()`` per ``runAndWait()`` and never calls
+  ``runAndWait()`` with nothing queued (that hangs);
+- waits for the driver's "finished-utterance" notification before going on:
+  with libespeak-ng's asynchronous retrieval mode, ``runAndWait()`` returns
+  about 10 ms after synthesis *starts*, so a long text is still being spoken
+  (and its file not yet written) when it returns; starting the next text then
+  mixes up files, voices and rates;
+- sets the rate and volume inside the text, as espeak-ng embedded commands
+  (``\\x01<n>S``, ``\\x01<n>A``): ``setProperty("rate")`` goes through
+  espeak-ng's command queue while the voice is set at once, and in a long run
+  about a third of the texts came out at the previous text's rate;
+- checks that each file exists and holds audio, and tries once more if not;
+- keeps the driver's "Audio saved to ..." chatter off standard output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import io
+import logging
+import re
+import tempfile
+import threading
+import wave
+from importlib import metadata
+from pathlib import Path
+
+from ..errors import EngineError, VoiceError
+from ..voices import VoiceProfile
+from . import EngineVoice, espeak_lib
+
+log = logging.getLogger(__name__)
+
+_GENDERS = {"Male": "male", "Female": "female"}
+#: Seconds to wait for one text to be synthesised (espeak-ng runs hundreds of
+#: times faster than real time, so this only trips on a hung driver).
+TIMEOUT_BASE_S = 30.0
+TIMEOUT_PER_CHAR_S = 0.01
+
+
+def wav_frames(path: Path) -> int:
+    """Number of audio frames in a WAV file, 0 when missing or unreadable."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            return wav.getnframes()
+    except (FileNotFoundError, EOFError, wave.Error):
+        return 0
+
+
+class Pyttsx3Engine:
+    """Speech through pyttsx3 and libespeak-ng."""
+
+    name = "pyttsx3"
+
+    def __init__(self) -> None:
+        self.library = espeak_lib.load()
+        try:
+            import pyttsx3
+            from pyttsx3.drivers import _espeak
+        except (ImportError, RuntimeError, OSError) as exc:
+            raise EngineError(f"pyttsx3 cannot load espeak-ng ({exc}); {espeak_lib.INSTALL_HINT}") from None
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                self._engine = pyttsx3.init("espeak")
+        except Exception as exc:  # pyttsx3 raises plain RuntimeError/KeyError here
+            raise EngineError(f"pyttsx3 could not start espeak-ng: {exc}") from None
+        self._espeak = _espeak
+        self._finished = threading.Event()
+        self._engine.connect("finished-utterance", self._on_finished)
+        self._version, self._data_path = self._library_info()
+        self._voice_ids = {v.id for v in self.voices()}
+        self._current: str | None = None
+        self._warm_up()
+
+    # -- information ---------------------------------------------------------
+
+    def _library_info(self) -> tuple[str, str | None]:
+        info = self._espeak.dll.espeak_Info
+        info.restype = ctypes.c_char_p
+        info.argtypes = [ctypes.POINTER(ctypes.c_char_p)]
+        data_path = ctypes.c_char_p()
+        version = info(ctypes.byref(data_path)) or b"?"
+        path = data_path.value.decode("utf-8", "replace") if data_path.value else None
+        return version.decode("ascii", "replace"), path
+
+    def describe(self) -> str:
+        try:
+            pyttsx3_version = metadata.version("pyttsx3")
+        except metadata.PackageNotFoundError:  # pragma: no cover
+            pyttsx3_version = "?"
+        return (
+            f"pyttsx3 {pyttsx3_version} driving libespeak-ng {self._version} "
+            f"({self.library.route}: {self.library.path})"
+        )
+
+    @property
+    def version(self) -> str:
+        """The libespeak-ng version."""
+        return self._version
+
+    def voices(self) -> list[EngineVoice]:
+        result = []
+        for voice in self._engine.getProperty("voices"):
+            languages = tuple(voice.languages or ())
+            result.append(EngineVoice(voice.id, voice.name, languages, _GENDERS.get(voice.gender)))
+        return result
+
+    def variants(self) -> list[str]:
+        """espeak-ng voice variants (``+f3``, ``+m2``...) that can follow a voice id."""
+        if not self._data_path:
+            return []
+        folder = Path(self._data_path) / "voices" / "!v"
+        return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+    # -- voices --------------------------------------------------------------
+
+    def resolve_voice(self, voice: str) -> str:
+        """The engine's full id for a profile's voice (``en-us+f3`` -> ``gmw/en-us+f3``)."""
+        base, _, variant = voice.strip().lower().partition("+")
+        if base in self._voice_ids:
+            full = base
+        else:
+            matches = sorted(i for i in self._voice_ids if i.rsplit("/", 1)[-1] == base)
+            if not matches:
+                english = sorted(i.rsplit("/", 1)[-1] for i in self._voice_ids if "/en" in i)
+                raise VoiceError(
+                    f"espeak-ng has no voice '{base}'; English voices: {', '.join(english)} "
+                    "(`briefing voices --engine-voices` lists all)"
+                )
+            full = matches[0]
+        if variant:
+            variants = self.variants()
+            if variants and variant not in {v.lower() for v in variants}:
+                simple = [v for v in variants if re.fullmatch(r"[fm]\d", v)]
+                raise VoiceError(
+                    f"espeak-ng has no voice variant '+{variant}'; variants include: "
+                    f"{', '.join(simple or variants)}"
+                )
+            full = f"{full}+{variant}"
+        return full
+
+    def check_voice(self, profile: VoiceProfile) -> None:
+        try:
+            self.resolve_voice(profile.voice)
+        except VoiceError as exc:
+            raise VoiceError(f"voice profile '{profile.name}': {exc}") from None
+
+    def _select(self, profile: VoiceProfile) -> None:
+        """Switch espeak-ng to the profile's voice (rate and volume go in the text)."""
+        full = self.resolve_voice(profile.voice)
+        if self._current == full:
+            return
+        self._engine.setProperty("voice", full)
+        actual = (self._engine.getProperty("voice") or "").lower()
+        if actual != full:
+            raise VoiceError(
+                f"voice profile '{profile.name}': espeak-ng did not accept voice '{full}' "
+                f"(it kept '{actual}')"
+            )
+        self._current = full
+
+    @staticmethod
+    def embedded_settings(profile: VoiceProfile) -> str:
+        """espeak-ng embedded commands that set rate (words/minute) and amplitude (0-200)."""
+        return f"\x01{profile.rate}S\x01{round(profile.volume * 100)}A"
+
+    # -- speech --------------------------------------------------------------
+
+    def _on_finished(self, name: str | None = None, completed: bool = True) -> None:
+        # Called on libespeak-ng's thread after the WAV file has been written.
+        self._finished.set()
+
+    def _run(self, text: str, dest: Path) -> None:
+        """Speak one text into one file and return when the file is complete."""
+        self._finished.clear()
+        # The driver prints "Audio saved to ..." on stdout (from espeak's thread,
+        # before it signals the end): keep it redirected until then.
+        with contextlib.redirect_stdout(io.StringIO()):
+            self._engine.save_to_file(text, str(dest))
+            self._engine.runAndWait()
+            timeout = TIMEOUT_BASE_S + TIMEOUT_PER_CHAR_S * len(text)
+            if not self._finished.wait(timeout):
+                raise EngineError(
+                    f"espeak-ng did not finish {dest.name} within {timeout:.0f} s; "
+                    "the speech engine seems to hang"
+                )
+
+    def _warm_up(self) -> None:
+        with tempfile.TemporaryDirectory(prefix="briefing-warmup-") as tmp:
+            path = Path(tmp) / "warmup.wav"
+            self._run("Ready.", path)
+            if not wav_frames(path):
+                # The first call may return early; a second one settles the driver.
+                self._run("Ready.", path)
+        log.debug("pyttsx3 engine warmed up (%s)", self.describe())
+
+    def synthesize(self, text: str, profile: VoiceProfile, dest: Path) -> None:
+        if not re.search(r"[^\W_]", text):
+            # pyttsx3 would never finish: there is nothing to synthesise.
+            raise EngineError(f"nothing to say in {text!r}: the text has no letters or digits")
+        self._select(profile)
+        dest = Path(dest)
+        spoken = self.embedded_settings(profile) + text
+        for attempt in (1, 2):
+            dest.unlink(missing_ok=True)
+            self._run(spoken, dest)
+            if wav_frames(dest) > 0:
+                return
+            log.warning("espeak-ng wrote no audio for %s (attempt %d); trying again", dest.name, attempt)
+        raise EngineError(
+            f"espeak-ng produced no audio for {dest.name} after two attempts; "
+            "run with -v for details, or check the espeak-ng installation"
+        )

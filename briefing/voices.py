@@ -1,0 +1,149 @@
+"""Voice profiles: small TOML files naming an engine, its voice, a rate and a volume.
+
+Profiles are static configuration (like piper's ``model.onnx.json``); the
+choice of profile for a run is an argument. They are looked up in the folders
+of ``$BRIEFING_VOICES`` (``os.pathsep``-separated), then in the profiles that
+ship with briefing (the repository's ``voices/`` folder).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import VoiceError
+
+log = logging.getLogger(__name__)
+
+MIN_RATE, MAX_RATE = 80, 500
+ENV_VOICES = "BRIEFING_VOICES"
+
+
+@dataclass(frozen=True)
+class VoiceProfile:
+    """A named voice for the show."""
+
+    name: str
+    """The profile's name, as given to ``--voice``."""
+    engine: str
+    """The text-to-speech engine, by its registry name (``pyttsx3``)."""
+    voice: str
+    """The engine's own voice id (for pyttsx3/espeak-ng: ``en-us``, ``en-gb-x-rp+f3``...)."""
+    rate: int = 170
+    """Speaking rate in words per minute."""
+    volume: float = 1.0
+    """Loudness from 0.0 to 1.0."""
+    language: str = "en"
+    """Language of the voice (BCP 47)."""
+    description: str = ""
+    """One line for ``briefing voices``."""
+    path: Path | None = None
+    """The file the profile came from."""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, source: str) -> VoiceProfile:
+        """Build a profile from parsed TOML, checking every key and value."""
+        known = {f.name for f in fields(cls)} - {"path"}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise VoiceError(
+                f"{source}: unknown key '{unknown[0]}' in voice profile; "
+                f"valid keys: {', '.join(sorted(known))}"
+            )
+        for key in ("name", "engine", "voice"):
+            value = data.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise VoiceError(f"{source}: '{key}' must be a non-empty string")
+        for key in ("language", "description"):
+            if key in data and not isinstance(data[key], str):
+                raise VoiceError(f"{source}: '{key}' must be a string")
+        rate = data.get("rate", cls.rate)
+        if isinstance(rate, bool) or not isinstance(rate, int) or not MIN_RATE <= rate <= MAX_RATE:
+            raise VoiceError(
+                f"{source}: 'rate' must be a whole number of words per minute "
+                f"from {MIN_RATE} to {MAX_RATE}, not {rate!r}"
+            )
+        volume = data.get("volume", cls.volume)
+        if isinstance(volume, bool) or not isinstance(volume, int | float) or not 0 <= volume <= 1:
+            raise VoiceError(f"{source}: 'volume' must be a number from 0.0 to 1.0, not {volume!r}")
+        return cls(
+            name=data["name"].strip(),
+            engine=data["engine"].strip(),
+            voice=data["voice"].strip(),
+            rate=rate,
+            volume=float(volume),
+            language=data.get("language", cls.language),
+            description=data.get("description", ""),
+        )
+
+
+def load_profile(path: Path) -> VoiceProfile:
+    """Read one voice profile file."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise VoiceError(f"{path}: no such voice profile file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise VoiceError(f"{path}: not valid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise VoiceError(f"{path}: cannot read the voice profile ({exc})") from None
+    profile = VoiceProfile.from_dict(data, source=str(path))
+    if profile.name != path.stem:
+        log.debug("voice profile %s is named %r", path, profile.name)
+    return replace(profile, path=path)
+
+
+def bundled_voices_dir() -> Path:
+    """The voice profiles shipped with briefing.
+
+    In a wheel they are packaged as ``briefing/_voices``; in a source checkout
+    (and an editable install) they are the repository's ``voices/`` folder.
+    """
+    packaged = Path(__file__).with_name("_voices")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "voices"
+
+
+def profile_dirs() -> list[Path]:
+    """Folders searched for voice profiles, first match wins."""
+    extra = [Path(p) for p in os.environ.get(ENV_VOICES, "").split(os.pathsep) if p]
+    return [*extra, bundled_voices_dir()]
+
+
+def list_profiles(dirs: list[Path] | None = None) -> list[VoiceProfile]:
+    """Every valid profile, by name; an invalid file is skipped with a warning."""
+    found: dict[str, VoiceProfile] = {}
+    for folder in dirs if dirs is not None else profile_dirs():
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            if path.name == "lexicon.toml":
+                continue
+            try:
+                profile = load_profile(path)
+            except VoiceError as exc:
+                log.warning("skipping voice profile: %s", exc)
+                continue
+            found.setdefault(profile.name, profile)
+    return sorted(found.values(), key=lambda p: p.name)
+
+
+def get_profile(name: str, dirs: list[Path] | None = None) -> VoiceProfile:
+    """The profile called ``name`` (or read from ``name`` when it is a .toml path)."""
+    if name.endswith(".toml"):
+        return load_profile(Path(name))
+    profiles = list_profiles(dirs)
+    for profile in profiles:
+        if profile.name == name:
+            return profile
+    available = ", ".join(p.name for p in profiles) or "none"
+    raise VoiceError(
+        f"unknown voice '{name}'; available voices: {available} "
+        "(see `briefing voices`, or give a path to a .toml profile)"
+    )

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import array
+import json
+import math
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from briefing import tts
+
+from .fakes import SilentEngine
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "seed-reuters-assad.txt"
+
+
+def ffmpeg_exe() -> str:
+    """An ffmpeg to decode MP3s independently of briefing: the system's or imageio-ffmpeg's."""
+    found = shutil.which("ffmpeg")
+    if found:
+        return found
+    import imageio_ffmpeg
+
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+def decode_mp3(path: Path, rate: int = 22050) -> array.array:
+    """Decode an MP3 with ffmpeg to mono 16-bit samples at ``rate``."""
+    result = subprocess.run(
+        [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-i", str(path),
+         "-f", "s16le", "-ac", "1", "-ar", str(rate), "pipe:1"],
+        capture_output=True, check=True,
+    )  # fmt: skip
+    samples = array.array("h")
+    samples.frombytes(result.stdout)
+    return samples
+
+
+def rms(samples) -> float:
+    if not len(samples):
+        return 0.0
+    return math.sqrt(sum(s * s for s in samples) / len(samples))
+
+
+def window_rms(samples, rate: int, start_s: float, length_s: float) -> float:
+    a, b = int(start_s * rate), int((start_s + length_s) * rate)
+    return rms(samples[a:b])
+
+
+@pytest.fixture
+def silent_voices(tmp_path, monkeypatch) -> SilentEngine:
+    """Voice profiles 'anchor' and 'correspondent' that use the silent engine."""
+    engine = SilentEngine()
+    tts.register_engine("silent", lambda: engine)
+    folder = tmp_path / "silent-voices"
+    folder.mkdir()
+    for name, rate in (("anchor", 180), ("correspondent", 160)):
+        (folder / f"{name}.toml").write_text(
+            f'name = "{name}"\nengine = "silent"\nvoice = "quiet"\nrate = {rate}\n'
+        )
+    monkeypatch.setenv("BRIEFING_VOICES", str(folder))
+    yield engine
+    tts._REGISTRY.pop("silent", None)
+    tts._INSTANCES.pop("silent", None)
+
+
+@pytest.fixture(scope="session")
+def eval_sample() -> list[dict]:
+    with (FIXTURES / "eval-sample.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+@pytest.fixture
+def articles_dir(tmp_path) -> Path:
+    """A folder with two small, clean articles."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Harbour bridge reopens after repairs\n\n"
+        "The harbour bridge reopened to traffic on Monday after eight months of repairs "
+        "that cost the city 12 million euros. Engineers replaced the deck and two of the "
+        "main cables, the transport office said.\n\nTraffic is expected to return to normal "
+        "within a week, officials said.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Library extends opening hours for exam season\n\n"
+        "The central library will stay open until midnight for the next six weeks to help "
+        "students preparing for exams, its director announced on Tuesday. The extra hours "
+        "are paid for by a grant from the regional education fund.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def subprocess_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFING_")}
+    env.update(extra)
+    return env

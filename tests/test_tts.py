@@ -1,0 +1,189 @@
+"""The engine registry and the real pyttsx3 / espeak-ng engine."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import wave
+
+import pytest
+
+from briefing import tts
+from briefing.errors import EngineError, VoiceError
+from briefing.voices import VoiceProfile, get_profile
+
+from .conftest import subprocess_env
+
+
+def test_unknown_engine_lists_engines():
+    with pytest.raises(EngineError, match="unknown text-to-speech engine 'festival'.*pyttsx3"):
+        tts.get_engine("festival")
+
+
+def test_engine_module_missing_is_a_clear_error():
+    tts.register_engine("ghost", "briefing.tts.no_such_module:Ghost")
+    try:
+        with pytest.raises(EngineError, match="engine 'ghost' is not installed"):
+            tts.get_engine("ghost")
+    finally:
+        tts._REGISTRY.pop("ghost")
+
+
+def test_engines_are_loaded_lazily():
+    code = "import briefing.cli, briefing.pipeline, sys; print('pyttsx3' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return tts.get_engine("pyttsx3")
+
+
+def _profile(voice: str, rate: int = 170) -> VoiceProfile:
+    return VoiceProfile(name="t", engine="pyttsx3", voice=voice, rate=rate)
+
+
+@pytest.mark.integration
+def test_engine_is_kept_for_the_process(engine):
+    assert tts.get_engine("pyttsx3") is engine
+    assert isinstance(engine, tts.Engine)
+    assert "libespeak-ng" in engine.describe()
+
+
+@pytest.mark.integration
+def test_synthesize_writes_speech(engine, tmp_path):
+    path = tmp_path / "a.wav"
+    engine.synthesize("The harbour bridge reopened to traffic on Monday.", get_profile("anchor"), path)
+    with wave.open(str(path)) as wav:
+        seconds = wav.getnframes() / wav.getframerate()
+        assert wav.getnchannels() == 1
+    assert 1.5 < seconds < 6
+
+
+@pytest.mark.integration
+def test_many_files_in_a_row_are_all_written(engine, tmp_path):
+    """pyttsx3 loses files when driven carelessly; ours must all exist, with their own audio."""
+    lengths = []
+    for i in range(12):
+        path = tmp_path / f"{i}.wav"
+        text = "Story number %d. " % i + "The council met again today. " * (1 + i % 4)
+        engine.synthesize(text, get_profile("anchor" if i % 2 else "correspondent"), path)
+        with wave.open(str(path)) as wav:
+            lengths.append(wav.getnframes())
+    # Longer texts give longer audio: each file holds its own text, not a neighbour's.
+    by_repeats = {}
+    for i, frames in enumerate(lengths):
+        by_repeats.setdefault(1 + i % 4, []).append(frames)
+    means = [sum(v) / len(v) for _, v in sorted(by_repeats.items())]
+    assert means == sorted(means)
+
+
+@pytest.mark.integration
+def test_rate_changes_duration(engine, tmp_path):
+    text = "The committee will meet again on Thursday to review the proposal in detail."
+    durations = []
+    for rate in (120, 240):
+        path = tmp_path / f"{rate}.wav"
+        engine.synthesize(text, _profile("en-us", rate), path)
+        with wave.open(str(path)) as wav:
+            durations.append(wav.getnframes() / wav.getframerate())
+    assert durations[0] > 1.5 * durations[1]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("voice", "message"),
+    [("xx-nowhere", "no voice 'xx-nowhere'"), ("en-us+nonexistent", "no voice variant '\\+nonexistent'")],
+)
+def test_missing_engine_voice_is_a_clear_error(engine, voice, message):
+    with pytest.raises(VoiceError, match=message) as info:
+        engine.check_voice(_profile(voice))
+    assert "en-us" in str(info.value) or "f3" in str(info.value)  # it lists what exists
+
+
+@pytest.mark.integration
+def test_voice_ids_resolve(engine):
+    assert engine.resolve_voice("en-us") == "gmw/en-us"
+    assert engine.resolve_voice("EN-US+F3") == "gmw/en-us+f3"
+    assert engine.resolve_voice("gmw/en-gb-x-rp") == "gmw/en-gb-x-rp"
+
+
+@pytest.mark.integration
+def test_nothing_to_say_is_an_error_not_a_hang(engine, tmp_path):
+    with pytest.raises(EngineError, match="nothing to say"):
+        engine.synthesize(" ... ", get_profile("anchor"), tmp_path / "x.wav")
+
+
+@pytest.mark.integration
+def test_driver_chatter_stays_off_stdout(engine, tmp_path, capfd):
+    engine.synthesize("Quiet please.", get_profile("anchor"), tmp_path / "q.wav")
+    assert "Audio saved" not in capfd.readouterr().out
+
+
+@pytest.mark.integration
+def test_bundled_espeak_route_works_without_the_system_library(tmp_path):
+    """The pip-only route: libespeak-ng from espeakng-loader, chosen even when the
+    system has one, and the auto route falling back to it when the system has none."""
+    code = (
+        "import ctypes.util, sys\n"
+        "from pathlib import Path\n"
+        "if sys.argv[1] == 'auto':\n"
+        "    ctypes.util.find_library = lambda name: None  # as on a machine without espeak-ng\n"
+        "from briefing.tts import get_engine\n"
+        "from briefing.voices import get_profile\n"
+        "engine = get_engine('pyttsx3')\n"
+        "engine.synthesize('Hello from the bundled library.', get_profile('anchor'), Path(sys.argv[2]))\n"
+        "print(engine.library.route)\n"
+    )
+    for mode, env in (("forced", {"BRIEFING_ESPEAK": "bundled"}), ("auto", {})):
+        wav_path = tmp_path / f"{mode}.wav"
+        result = subprocess.run(
+            [sys.executable, "-c", code, mode, str(wav_path)],
+            capture_output=True, text=True, env=subprocess_env(**env), timeout=120,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "bundled"
+        with wave.open(str(wav_path)) as wav:
+            assert wav.getnframes() > 22050
+
+
+def test_invalid_espeak_route_is_a_clear_error():
+    code = "from briefing.tts import get_engine; get_engine('pyttsx3')"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True,
+        env=subprocess_env(BRIEFING_ESPEAK="festival"), timeout=60,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "BRIEFING_ESPEAK='festival' is not valid" in result.stderr
+
+
+@pytest.mark.integration
+def test_rate_and_voice_are_honoured_in_any_order(engine, tmp_path):
+    """Switching voice and rate from one text to the next never carries the last text's rate."""
+    text = "The committee will meet again on Thursday to review the proposal in detail."
+    expected = {}
+    for rate in (120, 240):
+        path = tmp_path / "ref.wav"
+        engine.synthesize(text, _profile("en-us", rate), path)
+        with wave.open(str(path)) as wav:
+            expected[rate] = wav.getnframes()
+    plan = [(v, r) for v in ("en-us", "en-gb-x-rp+f3", "en-us+f3") for r in (120, 240)] * 3
+    for i, (voice, rate) in enumerate(plan[::-1] + plan):
+        path = tmp_path / f"{i}.wav"
+        engine.synthesize(text, _profile(voice, rate), path)
+        with wave.open(str(path)) as wav:
+            frames = wav.getnframes()
+        assert abs(frames - expected[rate]) / expected[rate] < 0.15, (i, voice, rate)
+
+
+@pytest.mark.integration
+def test_volume_is_honoured(engine, tmp_path):
+    from briefing.mix import load_speech
+
+    levels = []
+    for volume in (1.0, 0.3):
+        path = tmp_path / f"{volume}.wav"
+        engine.synthesize("Testing the volume of this voice.", VoiceProfile("t", "pyttsx3", "en-us", volume=volume), path)
+        levels.append(load_speech(path).rms)
+    assert levels[1] < 0.5 * levels[0]
