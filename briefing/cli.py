@@ -1,0 +1,329 @@
+"""The command line: parse, call the library once, report.
+
+Only this module prints. Library errors become one-line messages and a
+non-zero exit; ``-v`` shows the details (and the traceback of an unexpected error).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import BriefingError
+
+log = logging.getLogger("briefing")
+
+DEFAULT_VOICES = ("anchor", "correspondent")
+
+
+class _ClickHandler(logging.Handler):
+    """Log records to standard error, one line each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            message = record.getMessage()
+            if record.levelno >= logging.WARNING:
+                message = f"{record.levelname.lower()}: {message}"
+            click.echo(message, err=True)
+            if record.exc_info and logging.getLogger("briefing").level <= logging.DEBUG:
+                click.echo(self.formatException(record.exc_info), err=True)
+        except Exception:  # pragma: no cover - never let logging break the run
+            self.handleError(record)
+
+    def formatException(self, exc_info: Any) -> str:  # noqa: N802 - logging's name
+        return logging.Formatter().formatException(exc_info)
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    if quiet:
+        level = logging.ERROR
+    elif verbose >= 2:
+        level = logging.DEBUG
+    elif verbose == 1:
+        level = logging.INFO
+    else:
+        level = logging.WARNING
+    logger = logging.getLogger("briefing")
+    logger.handlers[:] = [_ClickHandler()]
+    logger.setLevel(level)
+    logger.propagate = False
+
+
+def _common(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add -v/-q to a command, set up logging, and turn library errors into one line."""
+
+    @click.option("-v", "--verbose", count=True, help="Say more (-vv for debug detail).")
+    @click.option("-q", "--quiet", is_flag=True, help="Only errors; no progress bar.")
+    @functools.wraps(command)
+    def wrapper(*args: Any, verbose: int, quiet: bool, **kwargs: Any) -> Any:
+        _setup_logging(verbose, quiet)
+        ctx = click.get_current_context()
+        ctx.meta["briefing.quiet"] = quiet
+        try:
+            return command(*args, **kwargs)
+        except BriefingError as exc:
+            raise click.ClickException(str(exc)) from None
+        except (click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if verbose:
+                raise
+            raise click.ClickException(
+                f"unexpected error: {type(exc).__name__}: {exc} (run again with -v for details)"
+            ) from None
+
+    return wrapper
+
+
+def _voice_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--voice",
+        "voices",
+        multiple=True,
+        metavar="NAME",
+        help="Voice profile (see `briefing voices`); repeat to alternate voices between "
+        "stories. The first one hosts. [default: anchor, then correspondent]",
+    )(command)
+
+
+def _date_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--date",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Date of the briefing, YYYY-MM-DD. [default: today]",
+    )(command)
+
+
+def _script_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--title", default=None, help="The show's name. [default: The Daily Briefing]"
+    )(command)
+    command = click.option(
+        "--max-words",
+        type=click.IntRange(10, 400),
+        default=None,
+        help="Words per story summary at most. [default: about 40-90]",
+    )(command)
+    return command
+
+
+def _sources_argument(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.argument("sources", nargs=-1, metavar="[SOURCE]...")(command)
+
+
+def _show(title: str | None):
+    from .pipeline import Show
+
+    return Show(title=title) if title else Show()
+
+
+def _as_date(value: dt.datetime | None) -> dt.date:
+    return value.date() if value else dt.date.today()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+def cli() -> None:
+    """Turn the day's news into a podcast-style audio briefing, offline.
+
+    \b
+    Example:
+      briefing generate articles/*.txt --out out/ --voice anchor
+    """
+
+
+@cli.command()
+@_sources_argument
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for briefing-DATE.mp3 and briefing-DATE.txt.",
+)
+@_date_option
+@_voice_option
+@_script_options
+@click.option(
+    "--bitrate",
+    type=click.Choice(["64", "80", "96"]),
+    default="64",
+    show_default=True,
+    help="MP3 bit rate in kbit/s (mono).",
+)
+@_common
+def generate(
+    sources: tuple[str, ...],
+    out_dir: Path,
+    date: dt.datetime | None,
+    voices: tuple[str, ...],
+    title: str | None,
+    max_words: int | None,
+    bitrate: str,
+) -> None:
+    """Make the briefing MP3 (and its script) from articles.
+
+    A SOURCE is an article file (first line the headline, then the body), a
+    folder of .txt articles, or - for standard input. With no SOURCE, the
+    bundled sample articles are used. Running again for the same date
+    replaces that day's episode. The MP3's path is printed last.
+
+    \b
+    Examples:
+      briefing generate articles/*.txt --out out/ --date 2026-11-25 --voice anchor
+      briefing generate saved/ --voice anchor --voice correspondent
+      cat story.txt | briefing generate -
+    """
+    from .pipeline import generate as run
+
+    quiet = click.get_current_context().meta.get("briefing.quiet", False)
+    bar = _ProgressBar(enabled=not quiet)
+    try:
+        episode = run(
+            list(sources),
+            out_dir=out_dir,
+            date=_as_date(date),
+            show=_show(title),
+            voices=voices or DEFAULT_VOICES,
+            max_words=max_words,
+            bitrate_kbps=int(bitrate),
+            progress=bar.update,
+        )
+    finally:
+        bar.close()
+    stories = sum(1 for c in episode.chapters if c.kind.value == "story")
+    minutes, seconds = divmod(round(episode.duration_ms / 1000), 60)
+    if not quiet:
+        skipped = f", {len(episode.skipped)} skipped" if episode.skipped else ""
+        click.echo(
+            f"{episode.title}: {stories} stories{skipped}, {minutes}:{seconds:02d}; "
+            f"script in {episode.script_path}",
+            err=True,
+        )
+    click.echo(str(episode.mp3_path))
+
+
+class _ProgressBar:
+    """A click progress bar on standard error, created at the first update."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: Any = None
+        self._done = 0
+
+    def update(self, done: int, total: int, label: str) -> None:
+        if not self.enabled:
+            return
+        if self._bar is None:
+            self._bar = click.progressbar(
+                length=total, label="Rendering speech", file=sys.stderr, show_pos=True
+            )
+            self._bar.__enter__()
+        self._bar.update(done - self._done)
+        self._done = done
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+@cli.command()
+@_sources_argument
+@_date_option
+@_voice_option
+@_script_options
+@_common
+def script(
+    sources: tuple[str, ...],
+    date: dt.datetime | None,
+    voices: tuple[str, ...],
+    title: str | None,
+    max_words: int | None,
+) -> None:
+    """Print the spoken script of a briefing, without making audio.
+
+    Takes the same SOURCEs as `generate` (files, folders, - for standard
+    input; the bundled samples when none is given).
+
+    \b
+    Examples:
+      briefing script article.txt
+      briefing script articles/ --date 2026-11-25 > script.txt
+    """
+    from .pipeline import prepare_script
+
+    result, _ = prepare_script(
+        list(sources),
+        date=_as_date(date),
+        show=_show(title),
+        voices=voices or DEFAULT_VOICES,
+        max_words=max_words,
+    )
+    click.echo(result.to_text(), nl=False)
+
+
+@cli.command()
+@click.option(
+    "--engine-voices", is_flag=True, help="Also list every voice the engines offer."
+)
+@_common
+def voices(engine_voices: bool) -> None:
+    """List the voice profiles and the engine voices they use.
+
+    Profiles are TOML files in the voices/ folder (and in the folders of
+    $BRIEFING_VOICES). Use a profile with `briefing generate --voice NAME`.
+
+    \b
+    Examples:
+      briefing voices
+      briefing voices --engine-voices
+    """
+    from .tts import get_engine
+    from .voices import list_profiles, profile_dirs
+
+    profiles = list_profiles()
+    if not profiles:
+        dirs = ", ".join(str(d) for d in profile_dirs())
+        raise click.ClickException(f"no voice profiles found in: {dirs}")
+    engines: dict[str, Any] = {}
+    for name in sorted({p.engine for p in profiles}):
+        try:
+            engines[name] = get_engine(name)
+        except BriefingError as exc:
+            log.warning("%s", exc)
+    width = max(len(p.name) for p in profiles)
+    for profile in profiles:
+        engine = engines.get(profile.engine)
+        resolved = ""
+        if engine is not None and hasattr(engine, "resolve_voice"):
+            try:
+                resolved = f" ({engine.resolve_voice(profile.voice)})"
+            except BriefingError as exc:
+                resolved = f" (missing: {exc})"
+        click.echo(
+            f"{profile.name:<{width}}  {profile.engine}: {profile.voice}{resolved}, "
+            f"{profile.rate} wpm, volume {profile.volume:g}  {profile.description}"
+        )
+    click.echo("")
+    for name, engine in engines.items():
+        click.echo(f"engine {name}: {engine.describe()}")
+        if engine_voices:
+            for voice in engine.voices():
+                languages = ", ".join(voice.languages)
+                click.echo(f"  {voice.id:<28} {voice.name} [{languages}]")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="briefing")

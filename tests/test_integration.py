@@ -1,0 +1,129 @@
+"""End to end with the real espeak-ng engine: decode the MP3 and check what a listener gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+import pytest
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
+
+from briefing import mix, pipeline
+from briefing.models import SegmentKind
+from briefing.summarize import word_count
+from briefing.voices import get_profile
+
+from .conftest import SEED, decode_mp3, rms, subprocess_env, window_rms
+
+pytestmark = pytest.mark.integration
+
+DATE = dt.date(2026, 11, 25)
+#: espeak-ng pauses at commas and full stops, so speech runs longer than
+#: words / rate; these bound the ratio of real to predicted speech time.
+SPEECH_TIME_RANGE = (0.85, 1.6)
+
+
+def _fixed_ms(n_stories: int) -> int:
+    layout = mix.MixLayout()
+    gaps = layout.after_intro + layout.before_outro + layout.before_outro_sting + layout.after_intro_sting
+    chimes = (n_stories - 1) * (2 * layout.around_story_chime + len(mix.story_chime()))
+    return len(mix.intro_sting()) + len(mix.outro_sting()) + gaps + chimes
+
+
+@pytest.fixture(scope="module")
+def seed_episode(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    return pipeline.generate([SEED], out_dir=out, date=DATE, voices=["anchor"])
+
+
+def test_seed_mp3_format_and_tags(seed_episode):
+    audio = MP3(str(seed_episode.mp3_path))
+    assert audio.info.sample_rate == 22050
+    assert audio.info.channels == 1
+    assert 60_000 <= audio.info.bitrate <= 96_000
+    tags = ID3(str(seed_episode.mp3_path))
+    assert str(tags["TIT2"]) == "The Daily Briefing: Wednesday, November 25, 2026"
+    assert str(tags["TPE1"]) == "briefing"
+    assert str(tags["TALB"]) == "The Daily Briefing"
+    assert str(tags.getall("TDRC")[0]).startswith("2026")
+    assert "Assad" in tags.getall("COMM")[0].text[0]
+
+
+def test_seed_duration_matches_words_and_rate(seed_episode):
+    samples = decode_mp3(seed_episode.mp3_path)
+    seconds = len(samples) / 22050
+    script = seed_episode.script_path.read_text(encoding="utf-8").split("\n", 2)[2]
+    words = word_count(script)
+    rate = get_profile("anchor").rate
+    speech = words / rate * 60
+    fixed = _fixed_ms(1) / 1000
+    low, high = SPEECH_TIME_RANGE
+    assert fixed + low * speech <= seconds <= fixed + high * speech, (seconds, words, speech)
+    assert abs(seconds - seed_episode.duration_ms / 1000) < 0.2
+
+
+def test_seed_audio_is_speech_not_silence(seed_episode):
+    samples = decode_mp3(seed_episode.mp3_path)
+    assert rms(samples) > 500
+    for chapter in seed_episode.chapters:
+        start = chapter.start_ms / 1000 + (2.6 if chapter.kind is SegmentKind.INTRO else 0)
+        length = (chapter.end_ms - chapter.start_ms) / 1000
+        assert window_rms(samples, 22050, start, min(3.0, length)) > 500, chapter.title
+
+
+def test_seed_story_is_a_clean_20_to_40_second_story(seed_episode):
+    story = next(c for c in seed_episode.chapters if c.kind is SegmentKind.STORY)
+    assert 20_000 <= story.end_ms - story.start_ms <= 40_000
+    script = seed_episode.script_path.read_text(encoding="utf-8")
+    for never in ("(Reuters)", "BEIRUT", "Writing by", "Editing by", "Tom Perry", "http"):
+        assert never not in script
+    assert "Syria's Assad calls US troops 'invaders'" in script
+
+
+def test_demo_from_bundled_samples_runs_two_to_five_minutes(tmp_path):
+    episode = pipeline.generate([], out_dir=tmp_path, date=DATE)
+    assert 120_000 <= episode.duration_ms <= 300_000
+    samples = decode_mp3(episode.mp3_path)
+    assert abs(len(samples) / 22050 * 1000 - episode.duration_ms) < 200
+    stories = [c for c in episode.chapters if c.kind is SegmentKind.STORY]
+    assert 4 <= len(stories) <= 6
+    for chapter in stories:  # every story is heard, in both voices
+        assert window_rms(samples, 22050, chapter.start_ms / 1000, 2.0) > 500, chapter.title
+
+
+def test_two_voices_sound_different(tmp_path):
+    from briefing.tts import get_engine
+
+    engine = get_engine("pyttsx3")
+    clips = []
+    for name in ("anchor", "correspondent"):
+        path = tmp_path / f"{name}.wav"
+        engine.synthesize("The council approved the plan on Tuesday.", get_profile(name), path)
+        clips.append(mix.load_speech(path))
+    # Different voices: different length or a clearly different pitch profile.
+    assert clips[0].raw_data != clips[1].raw_data
+    assert abs(len(clips[0]) - len(clips[1])) > 50 or abs(clips[0].dBFS - clips[1].dBFS) > 0.5
+
+
+def test_pip_only_route_makes_the_same_briefing(tmp_path):
+    """No system espeak-ng and no ffmpeg: libespeak-ng from espeakng-loader, MP3 by lameenc."""
+    env = subprocess_env(
+        BRIEFING_ESPEAK="bundled", BRIEFING_MP3_ENCODER="lameenc", PATH=str(tmp_path / "empty-bin")
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "generate", str(SEED), "--out", str(tmp_path / "out"),
+         "--date", "2026-11-25", "--voice", "anchor", "-v"],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "using bundled libespeak-ng" in result.stderr
+    assert "with lameenc" in result.stderr
+    mp3_path = tmp_path / "out" / "briefing-2026-11-25.mp3"
+    assert result.stdout.strip().splitlines()[-1] == str(mp3_path)
+    samples = decode_mp3(mp3_path)
+    assert 40 <= len(samples) / 22050 <= 90  # intro, the seed story, outro (about 60 s)
+    assert rms(samples) > 500
+    assert os.path.getsize(mp3_path) > 100_000
