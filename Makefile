@@ -1,0 +1,54 @@
+# briefing: two commands set everything up on a fresh machine.
+#   make demo   -> .venv/ with briefing installed, then out/briefing-YYYY-MM-DD.mp3 from the bundled samples
+#   make test   -> .venv/ with briefing and its test tools, then the test suite
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    ?= out
+
+.PHONY: demo test test-fast bench lint clean system-deps
+
+demo: $(STAMP)
+	$(BIN)/briefing generate --out $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not integration"
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/pipeline.py
+
+# The virtual environment, rebuilt when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "briefing needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." >&2; \
+	  echo "Install it (Debian/Ubuntu: sudo apt-get install python3) or run: make PYTHON=python3.12 ..." >&2; \
+	  exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	  rm -rf $(VENV); \
+	  echo "Could not create the virtual environment. On Debian/Ubuntu: sudo apt-get install python3-venv" >&2; \
+	  exit 1; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+# Optional: the system's espeak-ng and ffmpeg (briefing works without them, from PyPI packages).
+system-deps:
+	@if command -v espeak-ng >/dev/null && command -v ffmpeg >/dev/null; then \
+	  echo "espeak-ng and ffmpeg are installed"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends espeak-ng ffmpeg \
+	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends espeak-ng ffmpeg; }; \
+	else \
+	  echo "Install them with: sudo apt-get install espeak-ng ffmpeg   (optional: briefing works without)"; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/python -m pip install --quiet ruff
+	$(BIN)/ruff check briefing tests benchmarks
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache build dist *.egg-info
