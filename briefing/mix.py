@@ -8,13 +8,13 @@ are recorded as the track is built.
 
 from __future__ import annotations
 
-import array
 import functools
-import math
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from .models import Chapter, Segment, SegmentKind
 
@@ -58,20 +58,17 @@ def _bell(notes: Sequence[tuple[float, int]], length_ms: int, gain_db: float) ->
     """Bell-like notes: (frequency in Hz, start in ms), each with two overtones
     and an exponential decay, summed into one mono clip."""
     n = int(SAMPLE_RATE * length_ms / 1000)
-    mix = [0.0] * n
+    mix = np.zeros(n)
     partials = ((1.0, 1.0), (2.0, 0.35), (3.0, 0.12))
     for frequency, start_ms in notes:
         start = int(SAMPLE_RATE * start_ms / 1000)
-        for k in range(start, n):
-            t = (k - start) / SAMPLE_RATE
-            envelope = math.exp(-t * 3.2) * min(1.0, t / 0.008)  # 8 ms attack, no click
-            mix[k] += envelope * sum(
-                a * math.sin(2 * math.pi * frequency * m * t) for m, a in partials
-            )
-    peak = max(abs(v) for v in mix) or 1.0
-    scale = 32767 * 10 ** (gain_db / 20) / peak
-    samples = array.array("h", (int(v * scale) for v in mix))
-    clip = AudioSegment(samples.tobytes(), sample_width=2, frame_rate=SAMPLE_RATE, channels=1)
+        t = np.arange(n - start) / SAMPLE_RATE
+        envelope = np.exp(-t * 3.2) * np.minimum(1.0, t / 0.008)  # 8 ms attack: no click
+        tone = sum(a * np.sin(2 * np.pi * frequency * m * t) for m, a in partials)
+        mix[start:] += envelope * tone
+    mix *= 32767 * 10 ** (gain_db / 20) / (np.max(np.abs(mix)) or 1.0)
+    samples = mix.astype("<i2").tobytes()
+    clip = AudioSegment(samples, sample_width=2, frame_rate=SAMPLE_RATE, channels=1)
     return clip.fade_out(min(300, length_ms // 3))
 
 
