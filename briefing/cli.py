@@ -274,9 +274,7 @@ def script(
 
 
 @cli.command()
-@click.option(
-    "--engine-voices", is_flag=True, help="Also list every voice the engines offer."
-)
+@click.option("--engine-voices", is_flag=True, help="Also list every voice the engines offer.")
 @_common
 def voices(engine_voices: bool) -> None:
     """List the voice profiles and the engine voices they use.

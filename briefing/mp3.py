@@ -82,7 +82,9 @@ class FfmpegEncoder:
         try:
             result = subprocess.run(command, input=pcm.data, capture_output=True, check=False)
         except OSError as exc:
-            raise AudioError(f"cannot run ffmpeg at {self.executable} ({exc}); {INSTALL_HINT}") from None
+            raise AudioError(
+                f"cannot run ffmpeg at {self.executable} ({exc}); {INSTALL_HINT}"
+            ) from None
         if result.returncode != 0:
             detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
             raise AudioError(
@@ -113,7 +115,9 @@ def choose_encoder() -> Encoder:
     """The MP3 encoder to use, by BRIEFING_MP3_ENCODER and what is installed."""
     choice = os.environ.get(ENV_ENCODER, "auto").strip().lower() or "auto"
     if choice not in ENCODERS:
-        raise AudioError(f"{ENV_ENCODER}={choice!r} is not valid; use one of: {', '.join(ENCODERS)}")
+        raise AudioError(
+            f"{ENV_ENCODER}={choice!r} is not valid; use one of: {', '.join(ENCODERS)}"
+        )
     if choice in ("auto", "ffmpeg"):
         executable = find_ffmpeg()
         if executable:
@@ -123,7 +127,9 @@ def choose_encoder() -> Encoder:
     try:
         import lameenc  # noqa: F401
     except ImportError:
-        raise AudioError(f"no MP3 encoder: neither ffmpeg nor lameenc is installed; {INSTALL_HINT}") from None
+        raise AudioError(
+            f"no MP3 encoder: neither ffmpeg nor lameenc is installed; {INSTALL_HINT}"
+        ) from None
     return LameencEncoder()
 
 

@@ -145,7 +145,9 @@ def _folder_files(folder: Path) -> list[Path]:
         if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
     )
     if not files:
-        raise SourceError(f"{folder}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in the folder")
+        raise SourceError(
+            f"{folder}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in the folder"
+        )
     return files
 
 

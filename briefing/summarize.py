@@ -27,25 +27,202 @@ DEFAULT_MAX_WORDS = 90
 DEFAULT_ENOUGH_WORDS = 40
 
 STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if
-    in into is it its itself just me more most my myself no nor not now of off on once only
-    or other our ours out over own said same says she should so some such than that the
-    their theirs them themselves then there these they this those through to too under
-    until up very was we were what when where which while who whom why will with would you
-    your yours mr mrs ms new one two year years told say""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "said",
+        "same",
+        "says",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "mr",
+        "mrs",
+        "ms",
+        "new",
+        "one",
+        "two",
+        "year",
+        "years",
+        "told",
+        "say",
+    ]
 )
 
 #: Words that, opening a sentence, leave its subject unresolved.
 OPENING_PRONOUNS = frozenset(
-    "he she they it its his her their them him we us our i it's they're he's she's".split()
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "them",
+        "him",
+        "we",
+        "us",
+        "our",
+        "i",
+        "it's",
+        "they're",
+        "he's",
+        "she's",
+    ]
 )
 #: Demonstratives are only pronouns when a verb follows ("This is ..." but not "This week ...").
-_DEMONSTRATIVES = frozenset("this that these those such".split())
+_DEMONSTRATIVES = frozenset(["this", "that", "these", "those", "such"])
 _AUX_VERBS = frozenset(
-    """is was are were has have had will would could can may might must should did does do
-    means meant comes came includes included marks marked follows followed""".split()
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "did",
+        "does",
+        "do",
+        "means",
+        "meant",
+        "comes",
+        "came",
+        "includes",
+        "included",
+        "marks",
+        "marked",
+        "follows",
+        "followed",
+    ]
 )
 _PRONOUN_SPEAKER = re.compile(
     r"[\"”’']\s*,?\s*(?:he|she|they|it|we|i)\s+(?:said|says|added|told|explained|continued|"
@@ -78,9 +255,7 @@ def _stem(word: str) -> str:
 
 
 def _content_terms(sentence: str) -> list[str]:
-    return [
-        _stem(w) for w in _words(sentence) if w.lower() not in STOPWORDS and not w[0].isdigit()
-    ]
+    return [_stem(w) for w in _words(sentence) if w.lower() not in STOPWORDS and not w[0].isdigit()]
 
 
 def opens_with_unresolved_pronoun(sentence: str) -> bool:
@@ -92,7 +267,7 @@ def opens_with_unresolved_pronoun(sentence: str) -> bool:
         if _PRONOUN_SPEAKER.search(text):
             return True
         # A quotation must name its speaker after the closing quote.
-        closing = max(text.rfind("\""), text.rfind("”"))
+        closing = max(text.rfind('"'), text.rfind("”"))
         after = text[closing + 1 :] if closing > 0 else ""
         return not _SPEECH_VERB.search(after)
     words = [w.lower() for w in _words(text)[:2]]

@@ -16,23 +16,164 @@ from collections.abc import Callable, Iterable
 
 #: Abbreviations that are never the end of a sentence (a name or number follows).
 TITLES = frozenset(
-    """mr mrs ms mx dr prof gen sen rep gov lt col capt cpt sgt maj adm cmdr cdr gen brig
-    st ste rev fr hon pres supt insp det atty amb sec supt messrs mme mlle sr jr
-    no nos fig figs mt ft vol ch art pp p para ave blvd rd
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    vs v cf approx est dept univ""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "dr",
+        "prof",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "capt",
+        "cpt",
+        "sgt",
+        "maj",
+        "adm",
+        "cmdr",
+        "cdr",
+        "gen",
+        "brig",
+        "st",
+        "ste",
+        "rev",
+        "fr",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "atty",
+        "amb",
+        "sec",
+        "supt",
+        "messrs",
+        "mme",
+        "mlle",
+        "sr",
+        "jr",
+        "no",
+        "nos",
+        "fig",
+        "figs",
+        "mt",
+        "ft",
+        "vol",
+        "ch",
+        "art",
+        "pp",
+        "p",
+        "para",
+        "ave",
+        "blvd",
+        "rd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "vs",
+        "v",
+        "cf",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+    ]
 )
 #: Of the titles, those that may still end a sentence when a capitalised
 #: sentence opener follows ("... Martin Luther King Jr. The march ...").
-_TITLES_THAT_MAY_END = frozenset("sr jr st no ave blvd rd est dept".split())
+_TITLES_THAT_MAY_END = frozenset(["sr", "jr", "st", "no", "ave", "blvd", "rd", "est", "dept"])
 
 #: Words that, capitalised after an abbreviation such as "U.S.", show a new sentence.
 SENTENCE_OPENERS = frozenset(
-    """a an the he she it they we i you his her its their our my your this that these those
-    there here but and or so yet nor in on at for with as after before when while if
-    although though however meanwhile still also then now today yesterday tomorrow
-    earlier later last next some many most few several no not one two three
-    what who why how where which police officials authorities""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "nor",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "although",
+        "though",
+        "however",
+        "meanwhile",
+        "still",
+        "also",
+        "then",
+        "now",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "earlier",
+        "later",
+        "last",
+        "next",
+        "some",
+        "many",
+        "most",
+        "few",
+        "several",
+        "no",
+        "not",
+        "one",
+        "two",
+        "three",
+        "what",
+        "who",
+        "why",
+        "how",
+        "where",
+        "which",
+        "police",
+        "officials",
+        "authorities",
+    ]
 )
 
 _BOUNDARY = re.compile(
@@ -60,7 +201,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     first = following.lstrip("\"'“‘«([")[:1]
     if not first:
         return True
-    opens_quote = following[:1] in "\"“‘«(["
+    opens_quote = following[:1] in '"“‘«(['
     if not (first.isupper() or first.isdigit() or opens_quote):
         return False  # "... invitation ... are invaders", '"Why?" he asked.'
     if end != "." or close:
@@ -207,9 +348,7 @@ _URL = re.compile(
   | \b[\w.-]+\.(?:com|org|net|gov|edu|io|co\.uk|uk|int)(?:/[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’])?\b
     """
 )
-_URL_INTRO = re.compile(
-    r"(?i)\s*(?:\(\s*\)|\b(?:at|see|visit|on|via|from)\s*(?=[.,;:!?)]|$))"
-)
+_URL_INTRO = re.compile(r"(?i)\s*(?:\(\s*\)|\b(?:at|see|visit|on|via|from)\s*(?=[.,;:!?)]|$))")
 
 
 def remove_urls(text: str) -> str:

@@ -47,7 +47,9 @@ def test_script_prints_the_spoken_script():
 
 
 def test_script_from_stdin():
-    result = _run("script", "-", input=b"Stdin story\n\nA story that arrived on standard input today.\n")
+    result = _run(
+        "script", "-", input=b"Stdin story\n\nA story that arrived on standard input today.\n"
+    )
     assert result.exit_code == 0
     assert "Stdin story." in result.output
 
@@ -95,7 +97,10 @@ def _bad_input_cases(tmp_path):
         "binary file": ([str(binary)], "not a text file"),
         "unknown voice": ([str(SEED), "--voice", "nobody"], "unknown voice 'nobody'"),
         "bad date": ([str(SEED), "--date", "25/11/2026"], "Invalid value for '--date'"),
-        "bad rate in profile": ([str(SEED), "--voice", str(_bad_profile(tmp_path))], "'rate' must be"),
+        "bad rate in profile": (
+            [str(SEED), "--voice", str(_bad_profile(tmp_path))],
+            "'rate' must be",
+        ),
     }
 
 
@@ -106,7 +111,15 @@ def _bad_profile(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "case", ["missing file", "empty file", "binary file", "unknown voice", "bad date", "bad rate in profile"]
+    "case",
+    [
+        "missing file",
+        "empty file",
+        "binary file",
+        "unknown voice",
+        "bad date",
+        "bad rate in profile",
+    ],
 )
 def test_bad_input_is_one_line_no_traceback_no_mp3(tmp_path, case):
     args, message = _bad_input_cases(tmp_path)[case]

@@ -28,7 +28,12 @@ SPEECH_TIME_RANGE = (0.85, 1.6)
 
 def _fixed_ms(n_stories: int) -> int:
     layout = mix.MixLayout()
-    gaps = layout.after_intro + layout.before_outro + layout.before_outro_sting + layout.after_intro_sting
+    gaps = (
+        layout.after_intro
+        + layout.before_outro
+        + layout.before_outro_sting
+        + layout.after_intro_sting
+    )
     chimes = (n_stories - 1) * (2 * layout.around_story_chime + len(mix.story_chime()))
     return len(mix.intro_sting()) + len(mix.outro_sting()) + gaps + chimes
 

@@ -15,14 +15,22 @@ def _tone(ms: int, frequency: float = 220.0, amplitude: float = 0.3) -> mix.Audi
 
     n = int(mix.SAMPLE_RATE * ms / 1000)
     samples = array.array(
-        "h", (int(32767 * amplitude * math.sin(2 * math.pi * frequency * k / mix.SAMPLE_RATE)) for k in range(n))
+        "h",
+        (
+            int(32767 * amplitude * math.sin(2 * math.pi * frequency * k / mix.SAMPLE_RATE))
+            for k in range(n)
+        ),
     )
-    return mix.AudioSegment(samples.tobytes(), sample_width=2, frame_rate=mix.SAMPLE_RATE, channels=1)
+    return mix.AudioSegment(
+        samples.tobytes(), sample_width=2, frame_rate=mix.SAMPLE_RATE, channels=1
+    )
 
 
 def _segments(n_stories: int) -> list[Segment]:
     segments = [Segment(SegmentKind.INTRO, "Intro", ("Hello.",), "anchor")]
-    segments += [Segment(SegmentKind.STORY, f"Story {i}", ("Text.",), "anchor") for i in range(n_stories)]
+    segments += [
+        Segment(SegmentKind.STORY, f"Story {i}", ("Text.",), "anchor") for i in range(n_stories)
+    ]
     segments.append(Segment(SegmentKind.OUTRO, "Outro", ("Bye.",), "anchor"))
     return segments
 
@@ -57,7 +65,7 @@ def test_chapters_start_where_each_segment_is_heard():
     chapters = mixed.chapters
     assert [c.title for c in chapters] == ["Intro", "Story 0", "Story 1", "Story 2", "Outro"]
     assert chapters[0].start_ms == 0
-    assert all(a.end_ms == b.start_ms for a, b in zip(chapters, chapters[1:]))
+    assert all(a.end_ms == b.start_ms for a, b in zip(chapters, chapters[1:], strict=False))
     assert chapters[-1].end_ms == len(mixed.audio)
     samples = mixed.audio.get_array_of_samples()
     rate = mix.SAMPLE_RATE
@@ -70,9 +78,14 @@ def test_chapters_start_where_each_segment_is_heard():
         assert window_rms(samples, rate, start - 0.12, 0.1) < 50, chapter
         assert window_rms(samples, rate, start + 0.01, 0.1) > 1000, chapter
     expected = (
-        len(mix.intro_sting()) + layout.after_intro_sting + sum(len(c) for c in clips)
-        + layout.after_intro + 2 * (2 * layout.around_story_chime + len(mix.story_chime()))
-        + layout.before_outro + layout.before_outro_sting + len(mix.outro_sting())
+        len(mix.intro_sting())
+        + layout.after_intro_sting
+        + sum(len(c) for c in clips)
+        + layout.after_intro
+        + 2 * (2 * layout.around_story_chime + len(mix.story_chime()))
+        + layout.before_outro
+        + layout.before_outro_sting
+        + len(mix.outro_sting())
     )
     assert abs(len(mixed.audio) - expected) <= 5
 

@@ -18,7 +18,9 @@ def _pcm(seconds: float = 2.0, rate: int = 22050) -> mp3.Pcm:
     import array
 
     n = int(seconds * rate)
-    samples = array.array("h", (int(8000 * math.sin(2 * math.pi * 440 * k / rate)) for k in range(n)))
+    samples = array.array(
+        "h", (int(8000 * math.sin(2 * math.pi * 440 * k / rate)) for k in range(n))
+    )
     return mp3.Pcm(samples.tobytes(), rate)
 
 
@@ -81,6 +83,8 @@ def test_no_ffmpeg_anywhere_falls_back_to_lameenc_or_says_what_to_install(monkey
 
 def test_ffmpeg_failure_is_one_line(tmp_path):
     with pytest.raises(AudioError) as info:
-        mp3.FfmpegEncoder(ffmpeg_exe()).encode(_pcm(0.5), tmp_path / "no-such-dir" / "x.mp3", bitrate_kbps=64)
+        mp3.FfmpegEncoder(ffmpeg_exe()).encode(
+            _pcm(0.5), tmp_path / "no-such-dir" / "x.mp3", bitrate_kbps=64
+        )
     assert "ffmpeg failed" in str(info.value)
     assert "\n" not in str(info.value)

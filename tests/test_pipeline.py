@@ -33,13 +33,17 @@ def test_generate_writes_mp3_and_script(tmp_path, silent_voices, articles_dir):
     assert script.startswith("The Daily Briefing: Wednesday, November 25, 2026")
     assert "Harbour bridge reopens after repairs." in script
     assert [c.kind for c in episode.chapters] == [
-        SegmentKind.INTRO, SegmentKind.STORY, SegmentKind.STORY, SegmentKind.OUTRO
+        SegmentKind.INTRO,
+        SegmentKind.STORY,
+        SegmentKind.STORY,
+        SegmentKind.OUTRO,
     ]
     # Voices alternate: the first story by the anchor, the second by the correspondent.
     voices = [name for name, _ in silent_voices.calls]
     assert voices == ["anchor", "anchor", "correspondent", "anchor"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "briefing-2026-11-25.mp3", "briefing-2026-11-25.txt"
+        "briefing-2026-11-25.mp3",
+        "briefing-2026-11-25.txt",
     ]
 
 
@@ -54,7 +58,9 @@ def test_same_date_replaces_the_episode(tmp_path, silent_voices, articles_dir):
     assert len(list(out.iterdir())) == 2
 
 
-def test_failed_encode_leaves_previous_episode_intact(tmp_path, silent_voices, articles_dir, monkeypatch):
+def test_failed_encode_leaves_previous_episode_intact(
+    tmp_path, silent_voices, articles_dir, monkeypatch
+):
     out = tmp_path / "out"
     episode = pipeline.generate([articles_dir / "a.txt"], out_dir=out, date=DATE)
     before = episode.mp3_path.read_bytes(), episode.script_path.read_bytes()
@@ -67,7 +73,10 @@ def test_failed_encode_leaves_previous_episode_intact(tmp_path, silent_voices, a
     with pytest.raises(AudioError):
         pipeline.generate([articles_dir], out_dir=out, date=DATE)
     assert (episode.mp3_path.read_bytes(), episode.script_path.read_bytes()) == before
-    assert sorted(p.name for p in out.iterdir()) == ["briefing-2026-11-25.mp3", "briefing-2026-11-25.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "briefing-2026-11-25.mp3",
+        "briefing-2026-11-25.txt",
+    ]
 
 
 def test_interrupt_leaves_no_partial_file(tmp_path, silent_voices, articles_dir, monkeypatch):
@@ -83,7 +92,9 @@ def test_interrupt_leaves_no_partial_file(tmp_path, silent_voices, articles_dir,
 
 def test_bad_articles_are_skipped_and_reported(tmp_path, silent_voices, articles_dir):
     (articles_dir / "empty.txt").write_text("")
-    episode = pipeline.generate([articles_dir, tmp_path / "missing.txt"], out_dir=tmp_path / "o", date=DATE)
+    episode = pipeline.generate(
+        [articles_dir, tmp_path / "missing.txt"], out_dir=tmp_path / "o", date=DATE
+    )
     assert sum(c.kind is SegmentKind.STORY for c in episode.chapters) == 2
     assert len(episode.skipped) == 2
     assert any("missing.txt" in s for s in episode.skipped)
@@ -120,5 +131,10 @@ def test_no_sources_uses_the_bundled_samples(silent_voices):
 
 def test_progress_is_reported(tmp_path, silent_voices, articles_dir):
     seen = []
-    pipeline.generate([articles_dir], out_dir=tmp_path / "o", date=DATE, progress=lambda d, t, _: seen.append((d, t)))
+    pipeline.generate(
+        [articles_dir],
+        out_dir=tmp_path / "o",
+        date=DATE,
+        progress=lambda d, t, _: seen.append((d, t)),
+    )
     assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]

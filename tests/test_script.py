@@ -20,7 +20,11 @@ DATE = dt.date(2026, 11, 25)
 
 def _stories(n: int) -> list[Story]:
     return [
-        Story(f"Headline number {i + 1}", (f"Sentence one of story {i + 1}.", "Sentence two."), f"s{i}")
+        Story(
+            f"Headline number {i + 1}",
+            (f"Sentence one of story {i + 1}.", "Sentence two."),
+            f"s{i}",
+        )
         for i in range(n)
     ]
 
@@ -43,7 +47,11 @@ def test_spoken_date(date, spoken):
 
 @pytest.mark.parametrize(
     ("n", "noun", "spoken"),
-    [(1, "story", "one story"), (5, "story", "five stories"), (2, "more story", "two more stories")],
+    [
+        (1, "story", "one story"),
+        (5, "story", "five stories"),
+        (2, "more story", "two more stories"),
+    ],
 )
 def test_spoken_count(n, noun, spoken):
     assert spoken_count(n, noun) == spoken
@@ -60,7 +68,13 @@ def test_as_spoken_line(line, spoken):
 def test_script_shape():
     script = build_script(_stories(3), date=DATE, show="Morning Brief", voices=["anchor"])
     kinds = [s.kind for s in script.segments]
-    assert kinds == [SegmentKind.INTRO, SegmentKind.STORY, SegmentKind.STORY, SegmentKind.STORY, SegmentKind.OUTRO]
+    assert kinds == [
+        SegmentKind.INTRO,
+        SegmentKind.STORY,
+        SegmentKind.STORY,
+        SegmentKind.STORY,
+        SegmentKind.OUTRO,
+    ]
     intro = script.segments[0]
     assert "Morning Brief" in intro.text
     assert "Wednesday, November twenty-fifth" in intro.text
@@ -90,13 +104,20 @@ def test_first_and_last_transitions(total):
     first = story_transition(0, total, DATE)
     assert first in ("First today.", "Our top story.", "We begin with this.")
     if total > 2:
-        assert "inally" in story_transition(total - 1, total, DATE) or "one more" in story_transition(total - 1, total, DATE)
+        assert "inally" in story_transition(
+            total - 1, total, DATE
+        ) or "one more" in story_transition(total - 1, total, DATE)
 
 
 def test_voices_alternate_between_stories_and_first_voice_hosts():
     script = build_script(_stories(4), date=DATE, voices=["anchor", "correspondent"])
     assert script.segments[0].voice == "anchor"
-    assert [s.voice for s in script.stories] == ["anchor", "correspondent", "anchor", "correspondent"]
+    assert [s.voice for s in script.stories] == [
+        "anchor",
+        "correspondent",
+        "anchor",
+        "correspondent",
+    ]
     assert script.segments[-1].voice == "anchor"
 
 

@@ -156,5 +156,12 @@ def test_bundled_samples():
     for article in articles:
         words = len(article.text.split())
         assert 120 <= words <= 300, article.source
-        for noise in ("Briefing Wire", "Reporting by", "Editing by", "Scroll down", "http", "By Clara"):
+        for noise in (
+            "Briefing Wire",
+            "Reporting by",
+            "Editing by",
+            "Scroll down",
+            "http",
+            "By Clara",
+        ):
             assert noise not in article.text, (noise, article.source)

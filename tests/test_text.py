@@ -33,8 +33,14 @@ from briefing.text import (
         # Dotted acronyms: inside a sentence, or ending one.
         ("U.S. President Donald Trump spoke.", ["U.S. President Donald Trump spoke."]),
         ("The U.N. Security Council met.", ["The U.N. Security Council met."]),
-        ("He lives in the U.S. The weather is fine.", ["He lives in the U.S.", "The weather is fine."]),
-        ("Talks at the U.N. ended. They resume Monday.", ["Talks at the U.N. ended.", "They resume Monday."]),
+        (
+            "He lives in the U.S. The weather is fine.",
+            ["He lives in the U.S.", "The weather is fine."],
+        ),
+        (
+            "Talks at the U.N. ended. They resume Monday.",
+            ["Talks at the U.N. ended.", "They resume Monday."],
+        ),
         ("They met at 3 p.m. on Friday.", ["They met at 3 p.m. on Friday."]),
         ("They met at 3 p.m. The talks failed.", ["They met at 3 p.m.", "The talks failed."]),
         # Initials.
@@ -42,7 +48,10 @@ from briefing.text import (
         ("J. K. Rowling wrote it.", ["J. K. Rowling wrote it."]),
         ("Blues legend B.B. King was ill.", ["Blues legend B.B. King was ill."]),
         # Decimals and money.
-        ("Prices rose 3.5 percent. It was expected.", ["Prices rose 3.5 percent.", "It was expected."]),
+        (
+            "Prices rose 3.5 percent. It was expected.",
+            ["Prices rose 3.5 percent.", "It was expected."],
+        ),
         ("It costs $1.50 now. The end.", ["It costs $1.50 now.", "The end."]),
         # Quotations closing a sentence, and attributions after a question in quotes.
         (
@@ -57,7 +66,10 @@ from briefing.text import (
         ("Wait... The results are in.", ["Wait...", "The results are in."]),
         # Company suffixes.
         ("Acme Inc. said profits rose.", ["Acme Inc. said profits rose."]),
-        ("Shares fell at Acme Inc. The firm declined to comment.", ["Shares fell at Acme Inc.", "The firm declined to comment."]),
+        (
+            "Shares fell at Acme Inc. The firm declined to comment.",
+            ["Shares fell at Acme Inc.", "The firm declined to comment."],
+        ),
         # Paragraph breaks always end a sentence; white space is folded.
         ("A headline without stop\n\nThe body.", ["A headline without stop", "The body."]),
         ("Line one\ncontinues here.   Two.", ["Line one continues here.", "Two."]),
@@ -75,7 +87,10 @@ def test_split_sentences(text, expected):
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
-        ("BEIRUT (Reuters) - Syrian President Bashar al-Assad said", "Syrian President Bashar al-Assad said"),
+        (
+            "BEIRUT (Reuters) - Syrian President Bashar al-Assad said",
+            "Syrian President Bashar al-Assad said",
+        ),
         ("NEW YORK, Nov 25 (Reuters) - Stocks rose.", "Stocks rose."),
         ("WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
         ("SPRINGFIELD, Ill. (AP) — A man was found.", "A man was found."),
@@ -89,7 +104,10 @@ def test_split_sentences(text, expected):
         ("PARIS (AFP) - Les Bleus won.", "Les Bleus won."),
         # Not datelines: left alone.
         ("NASA said on Monday that water was found.", "NASA said on Monday that water was found."),
-        ("NATO (North Atlantic Treaty Organization) leaders met.", "NATO (North Atlantic Treaty Organization) leaders met."),
+        (
+            "NATO (North Atlantic Treaty Organization) leaders met.",
+            "NATO (North Atlantic Treaty Organization) leaders met.",
+        ),
         ("The U.S. (and its allies) agreed.", "The U.S. (and its allies) agreed."),
         ("Reuters reported the deal.", "Reuters reported the deal."),
     ],
@@ -107,10 +125,16 @@ def test_strip_dateline(paragraph, expected):
         ("Reporting by John Smith; Editing by Bill Jones", ""),
         ("Compiled by the news desk", ""),
         ("Markets closed higher. (Reporting by Lisa Park)", "Markets closed higher."),
-        ("He was fine. CNN's Greg Botelho and Sonya Hamasaki contributed to this report.", "He was fine."),
+        (
+            "He was fine. CNN's Greg Botelho and Sonya Hamasaki contributed to this report.",
+            "He was fine.",
+        ),
         ("Associated Press writer Ann Lee contributed to this story.", ""),
         # Not credit lines.
-        ("The reporting by local media was wrong, officials said.", "The reporting by local media was wrong, officials said."),
+        (
+            "The reporting by local media was wrong, officials said.",
+            "The reporting by local media was wrong, officials said.",
+        ),
         ("Editing the law took years.", "Editing the law took years."),
     ],
 )
@@ -125,12 +149,21 @@ def test_strip_credit_line(paragraph, expected):
         ("By Clara Jensen and Tom Ode", ""),
         ("By JOHN SMITH, Associated Press", ""),
         ("By Anna de Vries, Science Correspondent", ""),
-        ("By . Ashley Collman . PUBLISHED: 13:26 EST, 2 May 2014 . | . UPDATED: 13:31 EST, 2 May 2014 .", ""),
+        (
+            "By . Ashley Collman . PUBLISHED: 13:26 EST, 2 May 2014 . | . UPDATED: 13:31 EST, 2 May 2014 .",
+            "",
+        ),
         ("PUBLISHED: 13:26 EST, 2 May 2014 | UPDATED: 13:31 EST, 2 May 2014", ""),
         ("Last updated at 4:54 PM on 3rd March 2011", ""),
         # Not bylines.
-        ("By the end of the year, prices had doubled.", "By the end of the year, prices had doubled."),
-        ("By Tuesday, officials said the fire was contained.", "By Tuesday, officials said the fire was contained."),
+        (
+            "By the end of the year, prices had doubled.",
+            "By the end of the year, prices had doubled.",
+        ),
+        (
+            "By Tuesday, officials said the fire was contained.",
+            "By Tuesday, officials said the fire was contained.",
+        ),
     ],
 )
 def test_strip_byline(paragraph, expected):
@@ -146,7 +179,10 @@ def test_strip_byline(paragraph, expected):
         ("Sorry we are not currently accepting comments on this article.", ""),
         ("READ MORE: The full story", "The full story"),
         ("Sign up for our daily newsletter here.", ""),
-        ("Officials told people to scroll down the list.", "Officials told people to scroll down the list."),
+        (
+            "Officials told people to scroll down the list.",
+            "Officials told people to scroll down the list.",
+        ),
     ],
 )
 def test_strip_boilerplate(paragraph, expected):

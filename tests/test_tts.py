@@ -54,7 +54,9 @@ def test_engine_is_kept_for_the_process(engine):
 @pytest.mark.integration
 def test_synthesize_writes_speech(engine, tmp_path):
     path = tmp_path / "a.wav"
-    engine.synthesize("The harbour bridge reopened to traffic on Monday.", get_profile("anchor"), path)
+    engine.synthesize(
+        "The harbour bridge reopened to traffic on Monday.", get_profile("anchor"), path
+    )
     with wave.open(str(path)) as wav:
         seconds = wav.getnframes() / wav.getframerate()
         assert wav.getnchannels() == 1
@@ -67,7 +69,7 @@ def test_many_files_in_a_row_are_all_written(engine, tmp_path):
     lengths = []
     for i in range(12):
         path = tmp_path / f"{i}.wav"
-        text = "Story number %d. " % i + "The council met again today. " * (1 + i % 4)
+        text = f"Story number {i}. " + "The council met again today. " * (1 + i % 4)
         engine.synthesize(text, get_profile("anchor" if i % 2 else "correspondent"), path)
         with wave.open(str(path)) as wav:
             lengths.append(wav.getnframes())
@@ -94,7 +96,10 @@ def test_rate_changes_duration(engine, tmp_path):
 @pytest.mark.integration
 @pytest.mark.parametrize(
     ("voice", "message"),
-    [("xx-nowhere", "no voice 'xx-nowhere'"), ("en-us+nonexistent", "no voice variant '\\+nonexistent'")],
+    [
+        ("xx-nowhere", "no voice 'xx-nowhere'"),
+        ("en-us+nonexistent", "no voice variant '\\+nonexistent'"),
+    ],
 )
 def test_missing_engine_voice_is_a_clear_error(engine, voice, message):
     with pytest.raises(VoiceError, match=message) as info:
@@ -184,6 +189,10 @@ def test_volume_is_honoured(engine, tmp_path):
     levels = []
     for volume in (1.0, 0.3):
         path = tmp_path / f"{volume}.wav"
-        engine.synthesize("Testing the volume of this voice.", VoiceProfile("t", "pyttsx3", "en-us", volume=volume), path)
+        engine.synthesize(
+            "Testing the volume of this voice.",
+            VoiceProfile("t", "pyttsx3", "en-us", volume=volume),
+            path,
+        )
         levels.append(load_speech(path).rms)
     assert levels[1] < 0.5 * levels[0]

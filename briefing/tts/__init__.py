@@ -84,7 +84,8 @@ def get_engine(name: str) -> Engine:
         factory = _REGISTRY[name]
     except KeyError:
         raise EngineError(
-            f"unknown text-to-speech engine '{name}'; available engines: {', '.join(engine_names())}"
+            f"unknown text-to-speech engine '{name}'; "
+            f"available engines: {', '.join(engine_names())}"
         ) from None
     if isinstance(factory, str):
         module_name, _, class_name = factory.partition(":")

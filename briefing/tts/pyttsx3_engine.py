@@ -67,7 +67,9 @@ class Pyttsx3Engine:
             import pyttsx3
             from pyttsx3.drivers import _espeak
         except (ImportError, RuntimeError, OSError) as exc:
-            raise EngineError(f"pyttsx3 cannot load espeak-ng ({exc}); {espeak_lib.INSTALL_HINT}") from None
+            raise EngineError(
+                f"pyttsx3 cannot load espeak-ng ({exc}); {espeak_lib.INSTALL_HINT}"
+            ) from None
         try:
             with contextlib.redirect_stdout(io.StringIO()):
                 self._engine = pyttsx3.init("espeak")
@@ -215,7 +217,9 @@ class Pyttsx3Engine:
             self._run(spoken, dest)
             if wav_frames(dest) > 0:
                 return
-            log.warning("espeak-ng wrote no audio for %s (attempt %d); trying again", dest.name, attempt)
+            log.warning(
+                "espeak-ng wrote no audio for %s (attempt %d); trying again", dest.name, attempt
+            )
         raise EngineError(
             f"espeak-ng produced no audio for {dest.name} after two attempts; "
             "run with -v for details, or check the espeak-ng installation"
