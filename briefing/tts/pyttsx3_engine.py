@@ -30,6 +30,7 @@ import logging
 import re
 import tempfile
 import threading
+import time
 import wave
 from importlib import metadata
 from pathlib import Path
@@ -195,6 +196,11 @@ class Pyttsx3Engine:
                     f"espeak-ng did not finish {dest.name} within {timeout:.0f} s; "
                     "the speech engine seems to hang"
                 )
+            # The driver marks itself idle just after the notification, on espeak's
+            # thread; let it, so the next text is never queued behind a busy driver.
+            deadline = time.monotonic() + 1.0
+            while self._engine.isBusy() and time.monotonic() < deadline:
+                time.sleep(0.001)
 
     def _warm_up(self) -> None:
         with tempfile.TemporaryDirectory(prefix="briefing-warmup-") as tmp:
