@@ -147,3 +147,13 @@ def test_unexpected_errors_are_one_line_too(monkeypatch):
     assert result.output.strip() == (
         "Error: unexpected error: ZeroDivisionError: division by zero (run again with -v for details)"
     )
+
+
+def test_generate_from_stdin(tmp_path, silent_voices, monkeypatch):
+    monkeypatch.setenv("BRIEFING_MP3_ENCODER", "lameenc")
+    story = b"Stdin story\n\nA story that arrived on standard input today, as a pipe.\n"
+    result = CliRunner().invoke(
+        cli, ["generate", "-", "--out", str(tmp_path), "--date", "2026-11-25"], input=story
+    )
+    assert result.exit_code == 0, result.output
+    assert "Stdin story." in (tmp_path / "briefing-2026-11-25.txt").read_text()

@@ -196,3 +196,28 @@ def test_volume_is_honoured(engine, tmp_path):
         )
         levels.append(load_speech(path).rms)
     assert levels[1] < 0.5 * levels[0]
+
+
+def test_no_espeak_anywhere_says_what_to_install():
+    """Neither a system libespeak-ng nor espeakng-loader: one error naming both fixes."""
+    code = (
+        "import ctypes.util, sys\n"
+        "ctypes.util.find_library = lambda name: None\n"
+        "sys.modules['espeakng_loader'] = None  # as if not installed\n"
+        "from briefing.cli import main\n"
+        "sys.argv = ['briefing', 'generate', sys.argv[1], '--voice', 'anchor']\n"
+        "main()\n"
+    )
+    from .conftest import SEED
+
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(SEED)], capture_output=True, text=True,
+        env=subprocess_env(), timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        "Error: no espeak-ng library found; install espeak-ng (Debian/Ubuntu: sudo apt-get "
+        "install espeak-ng; Fedora: sudo dnf install espeak-ng; macOS: brew install espeak-ng) "
+        "or the PyPI package: pip install espeakng-loader"
+    )
