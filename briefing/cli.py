@@ -25,7 +25,7 @@ DEFAULT_VOICES = ("anchor", "correspondent")
 
 
 class _ClickHandler(logging.Handler):
-    """Log records to standard error, one line each."""
+    """Log records to standard error, one line each ("warning: ..." for problems)."""
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -33,13 +33,8 @@ class _ClickHandler(logging.Handler):
             if record.levelno >= logging.WARNING:
                 message = f"{record.levelname.lower()}: {message}"
             click.echo(message, err=True)
-            if record.exc_info and logging.getLogger("briefing").level <= logging.DEBUG:
-                click.echo(self.formatException(record.exc_info), err=True)
         except Exception:  # pragma: no cover - never let logging break the run
             self.handleError(record)
-
-    def formatException(self, exc_info: Any) -> str:  # noqa: N802 - logging's name
-        return logging.Formatter().formatException(exc_info)
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:

@@ -45,14 +45,19 @@ class EspeakLibrary:
 _loaded: EspeakLibrary | None = None
 
 
+def _dlopen(path: str) -> bool:
+    """Load a library globally, so that pyttsx3's later load by soname finds it."""
+    try:
+        ctypes.CDLL(path, mode=ctypes.RTLD_GLOBAL)
+    except OSError as exc:
+        log.debug("libespeak-ng %s does not load: %s", path, exc)
+        return False
+    return True
+
+
 def _load_system() -> EspeakLibrary | None:
     name = ctypes.util.find_library("espeak-ng")
-    if not name:
-        return None
-    try:
-        ctypes.CDLL(name, mode=ctypes.RTLD_GLOBAL)
-    except OSError as exc:
-        log.debug("system libespeak-ng %s does not load: %s", name, exc)
+    if not name or not _dlopen(name):
         return None
     return EspeakLibrary("system", name, None)
 
@@ -67,10 +72,7 @@ def _load_bundled() -> EspeakLibrary | None:
     # libespeak-ng reads its data folder from this variable; without it the
     # bundled library looks in a path baked in at its build.
     os.environ["ESPEAK_DATA_PATH"] = data
-    try:
-        ctypes.CDLL(library, mode=ctypes.RTLD_GLOBAL)
-    except OSError as exc:
-        log.debug("bundled libespeak-ng %s does not load: %s", library, exc)
+    if not _dlopen(library):
         return None
     return EspeakLibrary("bundled", library, data)
 
