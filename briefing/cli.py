@@ -18,10 +18,10 @@ import click
 
 from . import __version__
 from .errors import BriefingError
+from .models import SegmentKind
+from .voices import DEFAULT_VOICES
 
 log = logging.getLogger("briefing")
-
-DEFAULT_VOICES = ("anchor", "correspondent")
 
 
 class _ClickHandler(logging.Handler):
@@ -196,7 +196,7 @@ def generate(
         )
     finally:
         bar.close()
-    stories = sum(1 for c in episode.chapters if c.kind.value == "story")
+    stories = sum(1 for c in episode.chapters if c.kind is SegmentKind.STORY)
     minutes, seconds = divmod(round(episode.duration_ms / 1000), 60)
     if not quiet:
         skipped = f", {len(episode.skipped)} skipped" if episode.skipped else ""

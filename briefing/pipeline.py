@@ -22,11 +22,10 @@ from .script import DEFAULT_SHOW, build_script
 from .sources import Skipped, load_articles, sample_sources
 from .summarize import summarize_article
 from .tts import get_engine
-from .voices import VoiceProfile, get_profile
+from .voices import DEFAULT_VOICES, VoiceProfile, get_profile
 
 log = logging.getLogger(__name__)
 
-DEFAULT_VOICES = ("anchor", "correspondent")
 DEFAULT_BITRATE_KBPS = 64
 
 #: Called as progress(done, total, label) while segments are rendered.
