@@ -30,6 +30,16 @@ class EngineVoice:
     gender: str | None = None
 
 
+@dataclass(frozen=True)
+class WordMark:
+    """When a word starts in the rendered audio."""
+
+    offset: int
+    """Character offset of the word in the text given to ``synthesize``."""
+    start_ms: int
+    """Milliseconds from the start of the audio file."""
+
+
 @runtime_checkable
 class Engine(Protocol):
     """What the pipeline needs of a text-to-speech engine."""
@@ -48,10 +58,12 @@ class Engine(Protocol):
         """Raise VoiceError when the profile's voice does not exist in this engine."""
         ...
 
-    def synthesize(self, text: str, profile: VoiceProfile, dest: Path) -> None:
+    def synthesize(self, text: str, profile: VoiceProfile, dest: Path) -> tuple[WordMark, ...]:
         """Speak ``text`` with ``profile`` into the WAV file ``dest``.
 
-        Raises EngineError when no audio was produced.
+        Returns when each word starts, in text order (empty when the engine
+        cannot tell; transcripts then estimate). Raises EngineError when no
+        audio was produced.
         """
         ...
 

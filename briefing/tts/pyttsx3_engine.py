@@ -17,6 +17,9 @@ pyttsx3 2.99 on Linux loses files, hangs and crashes when driven carelessly
   (``\\x01<n>S``, ``\\x01<n>A``): ``setProperty("rate")`` goes through
   espeak-ng's command queue while the voice is set at once, and in a long run
   about a third of the texts came out at the previous text's rate;
+- records espeak-ng's word events (text position and audio position) by
+  wrapping the driver's synthesis callback, so transcripts and chapters know
+  when each sentence is heard;
 - checks that each file exists and holds audio, and tries once more if not;
 - keeps the driver's "Audio saved to ..." chatter off standard output.
 """
@@ -37,7 +40,7 @@ from pathlib import Path
 
 from ..errors import EngineError, VoiceError
 from ..voices import VoiceProfile
-from . import EngineVoice, espeak_lib
+from . import EngineVoice, WordMark, espeak_lib
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,8 @@ class Pyttsx3Engine:
         self._espeak = _espeak
         self._finished = threading.Event()
         self._engine.connect("finished-utterance", self._on_finished)
+        self._events: list[tuple[int, int]] = []
+        self._timed = self._record_word_events()
         self._version, self._data_path = self._library_info()
         self._voice_ids = {v.id for v in self.voices()}
         self._current: str | None = None
@@ -178,6 +183,26 @@ class Pyttsx3Engine:
 
     # -- speech --------------------------------------------------------------
 
+    def _record_word_events(self) -> bool:
+        """Wrap the driver's synthesis callback to keep (text position, audio ms) of words."""
+        try:
+            driver_callback = self._engine.proxy._driver._onSynth
+        except AttributeError:  # pragma: no cover - a pyttsx3 with other internals
+            log.warning("pyttsx3's driver has changed; transcript times will be estimated")
+            return False
+        espeak = self._espeak
+
+        def on_synth(wav, numsamples, events):  # runs on libespeak-ng's thread
+            i = 0
+            while events[i].type != espeak.EVENT_LIST_TERMINATED:
+                if events[i].type == espeak.EVENT_WORD:
+                    self._events.append((events[i].text_position, events[i].audio_position))
+                i += 1
+            return driver_callback(wav, numsamples, events)
+
+        espeak.SetSynthCallback(on_synth)  # _espeak keeps a reference for the process
+        return True
+
     def _on_finished(self, name: str | None = None, completed: bool = True) -> None:
         # Called on libespeak-ng's thread after the WAV file has been written.
         self._finished.set()
@@ -185,6 +210,7 @@ class Pyttsx3Engine:
     def _run(self, text: str, dest: Path) -> None:
         """Speak one text into one file and return when the file is complete."""
         self._finished.clear()
+        self._events = []
         # The driver prints "Audio saved to ..." on stdout (from espeak's thread,
         # before it signals the end): keep it redirected until then.
         with contextlib.redirect_stdout(io.StringIO()):
@@ -211,18 +237,18 @@ class Pyttsx3Engine:
                 self._run("Ready.", path)
         log.debug("pyttsx3 engine warmed up (%s)", self.describe())
 
-    def synthesize(self, text: str, profile: VoiceProfile, dest: Path) -> None:
+    def synthesize(self, text: str, profile: VoiceProfile, dest: Path) -> tuple[WordMark, ...]:
         if not re.search(r"[^\W_]", text):
             # pyttsx3 would never finish: there is nothing to synthesise.
             raise EngineError(f"nothing to say in {text!r}: the text has no letters or digits")
         self._select(profile)
         dest = Path(dest)
-        spoken = self.embedded_settings(profile) + text
+        prefix = self.embedded_settings(profile)
         for attempt in (1, 2):
             dest.unlink(missing_ok=True)
-            self._run(spoken, dest)
+            self._run(prefix + text, dest)
             if wav_frames(dest) > 0:
-                return
+                return self._word_marks(len(prefix), len(text))
             log.warning(
                 "espeak-ng wrote no audio for %s (attempt %d); trying again", dest.name, attempt
             )
@@ -230,3 +256,14 @@ class Pyttsx3Engine:
             f"espeak-ng produced no audio for {dest.name} after two attempts; "
             "run with -v for details, or check the espeak-ng installation"
         )
+
+    def _word_marks(self, prefix_length: int, text_length: int) -> tuple[WordMark, ...]:
+        """Word events as offsets into the caller's text (espeak counts from 1,
+        and counts the embedded-command prefix, which it merges into the first word)."""
+        marks: list[WordMark] = []
+        for position, audio_ms in sorted(self._events, key=lambda e: e[1]):
+            offset = min(max(position - 1 - prefix_length, 0), text_length)
+            if marks and offset <= marks[-1].offset:
+                continue  # espeak re-reports a position inside "U.S." and the like
+            marks.append(WordMark(offset, audio_ms))
+        return tuple(marks)
