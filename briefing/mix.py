@@ -49,6 +49,8 @@ class Mixed:
 
     audio: AudioSegment
     chapters: tuple[Chapter, ...]
+    speech_starts: tuple[int, ...]
+    """Where each segment's speech starts, in ms (the intro's comes after its sting)."""
 
 
 # -- stings -----------------------------------------------------------------
@@ -132,6 +134,7 @@ def mix(
     parts: list[AudioSegment] = [intro_sting(), silence(layout.after_intro_sting)]
     frames = sum(_frames(p) for p in parts)
     starts: list[int] = []
+    speech_starts: list[int] = []
     previous: SegmentKind | None = None
     for segment, clip in zip(segments, speech, strict=True):
         gap: list[AudioSegment] = []
@@ -145,6 +148,7 @@ def mix(
         parts.extend(gap)
         frames += sum(_frames(g) for g in gap)
         starts.append(0 if previous is None else _ms(frames))
+        speech_starts.append(_ms(frames))
         clip = level(clip)
         parts.append(clip)
         frames += _frames(clip)
@@ -153,10 +157,10 @@ def mix(
     audio = _concatenate(parts)
     ends = [*starts[1:], _ms(_frames(audio))]
     chapters = tuple(
-        Chapter(seg.title, seg.kind, start, end)
+        Chapter(seg.title, seg.kind, start, end, seg.source)
         for seg, start, end in zip(segments, starts, ends, strict=True)
     )
-    return Mixed(audio, chapters)
+    return Mixed(audio, chapters, tuple(speech_starts))
 
 
 def _frames(audio: AudioSegment) -> int:

@@ -66,11 +66,22 @@ class Segment:
     """What is said, line by line (transition, headline, summary sentences...)."""
     voice: str
     """Name of the voice profile that speaks it."""
+    source: str = ""
+    """For a story, where its article came from."""
 
     @property
     def text(self) -> str:
-        """The spoken text as one string."""
+        """The spoken text as one string: the lines joined by single spaces."""
         return " ".join(self.lines)
+
+    @property
+    def line_offsets(self) -> tuple[int, ...]:
+        """Where each line starts in ``text``."""
+        offsets, position = [], 0
+        for line in self.lines:
+            offsets.append(position)
+            position += len(line) + 1
+        return tuple(offsets)
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,44 @@ class Chapter:
     kind: SegmentKind
     start_ms: int
     end_ms: int
+    source: str = ""
+    """The story's source (empty for intro and outro)."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One timed piece of the transcript: a sentence, or part of a long one."""
+
+    start_ms: int
+    end_ms: int
+    text: str
+    """The words as written (not as normalised for speech)."""
+    speaker: str
+    """The voice profile that speaks it."""
+
+
+@dataclass(frozen=True)
+class Show:
+    """Who the show is: the static part of every episode and of the feed."""
+
+    title: str = "The Daily Briefing"
+    """The show's name, spoken in the intro, in the tags and the feed."""
+    author: str = "briefing"
+    """The artist tag and the feed's itunes:author."""
+    description: str = "A daily news briefing, story by story, read aloud."
+    """The feed's channel description."""
+    language: str = "en"
+    """Language of the show (BCP 47, e.g. "en" or "en-GB")."""
+    category: str = "News"
+    """Apple Podcasts category."""
+    subcategory: str = "Daily News"
+    """Apple Podcasts subcategory ("" for none)."""
+    explicit: bool = False
+    """Whether episodes carry explicit content."""
+    link: str = ""
+    """The show's web page (defaults to the base URL)."""
+    cover: Path | None = None
+    """A cover image (PNG or JPEG, square, 1400-3000 px); generated when not given."""
 
 
 @dataclass(frozen=True)
@@ -110,5 +159,15 @@ class Episode:
     script_path: Path
     duration_ms: int
     chapters: tuple[Chapter, ...] = field(default_factory=tuple)
+    cues: tuple[Cue, ...] = field(default_factory=tuple)
+    """The transcript, timed from the rendered audio."""
+    vtt_path: Path | None = None
+    srt_path: Path | None = None
+    chapters_path: Path | None = None
+    """The Podcasting 2.0 JSON chapters file."""
     skipped: tuple[str, ...] = field(default_factory=tuple)
     """One message per source that was skipped, for the run's summary."""
+
+    @property
+    def stories(self) -> tuple[Chapter, ...]:
+        return tuple(c for c in self.chapters if c.kind is SegmentKind.STORY)

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 from num2words import num2words
 
-from .models import Script, Segment, SegmentKind, Story
+from .models import Script, Segment, SegmentKind, Show, Story
 
-DEFAULT_SHOW = "The Daily Briefing"
+DEFAULT_SHOW = Show().title
 
 #: Transitions into the first story, the middle ones and the last one. The
 #: choice rotates with the date, so the wording varies from day to day but
@@ -108,6 +108,6 @@ def build_script(
             *story.sentences,
         )
         voice = voices[position % len(voices)]
-        segments.append(Segment(SegmentKind.STORY, story.title, lines, voice))
+        segments.append(Segment(SegmentKind.STORY, story.title, lines, voice, story.source))
     segments.append(Segment(SegmentKind.OUTRO, "Outro", outro_lines(show, date), host))
     return Script(show=show, date=date, segments=tuple(segments))
