@@ -12,11 +12,13 @@ import logging
 import os
 import shutil
 import subprocess
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from .errors import AudioError
+from .models import Chapter
 
 log = logging.getLogger(__name__)
 
@@ -146,11 +148,39 @@ class Tags:
     genre: str = "Podcast"
     language: str = "eng"
     """ISO 639-2 code."""
+    chapters: Sequence[Chapter] = field(default_factory=tuple)
+    """Written as ID3 CHAP frames under a CTOC table of contents."""
+
+
+#: ISO 639-1 -> ISO 639-2 for the ID3 language fields (others become "und").
+_ISO_639_2 = {
+    "en": "eng", "de": "deu", "fr": "fra", "es": "spa", "it": "ita", "nl": "nld",
+    "pt": "por", "sv": "swe", "da": "dan", "no": "nor", "fi": "fin", "pl": "pol",
+}  # fmt: skip
+
+
+def id3_language(language: str) -> str:
+    """ "en-GB" -> "eng"."""
+    return _ISO_639_2.get(language.split("-")[0].lower(), "und")
 
 
 def write_tags(path: Path, tags: Tags) -> None:
-    """Write an ID3v2.3 tag (the version every player reads) to an MP3 file."""
-    from mutagen.id3 import COMM, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, TSSE
+    """Write an ID3v2.3 tag (the version every player reads) to an MP3 file,
+    with CHAP frames and a CTOC table of contents for the chapters."""
+    from mutagen.id3 import (
+        CHAP,
+        COMM,
+        CTOC,
+        ID3,
+        TALB,
+        TCON,
+        TDRC,
+        TIT2,
+        TLAN,
+        TPE1,
+        TSSE,
+        CTOCFlags,
+    )
 
     id3 = ID3()
     id3.add(TIT2(encoding=3, text=tags.title))
@@ -162,4 +192,63 @@ def write_tags(path: Path, tags: Tags) -> None:
     id3.add(TSSE(encoding=3, text="briefing"))
     if tags.comment:
         id3.add(COMM(encoding=3, lang=tags.language, desc="", text=tags.comment))
+    ids = [f"chp{index}" for index in range(len(tags.chapters))]
+    for element_id, chapter in zip(ids, tags.chapters, strict=True):
+        id3.add(
+            CHAP(
+                element_id=element_id,
+                start_time=chapter.start_ms,
+                end_time=chapter.end_ms,
+                start_offset=0xFFFFFFFF,  # "not used": players seek by time
+                end_offset=0xFFFFFFFF,
+                sub_frames=[TIT2(encoding=3, text=chapter.title)],
+            )
+        )
+    if ids:
+        id3.add(
+            CTOC(
+                element_id="toc",
+                flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+                child_element_ids=ids,
+                sub_frames=[TIT2(encoding=3, text="Chapters")],
+            )
+        )
     id3.save(str(path), v2_version=3)
+    if ids:
+        order_chapter_frames(path)
+
+
+def order_chapter_frames(path: Path) -> None:
+    """Put the CHAP frames of an ID3v2.3 tag in chronological order, in place.
+
+    mutagen writes frames sorted by size, and players that ignore the CTOC
+    (ffmpeg's and so VLC's, among others) list chapters in file order. The
+    tag keeps its size, so only its frames are rewritten.
+    """
+    with path.open("r+b") as handle:
+        header = handle.read(10)
+        if header[:3] != b"ID3" or header[3] != 3 or header[5] & 0xC0:
+            return  # not v2.3, or unsynchronised / with an extended header: leave it
+        size = 0
+        for byte in header[6:10]:
+            size = (size << 7) | (byte & 0x7F)
+        body = handle.read(size)
+        frames: list[bytes] = []
+        position = 0
+        while position + 10 <= len(body) and body[position : position + 1] not in (b"\0", b""):
+            length = int.from_bytes(body[position + 4 : position + 8], "big")
+            frames.append(body[position : position + 10 + length])
+            position += 10 + length
+        chapters = [f for f in frames if f[:4] == b"CHAP"]
+
+        def start_time(frame: bytes) -> int:
+            data = frame[10:]
+            end = data.index(b"\0") + 1
+            return int.from_bytes(data[end : end + 4], "big")
+
+        ordered = iter(sorted(chapters, key=start_time))
+        rewritten = b"".join(next(ordered) if f[:4] == b"CHAP" else f for f in frames)
+        if len(rewritten) != position:  # pragma: no cover - a parse went wrong: keep the tag
+            return
+        handle.seek(10)
+        handle.write(rewritten)

@@ -1,0 +1,153 @@
+"""Transcripts: timed cues from the rendered audio, written as WebVTT and SRT.
+
+A cue is one sentence, or a part of a long one, shown in at most two lines of
+at most ``LINE_WIDTH`` characters. Its time comes from the engine's word
+marks (espeak-ng reports when each word starts in the audio); an engine
+without marks gets times estimated from the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Sequence
+
+from ..models import Cue, Segment
+from ..tts import WordMark
+
+LINE_WIDTH = 65
+"""Longest transcript line, in characters."""
+MAX_LINES = 2
+"""Lines in one cue at most."""
+
+
+def estimate_marks(text: str, duration_ms: int) -> tuple[WordMark, ...]:
+    """Word marks spread over the audio in proportion to the characters before each word."""
+    if not text:
+        return ()
+    return tuple(
+        WordMark(m.start(), round(duration_ms * m.start() / len(text)))
+        for m in re.finditer(r"\S+", text)
+    )
+
+
+def time_at(marks: Sequence[WordMark], offset: int) -> int | None:
+    """When the first word at or after ``offset`` starts (None if none does)."""
+    for mark in marks:
+        if mark.offset >= offset:
+            return mark.start_ms
+    return None
+
+
+def fits(text: str) -> bool:
+    """True when the text wraps into at most MAX_LINES lines of LINE_WIDTH."""
+    return len(textwrap.wrap(text, LINE_WIDTH, break_long_words=False)) <= MAX_LINES
+
+
+def split_for_cues(sentence: str) -> list[tuple[int, str]]:
+    """Cut a sentence into pieces that each fit a cue: (offset, text) pairs.
+
+    Prefers to cut after a comma, semicolon, colon or dash near the middle,
+    else at the space nearest the middle; never inside a word.
+    """
+    if fits(sentence) or " " not in sentence.strip():
+        return [(0, sentence)]
+    middle = len(sentence) // 2
+    breaks = [m.end() for m in re.finditer(r"[,;:—–]\s+|\s+-\s+", sentence)]
+    breaks = [b for b in breaks if len(sentence) * 0.25 <= b <= len(sentence) * 0.75]
+    if not breaks:
+        breaks = [m.end() for m in re.finditer(r"\s+", sentence)]
+    cut = min(breaks, key=lambda b: abs(b - middle))
+    head, tail = sentence[:cut].rstrip(), sentence[cut:]
+    return split_for_cues(head) + [(cut + o, t) for o, t in split_for_cues(tail)]
+
+
+def segment_cues(
+    segment: Segment, speech_start_ms: int, duration_ms: int, marks: Sequence[WordMark]
+) -> list[Cue]:
+    """The cues of one segment, in the final track's time.
+
+    ``speech_start_ms`` is where the segment's audio starts in the track,
+    ``duration_ms`` its length, ``marks`` its word marks (offsets into
+    ``segment.text``).
+    """
+    marks = list(marks) or list(estimate_marks(segment.text, duration_ms))
+    pieces: list[tuple[int, str]] = []
+    for line, line_offset in zip(segment.lines, segment.line_offsets, strict=True):
+        for offset, text in split_for_cues(line):
+            pieces.append((line_offset + offset, text.strip()))
+    starts: list[int] = []
+    for offset, _ in pieces:
+        at = time_at(marks, offset)
+        at = duration_ms if at is None else min(at, duration_ms)
+        starts.append(max(at, starts[-1] if starts else 0))
+    cues = []
+    for index, ((_, text), start) in enumerate(zip(pieces, starts, strict=True)):
+        end = starts[index + 1] if index + 1 < len(starts) else duration_ms
+        if end <= start:
+            continue  # an empty slot: espeak gave two pieces the same time
+        cues.append(Cue(speech_start_ms + start, speech_start_ms + end, text, segment.voice))
+    return cues
+
+
+def build_cues(
+    segments: Sequence[Segment],
+    speech_starts: Sequence[int],
+    durations: Sequence[int],
+    marks: Sequence[Sequence[WordMark]],
+) -> tuple[Cue, ...]:
+    """All cues of a show, in order."""
+    cues: list[Cue] = []
+    for segment, start, duration, segment_marks in zip(
+        segments, speech_starts, durations, marks, strict=True
+    ):
+        cues.extend(segment_cues(segment, start, duration, segment_marks))
+    return tuple(cues)
+
+
+# -- writers -------------------------------------------------------------------
+
+
+def _timestamp(ms: int, separator: str) -> str:
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}{separator}{millis:03d}"
+
+
+def _lines(text: str) -> list[str]:
+    return textwrap.wrap(text, LINE_WIDTH, break_long_words=False) or [text]
+
+
+def _vtt_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def speaker_label(voice: str) -> str:
+    """A voice profile's name as a speaker label: "correspondent" -> "Correspondent"."""
+    label = re.sub(r"[^\w .'-]+", " ", voice).strip()
+    return label[:1].upper() + label[1:] if label else "Speaker"
+
+
+def to_vtt(cues: Sequence[Cue], *, voice_tags: bool | None = None) -> str:
+    """WebVTT text. Voice tags (``<v Anchor>``) are used when the show has several
+    voices, unless ``voice_tags`` says otherwise."""
+    if voice_tags is None:
+        voice_tags = len({c.speaker for c in cues}) > 1
+    blocks = ["WEBVTT"]
+    for number, cue in enumerate(cues, 1):
+        lines = [_vtt_escape(line) for line in _lines(cue.text)]
+        if voice_tags:
+            lines[0] = f"<v {speaker_label(cue.speaker)}>{lines[0]}"
+        timing = f"{_timestamp(cue.start_ms, '.')} --> {_timestamp(cue.end_ms, '.')}"
+        blocks.append("\n".join([str(number), timing, *lines]))
+    return "\n\n".join(blocks) + "\n"
+
+
+def to_srt(cues: Sequence[Cue]) -> str:
+    """SubRip text."""
+    blocks = []
+    for number, cue in enumerate(cues, 1):
+        timing = f"{_timestamp(cue.start_ms, ',')} --> {_timestamp(cue.end_ms, ',')}"
+        blocks.append("\n".join([str(number), timing, *_lines(cue.text)]))
+    return "\n\n".join(blocks) + "\n"
