@@ -1,0 +1,101 @@
+"""Publishing: the episode store, the podcast feed, the cover and the Alexa briefing.
+
+Everything here works from finished episodes on disk and writes atomically.
+Transcripts and chapters are written with the episode (``briefing.pipeline``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..errors import BriefingError
+from ..models import Episode, Show
+from .cover import write_cover
+from .feed import COVER_NAME, DEFAULT_BASE_URL, normalize_base_url, write_feed
+from .flash import write_flash
+from .store import Store, entry_for, load_store, remove_files, save_store
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Published", "publish_episode", "rebuild"]
+
+
+@dataclass(frozen=True)
+class Published:
+    """What a publish step wrote."""
+
+    feed_path: Path
+    base_url: str
+    episodes: int
+    removed: tuple[str, ...] = ()
+    """Dates of the episodes removed by ``keep``."""
+
+
+def _check_base_url(base_url: str | None) -> str | None:
+    if base_url is None:
+        return None
+    try:
+        return normalize_base_url(base_url)
+    except ValueError as exc:
+        raise BriefingError(str(exc)) from None
+
+
+def rebuild(
+    out_dir: Path,
+    *,
+    base_url: str | None = None,
+    keep: int | None = None,
+    show: Show | None = None,
+    title: str | None = None,
+    store: Store | None = None,
+) -> Published:
+    """Rewrite feed.xml, flash-briefing.json and cover.png from the store.
+
+    ``base_url`` (remembered in the store once given) prefixes every URL;
+    without one ever given, the feed points at ``briefing serve``'s default
+    address. ``keep`` removes all but the newest N episodes and their files.
+    ``show`` replaces the show's details kept in the store; ``title`` renames it.
+    """
+    base_url = _check_base_url(base_url)
+    store = store if store is not None else load_store(out_dir)
+    if show is not None:
+        store = replace(store, show=show)
+    if title:
+        store = replace(store, show=replace(store.show, title=title))
+    if base_url is not None:
+        store = replace(store, base_url=base_url)
+    removed: tuple = ()
+    if keep is not None:
+        store, removed = store.keep(keep)
+    effective = store.base_url or DEFAULT_BASE_URL
+    if store.base_url is None:
+        log.info("no base URL given: feed.xml points at %s (use --base-url)", effective)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cover = out_dir / COVER_NAME
+    if store.show.cover is not None or not cover.exists() or show is not None or title:
+        write_cover(out_dir, store.show.title, store.show.cover)
+    save_store(out_dir, store)
+    feed_path = write_feed(out_dir, store, effective)
+    write_flash(out_dir, store, effective)
+    # Files go last: a failure above leaves at worst an orphan file, never a dead link.
+    remove_files(out_dir, removed)
+    return Published(feed_path, effective, len(store.episodes), tuple(str(e.date) for e in removed))
+
+
+def publish_episode(
+    out_dir: Path,
+    episode: Episode,
+    show: Show,
+    *,
+    base_url: str | None = None,
+    keep: int | None = None,
+    now: dt.datetime | None = None,
+) -> Published:
+    """Record a finished episode in the store and rebuild the feed."""
+    base_url = _check_base_url(base_url)
+    store = load_store(out_dir)
+    store = store.upsert(entry_for(episode, now or dt.datetime.now(dt.UTC)))
+    return rebuild(out_dir, base_url=base_url, keep=keep, show=show, store=store)

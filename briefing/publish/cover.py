@@ -1,0 +1,95 @@
+"""The show's cover image, ``OUT/cover.png``: square, 1400-3000 px, as Apple asks.
+
+Generated from the show's title (Pillow, its built-in scalable font), or a
+given image checked and copied.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import textwrap
+from pathlib import Path
+
+from ..errors import OutputError
+from ..files import atomic_path
+
+log = logging.getLogger(__name__)
+
+SIZE = 1400
+MIN_SIZE, MAX_SIZE = 1400, 3000
+BACKGROUND = (16, 36, 64)
+ACCENT = (255, 183, 77)
+FOREGROUND = (255, 255, 255)
+
+
+def render_cover(title: str, size: int = SIZE):
+    """A cover: the title in large type over a row of sound-wave bars."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (size, size), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    # Sound-wave bars across the lower third.
+    bars, margin = 29, size // 10
+    width = (size - 2 * margin) / bars
+    for i in range(bars):
+        height = size * 0.16 * (0.35 + 0.65 * abs(math.sin(i * 0.55) * math.cos(i * 0.23)))
+        x = margin + i * width
+        y_mid = size * 0.72
+        draw.rounded_rectangle(
+            (x + width * 0.2, y_mid - height / 2, x + width * 0.8, y_mid + height / 2),
+            radius=int(width * 0.3),
+            fill=ACCENT,
+        )
+    # The title, wrapped and as large as fits.
+    for font_size in range(size // 8, size // 30, -4):
+        font = ImageFont.load_default(size=font_size)
+        chars = max(6, int((size - 2 * margin) / (font_size * 0.55)))
+        lines = textwrap.wrap(title, chars) or [title]
+        boxes = [draw.textbbox((0, 0), line, font=font) for line in lines]
+        widest = max(b[2] - b[0] for b in boxes)
+        tall = sum(b[3] - b[1] for b in boxes) + font_size * 0.3 * (len(lines) - 1)
+        if widest <= size - 2 * margin and tall <= size * 0.45:
+            break
+    y = size * 0.12
+    for line, box in zip(lines, boxes, strict=True):
+        draw.text((margin, y), line, font=font, fill=FOREGROUND)
+        y += (box[3] - box[1]) + font_size * 0.3
+    return image
+
+
+def check_cover(path: Path) -> None:
+    """Raise OutputError unless ``path`` is a square PNG or JPEG of 1400-3000 px."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            kind, (width, height) = image.format, image.size
+    except FileNotFoundError:
+        raise OutputError(f"{path}: cover image not found") from None
+    except (UnidentifiedImageError, OSError) as exc:
+        raise OutputError(f"{path}: not an image ({exc})") from None
+    if kind not in ("PNG", "JPEG"):
+        raise OutputError(f"{path}: the cover must be a PNG or JPEG, not {kind}")
+    if width != height or not MIN_SIZE <= width <= MAX_SIZE:
+        raise OutputError(
+            f"{path}: the cover must be square, {MIN_SIZE} to {MAX_SIZE} pixels a side "
+            f"(Apple Podcasts' rule), not {width}x{height}"
+        )
+
+
+def write_cover(out_dir: Path, title: str, given: Path | None = None) -> Path:
+    """Write ``OUT/cover.png``: the given image (converted to PNG) or a generated one."""
+    from PIL import Image
+
+    path = out_dir / "cover.png"
+    if given is not None:
+        check_cover(given)
+        with Image.open(given) as source:
+            image = source.convert("RGB")
+    else:
+        image = render_cover(title)
+    with atomic_path(path) as tmp:
+        image.save(tmp, format="PNG", optimize=True)
+    log.info("wrote %s", path)
+    return path

@@ -1,0 +1,223 @@
+"""The episode store: ``OUT/episodes.json``, one record per episode, written atomically.
+
+It is what the feed, the Alexa briefing and the server are rebuilt from. A
+date has one episode: re-generating it replaces the record but keeps its
+guid and first publication time, so podcast apps see the same episode.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import uuid
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import BriefingError
+from ..files import write_text_atomic
+from ..models import Episode, Show
+
+log = logging.getLogger(__name__)
+
+STORE_NAME = "episodes.json"
+STORE_VERSION = 1
+
+
+class StoreError(BriefingError):
+    """The episode store cannot be read."""
+
+
+@dataclass(frozen=True)
+class StoryEntry:
+    """A story of an episode and where it is in the audio."""
+
+    title: str
+    start_ms: int
+    end_ms: int
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class EpisodeEntry:
+    """One published episode."""
+
+    guid: str
+    """Stable id; kept when the date is re-generated."""
+    date: dt.date
+    title: str
+    published: dt.datetime
+    """First publication time (UTC)."""
+    audio: str
+    """MP3 file name, in the output folder."""
+    bytes: int
+    duration_ms: int
+    description: str
+    """Plain text: the date and the rundown with each story's start time."""
+    stories: tuple[StoryEntry, ...] = ()
+    chapters: str | None = None
+    """Podcasting 2.0 JSON chapters file name."""
+    vtt: str | None = None
+    srt: str | None = None
+    script: str | None = None
+
+    def files(self) -> list[str]:
+        """Every file of the episode, by name."""
+        return [n for n in (self.audio, self.chapters, self.vtt, self.srt, self.script) if n]
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["date"] = self.date.isoformat()
+        data["published"] = self.published.isoformat()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EpisodeEntry:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["date"] = dt.date.fromisoformat(data["date"])
+        values["published"] = dt.datetime.fromisoformat(data["published"])
+        values["stories"] = tuple(StoryEntry(**s) for s in data.get("stories", ()))
+        entry = cls(**values)
+        for name in entry.files():
+            if not isinstance(name, str) or Path(name).name != name or name in (".", ".."):
+                raise ValueError(f"file name {name!r} is not a plain name in the folder")
+        return entry
+
+
+def _show_to_json(show: Show) -> dict[str, Any]:
+    data = asdict(show)
+    data["cover"] = str(show.cover) if show.cover else None
+    return data
+
+
+def _show_from_json(data: dict[str, Any]) -> Show:
+    known = {f.name for f in fields(Show)}
+    values = {k: v for k, v in data.items() if k in known}
+    if values.get("cover"):
+        values["cover"] = Path(values["cover"])
+    return Show(**values)
+
+
+@dataclass(frozen=True)
+class Store:
+    """All published episodes, newest first, and the show they belong to."""
+
+    show: Show = field(default_factory=Show)
+    base_url: str | None = None
+    """The public URL of the output folder, when one was given."""
+    episodes: tuple[EpisodeEntry, ...] = ()
+
+    def upsert(self, entry: EpisodeEntry) -> Store:
+        """Add an episode, or replace the one of the same date (keeping its guid
+        and first publication time)."""
+        old = next((e for e in self.episodes if e.date == entry.date), None)
+        if old is not None:
+            entry = replace(entry, guid=old.guid, published=old.published)
+        others = [e for e in self.episodes if e.date != entry.date]
+        episodes = sorted([*others, entry], key=lambda e: e.date, reverse=True)
+        return replace(self, episodes=tuple(episodes))
+
+    def keep(self, newest: int) -> tuple[Store, tuple[EpisodeEntry, ...]]:
+        """Keep the newest ``newest`` episodes; return the new store and those dropped."""
+        if newest < 0:
+            raise ValueError("keep must be 0 or more")
+        return replace(self, episodes=self.episodes[:newest]), self.episodes[newest:]
+
+    def to_json(self) -> str:
+        document = {
+            "version": STORE_VERSION,
+            "show": _show_to_json(self.show),
+            "base_url": self.base_url,
+            "episodes": [e.to_json() for e in self.episodes],
+        }
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def store_path(out_dir: Path) -> Path:
+    return out_dir / STORE_NAME
+
+
+def load_store(out_dir: Path) -> Store:
+    """Read the store of an output folder (an empty store when there is none)."""
+    path = store_path(out_dir)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Store()
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise StoreError(
+            f"{path}: cannot read the episode store ({exc}); restore it, or move it "
+            "away to start a new feed"
+        ) from None
+    try:
+        if document.get("version") != STORE_VERSION:
+            raise ValueError(f"unknown version {document.get('version')!r}")
+        return Store(
+            show=_show_from_json(document.get("show") or {}),
+            base_url=document.get("base_url"),
+            episodes=tuple(EpisodeEntry.from_json(e) for e in document.get("episodes", ())),
+        )
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        raise StoreError(
+            f"{path}: not a valid episode store ({exc}); restore it, or move it away "
+            "to start a new feed"
+        ) from None
+
+
+def save_store(out_dir: Path, store: Store) -> None:
+    write_text_atomic(store_path(out_dir), store.to_json())
+
+
+def publication_time(date: dt.date, now: dt.datetime) -> dt.datetime:
+    """When an episode of ``date`` counts as published: now, or for an episode
+    made after its day (a back-fill), that day at the current time of day."""
+    now = now.astimezone(dt.UTC).replace(microsecond=0)
+    if date >= now.date():
+        return now
+    return dt.datetime.combine(date, now.timetz())
+
+
+def describe(episode: Episode) -> str:
+    """The episode's description: its date and a rundown with start times."""
+    lines = [f"{episode.title}.", ""]
+    for story in episode.stories:
+        minutes, seconds = divmod(story.start_ms // 1000, 60)
+        lines.append(f"{minutes}:{seconds:02d} {story.title}")
+    return "\n".join(lines)
+
+
+def entry_for(episode: Episode, now: dt.datetime) -> EpisodeEntry:
+    """A store record for a finished episode (with a new guid; ``upsert`` keeps an old one)."""
+
+    def name(path: Path | None) -> str | None:
+        return path.name if path else None
+
+    return EpisodeEntry(
+        guid=str(uuid.uuid4()),
+        date=episode.date,
+        title=episode.title,
+        published=publication_time(episode.date, now),
+        audio=episode.mp3_path.name,
+        bytes=episode.mp3_path.stat().st_size,
+        duration_ms=episode.duration_ms,
+        description=describe(episode),
+        stories=tuple(StoryEntry(s.title, s.start_ms, s.end_ms, s.source) for s in episode.stories),
+        chapters=name(episode.chapters_path),
+        vtt=name(episode.vtt_path),
+        srt=name(episode.srt_path),
+        script=name(episode.script_path),
+    )
+
+
+def remove_files(out_dir: Path, entries: tuple[EpisodeEntry, ...]) -> None:
+    """Delete the files of dropped episodes (a missing file is fine)."""
+    for entry in entries:
+        for file_name in entry.files():
+            path = out_dir / file_name
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("could not remove %s: %s", path, exc.strerror)
+        log.info("removed episode %s (%s)", entry.date, entry.audio)

@@ -1,0 +1,135 @@
+"""The episode store: records, replacement by date, pruning, damage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from briefing.models import Show
+from briefing.publish.store import (
+    EpisodeEntry,
+    Store,
+    StoreError,
+    StoryEntry,
+    load_store,
+    publication_time,
+    remove_files,
+    save_store,
+)
+
+UTC = dt.UTC
+
+
+def entry(day: int, guid: str = "", title: str = "Episode") -> EpisodeEntry:
+    date = dt.date(2026, 11, day)
+    return EpisodeEntry(
+        guid=guid or f"guid-{day}",
+        date=date,
+        title=f"{title} {day}",
+        published=dt.datetime(2026, 11, day, 6, 0, tzinfo=UTC),
+        audio=f"briefing-{date}.mp3",
+        bytes=1000 + day,
+        duration_ms=60_000,
+        description="Rundown",
+        stories=(StoryEntry("Story", 1000, 30_000, "a.txt"),),
+        chapters=f"briefing-{date}.chapters.json",
+        vtt=f"briefing-{date}.vtt",
+        srt=f"briefing-{date}.srt",
+        script=f"briefing-{date}.txt",
+    )
+
+
+def test_round_trip(tmp_path):
+    store = Store(
+        show=Show(title="My <Show>"), base_url="https://example.org/", episodes=(entry(2), entry(1))
+    )
+    save_store(tmp_path, store)
+    assert load_store(tmp_path) == store
+    document = json.loads((tmp_path / "episodes.json").read_text())
+    assert document["episodes"][0]["date"] == "2026-11-02"
+
+
+def test_missing_store_is_empty(tmp_path):
+    assert load_store(tmp_path) == Store()
+
+
+def test_upsert_orders_newest_first_and_keeps_guid_of_a_replaced_date():
+    store = Store().upsert(entry(1)).upsert(entry(3)).upsert(entry(2))
+    assert [e.date.day for e in store.episodes] == [3, 2, 1]
+    replacement = entry(2, guid="new-guid", title="Redone")
+    replacement = EpisodeEntry(
+        **{**replacement.__dict__, "published": dt.datetime(2026, 11, 9, tzinfo=UTC)}
+    )
+    store = store.upsert(replacement)
+    again = next(e for e in store.episodes if e.date.day == 2)
+    assert again.guid == "guid-2"
+    assert again.published == dt.datetime(2026, 11, 2, 6, 0, tzinfo=UTC)
+    assert again.title == "Redone 2"
+    assert len(store.episodes) == 3
+
+
+def test_keep():
+    store = Store(episodes=(entry(3), entry(2), entry(1)))
+    kept, dropped = store.keep(2)
+    assert [e.date.day for e in kept.episodes] == [3, 2]
+    assert [e.date.day for e in dropped] == [1]
+    with pytest.raises(ValueError):
+        store.keep(-1)
+
+
+def test_remove_files(tmp_path):
+    old = entry(1)
+    for name in old.files():
+        (tmp_path / name).write_text("x")
+    (tmp_path / "keep.txt").write_text("x")
+    remove_files(tmp_path, (old,))
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "cannot read the episode store"),
+        ('{"version": 99, "episodes": []}', "unknown version"),
+        ('{"version": 1, "episodes": [{"guid": "x"}]}', "not a valid episode store"),
+        ("[]", "not a valid episode store"),
+    ],
+)
+def test_damaged_store_is_a_clear_error(tmp_path, content, message):
+    (tmp_path / "episodes.json").write_text(content)
+    with pytest.raises(StoreError, match=message):
+        load_store(tmp_path)
+
+
+def test_store_cannot_name_files_outside_the_folder(tmp_path):
+    bad = entry(1).to_json()
+    bad["audio"] = "../../etc/passwd"
+    (tmp_path / "episodes.json").write_text(json.dumps({"version": 1, "episodes": [bad]}))
+    with pytest.raises(StoreError, match="not a plain name"):
+        load_store(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("date", "now", "expected"),
+    [
+        (
+            dt.date(2026, 11, 25),
+            dt.datetime(2026, 11, 25, 7, 30, tzinfo=UTC),
+            dt.datetime(2026, 11, 25, 7, 30, tzinfo=UTC),
+        ),
+        (
+            dt.date(2026, 11, 20),
+            dt.datetime(2026, 11, 25, 7, 30, tzinfo=UTC),
+            dt.datetime(2026, 11, 20, 7, 30, tzinfo=UTC),
+        ),
+        (
+            dt.date(2026, 11, 26),
+            dt.datetime(2026, 11, 25, 7, 30, 5, 123, tzinfo=UTC),
+            dt.datetime(2026, 11, 25, 7, 30, 5, tzinfo=UTC),
+        ),
+    ],
+)
+def test_publication_time(date, now, expected):
+    assert publication_time(date, now) == expected
