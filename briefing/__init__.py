@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .pipeline import Show, generate, prepare_script
+    from .models import Show
+    from .pipeline import generate, prepare_script
     from .summarize import summarize
 
 __all__ = ["Show", "__version__", "generate", "prepare_script", "summarize"]
@@ -26,7 +27,7 @@ __all__ = ["Show", "__version__", "generate", "prepare_script", "summarize"]
 _LAZY = {
     "generate": "pipeline",
     "prepare_script": "pipeline",
-    "Show": "pipeline",
+    "Show": "models",
     "summarize": "summarize",
 }
 

@@ -18,7 +18,7 @@ import click
 
 from . import __version__
 from .errors import BriefingError
-from .models import SegmentKind
+from .models import SegmentKind, Show
 from .voices import DEFAULT_VOICES
 
 log = logging.getLogger("briefing")
@@ -111,14 +111,26 @@ def _script_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def _publish_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--keep",
+        type=click.IntRange(min=1),
+        default=None,
+        metavar="N",
+        help="Keep only the newest N episodes (older files are deleted). [default: all]",
+    )(command)
+    command = click.option(
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help="Public URL of the output folder, for the feed's links (remembered). "
+        "[default: the last one given, else http://localhost:8000/]",
+    )(command)
+    return command
+
+
 def _sources_argument(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.argument("sources", nargs=-1, metavar="[SOURCE]...")(command)
-
-
-def _show(title: str | None):
-    from .pipeline import Show
-
-    return Show(title=title) if title else Show()
 
 
 def _as_date(value: dt.datetime | None) -> dt.date:
@@ -156,6 +168,7 @@ def cli() -> None:
     show_default=True,
     help="MP3 bit rate in kbit/s (mono).",
 )
+@_publish_options
 @_common
 def generate(
     sources: tuple[str, ...],
@@ -165,18 +178,23 @@ def generate(
     title: str | None,
     max_words: int | None,
     bitrate: str,
+    base_url: str | None,
+    keep: int | None,
 ) -> None:
     """Make the briefing MP3 (and its script) from articles.
 
     A SOURCE is an article file (first line the headline, then the body), a
     folder of .txt articles, or - for standard input. With no SOURCE, the
-    bundled sample articles are used. Running again for the same date
-    replaces that day's episode. The MP3's path is printed last.
+    bundled sample articles are used. Besides the MP3 it writes the script,
+    transcripts (.vtt, .srt) and chapters, and updates the podcast feed
+    (feed.xml) and flash-briefing.json in the output folder. Running again
+    for the same date replaces that day's episode. The MP3's path is printed last.
 
     \b
     Examples:
       briefing generate articles/*.txt --out out/ --date 2026-11-25 --voice anchor
       briefing generate saved/ --voice anchor --voice correspondent
+      briefing generate saved/ --base-url https://example.org/briefing/ --keep 14
       cat story.txt | briefing generate -
     """
     from .pipeline import generate as run
@@ -188,10 +206,12 @@ def generate(
             list(sources),
             out_dir=out_dir,
             date=_as_date(date),
-            show=_show(title),
+            title=title,
             voices=voices or DEFAULT_VOICES,
             max_words=max_words,
             bitrate_kbps=int(bitrate),
+            base_url=base_url,
+            keep=keep,
             progress=bar.update,
         )
     finally:
@@ -261,7 +281,7 @@ def script(
     result, _ = prepare_script(
         list(sources),
         date=_as_date(date),
-        show=_show(title),
+        show=Show(title=title) if title else None,
         voices=voices or DEFAULT_VOICES,
         max_words=max_words,
     )
@@ -315,6 +335,83 @@ def voices(engine_voices: bool) -> None:
             for voice in engine.voices():
                 languages = ", ".join(voice.languages)
                 click.echo(f"  {voice.id:<28} {voice.name} [{languages}]")
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="The output folder with the episodes.",
+)
+@click.option("--title", default=None, help="Rename the show.")
+@_publish_options
+@_common
+def feed(out_dir: Path, title: str | None, base_url: str | None, keep: int | None) -> None:
+    """Rebuild the podcast feed (feed.xml) and flash-briefing.json from the episodes.
+
+    Use it to change the base URL or the title, or to prune old episodes,
+    without making a new one. The feed's path is printed last.
+
+    \b
+    Examples:
+      briefing feed --out out/ --base-url https://example.org/briefing/
+      briefing feed --out out/ --keep 7
+    """
+    from .publish import rebuild
+
+    published = rebuild(out_dir, base_url=base_url, keep=keep, title=title)
+    if not click.get_current_context().meta.get("briefing.quiet"):
+        removed = f", removed {', '.join(published.removed)}" if published.removed else ""
+        count = f"{published.episodes} episode{'s' if published.episodes != 1 else ''}"
+        click.echo(f"{count}{removed}; URLs under {published.base_url}", err=True)
+    click.echo(str(published.feed_path))
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="The output folder to serve.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 lets phones on the local network subscribe.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="TCP port (0 picks a free one).")  # fmt: skip
+@_common
+def serve(out_dir: Path, host: str, port: int) -> None:
+    """Serve the output folder to podcast apps: the feed, episodes, transcripts.
+
+    Supports seeking (byte ranges) and HEAD. Only files inside the folder are
+    served. Without a configured base URL, the feed's links point at this server.
+    Stop with Ctrl-C.
+
+    \b
+    Examples:
+      briefing serve --out out/
+      briefing serve --out out/ --host 0.0.0.0 --port 8080
+    """
+    from .serve import make_server
+
+    server = make_server(out_dir, host, port)
+    click.echo(
+        f"Serving {out_dir} at {server.url} (feed: {server.url}feed.xml); Ctrl-C stops", err=True
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)
+    finally:
+        server.server_close()
 
 
 def main() -> None:

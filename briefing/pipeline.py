@@ -5,23 +5,28 @@ This is the library entry point the CLI calls; it logs, it never prints.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from . import mix as mixing
 from .errors import NoStoriesError, OutputError
 from .files import atomic_path
-from .models import Article, Episode, Script, Story
-from .mp3 import Pcm, Tags, choose_encoder, write_tags
-from .script import DEFAULT_SHOW, build_script
+from .models import Article, Episode, Script, Show, Story
+from .mp3 import Pcm, Tags, choose_encoder, id3_language, write_tags
+from .publish import publish_episode
+from .publish.chapters import to_json_chapters
+from .publish.store import load_store
+from .publish.transcript import build_cues, to_srt, to_vtt
+from .script import build_script
 from .sources import Skipped, load_articles, sample_sources
 from .summarize import summarize_article
-from .tts import get_engine
+from .tts import WordMark, get_engine
 from .voices import DEFAULT_VOICES, VoiceProfile, get_profile
 
 log = logging.getLogger(__name__)
@@ -32,26 +37,30 @@ DEFAULT_BITRATE_KBPS = 64
 Progress = Callable[[int, int, str], None]
 
 
-@dataclass(frozen=True)
-class Show:
-    """Who the show is: the static part of every episode."""
-
-    title: str = DEFAULT_SHOW
-    """The show's name, spoken in the intro and written to the tags."""
-    author: str = "briefing"
-    """The artist tag."""
-    language: str = "eng"
-    """ISO 639-2 language of the tags."""
-
-
 def episode_title(show: str, date: dt.date) -> str:
     return f"{show}: {date:%A, %B} {date.day}, {date.year}"
 
 
-def episode_paths(out_dir: Path, date: dt.date) -> tuple[Path, Path]:
-    """Where a date's episode lives: (MP3, script text)."""
-    stem = f"briefing-{date.isoformat()}"
-    return out_dir / f"{stem}.mp3", out_dir / f"{stem}.txt"
+@dataclass(frozen=True)
+class EpisodeFiles:
+    """Where a date's episode lives in the output folder."""
+
+    mp3: Path
+    script: Path
+    vtt: Path
+    srt: Path
+    chapters: Path
+
+
+def episode_files(out_dir: Path, date: dt.date) -> EpisodeFiles:
+    stem = out_dir / f"briefing-{date.isoformat()}"
+    return EpisodeFiles(
+        mp3=stem.with_suffix(".mp3"),
+        script=stem.with_suffix(".txt"),
+        vtt=stem.with_suffix(".vtt"),
+        srt=stem.with_suffix(".srt"),
+        chapters=stem.with_suffix(".chapters.json"),
+    )
 
 
 def resolve_voices(names: Sequence[str]) -> list[VoiceProfile]:
@@ -83,7 +92,7 @@ def prepare_script(
     sources: Sequence[str | Path],
     *,
     date: dt.date,
-    show: Show = Show(),
+    show: Show | None = None,
     voices: Sequence[str] = DEFAULT_VOICES,
     max_words: int | None = None,
     stdin: BinaryIO | None = None,
@@ -103,8 +112,17 @@ def prepare_script(
         detail = "; ".join(str(s) for s in skipped[:3]) or "no articles given"
         more = f" (and {len(skipped) - 3} more)" if len(skipped) > 3 else ""
         raise NoStoriesError(f"no usable articles, so no briefing: {detail}{more}")
+    show = show or Show()
     script = build_script(stories, date=date, show=show.title, voices=voices)
     return script, skipped
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A segment's speech and when each of its words starts."""
+
+    audio: mixing.AudioSegment
+    marks: tuple[WordMark, ...]
 
 
 def render(
@@ -112,20 +130,20 @@ def render(
     profiles: dict[str, VoiceProfile],
     workdir: Path,
     progress: Progress | None = None,
-) -> list[mixing.AudioSegment]:
-    """Speak every segment with its voice; returns one clip per segment."""
-    clips = []
+) -> list[Rendered]:
+    """Speak every segment with its voice; one Rendered per segment."""
+    rendered = []
     total = len(script.segments)
     for index, segment in enumerate(script.segments):
         profile = profiles[segment.voice]
         engine = get_engine(profile.engine)
         wav = workdir / f"segment-{index:03d}.wav"
         log.info("rendering %d/%d: %s (%s)", index + 1, total, segment.title, profile.name)
-        engine.synthesize(segment.text, profile, wav)
-        clips.append(mixing.load_speech(wav))
+        marks = engine.synthesize(segment.text, profile, wav)
+        rendered.append(Rendered(mixing.load_speech(wav), tuple(marks)))
         if progress:
             progress(index + 1, total, segment.title)
-    return clips
+    return rendered
 
 
 def generate(
@@ -133,26 +151,40 @@ def generate(
     *,
     out_dir: Path = Path("out"),
     date: dt.date | None = None,
-    show: Show = Show(),
+    show: Show | None = None,
+    title: str | None = None,
     voices: Sequence[str] = DEFAULT_VOICES,
     max_words: int | None = None,
     bitrate_kbps: int = DEFAULT_BITRATE_KBPS,
+    base_url: str | None = None,
+    keep: int | None = None,
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
 ) -> Episode:
-    """Make the day's briefing: ``OUT/briefing-DATE.mp3`` and its ``.txt`` script.
+    """Make the day's briefing and publish it in the output folder.
 
-    Replaces an earlier episode of the same date atomically: an interrupted
-    or failed run leaves the previous files untouched and no partial MP3.
+    Writes ``briefing-DATE.mp3`` (tagged, with ID3 chapters), its script
+    (``.txt``), transcripts (``.vtt``, ``.srt``) and JSON chapters, then
+    records the episode in the store and rebuilds ``feed.xml`` and
+    ``flash-briefing.json`` (URLs under ``base_url``; ``keep`` prunes to the
+    newest N episodes). ``show`` defaults to the one the folder's store
+    remembers; ``title`` renames it. A date's earlier episode is replaced atomically: a failed or
+    interrupted run leaves the previous files untouched and no partial file.
     """
     date = date or dt.date.today()
     if not voices:
         raise ValueError("at least one voice is needed")
-    # Fail fast, before any work: voices, engines and the encoder must exist.
+    if keep is not None and keep < 1:
+        raise ValueError("keep must be at least 1 when generating")
+    # Fail fast, before any work: voices, engines, the encoder and the store must be usable.
     ordered = resolve_voices(voices)
     profiles = {p.name: p for p in ordered}
     voice_names = [p.name for p in ordered]
     encoder = choose_encoder()
+    store = load_store(out_dir)  # a damaged store stops the run before any work
+    show = show or store.show
+    if title:
+        show = replace(show, title=title)
 
     script, skipped = prepare_script(
         sources, date=date, show=show, voices=voice_names, max_words=max_words, stdin=stdin
@@ -161,13 +193,19 @@ def generate(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
-    mp3_path, script_path = episode_paths(out_dir, date)
+    files = episode_files(out_dir, date)
     title = episode_title(show.title, date)
 
     with tempfile.TemporaryDirectory(prefix="briefing-") as tmp:
-        clips = render(script, profiles, Path(tmp), progress)
-    mixed = mixing.mix(script.segments, clips)
-    del clips
+        rendered = render(script, profiles, Path(tmp), progress)
+    mixed = mixing.mix(script.segments, [r.audio for r in rendered])
+    cues = build_cues(
+        script.segments,
+        mixed.speech_starts,
+        [len(r.audio) for r in rendered],
+        [r.marks for r in rendered],
+    )
+    del rendered
 
     rundown = "; ".join(seg.title for seg in script.stories)
     tags = Tags(
@@ -176,24 +214,43 @@ def generate(
         album=show.title,
         date=date.isoformat(),
         comment=f"Stories: {rundown}",
-        language=show.language,
+        language=id3_language(show.language),
+        chapters=mixed.chapters,
     )
-    log.info("encoding %s with %s", mp3_path.name, encoder.name)
+    log.info("encoding %s with %s", files.mp3.name, encoder.name)
     try:
-        with atomic_path(mp3_path) as tmp_mp3, atomic_path(script_path) as tmp_txt:
-            pcm = Pcm(mixed.audio.raw_data, mixing.SAMPLE_RATE)
-            encoder.encode(pcm, tmp_mp3, bitrate_kbps=bitrate_kbps)
-            write_tags(tmp_mp3, tags)
-            tmp_txt.write_text(f"{title}\n\n{script.to_text()}", encoding="utf-8")
+        with contextlib.ExitStack() as stack:
+            tmp = {name: stack.enter_context(atomic_path(path)) for name, path in _files(files)}
+            encoder.encode(
+                Pcm(mixed.audio.raw_data, mixing.SAMPLE_RATE), tmp["mp3"], bitrate_kbps=bitrate_kbps
+            )
+            write_tags(tmp["mp3"], tags)
+            tmp["script"].write_text(f"{title}\n\n{script.to_text()}", encoding="utf-8")
+            tmp["vtt"].write_text(to_vtt(cues), encoding="utf-8")
+            tmp["srt"].write_text(to_srt(cues), encoding="utf-8")
+            tmp["chapters"].write_text(to_json_chapters(mixed.chapters), encoding="utf-8")
+            # Leaving the block renames every file into place, the MP3 last.
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot write the episode ({exc.strerror or exc})") from None
-    log.info("wrote %s (%.1f s)", mp3_path, len(mixed.audio) / 1000)
-    return Episode(
+    log.info("wrote %s (%.1f s)", files.mp3, len(mixed.audio) / 1000)
+    episode = Episode(
         date=date,
         title=title,
-        mp3_path=mp3_path,
-        script_path=script_path,
+        mp3_path=files.mp3,
+        script_path=files.script,
         duration_ms=len(mixed.audio),
         chapters=mixed.chapters,
+        cues=cues,
+        vtt_path=files.vtt,
+        srt_path=files.srt,
+        chapters_path=files.chapters,
         skipped=tuple(str(s) for s in skipped),
     )
+    published = publish_episode(out_dir, episode, show, base_url=base_url, keep=keep)
+    log.info("feed %s updated: %d episodes", published.feed_path, published.episodes)
+    return episode
+
+
+def _files(files: EpisodeFiles) -> list[tuple[str, Path]]:
+    # ExitStack leaves in reverse order: the MP3, entered first, is renamed last.
+    return [(f.name, getattr(files, f.name)) for f in fields(files)]

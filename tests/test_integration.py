@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 
@@ -131,3 +132,57 @@ def test_pip_only_route_makes_the_same_briefing(tmp_path):
     assert 40 <= len(samples) / 22050 <= 90  # intro, the seed story, outro (about 60 s)
     assert rms(samples) > 500
     assert os.path.getsize(mp3_path) > 100_000
+
+
+def _quiet_then_speech(samples, at_s: float, tolerance_s: float = 0.3) -> bool:
+    """True when speech starts within ``tolerance_s`` of ``at_s``: a quiet 40 ms
+    window shortly before (or at) it, and speech right after."""
+    rate = 22050
+    quiet = min(
+        window_rms(samples, rate, at_s - tolerance_s + k * 0.02, 0.04)
+        for k in range(int((tolerance_s + 0.05) / 0.02))
+    )
+    loud = max(
+        window_rms(samples, rate, at_s + k * 0.02, 0.04) for k in range(int(tolerance_s / 0.02))
+    )
+    return quiet < 150 and loud > 800
+
+
+@pytest.fixture(scope="module")
+def demo_episode(tmp_path_factory):
+    return pipeline.generate([], out_dir=tmp_path_factory.mktemp("demo"), date=DATE)
+
+
+def test_chapters_start_where_their_story_is_heard(demo_episode):
+    samples = decode_mp3(demo_episode.mp3_path)
+    for chapter in demo_episode.stories:
+        assert _quiet_then_speech(samples, chapter.start_ms / 1000), chapter.title
+
+
+def test_transcript_cues_start_where_their_sentence_is_heard(demo_episode):
+    import webvtt
+
+    samples = decode_mp3(demo_episode.mp3_path)
+    captions = webvtt.read(str(demo_episode.vtt_path))
+    assert len(captions) == len(demo_episode.cues) > 20
+    duration = demo_episode.duration_ms / 1000
+    previous_end = 0.0
+    checked = 0
+    for cue, caption in zip(demo_episode.cues, captions, strict=True):
+        start, end = cue.start_ms / 1000, cue.end_ms / 1000
+        assert caption.start_in_seconds == int(start)
+        assert previous_end <= start < end <= duration
+        previous_end = end
+        assert max(len(re.sub(r"<[^>]+>", "", line)) for line in caption.lines) <= 65
+        # every cue begins on speech; a sentence's first cue begins after a pause
+        loud = max(window_rms(samples, 22050, start + k * 0.02, 0.04) for k in range(15))
+        assert loud > 800, cue.text
+        if cue.text[:1].isupper() or cue.text[:1] in "\"“'":
+            assert _quiet_then_speech(samples, start), cue.text
+            checked += 1
+    assert checked >= 20
+    assert {c.voice for c in captions} == {"Anchor", "Correspondent"}
+
+
+def test_one_voice_show_has_no_voice_tags(seed_episode):
+    assert "<v " not in seed_episode.vtt_path.read_text(encoding="utf-8")

@@ -16,6 +16,15 @@ from briefing.mp3 import LameencEncoder
 from .conftest import SEED
 
 DATE = dt.date(2026, 11, 25)
+EPISODE_FILES = [
+    "briefing-2026-11-25.chapters.json",
+    "briefing-2026-11-25.mp3",
+    "briefing-2026-11-25.srt",
+    "briefing-2026-11-25.txt",
+    "briefing-2026-11-25.vtt",
+]
+PUBLISHED_FILES = ["cover.png", "episodes.json", "feed.xml", "flash-briefing.json"]
+ALL_FILES = sorted(EPISODE_FILES + PUBLISHED_FILES)
 
 
 @pytest.fixture(autouse=True)
@@ -41,10 +50,7 @@ def test_generate_writes_mp3_and_script(tmp_path, silent_voices, articles_dir):
     # Voices alternate: the first story by the anchor, the second by the correspondent.
     voices = [name for name, _ in silent_voices.calls]
     assert voices == ["anchor", "anchor", "correspondent", "anchor"]
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "briefing-2026-11-25.mp3",
-        "briefing-2026-11-25.txt",
-    ]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ALL_FILES
 
 
 def test_same_date_replaces_the_episode(tmp_path, silent_voices, articles_dir):
@@ -55,15 +61,15 @@ def test_same_date_replaces_the_episode(tmp_path, silent_voices, articles_dir):
     assert second.mp3_path == first.mp3_path
     assert second.mp3_path.stat().st_size > size_one
     assert "Library extends opening hours" in second.script_path.read_text()
-    assert len(list(out.iterdir())) == 2
+    assert sorted(p.name for p in out.iterdir()) == ALL_FILES
 
 
 def test_failed_encode_leaves_previous_episode_intact(
     tmp_path, silent_voices, articles_dir, monkeypatch
 ):
     out = tmp_path / "out"
-    episode = pipeline.generate([articles_dir / "a.txt"], out_dir=out, date=DATE)
-    before = episode.mp3_path.read_bytes(), episode.script_path.read_bytes()
+    pipeline.generate([articles_dir / "a.txt"], out_dir=out, date=DATE)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
 
     def broken(self, pcm, dest, *, bitrate_kbps):
         dest.write_bytes(b"partial mp3 data")
@@ -72,11 +78,7 @@ def test_failed_encode_leaves_previous_episode_intact(
     monkeypatch.setattr(LameencEncoder, "encode", broken)
     with pytest.raises(AudioError):
         pipeline.generate([articles_dir], out_dir=out, date=DATE)
-    assert (episode.mp3_path.read_bytes(), episode.script_path.read_bytes()) == before
-    assert sorted(p.name for p in out.iterdir()) == [
-        "briefing-2026-11-25.mp3",
-        "briefing-2026-11-25.txt",
-    ]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
 def test_interrupt_leaves_no_partial_file(tmp_path, silent_voices, articles_dir, monkeypatch):

@@ -1,0 +1,194 @@
+"""Publishing through the pipeline (silent engine): store, feed, chapters, pruning."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import subprocess
+import xml.etree.ElementTree as ET
+
+import podcastparser
+import pytest
+from click.testing import CliRunner
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
+from PIL import Image
+
+from briefing import pipeline
+from briefing.cli import cli
+from briefing.errors import BriefingError, OutputError
+from briefing.models import SegmentKind, Show
+from briefing.publish import rebuild
+from briefing.publish.store import load_store
+
+from .conftest import ffmpeg_exe
+
+NS = {
+    "podcast": "https://podcastindex.org/namespace/1.0",
+    "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
+}
+BASE = "https://example.org/b/"
+
+
+@pytest.fixture(autouse=True)
+def _fast_encoder(monkeypatch):
+    monkeypatch.setenv("BRIEFING_MP3_ENCODER", "lameenc")
+
+
+def _make(out, articles_dir, day, **kwargs):
+    return pipeline.generate([articles_dir], out_dir=out, date=dt.date(2026, 11, day), **kwargs)
+
+
+def _feed_episodes(out):
+    return podcastparser.parse(BASE + "feed.xml", io.BytesIO((out / "feed.xml").read_bytes()))[
+        "episodes"
+    ]
+
+
+def test_feed_matches_the_files(tmp_path, silent_voices, articles_dir):
+    out = tmp_path / "out"
+    for day in (23, 24, 25):
+        _make(out, articles_dir, day, base_url=BASE)
+    episodes = _feed_episodes(out)
+    assert [e["title"][-17:] for e in episodes] == [
+        "November 25, 2026",
+        "November 24, 2026",
+        "November 23, 2026",
+    ]
+    for episode in episodes:
+        enclosure = episode["enclosures"][0]
+        path = out / enclosure["url"].removeprefix(BASE)
+        assert enclosure["file_size"] == path.stat().st_size
+        assert abs(episode["total_time"] - MP3(str(path)).info.length) <= 1
+    root = ET.parse(out / "feed.xml").getroot()
+    for item in root.iter("item"):
+        for link in item.findall("podcast:transcript", NS) + item.findall("podcast:chapters", NS):
+            assert (out / link.get("url").removeprefix(BASE)).is_file()
+    with Image.open(out / "cover.png") as cover:
+        assert cover.format == "PNG" and cover.size == (1400, 1400)
+
+
+def test_regenerating_a_date_keeps_its_guid(tmp_path, silent_voices, articles_dir):
+    out = tmp_path / "out"
+    _make(out, articles_dir, 25)
+    guid = load_store(out).episodes[0].guid
+    _make(out, articles_dir / "a.txt", 25)
+    store = load_store(out)
+    assert len(store.episodes) == 1
+    assert store.episodes[0].guid == guid
+    assert len(store.episodes[0].stories) == 1
+
+
+def test_chapters_in_the_mp3_and_json_match_the_stories(tmp_path, silent_voices, articles_dir):
+    episode = _make(tmp_path, articles_dir, 25)
+    tags = ID3(str(episode.mp3_path))
+    chapters = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    assert len(chapters) == len(episode.chapters) == 4
+    assert [c.start_time for c in chapters] == [c.start_ms for c in episode.chapters]
+    assert [str(c.sub_frames["TIT2"]) for c in chapters] == [c.title for c in episode.chapters]
+    toc = tags.getall("CTOC")[0]
+    assert toc.child_element_ids == [c.element_id for c in chapters]
+    stories = [c for c in episode.chapters if c.kind is SegmentKind.STORY]
+    assert [s.title for s in stories] == [
+        "Harbour bridge reopens after repairs",
+        "Library extends opening hours for exam season",
+    ]
+    # ffmpeg (and so VLC and friends) lists them in file order: it must be chronological.
+    metadata = subprocess.run(
+        [ffmpeg_exe(), "-loglevel", "error", "-i", str(episode.mp3_path), "-f", "ffmetadata", "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    titles = [line[6:] for line in metadata.splitlines() if line.startswith("title=")][1:]
+    assert titles == [c.title for c in episode.chapters]
+    document = json.loads(episode.chapters_path.read_text())
+    assert document["version"] == "1.2.0"
+    assert [c["startTime"] for c in document["chapters"]] == [
+        c.start_ms / 1000 for c in episode.chapters
+    ]
+
+
+def test_transcripts_are_written_and_timed(tmp_path, silent_voices, articles_dir):
+    import webvtt
+
+    episode = _make(tmp_path, articles_dir, 25)
+    captions = webvtt.read(str(episode.vtt_path))
+    starts = [c.start_in_seconds for c in captions]
+    assert starts == sorted(starts)
+    assert captions[-1].end_in_seconds <= episode.duration_ms / 1000
+    assert {c.voice for c in captions} == {"Anchor", "Correspondent"}
+    assert "Harbour bridge reopens after repairs." in episode.vtt_path.read_text()
+    assert episode.srt_path.read_text().startswith("1\n00:00:0")
+
+
+def test_keep_prunes_files_and_entries(tmp_path, silent_voices, articles_dir):
+    out = tmp_path / "out"
+    for day in (23, 24, 25):
+        _make(out, articles_dir, day, base_url=BASE)
+    result = CliRunner().invoke(cli, ["feed", "--out", str(out), "--keep", "2"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(out / "feed.xml")
+    assert "removed 2026-11-23" in result.stderr
+    assert not list(out.glob("briefing-2026-11-23*"))
+    assert len(list(out.glob("briefing-2026-11-24*"))) == 5
+    assert [e["guid"] for e in _feed_episodes(out)] == [e.guid for e in load_store(out).episodes]
+    assert len(load_store(out).episodes) == 2
+    # generate --keep 1 prunes too
+    _make(out, articles_dir, 26, keep=1)
+    assert [e.date.day for e in load_store(out).episodes] == [26]
+    assert sorted({p.name[9:19] for p in out.glob("briefing-*")}) == ["2026-11-26"]
+
+
+def test_flash_briefing_has_the_newest_five(tmp_path, silent_voices, articles_dir):
+    out = tmp_path / "out"
+    for day in range(20, 26):
+        _make(out, articles_dir / "b.txt", day, base_url=BASE)
+    items = json.loads((out / "flash-briefing.json").read_text())
+    assert len(items) == 5
+    assert [i["streamUrl"][-14:-4] for i in items] == [f"2026-11-{d}" for d in range(25, 20, -1)]
+
+
+def test_base_url_is_remembered_and_checked(tmp_path, silent_voices, articles_dir):
+    out = tmp_path / "out"
+    _make(out, articles_dir, 25)
+    assert b"http://localhost:8000/briefing-2026-11-25.mp3" in (out / "feed.xml").read_bytes()
+    rebuild(out, base_url="https://podcasts.example.net/daily")
+    _make(out, articles_dir, 26)
+    assert (
+        b"https://podcasts.example.net/daily/briefing-2026-11-26.mp3"
+        in (out / "feed.xml").read_bytes()
+    )
+    with pytest.raises(BriefingError, match="absolute http"):
+        rebuild(out, base_url="podcasts.example.net")
+    result = CliRunner().invoke(cli, ["feed", "--out", str(out), "--base-url", "nope"])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith(
+        "Error: base URL 'nope' must be an absolute http(s) URL"
+    )
+
+
+def test_title_is_remembered(tmp_path, silent_voices, articles_dir):
+    out = tmp_path / "out"
+    _make(out, articles_dir, 25, title="Morning Notes")
+    _make(out, articles_dir, 26)
+    assert load_store(out).show.title == "Morning Notes"
+    assert "Morning Notes" in (out / "briefing-2026-11-26.txt").read_text()
+
+
+def test_given_cover_is_checked_and_used(tmp_path):
+    good, small = tmp_path / "good.jpg", tmp_path / "small.png"
+    Image.new("RGB", (1600, 1600), (200, 10, 10)).save(good)
+    Image.new("RGB", (600, 600)).save(small)
+    out = tmp_path / "out"
+    rebuild(out, show=Show(cover=good))
+    with Image.open(out / "cover.png") as cover:
+        assert (cover.format, cover.size) == ("PNG", (1600, 1600))
+    with pytest.raises(OutputError, match="square, 1400 to 3000 pixels"):
+        rebuild(out, show=Show(cover=small))
+
+
+def test_feed_command_on_an_empty_folder(tmp_path):
+    result = CliRunner().invoke(cli, ["feed", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    root = ET.parse(tmp_path / "feed.xml").getroot()
+    assert root.find("channel/item") is None
