@@ -167,12 +167,18 @@ def test_base_url_is_remembered_and_checked(tmp_path, silent_voices, articles_di
     )
 
 
-def test_title_is_remembered(tmp_path, silent_voices, articles_dir):
+def test_title_is_remembered_and_redraws_the_cover(tmp_path, silent_voices, articles_dir):
     out = tmp_path / "out"
+    _make(out, articles_dir, 24)
+    default_cover = (out / "cover.png").stat().st_mtime_ns, (out / "cover.png").read_bytes()
     _make(out, articles_dir, 25, title="Morning Notes")
+    renamed_cover = (out / "cover.png").stat().st_mtime_ns, (out / "cover.png").read_bytes()
+    assert renamed_cover[1] != default_cover[1]
     _make(out, articles_dir, 26)
     assert load_store(out).show.title == "Morning Notes"
     assert "Morning Notes" in (out / "briefing-2026-11-26.txt").read_text()
+    # Same show: the cover is left alone, not drawn again.
+    assert ((out / "cover.png").stat().st_mtime_ns, (out / "cover.png").read_bytes()) == renamed_cover
 
 
 def test_given_cover_is_checked_and_used(tmp_path):

@@ -61,6 +61,7 @@ def rebuild(
     """
     base_url = _check_base_url(base_url)
     store = store if store is not None else load_store(out_dir)
+    previous_show = store.show
     if show is not None:
         store = replace(store, show=show)
     if title:
@@ -75,7 +76,7 @@ def rebuild(
         log.info("no base URL given: feed.xml points at %s (use --base-url)", effective)
     out_dir.mkdir(parents=True, exist_ok=True)
     cover = out_dir / COVER_NAME
-    if store.show.cover is not None or not cover.exists() or show is not None or title:
+    if store.show.cover is not None or not cover.exists() or store.show != previous_show:
         write_cover(out_dir, store.show.title, store.show.cover)
     save_store(out_dir, store)
     feed_path = write_feed(out_dir, store, effective)
