@@ -78,6 +78,17 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _out_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("out"),
+        show_default=True,
+        help=help_text,
+    )
+
+
 def _voice_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--voice",
@@ -150,14 +161,7 @@ def cli() -> None:
 
 @cli.command()
 @_sources_argument
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Folder for briefing-DATE.mp3 and briefing-DATE.txt.",
-)
+@_out_option("Folder for the episode files, the feed and the store.")
 @_date_option
 @_voice_option
 @_script_options
@@ -338,14 +342,7 @@ def voices(engine_voices: bool) -> None:
 
 
 @cli.command()
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="The output folder with the episodes.",
-)
+@_out_option("The output folder with the episodes.")
 @click.option("--title", default=None, help="Rename the show.")
 @_publish_options
 @_common
@@ -371,14 +368,7 @@ def feed(out_dir: Path, title: str | None, base_url: str | None, keep: int | Non
 
 
 @cli.command()
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="The output folder to serve.",
-)
+@_out_option("The output folder to serve.")
 @click.option(
     "--host",
     default="127.0.0.1",
