@@ -186,6 +186,7 @@ def test_given_cover_is_checked_and_used(tmp_path):
     Image.new("RGB", (1600, 1600), (200, 10, 10)).save(good)
     Image.new("RGB", (600, 600)).save(small)
     out = tmp_path / "out"
+    out.mkdir()
     rebuild(out, show=Show(cover=good))
     with Image.open(out / "cover.png") as cover:
         assert (cover.format, cover.size) == ("PNG", (1600, 1600))
@@ -198,3 +199,10 @@ def test_feed_command_on_an_empty_folder(tmp_path):
     assert result.exit_code == 0
     root = ET.parse(tmp_path / "feed.xml").getroot()
     assert root.find("channel/item") is None
+
+
+def test_feed_command_on_a_missing_folder(tmp_path):
+    result = CliRunner().invoke(cli, ["feed", "--out", str(tmp_path / "typo")])
+    assert result.exit_code == 1
+    assert "typo: no such folder" in result.output
+    assert not (tmp_path / "typo").exists()

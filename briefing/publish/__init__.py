@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import BriefingError
+from ..errors import BriefingError, OutputError
 from ..models import Episode, Show
 from .cover import write_cover
 from .feed import COVER_NAME, DEFAULT_BASE_URL, normalize_base_url, write_feed
@@ -60,7 +60,13 @@ def rebuild(
     ``show`` replaces the show's details kept in the store; ``title`` renames it.
     """
     base_url = _check_base_url(base_url)
-    store = store if store is not None else load_store(out_dir)
+    if store is None:
+        if not out_dir.is_dir():
+            raise OutputError(
+                f"{out_dir}: no such folder; make an episode there first with "
+                f"`briefing generate --out {out_dir}`"
+            )
+        store = load_store(out_dir)
     previous_show = store.show
     if show is not None:
         store = replace(store, show=show)
