@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .models import Article, Story
-from .text import split_sentences
+from .text import content_terms, split_sentences, words
 
 log = logging.getLogger(__name__)
 
@@ -25,17 +25,6 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_WORDS = 90
 #: With the default budget, stop adding sentences once the summary has this many words.
 DEFAULT_ENOUGH_WORDS = 40
-
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers herself him himself his how
-    i if in into is it its itself just me more most my myself no nor not now of off on
-    once only or other our ours out over own said same says she should so some such than
-    that the their theirs them themselves then there these they this those through to too
-    under until up very was we were what when where which while who whom why will with
-    would you your yours mr mrs ms new one two year years told say""".split()
-)
 
 #: Words that, opening a sentence, leave its subject unresolved.
 OPENING_PRONOUNS = frozenset(
@@ -60,25 +49,9 @@ _SPEECH_VERB = re.compile(
 )
 
 
-def _words(sentence: str) -> list[str]:
-    return re.findall(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*", sentence)
-
-
 def word_count(sentence: str) -> int:
     """Spoken words in a sentence (numbers count as one word)."""
-    return len(_words(sentence))
-
-
-def _stem(word: str) -> str:
-    word = word.lower().strip("'’-")
-    for suffix in ("ing", "edly", "ed", "ies", "es", "s", "ly"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
-
-
-def _content_terms(sentence: str) -> list[str]:
-    return [_stem(w) for w in _words(sentence) if w.lower() not in STOPWORDS and not w[0].isdigit()]
+    return len(words(sentence))
 
 
 def opens_with_unresolved_pronoun(sentence: str) -> bool:
@@ -93,12 +66,12 @@ def opens_with_unresolved_pronoun(sentence: str) -> bool:
         closing = max(text.rfind('"'), text.rfind("”"))
         after = text[closing + 1 :] if closing > 0 else ""
         return not _SPEECH_VERB.search(after)
-    words = [w.lower() for w in _words(text)[:2]]
-    if not words:
+    first = [w.lower() for w in words(text)[:2]]
+    if not first:
         return True
-    if words[0] in OPENING_PRONOUNS:
+    if first[0] in OPENING_PRONOUNS:
         return True
-    return words[0] in _DEMONSTRATIVES and len(words) > 1 and words[1] in _AUX_VERBS
+    return first[0] in _DEMONSTRATIVES and len(first) > 1 and first[1] in _AUX_VERBS
 
 
 @dataclass(frozen=True)
@@ -111,28 +84,28 @@ class _Candidate:
 
 
 def _score_sentences(sentences: list[str], title: str | None) -> list[_Candidate]:
-    term_lists = [_content_terms(s) for s in sentences]
+    term_lists = [content_terms(s) for s in sentences]
     doc_freq = Counter(t for terms in term_lists for t in set(terms))
-    title_terms = set(_content_terms(title)) if title else set()
+    title_terms = set(content_terms(title)) if title else set()
     n = len(sentences)
     candidates = []
     for index, (sentence, terms) in enumerate(zip(sentences, term_lists, strict=True)):
-        words = word_count(sentence)
+        length = word_count(sentence)
         unique = set(terms)
         # Centrality: how much of the article's recurring vocabulary the sentence carries.
         centrality = sum(math.log1p(doc_freq[t] - 1) for t in unique) / math.sqrt(len(unique) + 1)
         position = 1.0 / math.sqrt(1 + index) + (0.5 if index == 0 else 0.0)
         headline = len(unique & title_terms) / (len(title_terms) or 1)
         score = 1.6 * position + 0.35 * centrality + 1.0 * headline
-        if words < 6:
+        if length < 6:
             score -= 1.0  # fragments, captions, "Read more" leftovers
-        elif words > 45:
-            score -= 0.5 * (words - 45) / 10  # long sentences are hard to follow by ear
+        elif length > 45:
+            score -= 0.5 * (length - 45) / 10  # long sentences are hard to follow by ear
         if sentence.rstrip("\"”’' ").endswith("?"):
             score -= 0.4
         if n > 1 and index == n - 1:
             score -= 0.2
-        candidates.append(_Candidate(index, sentence, words, frozenset(unique), score))
+        candidates.append(_Candidate(index, sentence, length, frozenset(unique), score))
     return candidates
 
 
@@ -186,7 +159,7 @@ def summarize(
     if not openers:
         log.debug("every sentence opens with a pronoun; using the lead sentence")
         openers = [candidates[0]]
-    title_terms = set(_content_terms(title)) if title else set()
+    title_terms = set(content_terms(title)) if title else set()
 
     # The opener: the best self-contained sentence that fits the budget.
     fitting = [c for c in openers if word_cap is None or c.words <= word_cap]

@@ -111,6 +111,41 @@ def split_sentences(text: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------
+# Words and terms (for comparing sentences and stories)
+# --------------------------------------------------------------------------
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself no nor not now of off on
+    once only or other our ours out over own said same says she should so some such than
+    that the their theirs them themselves then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with
+    would you your yours mr mrs ms new one two year years told say""".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text; a number counts as one word."""
+    return re.findall(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*", text)
+
+
+def stem(word: str) -> str:
+    """A crude English stem: lower case, common suffixes cut ("voted" -> "vot")."""
+    word = word.lower().strip("'’-")
+    for suffix in ("ing", "edly", "ed", "ies", "es", "s", "ly"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed words that carry meaning: no stop words, no numbers."""
+    return [stem(w) for w in words(text) if w.lower() not in STOPWORDS and not w[0].isdigit()]
+
+
+# --------------------------------------------------------------------------
 # Cleaning: what must never be spoken
 # --------------------------------------------------------------------------
 
