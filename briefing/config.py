@@ -1,0 +1,287 @@
+"""Configuration: ``briefing.toml``, found once and checked key by key.
+
+Looked up in order: the ``--config`` path, ``./briefing.toml``, then the user
+config folder (``platformdirs``: ``~/.config/briefing/briefing.toml`` on
+Linux). Command-line options override what the file says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import BriefingError
+from .models import Show
+
+CONFIG_NAME = "briefing.toml"
+
+
+class ConfigError(BriefingError):
+    """The configuration file is missing, unreadable or invalid."""
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    """One news source."""
+
+    location: str
+    """A feed or page URL, or a file or folder path."""
+    name: str = ""
+    """What warnings and the run's summary call it (defaults to the location)."""
+    max_items: int = 5
+    """Stories taken from it at most."""
+    weight: float = 1.0
+    """How much its stories count when ranking (higher comes first)."""
+
+    @property
+    def label(self) -> str:
+        return self.name or self.location
+
+    @property
+    def is_url(self) -> bool:
+        return is_url(self.location)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a run can be told, with defaults."""
+
+    show: Show = field(default_factory=Show)
+    base_url: str | None = None
+    """Public URL of the output folder, for the feed."""
+    out_dir: Path = Path("out")
+    keep: int | None = None
+    """Keep only the newest N episodes."""
+    voices: tuple[str, ...] = ("anchor", "correspondent")
+    minutes: float | None = None
+    """Target length of the briefing; lowest-ranked stories are dropped to fit."""
+    since: dt.timedelta = dt.timedelta(hours=24)
+    """Feed items older than this are left out."""
+    max_words: int | None = None
+    """Words per story summary at most."""
+    sources: tuple[SourceConfig, ...] = ()
+    path: Path | None = None
+    """The file this came from (None for defaults)."""
+
+
+def is_url(text: str) -> bool:
+    return bool(re.match(r"^https?://", text.strip(), re.IGNORECASE))
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.IGNORECASE)
+_UNITS = {"m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(text: str) -> dt.timedelta:
+    """ "24h", "90m", "2d", "1w" -> timedelta. Raises ValueError."""
+    match = _DURATION.match(str(text))
+    if not match:
+        raise ValueError(f"{text!r} is not a duration such as 90m, 24h, 2d or 1w")
+    value, unit = float(match.group(1)), match.group(2).lower()
+    if value <= 0:
+        raise ValueError(f"{text!r} must be more than zero")
+    return dt.timedelta(seconds=value * _UNITS[unit])
+
+
+def default_config_paths() -> list[Path]:
+    """Where a config is looked for when none is named."""
+    from platformdirs import user_config_dir
+
+    return [Path.cwd() / CONFIG_NAME, Path(user_config_dir("briefing")) / CONFIG_NAME]
+
+
+def find_config(explicit: Path | None = None) -> Path | None:
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: no such config file (`briefing init` writes one)")
+        return explicit
+    return next((p for p in default_config_paths() if p.is_file()), None)
+
+
+def load_config(explicit: Path | None = None) -> Config:
+    """The configuration to use: the named file, the one found, or the defaults."""
+    path = find_config(explicit)
+    if path is None:
+        return Config()
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc})") from None
+    return parse_config(data, path)
+
+
+# -- validation ---------------------------------------------------------------------
+
+
+class _Checker:
+    """Reads a table and names the key in every complaint."""
+
+    def __init__(self, table: Any, where: str, path: Path | None) -> None:
+        self.path = path
+        self.where = where
+        if not isinstance(table, dict):
+            self.fail(where, "must be a table")
+        self.table: dict[str, Any] = table
+        self.used: set[str] = set()
+
+    def fail(self, key: str, problem: str) -> None:
+        prefix = f"{self.path}: " if self.path else ""
+        raise ConfigError(f"{prefix}'{key}' {problem}")
+
+    def key(self, name: str) -> str:
+        return f"{self.where}.{name}" if self.where else name
+
+    def get(self, name: str, kinds: type | tuple[type, ...], default: Any, what: str) -> Any:
+        self.used.add(name)
+        if name not in self.table:
+            return default
+        value = self.table[name]
+        if isinstance(value, bool) and bool not in (
+            kinds if isinstance(kinds, tuple) else (kinds,)
+        ):
+            self.fail(self.key(name), f"must be {what}, not {value!r}")
+        if not isinstance(value, kinds):
+            self.fail(self.key(name), f"must be {what}, not {value!r}")
+        return value
+
+    def text(self, name: str, default: str | None = None) -> str | None:
+        value = self.get(name, str, default, "a string")
+        if name in self.table and not value.strip():
+            self.fail(self.key(name), "must not be empty")
+        return value
+
+    def number(self, name: str, default: float | None, low: float, high: float) -> float | None:
+        value = self.get(name, (int, float), default, f"a number from {low:g} to {high:g}")
+        if value is not None and not low <= value <= high:
+            self.fail(self.key(name), f"must be a number from {low:g} to {high:g}, not {value!r}")
+        return value
+
+    def whole(self, name: str, default: int | None, low: int, high: int) -> int | None:
+        value = self.get(name, int, default, f"a whole number from {low} to {high}")
+        if value is not None and not low <= value <= high:
+            self.fail(self.key(name), f"must be a whole number from {low} to {high}, not {value!r}")
+        return value
+
+    def done(self) -> None:
+        unknown = sorted(set(self.table) - self.used)
+        if unknown:
+            known = ", ".join(sorted(self.used))
+            self.fail(self.key(unknown[0]), f"is not a known setting (known here: {known})")
+
+
+def _parse_show(table: Any, path: Path | None) -> tuple[Show, str | None]:
+    check = _Checker(table, "show", path)
+    defaults = Show()
+    base_url = check.text("base_url")
+    if base_url is not None and not is_url(base_url):
+        check.fail("show.base_url", f"must be an absolute http(s) URL, not {base_url!r}")
+    cover = check.text("cover")
+    cover_path = None
+    if cover is not None:
+        cover_path = Path(cover).expanduser()
+        if not cover_path.is_absolute() and path is not None:
+            cover_path = path.parent / cover_path
+    show = Show(
+        title=check.text("title", defaults.title),
+        author=check.text("author", defaults.author),
+        description=check.text("description", defaults.description),
+        language=check.text("language", defaults.language),
+        category=check.text("category", defaults.category),
+        subcategory=check.get("subcategory", str, defaults.subcategory, "a string"),
+        explicit=check.get("explicit", bool, defaults.explicit, "true or false"),
+        link=check.get("link", str, defaults.link, "a URL"),
+        cover=cover_path,
+    )
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", show.language):
+        check.fail(
+            "show.language", f"must be a language tag such as en or en-GB, not {show.language!r}"
+        )
+    check.done()
+    return show, base_url
+
+
+def _parse_source(table: Any, index: int, path: Path | None) -> SourceConfig:
+    check = _Checker(table, f"sources[{index}]", path)
+    url = check.text("url")
+    file = check.text("path")
+    if (url is None) == (file is None):
+        check.fail(f"sources[{index}]", "needs exactly one of 'url' or 'path'")
+    if url is not None and not is_url(url):
+        check.fail(f"sources[{index}].url", f"must start with http:// or https://, not {url!r}")
+    location = url
+    if file is not None:
+        location_path = Path(file).expanduser()
+        if not location_path.is_absolute() and path is not None:
+            location_path = path.parent / location_path
+        location = str(location_path)
+    source = SourceConfig(
+        location=location,
+        name=check.text("name", "") or "",
+        max_items=check.whole("max_items", 5, 1, 100),
+        weight=float(check.number("weight", 1.0, 0.0, 100.0)),
+    )
+    check.done()
+    return source
+
+
+def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
+    """Check a parsed TOML document and build the Config (errors name the key)."""
+    top = _Checker(data, "", path)
+    show, base_url = _parse_show(top.get("show", dict, {}, "a table ([show])"), path)
+    output = _Checker(top.get("output", dict, {}, "a table ([output])"), "output", path)
+    folder = output.text("folder", "out")
+    keep = output.whole("keep", None, 1, 100_000)
+    output.done()
+    run = _Checker(top.get("briefing", dict, {}, "a table ([briefing])"), "briefing", path)
+    voices = run.get("voices", list, ["anchor", "correspondent"], "a list of voice names")
+    if not voices or not all(isinstance(v, str) and v.strip() for v in voices):
+        run.fail("briefing.voices", "must be a non-empty list of voice profile names")
+    minutes = run.number("minutes", None, 0.5, 600)
+    since_text = run.get("since", str, "24h", "a duration such as 24h")
+    try:
+        since = parse_duration(since_text)
+    except ValueError as exc:
+        run.fail("briefing.since", f"must be a duration: {exc}")
+    max_words = run.whole("max_words", None, 10, 400)
+    run.done()
+    sources_table = top.get("sources", list, [], "a list of [[sources]] tables")
+    sources = tuple(_parse_source(t, i, path) for i, t in enumerate(sources_table))
+    top.done()
+    out_dir = Path(folder).expanduser()
+    if not out_dir.is_absolute() and path is not None:
+        out_dir = path.parent / out_dir
+    return Config(
+        show=show,
+        base_url=base_url,
+        out_dir=out_dir,
+        keep=keep,
+        voices=tuple(voices),
+        minutes=minutes,
+        since=since,
+        max_words=max_words,
+        sources=sources,
+        path=path,
+    )
+
+
+def example_config() -> str:
+    """The commented starter config (the repository's ``briefing.example.toml``)."""
+    return (Path(__file__).with_name("briefing.example.toml")).read_text(encoding="utf-8")
+
+
+def write_starter(path: Path, *, force: bool = False) -> Path:
+    """Write the starter config; refuses to overwrite unless ``force``."""
+    from .files import write_text_atomic
+
+    if path.exists() and not force:
+        raise ConfigError(f"{path}: already exists; use --force to replace it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(path, example_config())
+    return path

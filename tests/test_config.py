@@ -1,0 +1,208 @@
+"""briefing.toml: finding it, reading it, and naming the key in every complaint."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import cli
+from briefing.config import (
+    Config,
+    ConfigError,
+    example_config,
+    find_config,
+    load_config,
+    parse_config,
+    parse_duration,
+    write_starter,
+)
+
+
+def test_the_example_config_is_valid_and_says_the_defaults():
+    config = parse_config(tomllib.loads(example_config()))
+    defaults = Config()
+    assert config.show == defaults.show
+    assert config.voices == defaults.voices
+    assert config.since == dt.timedelta(hours=24)
+    assert config.sources == ()
+
+
+def test_a_full_config(tmp_path):
+    path = tmp_path / "briefing.toml"
+    path.write_text(
+        """
+[show]
+title = "Morning Notes"
+author = "Ana"
+language = "en-GB"
+base_url = "https://example.org/notes/"
+cover = "art/cover.png"
+explicit = true
+
+[output]
+folder = "episodes"
+keep = 7
+
+[briefing]
+voices = ["anchor"]
+minutes = 8
+since = "12h"
+max_words = 70
+
+[[sources]]
+name = "World"
+url = "https://example.org/world.xml"
+max_items = 3
+weight = 2.5
+
+[[sources]]
+path = "saved"
+""",
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert config.show.title == "Morning Notes"
+    assert config.show.language == "en-GB"
+    assert config.show.explicit is True
+    assert config.show.cover == tmp_path / "art/cover.png"
+    assert config.base_url == "https://example.org/notes/"
+    assert config.out_dir == tmp_path / "episodes"
+    assert config.keep == 7
+    assert config.voices == ("anchor",)
+    assert config.minutes == 8
+    assert config.since == dt.timedelta(hours=12)
+    assert config.max_words == 70
+    world, saved = config.sources
+    assert (world.label, world.location, world.max_items, world.weight) == (
+        "World",
+        "https://example.org/world.xml",
+        3,
+        2.5,
+    )
+    assert world.is_url
+    assert saved.location == str(tmp_path / "saved") and saved.label == str(tmp_path / "saved")
+    assert config.path == path
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[show]\ntitle = 5", "'show.title' must be a string, not 5"),
+        ("[show]\ntitle = ''", "'show.title' must not be empty"),
+        ("[show]\nexplicit = 'no'", "'show.explicit' must be true or false"),
+        ("[show]\nlanguage = 'English'", "'show.language' must be a language tag"),
+        ("[show]\nbase_url = 'example.org'", "'show.base_url' must be an absolute http(s) URL"),
+        ("[show]\ncolour = 'red'", "'show.colour' is not a known setting"),
+        ("[output]\nkeep = 0", "'output.keep' must be a whole number from 1"),
+        ("[output]\nkeep = true", "'output.keep' must be a whole number"),
+        ("[briefing]\nvoices = []", "'briefing.voices' must be a non-empty list"),
+        ("[briefing]\nvoices = 'anchor'", "'briefing.voices' must be a list of voice names"),
+        ("[briefing]\nminutes = 0", "'briefing.minutes' must be a number from 0.5 to 600"),
+        ("[briefing]\nsince = 'yesterday'", "'briefing.since' must be a duration"),
+        ("[briefing]\nsince = 24", "'briefing.since' must be a duration such as 24h"),
+        ("[[sources]]\nname = 'x'", "'sources[0]' needs exactly one of 'url' or 'path'"),
+        ("[[sources]]\nurl = 'a'\npath = 'b'", "'sources[0]' needs exactly one of 'url' or 'path'"),
+        ("[[sources]]\nurl = 'ftp://x'", "'sources[0].url' must start with http:// or https://"),
+        (
+            "[[sources]]\nurl = 'https://x'\nmax_items = 0",
+            "'sources[0].max_items' must be a whole number from 1 to 100",
+        ),
+        (
+            "[[sources]]\nurl = 'https://x'\n[[sources]]\nurl = 'https://y'\nweight = -1",
+            "'sources[1].weight' must be a number from 0 to 100",
+        ),
+        ("[[sources]]\nurl = 'https://x'\nfeed = 'y'", "'sources[0].feed' is not a known setting"),
+        ("sources = 'https://x'", "'sources' must be a list"),
+        ("show = 1", "'show' must be a table"),
+        ("title = 'x'", "'title' is not a known setting"),
+    ],
+)
+def test_invalid_settings_name_the_key(tmp_path, toml, message):
+    path = tmp_path / "briefing.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(info.value).startswith(f"{path}: ")
+    assert message in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_bad_toml(tmp_path):
+    path = tmp_path / "briefing.toml"
+    path.write_text("[show\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(path)
+
+
+def test_lookup_order(tmp_path, monkeypatch):
+    home = tmp_path / "home-config" / "briefing"
+    home.mkdir(parents=True)
+    monkeypatch.setattr("platformdirs.user_config_dir", lambda name: str(home))
+    monkeypatch.chdir(tmp_path)
+    assert find_config() is None
+    assert load_config() == Config()
+    (home / "briefing.toml").write_text('[show]\ntitle = "From home"\n')
+    assert load_config().show.title == "From home"
+    (tmp_path / "briefing.toml").write_text('[show]\ntitle = "From here"\n')
+    assert load_config().show.title == "From here"
+    named = tmp_path / "named.toml"
+    named.write_text('[show]\ntitle = "Named"\n')
+    assert load_config(named).show.title == "Named"
+    with pytest.raises(ConfigError, match="no such config file"):
+        load_config(tmp_path / "missing.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("90m", 5400),
+        ("24h", 86400),
+        ("1.5h", 5400),
+        ("2d", 172800),
+        ("1w", 604800),
+        (" 12 H ", 43200),
+        ("30min", 1800),
+    ],
+)
+def test_parse_duration(text, seconds):
+    assert parse_duration(text).total_seconds() == seconds
+
+
+@pytest.mark.parametrize("text", ["", "24", "h", "-1h", "0h", "yesterday", "1y"])
+def test_parse_duration_rejects(text):
+    with pytest.raises(ValueError):
+        parse_duration(text)
+
+
+def test_init_writes_a_starter_and_will_not_overwrite(tmp_path):
+    runner = CliRunner()
+    target = tmp_path / "briefing.toml"
+    result = runner.invoke(cli, ["init", str(target)])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == str(target)
+    assert target.read_text() == example_config()
+    again = runner.invoke(cli, ["init", str(target)])
+    assert again.exit_code == 1
+    assert "already exists; use --force" in again.output
+    assert runner.invoke(cli, ["init", str(target), "--force"]).exit_code == 0
+
+
+def test_init_default_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(cli, ["init"]).exit_code == 0
+    assert Path(tmp_path / "briefing.toml").is_file()
+    with pytest.raises(ConfigError):
+        write_starter(tmp_path / "briefing.toml")
+
+
+def test_bad_config_on_the_command_line_is_one_line(tmp_path):
+    path = tmp_path / "briefing.toml"
+    path.write_text("[briefing]\nminutes = 'ten'\n")
+    result = CliRunner().invoke(cli, ["script", "--config", str(path)])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("Error: ")
+    assert "'briefing.minutes' must be a number" in result.output
