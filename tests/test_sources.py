@@ -103,7 +103,7 @@ def test_missing_file_and_folder_given_as_file(tmp_path):
 
 
 def test_too_large_file(tmp_path, monkeypatch):
-    monkeypatch.setattr("briefing.sources.MAX_ARTICLE_BYTES", 100)
+    monkeypatch.setattr("briefing.sources.files.MAX_ARTICLE_BYTES", 100)
     path = tmp_path / "big.txt"
     path.write_text("Headline\n\n" + "word " * 100)
     with pytest.raises(SourceError, match="too large"):

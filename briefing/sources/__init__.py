@@ -1,0 +1,204 @@
+"""Sources: articles from files, folders, stdin, RSS/Atom feeds and web pages.
+
+``collect`` reads every source the run names; one that fails (a dead, slow,
+huge or malformed feed, a missing file) is skipped with a warning naming it
+and the reason, and never stops the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import BinaryIO
+
+from ..config import SourceConfig
+from ..errors import SourceError
+from ..models import Article
+from .feeds import FeedItem, looks_like_feed, parse_feed
+from .files import (
+    STDIN,
+    Skipped,
+    decode_text,
+    iter_articles,
+    load_articles,
+    parse_article,
+    read_article,
+    read_stream,
+    sample_sources,
+    strip_source_prefix,
+)
+from .http import FetchPolicy, HttpClient
+from .pages import extract_article, looks_like_html
+
+log = logging.getLogger(__name__)
+
+#: Parallel downloads at most (feeds, then the pages of teaser items).
+MAX_WORKERS = 4
+
+__all__ = [
+    "STDIN",
+    "FetchPolicy",
+    "HttpClient",
+    "Skipped",
+    "collect",
+    "decode_text",
+    "iter_articles",
+    "load_articles",
+    "parse_article",
+    "read_article",
+    "read_stream",
+    "sample_sources",
+]
+
+
+def _tagged(article: Article, source: SourceConfig, **changes) -> Article:
+    return replace(article, origin=source.label, weight=source.weight, **changes)
+
+
+def _article_from_text(title: str, text: str, where: str) -> Article:
+    """Clean a title and plain text exactly as an article file is cleaned."""
+    return parse_article(f"{title}\n\n{text}", where)
+
+
+class _Collector:
+    def __init__(self, client: HttpClient | None, since: dt.timedelta | None, now: dt.datetime):
+        self._client = client
+        self.since = since
+        self.now = now
+
+    @property
+    def client(self) -> HttpClient:
+        if self._client is None:
+            self._client = HttpClient()
+        return self._client
+
+    # -- files -------------------------------------------------------------------
+
+    def from_path(self, source: SourceConfig, stdin: BinaryIO | None):
+        articles, skipped = [], []
+        for item in iter_articles([source.location], stdin=stdin):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            elif len(articles) < source.max_items:
+                articles.append(_tagged(item, source))
+        return articles, skipped
+
+    # -- the web -----------------------------------------------------------------
+
+    def from_url(self, source: SourceConfig):
+        url = source.location
+        response = self.client.get(
+            url, accept="application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+            "text/html;q=0.8, */*;q=0.5",
+        )  # fmt: skip
+        if looks_like_feed(response.body, response.content_type):
+            return self._from_feed(source, response.body, response.content_type)
+        if looks_like_html(response.body, response.content_type):
+            title, text = extract_article(response.body, url)
+            return [_tagged(_article_from_text(title or url, text, url), source)], []
+        kind = response.content_type or "no content type"
+        raise SourceError(f"{url}: neither a feed nor a web page (the server sent {kind})")
+
+    def _from_feed(self, source: SourceConfig, body: bytes, content_type: str):
+        _, items = parse_feed(body, source.location, content_type)
+        if self.since is not None:
+            oldest = self.now - self.since
+            recent = [i for i in items if i.published is None or i.published >= oldest]
+            if len(recent) < len(items):
+                log.info("%s: %d items older than %s left out", source.label,
+                         len(items) - len(recent), self.since)  # fmt: skip
+            items = recent
+        if not items:
+            raise SourceError(f"{source.location}: no items within the last {_span(self.since)}")
+        items = items[: source.max_items]
+        with ThreadPoolExecutor(MAX_WORKERS) as pool:
+            results = list(pool.map(lambda item: self._item_article(source, item), items))
+        articles = [a for a in results if isinstance(a, Article)]
+        skipped = [s for s in results if isinstance(s, Skipped)]
+        return articles, skipped
+
+    def _item_article(self, source: SourceConfig, item: FeedItem) -> Article | Skipped:
+        where = item.link or source.location
+        text = item.text
+        if item.is_teaser and item.link:
+            try:
+                response = self.client.get(item.link, accept="text/html,*/*;q=0.8")
+                _, full = extract_article(response.body, item.link)
+                if len(full.split()) > item.words:
+                    text = full
+            except SourceError as exc:
+                log.info("full text of %s not available (%s); using the feed's summary",
+                         item.link, strip_source_prefix(str(exc), item.link))  # fmt: skip
+        try:
+            article = _article_from_text(item.title or source.label, text, where)
+        except SourceError as exc:
+            return Skipped(
+                f"{source.label}: {item.title or where}", strip_source_prefix(str(exc), where)
+            )
+        return _tagged(article, source, published=item.published)
+
+
+def _span(since: dt.timedelta | None) -> str:
+    if since is None:
+        return "any time"
+    hours = since.total_seconds() / 3600
+    return f"{hours:g} hours" if hours < 48 else f"{hours / 24:g} days"
+
+
+def collect(
+    sources: Sequence[SourceConfig],
+    *,
+    since: dt.timedelta | None = dt.timedelta(hours=24),
+    now: dt.datetime | None = None,
+    client: HttpClient | None = None,
+    stdin: BinaryIO | None = None,
+) -> tuple[list[Article], list[Skipped]]:
+    """Read every source, in order; return the articles and what was skipped (each logged).
+
+    Feeds are filtered to items published within ``since`` of ``now`` (items
+    without a date are kept) and to each source's ``max_items``. A teaser item
+    is completed from its page when the page has more text.
+    """
+    collector = _Collector(client, since, now or dt.datetime.now(dt.UTC))
+    try:
+        return _collect(collector, sources, stdin)
+    finally:
+        if client is None and collector._client is not None:
+            collector._client.close()
+
+
+def _collect(
+    collector: _Collector, sources: Sequence[SourceConfig], stdin: BinaryIO | None
+) -> tuple[list[Article], list[Skipped]]:
+
+    def read(source: SourceConfig):
+        try:
+            if source.is_url:
+                return collector.from_url(source)
+            return collector.from_path(source, stdin)
+        except SourceError as exc:
+            return [], [Skipped(source.label, strip_source_prefix(str(exc), source.location))]
+
+    web = [s for s in sources if s.is_url]
+    with ThreadPoolExecutor(min(MAX_WORKERS, max(1, len(web)))) as pool:
+        fetched = dict(zip(map(id, web), pool.map(read, web), strict=True))
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for source in sources:
+        found, missed = fetched[id(source)] if source.is_url else read(source)
+        articles.extend(found)
+        skipped.extend(missed)
+    for item in skipped:
+        log.warning("skipping %s", item)
+    return articles, skipped
+
+
+def as_source(value: str | Path | SourceConfig) -> SourceConfig:
+    """A command-line source (path, folder, '-' or URL) as a SourceConfig."""
+    if isinstance(value, SourceConfig):
+        return value
+    return SourceConfig(location=str(value), max_items=100)
