@@ -17,9 +17,9 @@ from typing import Any
 import click
 
 from . import __version__
+from .config import load_config, parse_duration
 from .errors import BriefingError
-from .models import SegmentKind, Show
-from .voices import DEFAULT_VOICES
+from .models import SegmentKind
 
 log = logging.getLogger("briefing")
 
@@ -83,9 +83,8 @@ def _out_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., 
         "--out",
         "out_dir",
         type=click.Path(file_okay=False, path_type=Path),
-        default=Path("out"),
-        show_default=True,
-        help=help_text,
+        default=None,
+        help=f"{help_text} [default: the config's output folder, else out]",
     )
 
 
@@ -140,6 +139,42 @@ def _publish_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def _config_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Config file. [default: ./briefing.toml, else the user config folder's]",
+    )(command)
+
+
+def _since(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.timedelta | None:
+    if value is None:
+        return None
+    try:
+        return parse_duration(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--minutes",
+        type=click.FloatRange(0.5, 600),
+        default=None,
+        help="Target length: the lowest-ranked stories are left out to fit. [default: all]",
+    )(command)
+    command = click.option(
+        "--since",
+        callback=_since,
+        default=None,
+        metavar="DURATION",
+        help="Leave out feed items older than this (90m, 24h, 2d, 1w). [default: 24h]",
+    )(command)
+    return command
+
+
 def _sources_argument(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.argument("sources", nargs=-1, metavar="[SOURCE]...")(command)
 
@@ -165,6 +200,7 @@ def cli() -> None:
 @_date_option
 @_voice_option
 @_script_options
+@_selection_options
 @click.option(
     "--bitrate",
     type=click.Choice(["64", "80", "96"]),
@@ -173,23 +209,28 @@ def cli() -> None:
     help="MP3 bit rate in kbit/s (mono).",
 )
 @_publish_options
+@_config_option
 @_common
 def generate(
     sources: tuple[str, ...],
-    out_dir: Path,
+    out_dir: Path | None,
     date: dt.datetime | None,
     voices: tuple[str, ...],
     title: str | None,
     max_words: int | None,
+    since: dt.timedelta | None,
+    minutes: float | None,
     bitrate: str,
     base_url: str | None,
     keep: int | None,
+    config_path: Path | None,
 ) -> None:
-    """Make the briefing MP3 (and its script) from articles.
+    """Make the briefing MP3 (and its script) from news feeds and articles.
 
-    A SOURCE is an article file (first line the headline, then the body), a
-    folder of .txt articles, or - for standard input. With no SOURCE, the
-    bundled sample articles are used. Besides the MP3 it writes the script,
+    A SOURCE is an RSS/Atom feed URL, a web page URL, an article file (first
+    line the headline, then the body), a folder of .txt articles, or - for
+    standard input. With no SOURCE, the config's sources are used, else the
+    bundled sample articles. Besides the MP3 it writes the script,
     transcripts (.vtt, .srt) and chapters, and updates the podcast feed
     (feed.xml) and flash-briefing.json in the output folder. Running again
     for the same date replaces that day's episode. The MP3's path is printed last.
@@ -197,39 +238,56 @@ def generate(
     \b
     Examples:
       briefing generate articles/*.txt --out out/ --date 2026-11-25 --voice anchor
-      briefing generate saved/ --voice anchor --voice correspondent
+      briefing generate https://example.org/feed.xml ./saved-article.txt
+      briefing generate --config briefing.toml --minutes 10
       briefing generate saved/ --base-url https://example.org/briefing/ --keep 14
       cat story.txt | briefing generate -
     """
     from .pipeline import generate as run
 
+    config = load_config(config_path)
     quiet = click.get_current_context().meta.get("briefing.quiet", False)
     bar = _ProgressBar(enabled=not quiet)
     try:
         episode = run(
-            list(sources),
-            out_dir=out_dir,
+            list(sources) or list(config.sources),
+            out_dir=out_dir or config.out_dir,
             date=_as_date(date),
+            show=config.show if config.path else None,
             title=title,
-            voices=voices or DEFAULT_VOICES,
-            max_words=max_words,
+            voices=voices or config.voices,
+            max_words=max_words or config.max_words,
             bitrate_kbps=int(bitrate),
-            base_url=base_url,
-            keep=keep,
+            base_url=base_url or config.base_url,
+            keep=keep or config.keep,
+            minutes=minutes or config.minutes,
+            since=since or config.since,
             progress=bar.update,
         )
     finally:
         bar.close()
+    if not quiet:
+        _report(episode)
+    click.echo(str(episode.mp3_path))
+
+
+def _report(episode: Any) -> None:
+    """The run's summary, on standard error."""
     stories = sum(1 for c in episode.chapters if c.kind is SegmentKind.STORY)
     minutes, seconds = divmod(round(episode.duration_ms / 1000), 60)
-    if not quiet:
-        skipped = f", {len(episode.skipped)} skipped" if episode.skipped else ""
-        click.echo(
-            f"{episode.title}: {stories} stories{skipped}, {minutes}:{seconds:02d}; "
-            f"script in {episode.script_path}",
-            err=True,
-        )
-    click.echo(str(episode.mp3_path))
+    click.echo(
+        f"{episode.title}: {stories} stories, {minutes}:{seconds:02d}; "
+        f"script in {episode.script_path}",
+        err=True,
+    )
+    if episode.skipped:
+        click.echo(f"Skipped {len(episode.skipped)}:", err=True)
+        for line in episode.skipped:
+            click.echo(f"  - {line}", err=True)
+    if episode.duplicates:
+        click.echo(f"Told once (duplicates left out): {', '.join(episode.duplicates)}", err=True)
+    if episode.dropped:
+        click.echo(f"Left out to fit the time: {'; '.join(episode.dropped)}", err=True)
 
 
 class _ProgressBar:
@@ -262,6 +320,8 @@ class _ProgressBar:
 @_date_option
 @_voice_option
 @_script_options
+@_selection_options
+@_config_option
 @_common
 def script(
     sources: tuple[str, ...],
@@ -269,27 +329,37 @@ def script(
     voices: tuple[str, ...],
     title: str | None,
     max_words: int | None,
+    since: dt.timedelta | None,
+    minutes: float | None,
+    config_path: Path | None,
 ) -> None:
     """Print the spoken script of a briefing, without making audio.
 
-    Takes the same SOURCEs as `generate` (files, folders, - for standard
-    input; the bundled samples when none is given).
+    Takes the same SOURCEs as `generate` (feeds, pages, files, folders, - for
+    standard input; the config's sources or the bundled samples when none is given).
 
     \b
     Examples:
       briefing script article.txt
+      briefing script https://example.org/feed.xml --since 12h
       briefing script articles/ --date 2026-11-25 > script.txt
     """
+    from dataclasses import replace
+
     from .pipeline import prepare_script
 
-    result, _ = prepare_script(
-        list(sources),
+    config = load_config(config_path)
+    show = replace(config.show, title=title) if title else config.show
+    prepared = prepare_script(
+        list(sources) or list(config.sources),
         date=_as_date(date),
-        show=Show(title=title) if title else None,
-        voices=voices or DEFAULT_VOICES,
-        max_words=max_words,
+        show=show,
+        voices=voices or config.voices,
+        max_words=max_words or config.max_words,
+        minutes=minutes or config.minutes,
+        since=since or config.since,
     )
-    click.echo(result.to_text(), nl=False)
+    click.echo(prepared.script.to_text(), nl=False)
 
 
 @cli.command()
@@ -345,8 +415,15 @@ def voices(engine_voices: bool) -> None:
 @_out_option("The output folder with the episodes.")
 @click.option("--title", default=None, help="Rename the show.")
 @_publish_options
+@_config_option
 @_common
-def feed(out_dir: Path, title: str | None, base_url: str | None, keep: int | None) -> None:
+def feed(
+    out_dir: Path | None,
+    title: str | None,
+    base_url: str | None,
+    keep: int | None,
+    config_path: Path | None,
+) -> None:
     """Rebuild the podcast feed (feed.xml) and flash-briefing.json from the episodes.
 
     Use it to change the base URL or the title, or to prune old episodes,
@@ -359,7 +436,14 @@ def feed(out_dir: Path, title: str | None, base_url: str | None, keep: int | Non
     """
     from .publish import rebuild
 
-    published = rebuild(out_dir, base_url=base_url, keep=keep, title=title)
+    config = load_config(config_path)
+    published = rebuild(
+        out_dir or config.out_dir,
+        base_url=base_url or config.base_url,
+        keep=keep or config.keep,
+        show=config.show if config.path else None,
+        title=title,
+    )
     if not click.get_current_context().meta.get("briefing.quiet"):
         removed = f", removed {', '.join(published.removed)}" if published.removed else ""
         count = f"{published.episodes} episode{'s' if published.episodes != 1 else ''}"
@@ -377,8 +461,9 @@ def feed(out_dir: Path, title: str | None, base_url: str | None, keep: int | Non
 )
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="TCP port (0 picks a free one).")  # fmt: skip
+@_config_option
 @_common
-def serve(out_dir: Path, host: str, port: int) -> None:
+def serve(out_dir: Path | None, host: str, port: int, config_path: Path | None) -> None:
     """Serve the output folder to podcast apps: the feed, episodes, transcripts.
 
     Supports seeking (byte ranges) and HEAD. Only files inside the folder are
@@ -392,6 +477,7 @@ def serve(out_dir: Path, host: str, port: int) -> None:
     """
     from .serve import make_server
 
+    out_dir = out_dir or load_config(config_path).out_dir
     server = make_server(out_dir, host, port)
     click.echo(
         f"Serving {out_dir} at {server.url} (feed: {server.url}feed.xml); Ctrl-C stops", err=True
@@ -402,6 +488,26 @@ def serve(out_dir: Path, host: str, port: int) -> None:
         click.echo("Stopped.", err=True)
     finally:
         server.server_close()
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@_common
+def init(path: Path | None, force: bool) -> None:
+    """Write a starter briefing.toml to edit: the show, voices, feeds.
+
+    PATH defaults to ./briefing.toml. The file is commented: every setting
+    and its default is explained. The path written is printed.
+
+    \b
+    Examples:
+      briefing init
+      briefing init ~/.config/briefing/briefing.toml
+    """
+    from .config import CONFIG_NAME, write_starter
+
+    click.echo(str(write_starter(path or Path(CONFIG_NAME), force=force)))
 
 
 def main() -> None:

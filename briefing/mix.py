@@ -43,6 +43,17 @@ class MixLayout:
     before_outro_sting: int = 400
 
 
+def overhead_ms(n_stories: int, layout: MixLayout | None = None) -> int:
+    """Milliseconds of a show that are not speech: stings, chimes and pauses."""
+    layout = layout or MixLayout()
+    chime = 2 * layout.around_story_chime + len(story_chime())
+    return (
+        len(intro_sting()) + layout.after_intro_sting + layout.after_intro
+        + max(0, n_stories - 1) * chime
+        + layout.before_outro + layout.before_outro_sting + len(outro_sting())
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Mixed:
     """The mixed track and where each segment sits in it."""

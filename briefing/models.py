@@ -24,11 +24,21 @@ class Article:
     """The body, paragraph by paragraph, with datelines, credits, bylines and URLs removed."""
     source: str
     """Where it came from (a path, ``<stdin>`` or a URL), for messages."""
+    published: dt.datetime | None = None
+    """When it was published (timezone-aware), when known."""
+    origin: str = ""
+    """The name of the source (feed, folder) it came through."""
+    weight: float = 1.0
+    """The source's ranking weight."""
 
     @property
     def text(self) -> str:
         """The body as one string, paragraphs separated by blank lines."""
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.split()) for p in self.paragraphs)
 
 
 @dataclass(frozen=True)
@@ -167,6 +177,10 @@ class Episode:
     """The Podcasting 2.0 JSON chapters file."""
     skipped: tuple[str, ...] = field(default_factory=tuple)
     """One message per source that was skipped, for the run's summary."""
+    duplicates: tuple[str, ...] = field(default_factory=tuple)
+    """Articles left out because another source told the same story."""
+    dropped: tuple[str, ...] = field(default_factory=tuple)
+    """Headlines left out to fit the target length."""
 
     @property
     def stories(self) -> tuple[Chapter, ...]:

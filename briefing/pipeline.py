@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import mix as mixing
+from .config import SourceConfig
 from .errors import NoStoriesError, OutputError
 from .files import atomic_path
 from .models import Article, Episode, Script, Show, Story
@@ -24,7 +25,8 @@ from .publish.chapters import to_json_chapters
 from .publish.store import load_store
 from .publish.transcript import build_cues, to_srt, to_vtt
 from .script import build_script
-from .sources import Skipped, load_articles, sample_sources
+from .select import dedupe, estimate_script_ms, fit, rank
+from .sources import HttpClient, Skipped, as_source, collect, sample_sources
 from .summarize import summarize_article
 from .tts import WordMark, get_engine
 from .voices import DEFAULT_VOICES, VoiceProfile, get_profile
@@ -88,33 +90,79 @@ def summarize_articles(
     return stories, skipped
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A script and the story of how it was chosen."""
+
+    script: Script
+    skipped: tuple[Skipped, ...] = ()
+    """Sources and articles that gave no story, and why."""
+    duplicates: tuple[str, ...] = ()
+    """Articles left out because another source told the same story."""
+    dropped: tuple[str, ...] = ()
+    """Headlines left out to fit the target length."""
+
+
+def _estimator(
+    voices: Sequence[str], show: Show, date: dt.date
+) -> Callable[[Sequence[Story]], float]:
+    rates = {name: get_profile(name).rate for name in voices}
+
+    def estimate(stories: Sequence[Story]) -> float:
+        script = build_script(stories, date=date, show=show.title, voices=voices)
+        return estimate_script_ms(script, rates, mixing.overhead_ms(len(stories)))
+
+    return estimate
+
+
 def prepare_script(
-    sources: Sequence[str | Path],
+    sources: Sequence[str | Path | SourceConfig],
     *,
     date: dt.date,
     show: Show | None = None,
     voices: Sequence[str] = DEFAULT_VOICES,
     max_words: int | None = None,
+    minutes: float | None = None,
+    since: dt.timedelta | None = dt.timedelta(hours=24),
+    now: dt.datetime | None = None,
+    client: HttpClient | None = None,
     stdin: BinaryIO | None = None,
-) -> tuple[Script, list[Skipped]]:
-    """Read, clean and summarise the sources into a Script (no audio).
+) -> Prepared:
+    """Read, clean, de-duplicate, rank and summarise the sources into a Script (no audio).
 
-    With no sources, the bundled sample articles are used. Raises
-    NoStoriesError when no article is usable.
+    Sources are article files, folders, ``-`` (stdin), feed or page URLs, or
+    SourceConfigs; with none, the bundled sample articles are used. Feed items
+    older than ``since`` are left out. With ``minutes``, the lowest-ranked
+    stories are dropped until the show's estimated length fits. Raises
+    NoStoriesError when no usable story remains.
     """
-    if not sources:
-        sources = sample_sources()
-        log.info("no sources given: using the %d bundled sample articles", len(sources))
-    articles, skipped = load_articles(sources, stdin=stdin)
+    show = show or Show()
+    now = now or dt.datetime.now(dt.UTC)
+    specs = [as_source(s) for s in sources]
+    if not specs:
+        specs = [as_source(p) for p in sample_sources()]
+        log.info("no sources given: using the %d bundled sample articles", len(specs))
+    articles, skipped = collect(specs, since=since, now=now, client=client, stdin=stdin)
+    articles, duplicates = dedupe(articles)
+    articles = rank(articles, now)
     stories, unsummarised = summarize_articles(articles, max_words=max_words)
     skipped += unsummarised
     if not stories:
         detail = "; ".join(str(s) for s in skipped[:3]) or "no articles given"
         more = f" (and {len(skipped) - 3} more)" if len(skipped) > 3 else ""
         raise NoStoriesError(f"no usable articles, so no briefing: {detail}{more}")
-    show = show or Show()
+    dropped: list[Story] = []
+    if minutes is not None:
+        stories, dropped = fit(stories, minutes, _estimator(voices, show, date))
+        if dropped:
+            log.info("left out %d stories to fit %g minutes", len(dropped), minutes)
     script = build_script(stories, date=date, show=show.title, voices=voices)
-    return script, skipped
+    return Prepared(
+        script,
+        tuple(skipped),
+        tuple(a.source for a in duplicates),
+        tuple(story.title for story in dropped),
+    )
 
 
 @dataclass(frozen=True)
@@ -158,6 +206,10 @@ def generate(
     bitrate_kbps: int = DEFAULT_BITRATE_KBPS,
     base_url: str | None = None,
     keep: int | None = None,
+    minutes: float | None = None,
+    since: dt.timedelta | None = dt.timedelta(hours=24),
+    now: dt.datetime | None = None,
+    client: HttpClient | None = None,
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
 ) -> Episode:
@@ -186,9 +238,11 @@ def generate(
     if title:
         show = replace(show, title=title)
 
-    script, skipped = prepare_script(
-        sources, date=date, show=show, voices=voice_names, max_words=max_words, stdin=stdin
-    )
+    prepared = prepare_script(
+        sources, date=date, show=show, voices=voice_names, max_words=max_words,
+        minutes=minutes, since=since, now=now, client=client, stdin=stdin,
+    )  # fmt: skip
+    script = prepared.script
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -244,7 +298,9 @@ def generate(
         vtt_path=files.vtt,
         srt_path=files.srt,
         chapters_path=files.chapters,
-        skipped=tuple(str(s) for s in skipped),
+        skipped=tuple(str(s) for s in prepared.skipped),
+        duplicates=prepared.duplicates,
+        dropped=prepared.dropped,
     )
     published = publish_episode(out_dir, episode, show, base_url=base_url, keep=keep)
     log.info("feed %s updated: %d episodes", published.feed_path, published.episodes)

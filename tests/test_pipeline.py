@@ -126,9 +126,9 @@ def test_engine_voice_missing_fails_before_any_work(tmp_path, silent_voices, mon
 
 
 def test_no_sources_uses_the_bundled_samples(silent_voices):
-    script, skipped = pipeline.prepare_script([], date=DATE)
-    assert skipped == []
-    assert 4 <= len(script.stories) <= 6
+    prepared = pipeline.prepare_script([], date=DATE)
+    assert prepared.skipped == ()
+    assert 4 <= len(prepared.script.stories) <= 6
 
 
 def test_progress_is_reported(tmp_path, silent_voices, articles_dir):

@@ -178,7 +178,10 @@ def test_title_is_remembered_and_redraws_the_cover(tmp_path, silent_voices, arti
     assert load_store(out).show.title == "Morning Notes"
     assert "Morning Notes" in (out / "briefing-2026-11-26.txt").read_text()
     # Same show: the cover is left alone, not drawn again.
-    assert ((out / "cover.png").stat().st_mtime_ns, (out / "cover.png").read_bytes()) == renamed_cover
+    assert (
+        (out / "cover.png").stat().st_mtime_ns,
+        (out / "cover.png").read_bytes(),
+    ) == renamed_cover
 
 
 def test_given_cover_is_checked_and_used(tmp_path):

@@ -1,0 +1,282 @@
+"""News from feeds and pages, served by a local HTTP server: the good, the hostile, the same."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from briefing import pipeline
+from briefing.cli import cli
+from briefing.config import SourceConfig
+from briefing.errors import NoStoriesError
+from briefing.sources import FetchPolicy, HttpClient, collect
+from briefing.sources.feeds import html_to_text, looks_like_feed
+
+from .webserver import WEB_FIXTURES, FixtureServer
+
+NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
+DATE = NOW.date()
+POLICY = FetchPolicy(timeout_s=1.0, max_bytes=5_000_000, retries=1, backoff_s=0.0)
+
+
+@pytest.fixture
+def web():
+    server = FixtureServer().start()
+    server.add_fixture("/rss20.xml", "rss20.xml", etag='"rss20-v1"')
+    server.add_fixture("/atom.xml", "atom.xml", content_type="application/atom+xml")
+    server.add_fixture("/rss10.xml", "rss10.xml", content_type="application/rdf+xml")
+    server.add_fixture("/teasers.xml", "teasers.xml")
+    for page in ("harbour-seals", "ferry-timetable"):
+        server.add_fixture(
+            f"/pages/{page}.html", f"pages/{page}.html", content_type="text/html; charset=utf-8"
+        )
+    server.add_fixture("/legacy.xml", "legacy.xml", content_type="application/rss+xml")
+    # A good feed served with a generic type still counts as a feed.
+    server.add_fixture("/plain.xml", "rss10.xml", content_type="text/plain")
+    # Hostile answers.
+    server.add_fixture("/malformed.xml", "malformed.xml")
+    server.add("/photo.xml", b"\xff\xd8\xff\xe0" + bytes(2000), content_type="image/jpeg")
+    server.add("/huge.xml", b"<rss>" + b" " * 10_000_000, content_type="application/rss+xml")
+    server.add_fixture("/slow.xml", "rss20.xml", delay_s=3)
+    server.add("/gone.xml", status=404)
+    server.add("/broken.xml", status=500)
+    server.add("/loop.xml", status=302, headers={"Location": "/loop.xml?again"})
+    server.routes["/loop.xml"].headers["Location"] = "/loop2.xml"
+    server.add("/loop2.xml", status=302, headers={"Location": "/loop.xml"})
+    server.add(
+        "/empty.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Empty</title></channel></rss>',
+    )
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def client(tmp_path):
+    http = HttpClient(tmp_path / "cache", POLICY, sleep=lambda s: None)
+    yield http
+    http.close()
+
+
+def source(web, path, name=None, **kwargs):
+    return SourceConfig(location=web.url(path), name=name or path.strip("/"), **kwargs)
+
+
+GOOD = ["/rss20.xml", "/atom.xml", "/rss10.xml", "/teasers.xml", "/legacy.xml"]
+HOSTILE = {
+    "/malformed.xml": "not a readable feed (malformed",
+    "/photo.xml": "neither a feed nor a web page (the server sent image/jpeg)",
+    "/huge.xml": "more than the limit of 5,000,000 bytes",
+    "/slow.xml": "timed out after 1 s",
+    "/gone.xml": "HTTP 404 Not Found",
+    "/broken.xml": "HTTP 500 Internal Server Error",
+    "/loop.xml": "redirect loop",
+    "/empty.xml": "the feed has no items",
+}
+
+
+def test_rss2_atom_rss1_teasers_and_a_legacy_encoding(web, client):
+    articles, skipped = collect([source(web, p) for p in GOOD], now=NOW, client=client)
+    assert skipped == []
+    by_origin = {}
+    for article in articles:
+        by_origin.setdefault(article.origin, []).append(article)
+    # rss20: the item from five days ago is outside the 24-hour window.
+    assert len(by_origin["rss20.xml"]) == 3
+    assert not any("Bakery Festival" in a.title for a in articles)
+    assert len(by_origin["atom.xml"]) == 3
+    assert len(by_origin["rss10.xml"]) == 2
+    assert len(by_origin["legacy.xml"]) == 1
+    legacy = by_origin["legacy.xml"][0]
+    assert "Zürich" in legacy.title and "crème brûlée" in legacy.text
+    library = next(a for a in articles if "library" in a.title)
+    assert "Arts & Heritage Trust" in library.text and "’" in library.text
+    assert library.published == dt.datetime(2026, 11, 25, 7, 0, tzinfo=dt.UTC)
+    assert library.source.startswith("https://northfield.example/")
+    # Teasers were completed from their pages, without the pages' furniture.
+    for article in by_origin["teasers.xml"]:
+        assert article.word_count > 150, article.title
+        for furniture in ("Most read", "cookie", "newsletter", "Subscribe", "©"):
+            assert furniture.lower() not in article.text.lower(), furniture
+    assert web.hits["/pages/harbour-seals.html"] == 1
+
+
+def test_since_window_and_max_items(web, client):
+    articles, _ = collect([source(web, "/rss20.xml", max_items=2)], now=NOW, client=client)
+    assert [a.published.hour for a in articles] == [7, 5]  # the newest two
+    week, _ = collect(
+        [source(web, "/rss20.xml")], since=dt.timedelta(days=7), now=NOW, client=client
+    )
+    assert len(week) == 4
+    articles, skipped = collect(
+        [source(web, "/rss20.xml")], since=dt.timedelta(hours=1), now=NOW, client=client
+    )
+    assert articles == [] and "no items within the last 1 hours" in skipped[0].reason
+
+
+def test_teaser_falls_back_to_the_summary_when_the_page_is_gone(web, client):
+    del web.routes["/pages/ferry-timetable.html"]
+    articles, skipped = collect([source(web, "/teasers.xml")], now=NOW, client=client)
+    assert skipped == []
+    ferry = next(a for a in articles if "erry" in a.title)
+    assert ferry.word_count < 40  # the teaser, spoken as it is
+
+
+def test_a_page_url_is_a_source_on_its_own(web, client):
+    articles, skipped = collect([source(web, "/pages/harbour-seals.html")], now=NOW, client=client)
+    assert skipped == []
+    assert articles[0].title.startswith("Harbour seal pups")
+    assert "Coastline Post" not in articles[0].title
+    assert articles[0].word_count > 150
+
+
+def test_a_feed_with_a_generic_content_type_is_read(web, client):
+    articles, skipped = collect([source(web, "/plain.xml")], now=NOW, client=client)
+    assert skipped == [] and len(articles) == 2
+
+
+@pytest.mark.parametrize(("path", "reason"), HOSTILE.items())
+def test_each_hostile_source_is_skipped_with_its_reason(web, client, path, reason, caplog):
+    articles, skipped = collect(
+        [source(web, "/rss10.xml", "good"), source(web, path, "hostile")], now=NOW, client=client
+    )
+    assert len(articles) == 2  # the good source still gives its stories
+    assert [s.source for s in skipped] == ["hostile"]
+    assert reason in skipped[0].reason
+    assert re.search(rf"skipping hostile: .*{re.escape(reason)}", caplog.text)
+
+
+def test_conditional_get_second_run_is_a_304(web, client):
+    first, _ = collect([source(web, "/rss20.xml")], now=NOW, client=client)
+    second, _ = collect([source(web, "/rss20.xml")], now=NOW, client=client)
+    assert web.hits["/rss20.xml"] == 2
+    assert web.conditional_hits["/rss20.xml"] == 1
+    assert [a.title for a in second] == [a.title for a in first]
+
+
+@pytest.fixture(autouse=False)
+def lameenc(monkeypatch):
+    monkeypatch.setenv("BRIEFING_MP3_ENCODER", "lameenc")
+
+
+def test_same_story_in_two_feeds_is_told_once(web, client, tmp_path, silent_voices, lameenc):
+    episode = pipeline.generate(
+        [source(web, "/rss20.xml"), source(web, "/atom.xml")],
+        out_dir=tmp_path, date=DATE, now=NOW, client=client,
+    )  # fmt: skip
+    titles = [c.title for c in episode.stories]
+    trains = [t for t in titles if "trains" in t.lower()]
+    assert trains == [
+        "Westmarch Rail to add late-night trains between Northfield and Ashby"
+    ]  # the fuller
+    assert len(titles) == 5
+    assert len(episode.duplicates) == 1 and "valleycourier" in episode.duplicates[0]
+    script = episode.script_path.read_text()
+    assert "Late trains to run between Ashby and Northfield" not in script
+
+
+def test_hostile_sources_never_sink_the_briefing(web, client, tmp_path, silent_voices, lameenc):
+    sources = [source(web, p) for p in ["/rss10.xml", *HOSTILE]]
+    episode = pipeline.generate(sources, out_dir=tmp_path, date=DATE, now=NOW, client=client)
+    assert len(episode.stories) == 2
+    assert len(episode.skipped) == len(HOSTILE)
+    for path, reason in HOSTILE.items():
+        assert any(
+            line.startswith(path.strip("/")) and reason in line for line in episode.skipped
+        ), path
+
+
+def test_no_usable_source_is_an_error_and_no_episode(web, client, tmp_path, silent_voices, lameenc):
+    with pytest.raises(NoStoriesError, match="no usable articles"):
+        pipeline.generate(
+            [source(web, "/gone.xml"), source(web, "/malformed.xml")],
+            out_dir=tmp_path / "out", date=DATE, now=NOW, client=client,
+        )  # fmt: skip
+    assert not (tmp_path / "out").exists()
+
+
+def test_ranking_puts_weighty_and_recent_stories_first(
+    web, client, tmp_path, silent_voices, lameenc
+):
+    prepared = pipeline.prepare_script(
+        [source(web, "/rss10.xml", weight=1.0), source(web, "/atom.xml", weight=3.0)],
+        date=DATE, now=NOW, client=client,
+    )  # fmt: skip
+    titles = [s.title for s in prepared.script.stories]
+    assert titles[0].startswith("Late trains")  # weight 3, the newest of its feed
+    assert titles[-1].startswith("Hillside Academy")  # weight 1, the oldest
+
+
+def test_cli_with_urls_and_files_prints_the_skipped_summary(
+    web, tmp_path, silent_voices, lameenc, monkeypatch
+):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    article = tmp_path / "saved.txt"
+    article.write_text("Saved story\n\nA story saved by hand on a Tuesday, read with the feeds.\n")
+    result = CliRunner().invoke(
+        cli,
+        ["generate", web.url("/rss10.xml"), str(article), web.url("/gone.xml"),
+         "--out", str(tmp_path / "out"), "--date", "2026-11-25", "--since", "1w"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("briefing-2026-11-25.mp3")
+    assert "3 stories" in result.stderr
+    assert "Skipped 1:" in result.stderr
+    assert f"{web.url('/gone.xml')}: HTTP 404 Not Found" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>One.</p><p>Two &amp; three.</p>", "One.\n\nTwo & three."),
+        ("Plain text\n\nsecond paragraph", "Plain text\n\nsecond paragraph"),
+        ("<div>Line<br>break</div><script>x()</script>", "Line break"),
+        (
+            "<p>Text <figure><img src=x><figcaption>Photo: Bob</figcaption></figure>more</p>",
+            "Text more",
+        ),
+        ("", ""),
+    ],
+)
+def test_html_to_text(html, text):
+    assert html_to_text(html) == text
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "feed"),
+    [
+        (b"<?xml version='1.0'?><rss/>", "text/plain", True),
+        (b"<feed xmlns='http://www.w3.org/2005/Atom'/>", "", True),
+        (b"<!doctype html><html></html>", "text/html", False),
+        (b"<rss/>", "application/rss+xml", True),
+        (b"\xff\xd8\xff", "image/jpeg", False),
+    ],
+)
+def test_looks_like_feed(body, content_type, feed):
+    assert looks_like_feed(body, content_type) is feed
+
+
+def test_fixtures_are_here():
+    assert (WEB_FIXTURES / "rss20.xml").is_file()
+
+
+@pytest.mark.integration
+def test_minutes_fits_a_briefing_from_too_many_stories(web, client, tmp_path):
+    """Real espeak-ng: eleven stories' worth of feeds, --minutes 3, a 2 to 3.5 minute briefing."""
+    from mutagen.mp3 import MP3
+
+    episode = pipeline.generate(
+        [source(web, p) for p in GOOD], out_dir=tmp_path, date=DATE, now=NOW, client=client,
+        minutes=3,
+    )  # fmt: skip
+    seconds = MP3(str(episode.mp3_path)).info.length
+    assert 120 <= seconds <= 210, seconds
+    assert episode.dropped  # stories were left out whole...
+    kept = {c.title for c in episode.stories}
+    assert not kept & set(episode.dropped)
+    script = episode.script_path.read_text()
+    for title in kept:  # ...and every story that stayed is told to its end
+        assert f"{title}." in script
