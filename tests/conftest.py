@@ -74,6 +74,14 @@ def median_pitch_hz(path: Path) -> float:
     return float(np.median(pitches))
 
 
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """No test reads the developer's own briefing.toml or writes their HTTP cache."""
+    home = tmp_path_factory.mktemp("user-dirs")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(home / "cache"))
+
+
 @pytest.fixture
 def silent_voices(tmp_path, monkeypatch) -> SilentEngine:
     """Voice profiles 'anchor' and 'correspondent' that use the silent engine."""
