@@ -210,14 +210,3 @@ def sample_sources() -> list[Path]:
     folder = Path(__file__).resolve().parent.parent / "samples"
     return sorted(folder.glob("sample-*.txt"))
 
-
-__all__ = [
-    "Skipped",
-    "decode_text",
-    "iter_articles",
-    "load_articles",
-    "parse_article",
-    "read_article",
-    "read_stream",
-    "sample_sources",
-]
