@@ -20,7 +20,9 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not integration"
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
 	$(BIN)/python benchmarks/pipeline.py
+	$(BIN)/python benchmarks/summary_quality.py
 
 # The virtual environment, rebuilt when pyproject.toml changes.
 $(STAMP): pyproject.toml

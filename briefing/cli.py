@@ -160,6 +160,13 @@ def _since(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
 
 def _selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     command = click.option(
+        "--summarizer",
+        type=click.Choice(["extractive", "llm"]),
+        default=None,
+        help="extractive (offline) or llm (an OpenAI-compatible endpoint set in the config "
+        "or BRIEFING_LLM_*; falls back to extractive on any error). [default: extractive]",
+    )(command)
+    command = click.option(
         "--minutes",
         type=click.FloatRange(0.5, 600),
         default=None,
@@ -220,6 +227,7 @@ def generate(
     max_words: int | None,
     since: dt.timedelta | None,
     minutes: float | None,
+    summarizer: str | None,
     bitrate: str,
     base_url: str | None,
     keep: int | None,
@@ -244,6 +252,7 @@ def generate(
       cat story.txt | briefing generate -
     """
     from .pipeline import generate as run
+    from .pipeline import make_summarizer
 
     config = load_config(config_path)
     quiet = click.get_current_context().meta.get("briefing.quiet", False)
@@ -262,6 +271,7 @@ def generate(
             keep=keep or config.keep,
             minutes=minutes or config.minutes,
             since=since or config.since,
+            summarizer=make_summarizer(summarizer or config.summarizer, config.llm),
             progress=bar.update,
         )
     finally:
@@ -331,6 +341,7 @@ def script(
     max_words: int | None,
     since: dt.timedelta | None,
     minutes: float | None,
+    summarizer: str | None,
     config_path: Path | None,
 ) -> None:
     """Print the spoken script of a briefing, without making audio.
@@ -346,7 +357,7 @@ def script(
     """
     from dataclasses import replace
 
-    from .pipeline import prepare_script
+    from .pipeline import make_summarizer, prepare_script
 
     config = load_config(config_path)
     show = replace(config.show, title=title) if title else config.show
@@ -358,6 +369,7 @@ def script(
         max_words=max_words or config.max_words,
         minutes=minutes or config.minutes,
         since=since or config.since,
+        summarizer=make_summarizer(summarizer or config.summarizer, config.llm),
     )
     click.echo(prepared.script.to_text(), nl=False)
 

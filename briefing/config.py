@@ -18,6 +18,7 @@ from .errors import BriefingError
 from .models import Show
 
 CONFIG_NAME = "briefing.toml"
+SUMMARIZERS = ("extractive", "llm")
 
 
 class ConfigError(BriefingError):
@@ -63,6 +64,10 @@ class Config:
     """Feed items older than this are left out."""
     max_words: int | None = None
     """Words per story summary at most."""
+    summarizer: str = "extractive"
+    """"extractive" (the default) or "llm"."""
+    llm: dict[str, Any] = field(default_factory=dict)
+    """For the llm summarizer: base_url, model, api_key, timeout_s."""
     sources: tuple[SourceConfig, ...] = ()
     path: Path | None = None
     """The file this came from (None for defaults)."""
@@ -251,6 +256,21 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         run.fail("briefing.since", f"must be a duration: {exc}")
     max_words = run.whole("max_words", None, 10, 400)
     run.done()
+    summary = _Checker(
+        top.get("summarizer", dict, {}, "a table ([summarizer])"), "summarizer", path
+    )
+    kind = summary.text("kind", "extractive")
+    if kind not in SUMMARIZERS:
+        summary.fail("summarizer.kind", f"must be one of {', '.join(SUMMARIZERS)}, not {kind!r}")
+    llm = {
+        "base_url": summary.text("base_url"),
+        "model": summary.text("model"),
+        "api_key": summary.get("api_key", str, None, "a string"),
+        "timeout_s": summary.number("timeout_s", None, 1, 600),
+    }
+    if llm["base_url"] is not None and not is_url(llm["base_url"]):
+        summary.fail("summarizer.base_url", f"must be an http(s) URL, not {llm['base_url']!r}")
+    summary.done()
     sources_table = top.get("sources", list, [], "a list of [[sources]] tables")
     sources = tuple(_parse_source(t, i, path) for i, t in enumerate(sources_table))
     top.done()
@@ -266,6 +286,8 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         minutes=minutes,
         since=since,
         max_words=max_words,
+        summarizer=kind,
+        llm={k: v for k, v in llm.items() if v is not None},
         sources=sources,
         path=path,
     )

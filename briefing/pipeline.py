@@ -73,14 +73,34 @@ def resolve_voices(names: Sequence[str]) -> list[VoiceProfile]:
     return profiles
 
 
+#: Turns an article into a story: ``summarize_article`` or an ``LlmSummarizer``.
+Summarizer = Callable[..., Story]
+
+
+def make_summarizer(kind: str = "extractive", llm: dict | None = None) -> Summarizer:
+    """The summarizer called ``kind``: "extractive", or "llm" with its settings
+    (base_url, model, api_key, timeout_s; the environment fills what is missing)."""
+    if kind == "extractive":
+        return summarize_article
+    if kind == "llm":
+        from .llm import LlmSettings, LlmSummarizer
+        from .sources.http import default_cache_dir
+
+        return LlmSummarizer(LlmSettings.from_env(**(llm or {})), default_cache_dir())
+    raise ValueError(f"unknown summarizer {kind!r}; use extractive or llm")
+
+
 def summarize_articles(
-    articles: Sequence[Article], *, max_words: int | None = None
+    articles: Sequence[Article],
+    *,
+    max_words: int | None = None,
+    summarizer: Summarizer = summarize_article,
 ) -> tuple[list[Story], list[Skipped]]:
     """Summarise each article; one that gives no summary is skipped with a warning."""
     stories: list[Story] = []
     skipped: list[Skipped] = []
     for article in articles:
-        story = summarize_article(article, max_words=max_words)
+        story = summarizer(article, max_words=max_words)
         if not story.sentences:
             item = Skipped(article.source, "nothing left to summarise")
             log.warning("skipping %s", item)
@@ -126,6 +146,7 @@ def prepare_script(
     since: dt.timedelta | None = dt.timedelta(hours=24),
     now: dt.datetime | None = None,
     client: HttpClient | None = None,
+    summarizer: Summarizer = summarize_article,
     stdin: BinaryIO | None = None,
 ) -> Prepared:
     """Read, clean, de-duplicate, rank and summarise the sources into a Script (no audio).
@@ -145,7 +166,7 @@ def prepare_script(
     articles, skipped = collect(specs, since=since, now=now, client=client, stdin=stdin)
     articles, duplicates = dedupe(articles)
     articles = rank(articles, now)
-    stories, unsummarised = summarize_articles(articles, max_words=max_words)
+    stories, unsummarised = summarize_articles(articles, max_words=max_words, summarizer=summarizer)
     skipped += unsummarised
     if not stories:
         detail = "; ".join(str(s) for s in skipped[:3]) or "no articles given"
@@ -210,6 +231,7 @@ def generate(
     since: dt.timedelta | None = dt.timedelta(hours=24),
     now: dt.datetime | None = None,
     client: HttpClient | None = None,
+    summarizer: Summarizer = summarize_article,
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
 ) -> Episode:
@@ -240,7 +262,7 @@ def generate(
 
     prepared = prepare_script(
         sources, date=date, show=show, voices=voice_names, max_words=max_words,
-        minutes=minutes, since=since, now=now, client=client, stdin=stdin,
+        minutes=minutes, since=since, now=now, client=client, summarizer=summarizer, stdin=stdin,
     )  # fmt: skip
     script = prepared.script
     try:

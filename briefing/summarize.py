@@ -11,20 +11,16 @@ pronoun ("He said ...").
 from __future__ import annotations
 
 import logging
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from .models import Article, Story
-from .text import content_terms, split_sentences, words
+from .text import clean_paragraph, content_terms, looks_like_caption, split_sentences, words
 
 log = logging.getLogger(__name__)
 
 #: Default spoken budget of one story's summary, in words.
 DEFAULT_MAX_WORDS = 90
-#: With the default budget, stop adding sentences once the summary has this many words.
-DEFAULT_ENOUGH_WORDS = 40
 
 #: Words that, opening a sentence, leave its subject unresolved.
 OPENING_PRONOUNS = frozenset(
@@ -42,6 +38,7 @@ _PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _OPENING_QUOTE = re.compile(r"^[\"“‘']")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|added|told|explained|asked|wrote|noted|according to|insisted|argued|"
     r"warned|stated|declared|announced)\b",
@@ -74,52 +71,86 @@ def opens_with_unresolved_pronoun(sentence: str) -> bool:
     return first[0] in _DEMONSTRATIVES and len(first) > 1 and first[1] in _AUX_VERBS
 
 
+def is_bare_quote(sentence: str) -> bool:
+    """A quotation with no speaker named outside the quote marks."""
+    text = sentence.strip()
+    if not _OPENING_QUOTE.match(text):
+        return False
+    closing = max(text.rfind('"'), text.rfind("”"), text.rfind("’"))
+    after = text[closing + 1 :] if closing > 0 else ""
+    return not _SPEECH_VERB.search(after)
+
+
+def introduces_quote(sentence: str) -> bool:
+    """A sentence that hands over to a quotation: 'Assad said:'."""
+    return sentence.rstrip().endswith(":")
+
+
+def quote_without_speaker(sentence: str, index: int, summary: list[str]) -> bool:
+    """True when a summary's quotation has lost its speaker: a bare quotation
+    not right after the sentence that introduces or names the speaker."""
+    if not is_bare_quote(sentence):
+        return False
+    if index == 0:
+        return True
+    before = summary[index - 1]
+    return not (introduces_quote(before) or _SPEECH_VERB.search(before) or is_bare_quote(before))
+
+
+#: Spoken budget of a story with no limits given: about this many words, never more than the cap.
+DEFAULT_TARGET_WORDS = 60
+#: With ``max_sentences`` alone, aim at this many words per sentence allowed. Long
+#: summaries lose listeners (and precision): measured on the CNN/DM dev set, aiming
+#: at 28 words a sentence beat taking three sentences of whatever length.
+WORDS_PER_SENTENCE = 28
+#: A sentence with more than this share of its three-word runs already said is a repeat.
+#: (Blocking on any shared run, as some summarizers do, cost 0.7 ROUGE-1 on the dev set:
+#: news sentences share runs such as "said on Tuesday".)
+REPEATED_SHARE = 0.5
+#: Sentences shorter than this are fragments (leftover labels, "Read more"...).
+MIN_SENTENCE_WORDS = 8
+
+# A caption run into the next sentence with no full stop: "... on her face An 86-year-old nun".
+_RUN_ON = re.compile(r"(?<=[a-z0-9,)’'%]) (?=(?:A|An|The) [a-z0-9])")
+
+
 @dataclass(frozen=True)
-class _Candidate:
+class _Sentence:
     index: int
     text: str
     words: int
-    terms: frozenset[str]
-    score: float
+
+    @property
+    def trigrams(self) -> frozenset[tuple[str, ...]]:
+        lowered = [w.lower() for w in words(self.text)]
+        return frozenset(tuple(lowered[i : i + 3]) for i in range(len(lowered) - 2))
 
 
-def _score_sentences(sentences: list[str], title: str | None) -> list[_Candidate]:
-    term_lists = [content_terms(s) for s in sentences]
-    doc_freq = Counter(t for terms in term_lists for t in set(terms))
-    title_terms = set(content_terms(title)) if title else set()
-    n = len(sentences)
-    candidates = []
-    for index, (sentence, terms) in enumerate(zip(sentences, term_lists, strict=True)):
-        length = word_count(sentence)
-        unique = set(terms)
-        # Centrality: how much of the article's recurring vocabulary the sentence carries.
-        centrality = sum(math.log1p(doc_freq[t] - 1) for t in unique) / math.sqrt(len(unique) + 1)
-        position = 1.0 / math.sqrt(1 + index) + (0.5 if index == 0 else 0.0)
-        headline = len(unique & title_terms) / (len(title_terms) or 1)
-        score = 1.6 * position + 0.35 * centrality + 1.0 * headline
-        if length < 6:
-            score -= 1.0  # fragments, captions, "Read more" leftovers
-        elif length > 45:
-            score -= 0.5 * (length - 45) / 10  # long sentences are hard to follow by ear
-        if sentence.rstrip("\"”’' ").endswith("?"):
-            score -= 0.4
-        if n > 1 and index == n - 1:
-            score -= 0.2
-        candidates.append(_Candidate(index, sentence, length, frozenset(unique), score))
-    return candidates
+def candidate_sentences(text: str) -> list[str]:
+    """The article's sentences, cleaned of web furniture and with run-in captions cut off."""
+    sentences = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        cleaned = clean_paragraph(paragraph)
+        for sentence in split_sentences(cleaned):
+            sentences.extend(part.strip() for part in _RUN_ON.split(sentence) if part.strip())
+    return sentences
 
 
-def _redundant(candidate: _Candidate, chosen: list[_Candidate], title_terms: set[str]) -> bool:
-    for other in chosen:
-        union = candidate.terms | other.terms
-        if union and len(candidate.terms & other.terms) / len(union) > 0.5:
-            return True
-    if title_terms and candidate.terms:
-        # A lead that only restates the headline adds nothing after the headline is read.
-        overlap = len(candidate.terms & title_terms) / len(candidate.terms | title_terms)
-        if overlap > 0.8:
-            return True
-    return False
+def speakable(sentence: str, position: int) -> bool:
+    """Whether a sentence may be spoken in a summary at all: not a caption, not a
+    question, not a fragment, and (after the lead) no quotation, which would be
+    heard without the sentences that frame it."""
+    if looks_like_caption(sentence) or is_bare_quote(sentence):
+        return False
+    if sentence.rstrip("\"”’' ").endswith("?") or word_count(sentence) < MIN_SENTENCE_WORDS:
+        return False
+    return position == 0 or not _QUOTE_MARK.search(sentence)
+
+
+def _restates(sentence: str, title: str) -> bool:
+    """A lead that only restates the headline adds nothing after the headline is read."""
+    mine, theirs = set(content_terms(sentence)), set(content_terms(title))
+    return bool(mine and theirs) and len(mine & theirs) / len(mine | theirs) > 0.8
 
 
 def summarize(
@@ -131,57 +162,57 @@ def summarize(
 ) -> list[str]:
     """Choose the sentences that tell the story, in article order and wording.
 
-    With neither limit given, the summary aims at about 40-90 spoken words.
-    ``max_sentences`` alone takes that many of the best sentences whatever
-    their length; ``max_words`` caps the words (a summary never cuts a
-    sentence, so when even the best sentence is longer than ``max_words``
-    that one sentence is returned alone). The first sentence never opens on
-    an unresolved pronoun. Deterministic: the same input gives the same output.
+    News puts what matters first, so the summary is the lead of the story:
+    its first speakable sentences (no captions, questions, fragments or
+    quotations cut off from their speaker; see ``speakable``), as many as
+    bring it closest to a length. With neither limit given that is about 60
+    words (the default spoken budget, at most 90); ``max_sentences`` alone aims
+    at 28 words a sentence allowed; ``max_words`` takes as many sentences as
+    fit in it. A summary never cuts a sentence: when even the first is longer
+    than ``max_words``, it is returned alone. The first sentence never opens
+    on an unresolved pronoun, and a lead that restates ``title`` is skipped.
+    Deterministic.
     """
     if max_sentences is not None and max_sentences < 1:
         raise ValueError("max_sentences must be at least 1")
     if max_words is not None and max_words < 1:
         raise ValueError("max_words must be at least 1")
-    sentences = split_sentences(text)
+    sentences = candidate_sentences(text)
     if not sentences:
         return []
+    every = [_Sentence(i, s, word_count(s)) for i, s in enumerate(sentences)]
+    pool = [s for s in every if speakable(s.text, s.index)]
+    if not pool:  # nothing passes: fall back to the sentences that are not captions
+        pool = [s for s in every if not looks_like_caption(s.text)] or every[:1]
+    if title and len(pool) > 1 and _restates(pool[0].text, title):
+        pool = pool[1:]
+    opener = next((n for n, s in enumerate(pool) if not opens_with_unresolved_pronoun(s.text)), 0)
+    pool = pool[opener:]
+    # Redundancy: a sentence whose three-word runs mostly appeared already is left out.
+    kept: list[_Sentence] = []
+    seen: set[tuple[str, ...]] = set()
+    for sentence in pool:
+        trigrams = sentence.trigrams
+        if trigrams and len(trigrams & seen) > REPEATED_SHARE * len(trigrams):
+            continue
+        kept.append(sentence)
+        seen |= trigrams
+
     if max_sentences is None and max_words is None:
-        word_cap, enough = DEFAULT_MAX_WORDS, DEFAULT_ENOUGH_WORDS
-    elif max_words is not None:
-        word_cap, enough = max_words, (max_words if max_sentences else max(1, max_words // 2))
+        limit, cap, target = len(kept), DEFAULT_MAX_WORDS, DEFAULT_TARGET_WORDS
+    elif max_words is None:
+        limit, cap, target = max_sentences, None, WORDS_PER_SENTENCE * max_sentences
     else:
-        word_cap, enough = None, None
-    sentence_cap = max_sentences
-
-    candidates = _score_sentences(sentences, title)
-    ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
-    openers = [c for c in ranked if not opens_with_unresolved_pronoun(c.text)]
-    if not openers:
-        log.debug("every sentence opens with a pronoun; using the lead sentence")
-        openers = [candidates[0]]
-    title_terms = set(content_terms(title)) if title else set()
-
-    # The opener: the best self-contained sentence that fits the budget.
-    fitting = [c for c in openers if word_cap is None or c.words <= word_cap]
-    usable = [c for c in fitting if not _redundant(c, [], title_terms)] or fitting
-    opener = usable[0] if usable else min(openers[:3], key=lambda c: (c.words, c.index))
-    chosen = [opener]
-    total = opener.words
-
-    for candidate in ranked:
-        if sentence_cap is not None and len(chosen) >= sentence_cap:
+        limit, cap, target = max_sentences or len(kept), max_words, max_words
+    best, best_gap, total = 1, None, 0
+    for count, sentence in enumerate(kept[:limit], start=1):
+        total += sentence.words
+        if cap is not None and total > cap and count > 1:
             break
-        if enough is not None and total >= enough:
-            break
-        if candidate is opener or candidate.index < opener.index:
-            continue  # nothing may come before the opener
-        if word_cap is not None and total + candidate.words > word_cap:
-            continue
-        if _redundant(candidate, chosen, title_terms):
-            continue
-        chosen.append(candidate)
-        total += candidate.words
-    return [c.text for c in sorted(chosen, key=lambda c: c.index)]
+        gap = abs(total - target)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = count, gap
+    return [s.text for s in kept[:best]]
 
 
 def summarize_article(article: Article, *, max_words: int | None = None) -> Story:

@@ -269,6 +269,27 @@ def strip_urls(paragraph: str) -> str:
     return " ".join(kept)
 
 
+_CAPTION_LABEL = re.compile(
+    r"^(?![\w'’-]+ (?:said|says|told|added|asked|warned|wrote)\b)"
+    r"[A-Z][\w'’-]*(?: [A-Za-z'’-]+)?: (?![\"“‘'])[A-Z]"
+)
+_CAPTION_WORDS = re.compile(
+    r"\((?:(?:not |also |both |all )?pictured|left|right|centre|center|above|below|top|bottom|"
+    r"inset|file photo|second (?:left|right)|far (?:left|right))[^)]*\)|\bpictured\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_caption(sentence: str) -> bool:
+    """True for what reads as a photo caption, not a sentence of the story:
+    a label and colon ("Suspended: Britt McHenry has been ..."), "(pictured)",
+    "(left)" and the like, or no full stop at the end."""
+    text = sentence.strip()
+    if _CAPTION_LABEL.match(text) or _CAPTION_WORDS.search(text):
+        return True
+    return not text.rstrip("\"”’')]").endswith((".", "!", "?", "…"))
+
+
 def normalize_whitespace(text: str) -> str:
     """Unicode NFC, no control characters, single spaces, no space before punctuation."""
     text = unicodedata.normalize("NFC", text)

@@ -6,15 +6,14 @@ import pytest
 
 from briefing.sources import load_articles, read_article, sample_sources
 from briefing.summarize import opens_with_unresolved_pronoun, summarize, word_count
-from briefing.text import split_sentences
 
 from .conftest import SEED
 
 
-def _in_article_order(summary: list[str], text: str) -> bool:
-    sentences = split_sentences(text)
-    positions = [sentences.index(s) for s in summary]
-    return positions == sorted(positions)
+def _positions(summary: list[str], text: str) -> list[int]:
+    """Where each summary sentence stands in the article (-1 if its wording is not there)."""
+    flat = " ".join(text.split())
+    return [flat.find(" ".join(s.split())) for s in summary]
 
 
 def _texts(eval_sample):
@@ -37,9 +36,9 @@ def test_default_budget_is_about_40_to_90_words(eval_sample):
 def test_summary_sentences_are_the_articles_own_in_order(eval_sample):
     for text, title in _texts(eval_sample):
         summary = summarize(text, title=title, max_sentences=3)
-        sentences = split_sentences(text)
-        assert all(s in sentences for s in summary)
-        assert _in_article_order(summary, text)
+        positions = _positions(summary, text)
+        assert all(p >= 0 for p in positions), summary  # the article's own words
+        assert positions == sorted(positions)  # in the article's order
 
 
 @pytest.mark.parametrize("max_sentences", [1, 2, 3, 5])
@@ -151,3 +150,147 @@ def test_seed_story_budget():
     words = sum(word_count(s) for s in summary)
     assert 40 <= words <= 90
     assert summary[0].startswith("Syrian President Bashar al-Assad said")
+
+
+# -- filters on real-world snippets (CNN/Daily Mail, as published) --------------------
+
+from briefing.summarize import (  # noqa: E402
+    candidate_sentences,
+    is_bare_quote,
+    quote_without_speaker,
+    speakable,
+)
+from briefing.text import looks_like_caption  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("sentence", "caption"),
+    [
+        (
+            "Suspended: Britt McHenry has been suspended from ESPN for one week for the offensive rant",
+            True,
+        ),
+        (
+            "Wanted: Police in Maryland have issued a warrant for the arrest of a karate instructor.",
+            True,
+        ),
+        (
+            "Princess Eugenie of York, pictured with her sister Beatrice at the Serpentine Gallery Summer Party",
+            True,
+        ),
+        ("Harry Kane (left) has seen Adebayor pushed down the pecking order.", True),
+        (
+            "Sister Gertrud Tiefenbacher (not pictured) was found in her bedroom, with a towel on her face",
+            True,
+        ),
+        (
+            "Investigation: The driver of the silver car that sped away is still being investigated by police",
+            True,
+        ),
+        ("The 22-year-old, from Melbourne, was jogging along a street in Duncan, Oklahoma.", False),
+        ('He told Racemail: "I have a kind invitation from the chairman."', False),
+        ("Police said: The road will stay closed until Friday.", False),
+        ("Rafael Nadal eased past Nicolas Almagro 6-3 6-1 to reach the third round.", False),
+    ],
+)
+def test_captions(sentence, caption):
+    assert looks_like_caption(sentence) is caption
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Sister Gertrud Tiefenbacher (not pictured) was found in her bedroom, with a towel on her face "
+            "An 86-year-old nun was reportedly murdered in her bedroom.",
+            [
+                "Sister Gertrud Tiefenbacher (not pictured) was found in her bedroom, with a towel on her face",
+                "An 86-year-old nun was reportedly murdered in her bedroom.",
+            ],
+        ),
+        (
+            "(CNN) Blues legend B.B. King was hospitalized for dehydration. He is much better.",
+            ["Blues legend B.B. King was hospitalized for dehydration.", "He is much better."],
+        ),
+        (
+            "Scroll down for video The fire spread quickly through the warehouse on Monday.",
+            ["The fire spread quickly through the warehouse on Monday."],
+        ),
+        ("A stop at The Hague was planned.", ["A stop at The Hague was planned."]),
+    ],
+)
+def test_candidate_sentences_clean_and_cut_run_in_captions(text, sentences):
+    assert candidate_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position", "ok"),
+    [
+        ("The council approved the budget for next year on Tuesday evening.", 3, True),
+        ("Why did the council approve the budget for next year so quickly?", 3, False),
+        ("Read more here.", 3, False),
+        (
+            '"We will keep fighting for the people of this town," the mayor said on Tuesday.',
+            0,
+            True,
+        ),
+        (
+            '"We will keep fighting for the people of this town," the mayor said on Tuesday.',
+            2,
+            False,
+        ),
+        ('"We will keep fighting for the people of this town until the very end."', 0, False),
+        ("Suspended: Britt McHenry has been suspended from ESPN for one week", 1, False),
+    ],
+)
+def test_speakable(sentence, position, ok):
+    assert speakable(sentence, position) is ok
+
+
+@pytest.mark.parametrize(
+    ("summary", "problem"),
+    [
+        (['"We will win."', "The minister spoke on Monday."], [True, False]),
+        (["Assad said:", '"Any foreign troops are invaders."'], [False, False]),
+        (["The minister spoke to the party on Monday.", '"We will win."'], [False, True]),
+        (["The minister said the party would win.", '"We will win."'], [False, False]),
+        (['"We will win," Assad said.'], [False]),
+    ],
+)
+def test_quote_without_speaker(summary, problem):
+    assert [quote_without_speaker(s, i, summary) for i, s in enumerate(summary)] == problem
+    assert is_bare_quote(summary[-1]) is ("said" not in summary[-1] and summary[-1].startswith('"'))
+
+
+def test_no_summary_of_the_eval_sample_has_speech_problems(eval_sample):
+    for item in eval_sample:
+        for limit in (None, 3):
+            summary = summarize(item["text"], max_sentences=limit)
+            assert not opens_with_unresolved_pronoun(summary[0])
+            assert not any(looks_like_caption(s) for s in summary), summary
+            assert not any(quote_without_speaker(s, i, summary) for i, s in enumerate(summary))
+            text = " ".join(summary)
+            for noise in ("(CNN)", "Scroll down", "Click here", "contributed to this report"):
+                assert noise not in text
+
+
+def test_rouge_does_not_fall_below_what_it_reached(eval_sample):
+    """A regression guard on 8 fixed dev articles (6 CNN/DM, 2 XSum), at three sentences.
+
+    The figures of the whole dev set are in benchmarks/summary_quality.py; these only
+    catch a change that makes the summarizer worse.
+    """
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeLsum": 0.0}
+    for item in eval_sample:
+        scores = scorer.score(
+            "\n".join(item["reference_sentences"]),
+            "\n".join(summarize(item["text"], max_sentences=3)),
+        )
+        for metric in totals:
+            totals[metric] += scores[metric].fmeasure * 100 / len(eval_sample)
+    assert totals["rouge1"] >= 34.1
+    assert totals["rouge2"] >= 10.6
+    assert totals["rougeLsum"] >= 29.2

@@ -209,4 +209,3 @@ def sample_sources() -> list[Path]:
     """The bundled sample articles (written for this project, fictional)."""
     folder = Path(__file__).resolve().parent.parent / "samples"
     return sorted(folder.glob("sample-*.txt"))
-
