@@ -27,6 +27,7 @@ from .publish.transcript import build_cues, to_srt, to_vtt
 from .script import build_script
 from .select import dedupe, estimate_script_ms, fit, rank
 from .sources import HttpClient, Skipped, as_source, collect, sample_sources
+from .speech import to_spoken
 from .summarize import summarize_article
 from .tts import WordMark, get_engine
 from .voices import DEFAULT_VOICES, VoiceProfile, get_profile
@@ -192,6 +193,8 @@ class Rendered:
 
     audio: mixing.AudioSegment
     marks: tuple[WordMark, ...]
+    """Offsets into the spoken text (the lines after ``to_spoken``, joined by spaces)."""
+    spoken_lines: tuple[str, ...]
 
 
 def render(
@@ -208,8 +211,9 @@ def render(
         engine = get_engine(profile.engine)
         wav = workdir / f"segment-{index:03d}.wav"
         log.info("rendering %d/%d: %s (%s)", index + 1, total, segment.title, profile.name)
-        marks = engine.synthesize(segment.text, profile, wav)
-        rendered.append(Rendered(mixing.load_speech(wav), tuple(marks)))
+        spoken = tuple(to_spoken(line) for line in segment.lines)
+        marks = engine.synthesize(" ".join(spoken), profile, wav)
+        rendered.append(Rendered(mixing.load_speech(wav), tuple(marks), spoken))
         if progress:
             progress(index + 1, total, segment.title)
     return rendered
@@ -280,6 +284,7 @@ def generate(
         mixed.speech_starts,
         [len(r.audio) for r in rendered],
         [r.marks for r in rendered],
+        [r.spoken_lines for r in rendered],
     )
     del rendered
 

@@ -136,8 +136,10 @@ SPEECH_FACTOR = 1.1
 def estimate_script_ms(script: Script, rates: dict[str, int], fixed_ms: float) -> float:
     """Estimated length of a show: each segment's words at its voice's rate, plus
     ``fixed_ms`` for stings and pauses."""
+    from .speech import to_spoken
+
     speech = sum(
-        len(words(segment.text)) / rates[segment.voice] * 60_000 * SPEECH_FACTOR
+        len(words(to_spoken(segment.text))) / rates[segment.voice] * 60_000 * SPEECH_FACTOR
         for segment in script.segments
     )
     return speech + fixed_ms

@@ -63,19 +63,32 @@ def split_for_cues(sentence: str) -> list[tuple[int, str]]:
 
 
 def segment_cues(
-    segment: Segment, speech_start_ms: int, duration_ms: int, marks: Sequence[WordMark]
+    segment: Segment,
+    speech_start_ms: int,
+    duration_ms: int,
+    marks: Sequence[WordMark],
+    spoken_lines: Sequence[str] | None = None,
 ) -> list[Cue]:
     """The cues of one segment, in the final track's time.
 
     ``speech_start_ms`` is where the segment's audio starts in the track,
-    ``duration_ms`` its length, ``marks`` its word marks (offsets into
-    ``segment.text``).
+    ``duration_ms`` its length, ``marks`` its word marks. The cues show the
+    written lines; the marks count in what was spoken, ``spoken_lines`` (the
+    written lines when None), joined by spaces. A piece of a long line is
+    placed at the same share of its spoken line.
     """
-    marks = list(marks) or list(estimate_marks(segment.text, duration_ms))
+    spoken = list(spoken_lines) if spoken_lines is not None else list(segment.lines)
+    spoken_text = " ".join(spoken)
+    marks = list(marks) or list(estimate_marks(spoken_text, duration_ms))
+    spoken_offsets, position = [], 0
+    for line in spoken:
+        spoken_offsets.append(position)
+        position += len(line) + 1
     pieces: list[tuple[int, str]] = []
-    for line, line_offset in zip(segment.lines, segment.line_offsets, strict=True):
+    for line, said, said_offset in zip(segment.lines, spoken, spoken_offsets, strict=True):
         for offset, text in split_for_cues(line):
-            pieces.append((line_offset + offset, text.strip()))
+            share = offset / len(line) if line else 0.0
+            pieces.append((said_offset + round(share * len(said)), text.strip()))
     starts: list[int] = []
     for offset, _ in pieces:
         at = time_at(marks, offset)
@@ -95,13 +108,15 @@ def build_cues(
     speech_starts: Sequence[int],
     durations: Sequence[int],
     marks: Sequence[Sequence[WordMark]],
+    spoken: Sequence[Sequence[str]] | None = None,
 ) -> tuple[Cue, ...]:
-    """All cues of a show, in order."""
+    """All cues of a show, in order (``spoken``: each segment's spoken lines)."""
     cues: list[Cue] = []
-    for segment, start, duration, segment_marks in zip(
-        segments, speech_starts, durations, marks, strict=True
+    spoken = spoken if spoken is not None else [None] * len(segments)
+    for segment, start, duration, segment_marks, said in zip(
+        segments, speech_starts, durations, marks, spoken, strict=True
     ):
-        cues.extend(segment_cues(segment, start, duration, segment_marks))
+        cues.extend(segment_cues(segment, start, duration, segment_marks, said))
     return tuple(cues)
 
 

@@ -1,0 +1,584 @@
+"""Text normalisation for speech: what the voice should say for what is written.
+
+``to_spoken(text)`` turns "$4.5bn", "Nov. 25", "40%", "FBI" or "km/h" into
+words a speech engine reads well. It is a chain of small pure functions, each
+tested with a table; the pipeline applies it to every spoken line, while the
+transcripts keep the written form. Numbers are said with num2words. A
+pronunciation lexicon (``voices/lexicon.toml``, merged with a user lexicon
+named by ``$BRIEFING_LEXICON``) respells names the voices get wrong.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from num2words import num2words
+
+# -- numbers ----------------------------------------------------------------------------
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def say_number(written: str) -> str:
+    """ "1,200" -> "one thousand two hundred", "3.5" -> "three point five"."""
+    digits = written.replace(",", "")
+    if "." in digits:
+        whole, fraction = digits.split(".", 1)
+        head = say_number(whole or "0")
+        return f"{head} point {' '.join(num2words(int(d)) for d in fraction)}"
+    if len(digits) > 1 and digits.startswith("0"):
+        return " ".join(num2words(int(d)) for d in digits)  # "007"
+    return num2words(int(digits)).replace(",", "")
+
+
+def say_year(year: int) -> str:
+    """1998 -> "nineteen ninety-eight", 2026 -> "twenty twenty-six"."""
+    return num2words(year, to="year").replace(",", "")
+
+
+def say_ordinal(number: int) -> str:
+    return num2words(number, to="ordinal").replace(",", "")
+
+
+# -- the rules, in the order they run ---------------------------------------------------
+
+_LETTER_NAMES = {c: c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+
+
+def spell(letters: str) -> str:
+    """ "FBI" -> "F B I"."""
+    return " ".join(_LETTER_NAMES.get(c.upper(), c) for c in letters if c.isalnum())
+
+
+_EMAIL = re.compile(r"\b([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)\b")
+_URL = re.compile(
+    r"\b(?:https?://)?(?:www\.)?((?:[\w-]+\.)+(?:com|org|net|gov|edu|io|uk|int|info|co))((?:/[\w\-./%]*[\w\-/%])?)"
+)
+
+
+def _say_address(host: str, path: str = "") -> str:
+    spoken = host.replace(".", " dot ")
+    path = path.strip("/")
+    if path:
+        spoken += " slash " + " slash ".join(
+            p.replace(".", " dot ").replace("-", " ") for p in path.split("/")
+        )
+    return spoken
+
+
+def urls_and_emails(text: str) -> str:
+    """ "news@example.org" -> "news at example dot org";
+    "example.org/report" -> "example dot org slash report"."""
+    text = _EMAIL.sub(
+        lambda m: f"{m.group(1).replace('.', ' dot ')} at {_say_address(m.group(2))}", text
+    )
+    return _URL.sub(lambda m: _say_address(m.group(1), m.group(2)), text)
+
+
+_CURRENCIES = {
+    "$": ("dollar", "dollars", "cent", "cents"),
+    "US$": ("US dollar", "US dollars", "cent", "cents"),
+    "£": ("pound", "pounds", "penny", "pence"),
+    "€": ("euro", "euros", "cent", "cents"),
+    "¥": ("yen", "yen", "", ""),
+}
+_SCALES = {
+    "k": "thousand",
+    "thousand": "thousand",
+    "m": "million",
+    "mn": "million",
+    "million": "million",
+    "bn": "billion",
+    "b": "billion",
+    "billion": "billion",
+    "tn": "trillion",
+    "trillion": "trillion",
+}
+_MONEY = re.compile(
+    rf"(?P<cur>US\$|[$£€¥])\s?(?P<num>{_NUMBER})(?:\s?(?P<scale>thousand|million|billion|trillion|"
+    r"bn|mn|tn|[kmb])\b)?"
+)
+
+
+def money(text: str) -> str:
+    """ "$4.5bn" -> "four point five billion dollars", "£1.50" -> "one pound fifty"."""
+
+    def say(m: re.Match[str]) -> str:
+        one, many, sub_one, sub_many = _CURRENCIES[m.group("cur")]
+        number, scale = m.group("num"), m.group("scale")
+        if scale:
+            return f"{say_number(number)} {_SCALES[scale.lower()]} {many}"
+        whole, _, fraction = number.replace(",", "").partition(".")
+        unit = one if whole == "1" else many
+        spoken = f"{say_number(whole)} {unit}"
+        if fraction and len(fraction) == 2 and int(fraction) and sub_many:
+            spoken += f" {num2words(int(fraction))}"
+        elif fraction and int(fraction):
+            spoken = f"{say_number(number)} {many}"
+        return spoken
+
+    return _MONEY.sub(say, text)
+
+
+_PERCENT = re.compile(rf"(?P<num>{_NUMBER})\s?%")
+
+
+def percentages(text: str) -> str:
+    """ "40%" -> "40 percent" (the number is said later)."""
+    return _PERCENT.sub(lambda m: f"{m.group('num')} percent", text)
+
+
+_MONTHS = {
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "may": "May",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "sept": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+}
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<year>\d{{4}})\b)?"
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}\b(?:,? (?P<year>\d{{4}})\b)?"
+)
+
+
+def _month(name: str) -> str:
+    return _MONTHS[name[:3].lower()]
+
+
+def dates(text: str) -> str:
+    """ "Nov. 25" -> "November twenty-fifth";
+    "3 March 2017" -> "the third of March, twenty seventeen"."""
+
+    def month_day(m: re.Match[str]) -> str:
+        day = int(m.group("day"))
+        if not 1 <= day <= 31:
+            return m.group(0)
+        spoken = f"{_month(m.group('month'))} {say_ordinal(day)}"
+        return spoken + (f", {say_year(int(m.group('year')))}" if m.group("year") else "")
+
+    def day_month(m: re.Match[str]) -> str:
+        day = int(m.group("day"))
+        if not 1 <= day <= 31:
+            return m.group(0)
+        spoken = f"the {say_ordinal(day)} of {_month(m.group('month'))}"
+        return spoken + (f", {say_year(int(m.group('year')))}" if m.group("year") else "")
+
+    return _DAY_MONTH.sub(day_month, _MONTH_DAY.sub(month_day, text))
+
+
+_TIME = re.compile(
+    r"\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?m\b\.?(?=\W|$)"
+    r"|\b(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _say_minutes(minute: int) -> str:
+    if minute == 0:
+        return ""
+    return f" oh {num2words(minute)}" if minute < 10 else f" {num2words(minute)}"
+
+
+def times(text: str) -> str:
+    """ "5:30 p.m." -> "five thirty p m"; "10am" -> "ten a m"; "23:40" -> "twenty-three forty"."""
+
+    def say(m: re.Match[str]) -> str:
+        if m.group("half"):
+            hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+            spoken = f"{num2words(hour)}{_say_minutes(minute)} {m.group('half').lower()} m"
+            # "p.m." at the end of a sentence also ended the sentence.
+            rest = text[m.end() :]
+            if m.group(0).endswith(".") and (not rest.strip() or re.match(r"\s+[A-Z]", rest)):
+                spoken += "."
+            return spoken
+        hour, minute = int(m.group("hour24")), int(m.group("minute24"))
+        if minute == 0:
+            if hour == 0:
+                return "midnight"
+            return f"{num2words(hour)} o'clock" if hour <= 12 else f"{num2words(hour)} hundred"
+        return f"{num2words(hour) if hour else 'zero'}{_say_minutes(minute)}"
+
+    return _TIME.sub(say, text)
+
+
+_UNITS = {
+    "km/h": ("kilometre per hour", "kilometres per hour"),
+    "kph": ("kilometre per hour", "kilometres per hour"),
+    "mph": ("mile per hour", "miles per hour"),
+    "km": ("kilometre", "kilometres"),
+    "cm": ("centimetre", "centimetres"),
+    "mm": ("millimetre", "millimetres"),
+    "m": ("metre", "metres"),
+    "kg": ("kilogram", "kilograms"),
+    "g": ("gram", "grams"),
+    "mg": ("milligram", "milligrams"),
+    "lb": ("pound", "pounds"),
+    "lbs": ("pound", "pounds"),
+    "oz": ("ounce", "ounces"),
+    "ft": ("foot", "feet"),
+    "mi": ("mile", "miles"),
+    "ha": ("hectare", "hectares"),
+    "°C": ("degree Celsius", "degrees Celsius"),
+    "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "°": ("degree", "degrees"),
+    "kWh": ("kilowatt hour", "kilowatt hours"),
+    "kW": ("kilowatt", "kilowatts"),
+    "MW": ("megawatt", "megawatts"),
+    "GW": ("gigawatt", "gigawatts"),
+    "GB": ("gigabyte", "gigabytes"),
+    "MB": ("megabyte", "megabytes"),
+    "TB": ("terabyte", "terabytes"),
+    "ml": ("millilitre", "millilitres"),
+    "l": ("litre", "litres"),
+    "sq km": ("square kilometre", "square kilometres"),
+}
+_UNIT = re.compile(
+    rf"(?P<num>-?(?:{_NUMBER}))\s?(?P<unit>"
+    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+    + r")(?=[\s.,;:!?)]|$)"
+)
+
+
+def units(text: str) -> str:
+    """ "4.2 km" -> "4.2 kilometres"; "30°C" -> "30 degrees Celsius";
+    "70mph" -> "70 miles per hour"."""
+
+    def say(m: re.Match[str]) -> str:
+        one, many = _UNITS[m.group("unit")]
+        return f"{m.group('num')} {one if m.group('num') in ('1', '-1') else many}"
+
+    return _UNIT.sub(say, text)
+
+
+_SCORE_WORDS = (
+    r"(?:won|win|beat|beats|beating|lost|lose|defeat|defeated|drew|draw|victory|lead|led|trail|"
+    r"scored|score|score of)"
+)
+_RANGE = re.compile(rf"(?<![\w.,])(?P<a>{_NUMBER})\s?[-–]\s?(?P<b>{_NUMBER})(?![\w.,]*\d)(?!-)")
+
+
+def ranges(text: str) -> str:
+    """ "2019-2021" -> "2019 to 2021"; "10-12 people" -> "10 to 12 people";
+    after "won": "2-1" -> "2 1"."""
+
+    def say(m: re.Match[str]) -> str:
+        before = text[max(0, m.start() - 40) : m.start()]
+        a, b = m.group("a"), m.group("b")
+        if re.search(rf"\b{_SCORE_WORDS}\s+(?:\w+\s+){{0,3}}$", before, re.IGNORECASE):
+            return f"{a} {b}"
+        if len(a) == 4 and len(b) == 2 and 1100 <= int(a) <= 2099:
+            b = a[:2] + b  # "2019-21" -> 2021
+        return f"{a} to {b}"
+
+    return _RANGE.sub(say, text)
+
+
+_TITLES = {
+    "Dr": "Doctor",
+    "Prof": "Professor",
+    "Gen": "General",
+    "Sen": "Senator",
+    "Rep": "Representative",
+    "Gov": "Governor",
+    "Lt": "Lieutenant",
+    "Col": "Colonel",
+    "Capt": "Captain",
+    "Sgt": "Sergeant",
+    "Maj": "Major",
+    "Adm": "Admiral",
+    "Cmdr": "Commander",
+    "Mr": "Mister",
+    "Mrs": "Missus",
+    "Ms": "Miz",
+    "Rev": "Reverend",
+    "Fr": "Father",
+    "Supt": "Superintendent",
+    "Insp": "Inspector",
+    "Det": "Detective",
+    "Pres": "President",
+    "Hon": "Honourable",
+    "Mt": "Mount",
+    "Ft": "Fort",
+}
+_ABBREVIATIONS = {
+    "e.g.": "for example",
+    "i.e.": "that is",
+    "etc.": "et cetera",
+    "vs.": "versus",
+    "vs": "versus",
+    "approx.": "approximately",
+    "Jr.": "Junior",
+    "Sr.": "Senior",
+    "Inc.": "Inc",
+    "Ltd.": "Limited",
+    "Corp.": "Corporation",
+    "Co.": "Company",
+    "Ave.": "Avenue",
+    "Blvd.": "Boulevard",
+    "Rd.": "Road",
+    "Dept.": "Department",
+    "Univ.": "University",
+}
+_TITLE = re.compile(r"\b(" + "|".join(_TITLES) + r")\.?(?= [A-Z])")
+_ABBREVIATION = re.compile(
+    r"(?<!\w)("
+    + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?!\w)"
+)
+_SAINT = re.compile(r"\bSt\.? (?=[A-Z])")
+_STREET = re.compile(r"(?<=\w )St\b\.?")  # what is left after "St. Louis": "Baker St."
+_NUMBER_ABBR = re.compile(r"\bNo(s?)\.\s?(?=\d)")
+_DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})(?=(\s+[A-Z])|\s*$|[\s,;:!?)])")
+
+
+def abbreviations(text: str) -> str:
+    """ "Dr. Smith" -> "Doctor Smith"; "U.S." -> "U S"; "No. 4" -> "number 4";
+    "St. Louis" -> "Saint Louis"."""
+    text = _NUMBER_ABBR.sub(lambda m: "numbers " if m.group(1) else "number ", text)
+    text = _SAINT.sub("Saint ", text)
+    text = _STREET.sub("Street", text)
+    text = _TITLE.sub(lambda m: _TITLES[m.group(1)], text)
+
+    def dotted(m: re.Match[str]) -> str:
+        letters = spell(m.group(1))
+        ends_sentence = m.group(2) is not None or m.end() == len(text)
+        return letters + ("." if ends_sentence and m.group(2) is not None else "")
+
+    text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], text)
+    return _DOTTED.sub(dotted, text)
+
+
+#: Acronyms said as words although a vowel pattern would not tell (or the other way round).
+SAID_AS_WORDS = frozenset(
+    """NATO NASA UNESCO UNICEF OPEC FIFA UEFA NAFTA AIDS COVID ISIS ASEAN OFSTED SWAT
+    LASER RADAR SCUBA GIF JPEG PIN WHO""".split()
+)
+SPELLED = frozenset(
+    """EU UK US UN BBC CNN FBI CIA NHS MP MPs GDP CEO IMF WTO USA ESPN ID""".split()
+)
+_ACRONYM = re.compile(r"\b([A-Z]{2,6})(s?)\b")
+_ROMAN = re.compile(r"\b(?P<name>[A-Z][a-z]+) (?P<numeral>X{0,2}(?:IX|IV|V?I{0,3}))\b")
+
+
+def roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for index, char in enumerate(numeral):
+        value = values[char]
+        following = values[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+_COUNTED = frozenset(
+    "War Part Chapter Volume Phase Type Class Grade Stage Round Apollo Gemini Bowl Act Book".split()
+)
+
+
+def pronounceable(acronym: str) -> bool:
+    """Whether an acronym is said as a word: NATO, UNESCO; not FBI or NHS."""
+    if acronym in SAID_AS_WORDS:
+        return True
+    if acronym in SPELLED or len(acronym) < 4:
+        return False
+    vowels = sum(c in "AEIOU" for c in acronym)
+    return vowels >= 2 and not re.search(r"[^AEIOUY]{3}", acronym)
+
+
+def acronyms(text: str) -> str:
+    """ "FBI" -> "F B I"; "NATO" -> "Nato"; "World War II" -> "World War two";
+    "Elizabeth II" -> "Elizabeth the second"."""
+
+    def roman(m: re.Match[str]) -> str:
+        numeral = m.group("numeral")
+        if not numeral or (numeral in ("I", "X") and m.group("name") not in _COUNTED):
+            return m.group(0)  # a lone "I" is most likely the pronoun
+        value = roman_value(numeral)
+        if m.group("name") in _COUNTED:
+            return f"{m.group('name')} {num2words(value)}"
+        return f"{m.group('name')} the {say_ordinal(value)}"
+
+    text = _ROMAN.sub(roman, text)
+
+    def say(m: re.Match[str]) -> str:
+        letters, plural = m.group(1), m.group(2)
+        if pronounceable(letters):
+            return letters.capitalize() + plural
+        return spell(letters) + ("'s" if plural else "")
+
+    return _ACRONYM.sub(say, text)
+
+
+_FRACTIONS = {
+    "½": "a half",
+    "¼": "a quarter",
+    "¾": "three quarters",
+    "⅓": "a third",
+    "⅔": "two thirds",
+}
+_STANDALONE_FRACTIONS = {
+    "½": "one half",
+    "¼": "one quarter",
+    "¾": "three quarters",
+    "⅓": "one third",
+    "⅔": "two thirds",
+}
+
+
+def symbols(text: str) -> str:
+    """ "&" -> "and", "#1" -> "number 1", "24/7" -> "24 7", "and/or" -> "and or",
+    "8½" -> "8 and a half"."""
+    for sign, words in _FRACTIONS.items():
+        text = re.sub(rf"(\d){sign}", rf"\1 and {words}", text)
+        text = re.sub(rf"\b[Aa] {sign}", _STANDALONE_FRACTIONS[sign], text)
+        text = text.replace(sign, _STANDALONE_FRACTIONS[sign])
+    text = re.sub(r"\s*&\s*", " and ", text)
+    text = re.sub(r"#(?=\d)", "number ", text)
+    text = re.sub(r"#(\w+)", r"hashtag \1", text)
+    text = re.sub(r"(?<=\d)\s*\+\s*(?=\d)", " plus ", text)
+    text = re.sub(r"(?<=\d)\+", " plus", text)
+    text = re.sub(r"\s=\s", " equals ", text)
+    text = re.sub(r"~\s?(?=\d)", "about ", text)
+    text = re.sub(r"\band/or\b", "and or", text)
+    text = re.sub(r"(?<=[A-Za-z])/(?=[A-Za-z])", " or ", text)
+    text = re.sub(r"(?<=\d)/(?=\d)", " ", text)
+    text = re.sub(r"@(\w+)", r"at \1", text)
+    return text
+
+
+_ORDINAL = re.compile(r"\b(\d+)(st|nd|rd|th)\b")
+_YEAR = re.compile(r"(?<![\d,.$£€])\b(1\d\d\d|20\d\d)\b(?!\d|,\d|\.\d)(?!s\b)")
+_DECADE = re.compile(r"\b(1\d\d0|20\d0)s\b|'(\d0)s\b")
+_NEGATIVE = re.compile(rf"(?<![\w)])[-−](?={_NUMBER})")
+_ANY_NUMBER = re.compile(_NUMBER)
+
+
+def numbers(text: str) -> str:
+    """Ordinals, years, decades, decimals, thousands separators and minus signs, in words."""
+    text = _ORDINAL.sub(lambda m: say_ordinal(int(m.group(1))), text)
+
+    def decade(m: re.Match[str]) -> str:
+        if m.group(2):
+            return (
+                num2words(int(m.group(2)), to="ordinal").replace("tieth", "ties").replace("th", "s")
+            )
+        year = say_year(int(m.group(1)))
+        return re.sub(r"ty$", "ties", year) if year.endswith("ty") else year + "s"
+
+    text = _DECADE.sub(decade, text)
+    text = _YEAR.sub(lambda m: say_year(int(m.group(1))), text)
+    text = _NEGATIVE.sub("minus ", text)
+    text = re.sub(r"(?<=\d)-(?=[A-Za-z])", " ", text)  # "14-year" -> "14 year"
+    return _ANY_NUMBER.sub(lambda m: say_number(m.group(0)), text)
+
+
+def punctuation(text: str) -> str:
+    """Dashes and brackets become pauses (commas); quotation marks go, their words stay."""
+    text = re.sub(r"\s+(?:--|—|–|-)\s+|—|--", ", ", text)
+    text = re.sub(r"\s*\(([^()]{1,200})\)\s*", r", \1, ", text)
+    text = re.sub(r"\s*\[([^\[\]]{1,200})\]\s*", r", \1, ", text)
+    text = re.sub(r"(?<=\w)[’'](?=\w)", "'", text)  # keep apostrophes in words
+    text = re.sub(r"[\"“”«»„]|(?<!\w)[‘’']|[‘’'](?!\w)", "", text)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r",\s*(?=[,.;:!?])", "", text)  # ", ." -> "."
+    text = re.sub(r"^\s*,\s*", "", text)
+    return text.strip()
+
+
+# -- the lexicon ---------------------------------------------------------------------------
+
+ENV_LEXICON = "BRIEFING_LEXICON"
+
+
+def load_lexicon(path: Path) -> dict[str, str]:
+    """A lexicon file: a [words] table of written = "said" pairs."""
+    from .errors import VoiceError
+
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise VoiceError(f"{path}: no such lexicon file") from None
+    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
+        raise VoiceError(f"{path}: not a readable lexicon ({exc})") from None
+    words = data.get("words", {})
+    if not isinstance(words, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+        for k, v in words.items()
+    ):
+        raise VoiceError(f"{path}: [words] must map written words to how they are said, as strings")
+    return dict(words)
+
+
+@functools.cache
+def default_lexicon() -> Mapping[str, str]:
+    """The bundled lexicon (voices/lexicon.toml), then the user's ($BRIEFING_LEXICON) over it."""
+    from .voices import bundled_voices_dir
+
+    lexicon: dict[str, str] = {}
+    bundled = bundled_voices_dir() / "lexicon.toml"
+    if bundled.is_file():
+        lexicon.update(load_lexicon(bundled))
+    user = os.environ.get(ENV_LEXICON)
+    if user:
+        lexicon.update(load_lexicon(Path(user)))
+    return lexicon
+
+
+def apply_lexicon(text: str, lexicon: Mapping[str, str]) -> str:
+    """Replace whole words and phrases by their respelling, longest first."""
+    if not lexicon:
+        return text
+    pattern = re.compile(
+        r"(?<![\w-])("
+        + "|".join(re.escape(w) for w in sorted(lexicon, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    return pattern.sub(lambda m: lexicon[m.group(1)], text)
+
+
+# -- the chain -----------------------------------------------------------------------------
+
+#: The rules in order: each sees what the ones before it made.
+RULES: tuple[Callable[[str], str], ...] = (
+    urls_and_emails,
+    money,
+    percentages,
+    dates,
+    times,
+    units,
+    ranges,
+    abbreviations,
+    acronyms,
+    symbols,
+    numbers,
+    punctuation,
+)
+
+
+def to_spoken(text: str, *, lexicon: Mapping[str, str] | None = None) -> str:
+    """What a voice should say for ``text`` (the written form stays in the transcript)."""
+    text = apply_lexicon(text, default_lexicon() if lexicon is None else lexicon)
+    for rule in RULES:
+        text = rule(text)
+    return text
