@@ -9,6 +9,7 @@ are recorded as the track is built.
 from __future__ import annotations
 
 import functools
+import math
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import loudness
 from .models import Chapter, Segment, SegmentKind
 
 with warnings.catch_warnings():
@@ -26,10 +28,13 @@ with warnings.catch_warnings():
 
 SAMPLE_RATE = 22050
 """Sample rate of the final track (espeak-ng's own rate)."""
-SPEECH_DBFS = -20.0
-"""Average (RMS) level every speech segment is brought to."""
-PEAK_CEILING_DBFS = -1.0
-"""No speech segment peaks above this after levelling."""
+SPEECH_LUFS = -18.0
+"""Loudness every speech segment is brought to, so that voices match (the whole
+track is then normalised to the podcast target)."""
+STING_LUFS = -22.0
+"""The intro and outro chimes sit a little under the speech."""
+CHIME_LUFS = -28.0
+"""The marker between stories is quieter still."""
 
 
 @dataclass(frozen=True)
@@ -88,19 +93,21 @@ def _bell(notes: Sequence[tuple[float, int]], length_ms: int, gain_db: float) ->
 @functools.cache
 def intro_sting() -> AudioSegment:
     """A rising three-note chime (C5, E5, G5, then C6)."""
-    return _bell([(523.25, 0), (659.25, 160), (783.99, 320), (1046.5, 480)], 2200, -6.0)
+    bell = _bell([(523.25, 0), (659.25, 160), (783.99, 320), (1046.5, 480)], 2200, -6.0)
+    return level(bell, STING_LUFS)
 
 
 @functools.cache
 def outro_sting() -> AudioSegment:
     """A falling chime that resolves (G5, E5, C5 with C4 under it)."""
-    return _bell([(783.99, 0), (659.25, 170), (523.25, 340), (261.63, 340)], 2600, -6.0)
+    bell = _bell([(783.99, 0), (659.25, 170), (523.25, 340), (261.63, 340)], 2600, -6.0)
+    return level(bell, STING_LUFS)
 
 
 @functools.cache
 def story_chime() -> AudioSegment:
     """A soft two-note marker between stories, so a listener hears the boundary."""
-    return _bell([(880.0, 0), (1318.5, 90)], 700, -16.0)
+    return level(_bell([(880.0, 0), (1318.5, 90)], 700, -16.0), CHIME_LUFS)
 
 
 # -- speech -----------------------------------------------------------------
@@ -117,13 +124,15 @@ def load_speech(path: Path) -> AudioSegment:
     return audio.set_sample_width(2)
 
 
-def level(audio: AudioSegment) -> AudioSegment:
-    """Bring speech to SPEECH_DBFS average without peaking over PEAK_CEILING_DBFS."""
+def level(audio: AudioSegment, target_lufs: float = SPEECH_LUFS) -> AudioSegment:
+    """Bring a clip to ``target_lufs`` integrated loudness (peaks are handled when
+    the whole track is normalised). A clip too short to measure is left alone."""
     if audio.rms == 0:
         return audio
-    gain = SPEECH_DBFS - audio.dBFS
-    gain = min(gain, PEAK_CEILING_DBFS - audio.max_dBFS)
-    return audio.apply_gain(gain)
+    current = loudness.integrated_loudness(loudness.to_float(audio.raw_data), audio.frame_rate)
+    if not math.isfinite(current):
+        return audio
+    return audio.apply_gain(target_lufs - current)
 
 
 def silence(ms: int) -> AudioSegment:
@@ -134,6 +143,7 @@ def mix(
     segments: Sequence[Segment],
     speech: Sequence[AudioSegment],
     layout: MixLayout = MixLayout(),
+    target_lufs: float = loudness.ENCODED_TARGET_LUFS,
 ) -> Mixed:
     """Stitch intro sting, segments, chimes between stories and outro sting.
 
@@ -165,7 +175,11 @@ def mix(
         frames += _frames(clip)
         previous = segment.kind
     parts.extend([silence(layout.before_outro_sting), outro_sting()])
-    audio = _concatenate(parts)
+    track = _concatenate(parts)
+    normalised = loudness.normalize(loudness.to_float(track.raw_data), SAMPLE_RATE, target_lufs)
+    audio = AudioSegment(
+        loudness.to_pcm(normalised), sample_width=2, frame_rate=SAMPLE_RATE, channels=1
+    )
     ends = [*starts[1:], _ms(_frames(audio))]
     chapters = tuple(
         Chapter(seg.title, seg.kind, start, end, seg.source)

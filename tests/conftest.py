@@ -40,6 +40,22 @@ def decode_mp3(path: Path, rate: int = 22050) -> array.array:
     return samples
 
 
+def ebur128(path: Path) -> tuple[float, float]:
+    """Integrated loudness (LUFS) and true peak (dBTP) by ffmpeg's ebur128 filter,
+    a meter independent of the one briefing uses."""
+    import re
+
+    result = subprocess.run(
+        [ffmpeg_exe(), "-hide_banner", "-nostats", "-i", str(path), "-af", "ebur128=peak=true",
+         "-f", "null", "-"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    summary = result.stderr[result.stderr.rfind("Summary:") :]
+    integrated = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
+    peak = float(re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1))
+    return integrated, peak
+
+
 def rms(samples) -> float:
     if not len(samples):
         return 0.0

@@ -45,6 +45,11 @@ def seed_episode(tmp_path_factory):
     return pipeline.generate([SEED], out_dir=out, date=DATE, voices=["anchor"])
 
 
+@pytest.fixture(scope="module")
+def demo_episode(tmp_path_factory):
+    return pipeline.generate([], out_dir=tmp_path_factory.mktemp("demo"), date=DATE)
+
+
 def test_seed_mp3_format_and_tags(seed_episode):
     audio = MP3(str(seed_episode.mp3_path))
     assert audio.info.sample_rate == 22050
@@ -89,8 +94,8 @@ def test_seed_story_is_a_clean_20_to_40_second_story(seed_episode):
     assert "Syria's Assad calls US troops 'invaders'" in script
 
 
-def test_demo_from_bundled_samples_runs_two_to_five_minutes(tmp_path):
-    episode = pipeline.generate([], out_dir=tmp_path, date=DATE)
+def test_demo_from_bundled_samples_runs_two_to_five_minutes(demo_episode):
+    episode = demo_episode
     assert 120_000 <= episode.duration_ms <= 300_000
     samples = decode_mp3(episode.mp3_path)
     assert abs(len(samples) / 22050 * 1000 - episode.duration_ms) < 200
@@ -148,11 +153,6 @@ def _quiet_then_speech(samples, at_s: float, tolerance_s: float = 0.3) -> bool:
     return quiet < 150 and loud > 800
 
 
-@pytest.fixture(scope="module")
-def demo_episode(tmp_path_factory):
-    return pipeline.generate([], out_dir=tmp_path_factory.mktemp("demo"), date=DATE)
-
-
 def test_chapters_start_where_their_story_is_heard(demo_episode):
     samples = decode_mp3(demo_episode.mp3_path)
     for chapter in demo_episode.stories:
@@ -186,3 +186,34 @@ def test_transcript_cues_start_where_their_sentence_is_heard(demo_episode):
 
 def test_one_voice_show_has_no_voice_tags(seed_episode):
     assert "<v " not in seed_episode.vtt_path.read_text(encoding="utf-8")
+
+
+def test_loudness_is_podcast_spec(demo_episode, seed_episode):
+    """-16 LUFS integrated (within 1 LU), true peak at or below -1 dBTP, measured by ffmpeg."""
+    from .conftest import ebur128
+
+    for episode in (demo_episode, seed_episode):
+        integrated, peak = ebur128(episode.mp3_path)
+        assert -17.0 <= integrated <= -15.0, (episode.mp3_path.name, integrated)
+        assert peak <= -1.0, (episode.mp3_path.name, peak)
+        samples = decode_mp3(episode.mp3_path)
+        assert max(abs(min(samples)), max(samples)) < 32767  # no clipped sample
+
+
+def test_voices_and_segments_are_level(demo_episode):
+    """Every story, whichever voice reads it, within 2 LU of the others (ffmpeg's meter)."""
+    import subprocess
+
+    from .conftest import ffmpeg_exe
+
+    levels = []
+    for chapter in demo_episode.stories:
+        start, length = chapter.start_ms / 1000, (chapter.end_ms - chapter.start_ms) / 1000 - 2
+        clip = demo_episode.mp3_path.with_suffix(f".{len(levels)}.wav")
+        subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-y", "-ss", str(start), "-t", str(length),
+                        "-i", str(demo_episode.mp3_path), str(clip)], check=True)  # fmt: skip
+        from .conftest import ebur128
+
+        levels.append(ebur128(clip)[0])
+        clip.unlink()
+    assert max(levels) - min(levels) <= 2.0, levels
