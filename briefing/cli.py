@@ -160,6 +160,12 @@ def _since(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
 
 def _selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     command = click.option(
+        "--wpm",
+        type=click.IntRange(120, 450),
+        default=None,
+        help="Speaking rate of every voice in words per minute. [default: each voice's own]",
+    )(command)
+    command = click.option(
         "--summarizer",
         type=click.Choice(["extractive", "llm"]),
         default=None,
@@ -228,6 +234,7 @@ def generate(
     since: dt.timedelta | None,
     minutes: float | None,
     summarizer: str | None,
+    wpm: int | None,
     bitrate: str,
     base_url: str | None,
     keep: int | None,
@@ -272,6 +279,7 @@ def generate(
             minutes=minutes or config.minutes,
             since=since or config.since,
             summarizer=make_summarizer(summarizer or config.summarizer, config.llm),
+            wpm=wpm or config.wpm,
             progress=bar.update,
         )
     finally:
@@ -342,6 +350,7 @@ def script(
     since: dt.timedelta | None,
     minutes: float | None,
     summarizer: str | None,
+    wpm: int | None,
     config_path: Path | None,
 ) -> None:
     """Print the spoken script of a briefing, without making audio.
@@ -370,6 +379,7 @@ def script(
         minutes=minutes or config.minutes,
         since=since or config.since,
         summarizer=make_summarizer(summarizer or config.summarizer, config.llm),
+        wpm=wpm or config.wpm,
     )
     click.echo(prepared.script.to_text(), nl=False)
 

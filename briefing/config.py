@@ -64,6 +64,8 @@ class Config:
     """Feed items older than this are left out."""
     max_words: int | None = None
     """Words per story summary at most."""
+    wpm: int | None = None
+    """Speaking rate of every voice, overriding the profiles' (120-450)."""
     summarizer: str = "extractive"
     """"extractive" (the default) or "llm"."""
     llm: dict[str, Any] = field(default_factory=dict)
@@ -255,6 +257,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     except ValueError as exc:
         run.fail("briefing.since", f"must be a duration: {exc}")
     max_words = run.whole("max_words", None, 10, 400)
+    wpm = run.whole("wpm", None, 120, 450)
     run.done()
     summary = _Checker(
         top.get("summarizer", dict, {}, "a table ([summarizer])"), "summarizer", path
@@ -286,6 +289,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         minutes=minutes,
         since=since,
         max_words=max_words,
+        wpm=wpm,
         summarizer=kind,
         llm={k: v for k, v in llm.items() if v is not None},
         sources=sources,

@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from . import mix as mixing
 from .config import SourceConfig
-from .errors import NoStoriesError, OutputError
+from .errors import NoStoriesError, OutputError, VoiceError
 from .files import atomic_path
 from .models import Article, Episode, Script, Show, Story
 from .mp3 import Pcm, Tags, choose_encoder, id3_language, write_tags
@@ -30,7 +30,7 @@ from .sources import HttpClient, Skipped, as_source, collect, sample_sources
 from .speech import to_spoken
 from .summarize import summarize_article
 from .tts import WordMark, get_engine
-from .voices import DEFAULT_VOICES, VoiceProfile, get_profile
+from .voices import DEFAULT_VOICES, MAX_RATE, MIN_RATE, VoiceProfile, get_profile
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +66,16 @@ def episode_files(out_dir: Path, date: dt.date) -> EpisodeFiles:
     )
 
 
-def resolve_voices(names: Sequence[str]) -> list[VoiceProfile]:
-    """Load the voice profiles and check each against its engine (fails fast)."""
+def resolve_voices(names: Sequence[str], wpm: int | None = None) -> list[VoiceProfile]:
+    """Load the voice profiles (every one at ``wpm`` words a minute when given) and
+    check each against its engine (fails fast)."""
     profiles = [get_profile(name) for name in names]
+    if wpm is not None:
+        if not MIN_RATE <= wpm <= MAX_RATE:
+            raise VoiceError(
+                f"a speaking rate of {wpm} words a minute is outside {MIN_RATE}-{MAX_RATE}"
+            )
+        profiles = [replace(p, rate=wpm) for p in profiles]
     for profile in profiles:
         get_engine(profile.engine).check_voice(profile)
     return profiles
@@ -125,9 +132,9 @@ class Prepared:
 
 
 def _estimator(
-    voices: Sequence[str], show: Show, date: dt.date
+    voices: Sequence[str], show: Show, date: dt.date, wpm: int | None = None
 ) -> Callable[[Sequence[Story]], float]:
-    rates = {name: get_profile(name).rate for name in voices}
+    rates = {name: wpm or get_profile(name).rate for name in voices}
 
     def estimate(stories: Sequence[Story]) -> float:
         script = build_script(stories, date=date, show=show.title, voices=voices)
@@ -148,6 +155,7 @@ def prepare_script(
     now: dt.datetime | None = None,
     client: HttpClient | None = None,
     summarizer: Summarizer = summarize_article,
+    wpm: int | None = None,
     stdin: BinaryIO | None = None,
 ) -> Prepared:
     """Read, clean, de-duplicate, rank and summarise the sources into a Script (no audio).
@@ -175,7 +183,7 @@ def prepare_script(
         raise NoStoriesError(f"no usable articles, so no briefing: {detail}{more}")
     dropped: list[Story] = []
     if minutes is not None:
-        stories, dropped = fit(stories, minutes, _estimator(voices, show, date))
+        stories, dropped = fit(stories, minutes, _estimator(voices, show, date, wpm))
         if dropped:
             log.info("left out %d stories to fit %g minutes", len(dropped), minutes)
     script = build_script(stories, date=date, show=show.title, voices=voices)
@@ -236,6 +244,7 @@ def generate(
     now: dt.datetime | None = None,
     client: HttpClient | None = None,
     summarizer: Summarizer = summarize_article,
+    wpm: int | None = None,
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
 ) -> Episode:
@@ -255,7 +264,7 @@ def generate(
     if keep is not None and keep < 1:
         raise ValueError("keep must be at least 1 when generating")
     # Fail fast, before any work: voices, engines, the encoder and the store must be usable.
-    ordered = resolve_voices(voices)
+    ordered = resolve_voices(voices, wpm)
     profiles = {p.name: p for p in ordered}
     voice_names = [p.name for p in ordered]
     encoder = choose_encoder()
@@ -266,7 +275,8 @@ def generate(
 
     prepared = prepare_script(
         sources, date=date, show=show, voices=voice_names, max_words=max_words,
-        minutes=minutes, since=since, now=now, client=client, summarizer=summarizer, stdin=stdin,
+        minutes=minutes, since=since, now=now, client=client, summarizer=summarizer, wpm=wpm,
+        stdin=stdin,
     )  # fmt: skip
     script = prepared.script
     try:

@@ -19,7 +19,7 @@ from .errors import VoiceError
 
 log = logging.getLogger(__name__)
 
-MIN_RATE, MAX_RATE = 80, 500
+MIN_RATE, MAX_RATE = 120, 450
 #: The show's voices when none are chosen: the first hosts, stories alternate.
 DEFAULT_VOICES = ("anchor", "correspondent")
 ENV_VOICES = "BRIEFING_VOICES"

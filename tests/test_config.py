@@ -206,3 +206,17 @@ def test_bad_config_on_the_command_line_is_one_line(tmp_path):
     assert result.exit_code == 1
     assert result.output.strip().startswith("Error: ")
     assert "'briefing.minutes' must be a number" in result.output
+
+
+def test_wpm_and_summarizer_settings(tmp_path):
+    path = tmp_path / "briefing.toml"
+    path.write_text('[briefing]\nwpm = 220\n[summarizer]\nkind = "llm"\nmodel = "m"\nbase_url = "http://localhost:11434/v1"\n')
+    config = load_config(path)
+    assert config.wpm == 220 and config.summarizer == "llm"
+    assert config.llm == {"model": "m", "base_url": "http://localhost:11434/v1"}
+    path.write_text("[briefing]\nwpm = 600\n")
+    with pytest.raises(ConfigError, match="'briefing.wpm' must be a whole number from 120 to 450"):
+        load_config(path)
+    path.write_text('[summarizer]\nkind = "gpt"\n')
+    with pytest.raises(ConfigError, match="'summarizer.kind' must be one of extractive, llm"):
+        load_config(path)

@@ -217,3 +217,42 @@ def test_voices_and_segments_are_level(demo_episode):
         levels.append(ebur128(clip)[0])
         clip.unlink()
     assert max(levels) - min(levels) <= 2.0, levels
+
+
+def _speech_seconds(path) -> float:
+    """From the first to the last sound above 2% of the peak."""
+    import wave
+
+    import numpy as np
+
+    with wave.open(str(path)) as wav:
+        x = np.abs(np.frombuffer(wav.readframes(wav.getnframes()), "<i2").astype(float))
+        rate = wav.getframerate()
+    loud = np.flatnonzero(x > 0.02 * x.max())
+    return (loud[-1] - loud[0]) / rate
+
+
+@pytest.mark.parametrize("voice", ["anchor", "correspondent"])
+@pytest.mark.parametrize("wpm", [120, 200, 300, 450])
+def test_speech_rate_is_honoured(tmp_path, voice, wpm):
+    """Words / speech duration within 15% of the rate asked, from 120 to 450 wpm."""
+    from dataclasses import replace
+
+    from briefing.speech import to_spoken
+    from briefing.text import words
+    from briefing.tts import get_engine
+
+    text = to_spoken((SEED.read_text(encoding="utf-8").split("\n\n", 2)[2])[:1500])
+    profile = replace(get_profile(voice), rate=wpm)
+    path = tmp_path / "rate.wav"
+    get_engine(profile.engine).synthesize(text, profile, path)
+    measured = len(words(text)) / _speech_seconds(path) * 60
+    assert abs(measured - wpm) / wpm <= 0.15, measured
+
+
+def test_wpm_option_overrides_every_voice(tmp_path):
+    slow = pipeline.generate([SEED], out_dir=tmp_path / "slow", date=DATE, voices=["anchor"], wpm=140)
+    fast = pipeline.generate([SEED], out_dir=tmp_path / "fast", date=DATE, voices=["anchor"], wpm=280)
+    story = lambda e: next(c for c in e.chapters if c.kind is SegmentKind.STORY)  # noqa: E731
+    ratio = (story(slow).end_ms - story(slow).start_ms) / (story(fast).end_ms - story(fast).start_ms)
+    assert 1.6 <= ratio <= 2.3, ratio
