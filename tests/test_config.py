@@ -210,7 +210,9 @@ def test_bad_config_on_the_command_line_is_one_line(tmp_path):
 
 def test_wpm_and_summarizer_settings(tmp_path):
     path = tmp_path / "briefing.toml"
-    path.write_text('[briefing]\nwpm = 220\n[summarizer]\nkind = "llm"\nmodel = "m"\nbase_url = "http://localhost:11434/v1"\n')
+    path.write_text(
+        '[briefing]\nwpm = 220\n[summarizer]\nkind = "llm"\nmodel = "m"\nbase_url = "http://localhost:11434/v1"\n'
+    )
     config = load_config(path)
     assert config.wpm == 220 and config.summarizer == "llm"
     assert config.llm == {"model": "m", "base_url": "http://localhost:11434/v1"}

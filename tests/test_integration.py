@@ -251,8 +251,14 @@ def test_speech_rate_is_honoured(tmp_path, voice, wpm):
 
 
 def test_wpm_option_overrides_every_voice(tmp_path):
-    slow = pipeline.generate([SEED], out_dir=tmp_path / "slow", date=DATE, voices=["anchor"], wpm=140)
-    fast = pipeline.generate([SEED], out_dir=tmp_path / "fast", date=DATE, voices=["anchor"], wpm=280)
+    slow = pipeline.generate(
+        [SEED], out_dir=tmp_path / "slow", date=DATE, voices=["anchor"], wpm=140
+    )
+    fast = pipeline.generate(
+        [SEED], out_dir=tmp_path / "fast", date=DATE, voices=["anchor"], wpm=280
+    )
     story = lambda e: next(c for c in e.chapters if c.kind is SegmentKind.STORY)  # noqa: E731
-    ratio = (story(slow).end_ms - story(slow).start_ms) / (story(fast).end_ms - story(fast).start_ms)
+    ratio = (story(slow).end_ms - story(slow).start_ms) / (
+        story(fast).end_ms - story(fast).start_ms
+    )
     assert 1.6 <= ratio <= 2.3, ratio

@@ -53,9 +53,10 @@ def test_level_matches_voices():
 
     quiet, loud = _tone(1000, amplitude=0.02), _tone(1000, amplitude=0.9)
     a, b = mix.level(quiet), mix.level(loud)
-    measure = lambda clip: loudness.integrated_loudness(
-        loudness.to_float(clip.raw_data), mix.SAMPLE_RATE
-    )  # noqa: E731
+
+    def measure(clip):
+        return loudness.integrated_loudness(loudness.to_float(clip.raw_data), mix.SAMPLE_RATE)
+
     assert abs(measure(a) - mix.SPEECH_LUFS) < 0.2
     assert abs(measure(b) - mix.SPEECH_LUFS) < 0.2
     assert mix.level(mix.silence(1000)).rms == 0

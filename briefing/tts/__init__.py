@@ -73,6 +73,7 @@ EngineFactory = Callable[[], Engine]
 #: name -> "module:Class" (imported on first use) or a factory callable.
 _REGISTRY: dict[str, str | EngineFactory] = {
     "pyttsx3": "briefing.tts.pyttsx3_engine:Pyttsx3Engine",
+    "piper": "briefing.tts.piper_engine:PiperEngine",
 }
 _INSTANCES: dict[str, Engine] = {}
 
