@@ -221,3 +221,41 @@ def test_no_espeak_anywhere_says_what_to_install():
         "install espeak-ng; Fedora: sudo dnf install espeak-ng; macOS: brew install espeak-ng) "
         "or the PyPI package: pip install espeakng-loader"
     )
+
+
+def test_fix_wav_rate(tmp_path):
+    from briefing.tts.pyttsx3_engine import fix_wav_rate
+
+    path = tmp_path / "mb.wav"
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(22050)
+        wav.writeframes(b"\x01\x00" * 16000)
+    assert fix_wav_rate(path, 16000) is True
+    with wave.open(str(path)) as wav:
+        assert wav.getframerate() == 16000 and wav.getnframes() == 16000  # one second, not 0.73
+    assert fix_wav_rate(path, 16000) is False
+
+
+@pytest.mark.integration
+def test_the_engine_reports_its_rate_and_corrects_the_header(engine, tmp_path, monkeypatch):
+    assert engine.sample_rate() == 22050  # espeak-ng's own voices
+    monkeypatch.setattr(type(engine), "sample_rate", lambda self: 16000)  # as an mbrola voice
+    path = tmp_path / "mbrola-like.wav"
+    engine.synthesize("Sixteen thousand samples a second.", get_profile("anchor"), path)
+    with wave.open(str(path)) as wav:
+        assert wav.getframerate() == 16000
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(not __import__("shutil").which("mbrola"), reason="no mbrola on this system")
+def test_mbrola_voice_plays_at_the_right_speed(engine, tmp_path):  # pragma: no cover - needs mbrola
+    text = "The committee will meet again on Thursday to review the proposal in detail."
+    durations = {}
+    for voice in ("en-us", "mb-us1"):
+        path = tmp_path / f"{voice}.wav"
+        engine.synthesize(text, _profile(voice, 170), path)
+        with wave.open(str(path)) as wav:
+            durations[voice] = wav.getnframes() / wav.getframerate()
+    assert 0.75 < durations["mb-us1"] / durations["en-us"] < 1.33

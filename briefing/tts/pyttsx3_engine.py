@@ -21,6 +21,8 @@ pyttsx3 2.99 on Linux loses files, hangs and crashes when driven carelessly
   wrapping the driver's synthesis callback, so transcripts and chapters know
   when each sentence is heard;
 - checks that each file exists and holds audio, and tries once more if not;
+- corrects the WAV header's sample rate, which pyttsx3 always writes as 22050 Hz
+  although mbrola voices (``mb-us1``...) produce 16 kHz (they played 1.38x too fast);
 - keeps the driver's "Audio saved to ..." chatter off standard output.
 """
 
@@ -49,6 +51,23 @@ _GENDERS = {"Male": "male", "Female": "female"}
 #: times faster than real time, so this only trips on a hung driver).
 TIMEOUT_BASE_S = 30.0
 TIMEOUT_PER_CHAR_S = 0.01
+
+
+#: The sample rate pyttsx3 writes into every WAV header, whatever the voice.
+PYTTSX3_WAV_RATE = 22050
+
+
+def fix_wav_rate(path: Path, rate: int) -> bool:
+    """Rewrite a WAV file's header to ``rate`` when it says otherwise; True if it did."""
+    with wave.open(str(path), "rb") as wav:
+        if wav.getframerate() == rate:
+            return False
+        params, frames = wav.getparams(), wav.readframes(wav.getnframes())
+    with wave.open(str(path), "wb") as wav:
+        wav.setparams(params._replace(framerate=rate))
+        wav.writeframes(frames)
+    log.debug("%s: sample rate corrected to %d Hz", path.name, rate)
+    return True
 
 
 def wav_frames(path: Path) -> int:
@@ -248,6 +267,7 @@ class Pyttsx3Engine:
             dest.unlink(missing_ok=True)
             self._run(prefix + text, dest)
             if wav_frames(dest) > 0:
+                fix_wav_rate(dest, self.sample_rate())
                 return self._word_marks(len(prefix), len(text))
             log.warning(
                 "espeak-ng wrote no audio for %s (attempt %d); trying again", dest.name, attempt
@@ -256,6 +276,15 @@ class Pyttsx3Engine:
             f"espeak-ng produced no audio for {dest.name} after two attempts; "
             "run with -v for details, or check the espeak-ng installation"
         )
+
+    def sample_rate(self) -> int:
+        """The rate libespeak-ng produces for the current voice (mbrola voices: 16 kHz)."""
+        try:
+            function = self._espeak.dll.espeak_ng_GetSampleRate
+        except AttributeError:  # pragma: no cover - libespeak-ng older than 1.49
+            return PYTTSX3_WAV_RATE
+        function.restype = ctypes.c_int
+        return int(function()) or PYTTSX3_WAV_RATE
 
     def _word_marks(self, prefix_length: int, text_length: int) -> tuple[WordMark, ...]:
         """Word events as offsets into the caller's text (espeak counts from 1,
