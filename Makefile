@@ -22,9 +22,10 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not integration"
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS),bench]'
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/summary_quality.py
+	$(BIN)/python benchmarks/intelligibility.py
 
 # The virtual environment, rebuilt when pyproject.toml changes.
 $(STAMP): pyproject.toml
