@@ -10,7 +10,7 @@ OUT    ?= out
 # The test tools, and the optional piper voice (GPL-3.0-or-later) so its tests run too.
 EXTRAS ?= test,piper
 
-.PHONY: demo test test-fast bench lint clean system-deps
+.PHONY: demo test test-fast bench lint clean system-deps browser-deps
 
 demo: $(STAMP)
 	$(BIN)/briefing generate --out $(OUT)
@@ -50,6 +50,19 @@ system-deps:
 	else \
 	  echo "Install them with: sudo apt-get install espeak-ng ffmpeg   (optional: briefing works without)"; \
 	fi
+
+# Optional: what the browser tests of the episode page need (they skip without it):
+# Debian's Chromium (as root) and axe-core from npm into .cache/browser.
+browser-deps:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium \
+	    || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }; \
+	  else echo "Install Chromium for the browser tests: sudo apt-get install chromium"; fi; }
+	@test -f .cache/browser/node_modules/axe-core/axe.min.js || { \
+	  if command -v npm >/dev/null; then \
+	    npm install --prefix .cache/browser --no-audit --no-fund --silent axe-core@4; \
+	  else echo "Install npm (Node.js) for the accessibility checks: sudo apt-get install npm"; fi; }
 
 lint: $(STAMP)
 	$(BIN)/python -m pip install --quiet ruff

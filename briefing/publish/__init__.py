@@ -16,6 +16,7 @@ from ..models import Episode, Show
 from .cover import write_cover
 from .feed import COVER_NAME, DEFAULT_BASE_URL, normalize_base_url, write_feed
 from .flash import write_flash
+from .page import write_page
 from .store import Store, entry_for, load_store, remove_files, save_store
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def rebuild(
     title: str | None = None,
     store: Store | None = None,
 ) -> Published:
-    """Rewrite feed.xml, flash-briefing.json and cover.png from the store.
+    """Rewrite feed.xml, flash-briefing.json, index.html and cover.png from the store.
 
     ``base_url`` (remembered in the store once given) prefixes every URL;
     without one ever given, the feed points at ``briefing serve``'s default
@@ -87,6 +88,7 @@ def rebuild(
     save_store(out_dir, store)
     feed_path = write_feed(out_dir, store, effective)
     write_flash(out_dir, store, effective)
+    write_page(out_dir, store, effective)
     # Files go last: a failure above leaves at worst an orphan file, never a dead link.
     remove_files(out_dir, removed)
     return Published(feed_path, effective, len(store.episodes), tuple(str(e.date) for e in removed))

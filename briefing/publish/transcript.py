@@ -166,3 +166,31 @@ def to_srt(cues: Sequence[Cue]) -> str:
         timing = f"{_timestamp(cue.start_ms, ',')} --> {_timestamp(cue.end_ms, ',')}"
         blocks.append("\n".join([str(number), timing, *_lines(cue.text)]))
     return "\n\n".join(blocks) + "\n"
+
+
+_TIMING = re.compile(r"(\d+):(\d\d):(\d\d)[.,](\d{3})\s+-->\s+(\d+):(\d\d):(\d\d)[.,](\d{3})")
+_VOICE = re.compile(r"^<v ([^>]*)>")
+
+
+def _ms(hours: str, minutes: str, seconds: str, millis: str) -> int:
+    return ((int(hours) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
+
+
+def parse_vtt(text: str) -> list[Cue]:
+    """Cues of a WebVTT file as this module writes them (SRT timings are read too)."""
+    cues = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        lines = block.strip().split("\n")
+        for index, line in enumerate(lines):
+            timing = _TIMING.search(line)
+            if not timing:
+                continue
+            body = " ".join(lines[index + 1 :])
+            voice = _VOICE.match(body)
+            speaker = voice.group(1) if voice else ""
+            body = re.sub(r"<[^>]+>", "", body)
+            body = body.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+            groups = timing.groups()
+            cues.append(Cue(_ms(*groups[:4]), _ms(*groups[4:]), body.strip(), speaker))
+            break
+    return cues

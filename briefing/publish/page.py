@@ -1,0 +1,180 @@
+"""The episode page, ``OUT/index.html``: listen, move story by story, read along.
+
+Plain, semantic HTML that works without JavaScript (audio, links to each
+story's transcript, the transcript text, a download link); ``player.js`` adds
+a remembered speed control, keyboard shortcuts for the next and previous
+story, and a transcript that highlights the sentence being spoken. Nothing
+comes from elsewhere: the page, its script and its style sheet are written
+into the folder.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+from ..files import write_text_atomic
+from .feed import FEED_NAME, file_url
+from .store import EpisodeEntry, Store
+from .transcript import parse_vtt
+
+log = logging.getLogger(__name__)
+
+PAGE_NAME = "index.html"
+ASSETS = ("player.js", "player.css")
+SPEEDS = ("0.75", "1", "1.25", "1.5", "1.75", "2", "2.5", "3")
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _clock(ms: int) -> str:
+    minutes, seconds = divmod(ms // 1000, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+def _size(count: int) -> str:
+    return f"{count / 1_000_000:.1f} MB" if count >= 100_000 else f"{count / 1000:.0f} kB"
+
+
+def _transcript(entry: EpisodeEntry, out_dir: Path, key: str) -> list[str]:
+    """The transcript grouped under a heading per part of the show."""
+    cues = []
+    if entry.vtt and (out_dir / entry.vtt).is_file():
+        cues = parse_vtt((out_dir / entry.vtt).read_text(encoding="utf-8"))
+    if not cues:
+        return ["<p>No transcript for this episode.</p>"]
+    parts: list[tuple[str, str, int]] = [("Introduction", f"{key}-intro", 0)]
+    for number, story in enumerate(entry.stories, 1):
+        parts.append((story.title, f"{key}-story-{number}", story.start_ms))
+    if entry.stories:
+        parts.append(("Closing", f"{key}-outro", entry.stories[-1].end_ms))
+    lines = []
+    for index, (title, anchor, start) in enumerate(parts):
+        end = parts[index + 1][2] if index + 1 < len(parts) else 10**12
+        mine = [c for c in cues if start <= c.start_ms < end]
+        if not mine:
+            continue
+        lines.append(f'<h4 id="{anchor}" tabindex="-1">{_e(title)}</h4>')
+        spans = []
+        for cue in mine:
+            spans.append(
+                f'<span class="cue" data-start="{cue.start_ms / 1000:.3f}" '
+                f'data-end="{cue.end_ms / 1000:.3f}">{_e(cue.text)}</span>'
+            )
+        speaker = mine[0].speaker
+        label = f'<span class="speaker">{_e(speaker)}:</span> ' if speaker else ""
+        lines.append(f"<p>{label}{' '.join(spans)}</p>")
+    return lines
+
+
+def _episode(entry: EpisodeEntry, out_dir: Path) -> str:
+    key = f"ep-{entry.date.isoformat()}"
+    title_id = f"{key}-title"
+    stories = [
+        f'<li><a class="chapter" href="#{key}-story-{n}" data-start="{s.start_ms / 1000:.3f}" '
+        f'data-title="{_e(s.title)}"><span class="time">{_clock(s.start_ms)}</span>'
+        f"{_e(s.title)}</a></li>"
+        for n, s in enumerate(entry.stories, 1)
+    ]
+    speeds = "".join(
+        f'<option value="{s}"{" selected" if s == "1" else ""}>{s}×</option>' for s in SPEEDS
+    )
+    track = (
+        f'<track kind="captions" src="{_e(entry.vtt)}" srclang="en" label="Transcript" default>'
+        if entry.vtt
+        else ""
+    )
+    count = len(entry.stories)
+    meta = (
+        f"{entry.date:%A, %B} {entry.date.day}, {entry.date.year} · {_clock(entry.duration_ms)} · "
+        f"{count} {'story' if count == 1 else 'stories'}"
+    )
+    return "\n".join(
+        [
+            f'<article class="episode" id="{key}" aria-labelledby="{title_id}">',
+            f'<h2 id="{title_id}">{_e(entry.title)}</h2>',
+            f'<p class="meta">{_e(meta)}</p>',
+            f'<audio controls preload="metadata" src="{_e(entry.audio)}" '
+            f'aria-label="{_e(entry.title)}">{track}'
+            f'<a href="{_e(entry.audio)}">Listen to the MP3</a></audio>',
+            '<div class="tools">',
+            f'<div class="tools-js" hidden><label for="{key}-speed">Speed</label>'
+            f'<select id="{key}-speed" class="speed">{speeds}</select></div>',
+            f'<div class="tools-js" hidden><input type="checkbox" id="{key}-follow" '
+            f'class="follow" checked> <label for="{key}-follow">Follow the transcript</label>'
+            "</div>",
+            f'<a href="{_e(entry.audio)}" download>Download the MP3 ({_size(entry.bytes)})</a>',
+            "</div>",
+            f'<nav class="stories" aria-labelledby="{key}-stories {title_id}">',
+            f'<h3 id="{key}-stories">Stories</h3>',
+            "<ol>",
+            *stories,
+            "</ol>",
+            "</nav>",
+            f'<section class="transcript" aria-labelledby="{key}-transcript {title_id}">',
+            f'<h3 id="{key}-transcript">Transcript</h3>',
+            *_transcript(entry, out_dir, key),
+            "</section>",
+            "</article>",
+        ]
+    )
+
+
+def build_page(store: Store, out_dir: Path, base_url: str) -> str:
+    """The page's HTML for the episodes in the store."""
+    show = store.show
+    feed = file_url(base_url, FEED_NAME)
+    episodes = [_episode(entry, out_dir) for entry in store.episodes]
+    body = "\n".join(episodes) if episodes else "<p>No episodes yet.</p>"
+    return f"""<!doctype html>
+<html lang="{_e(show.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{_e(show.title)}</title>
+<meta name="description" content="{_e(show.description)}">
+<link rel="stylesheet" href="player.css">
+<link rel="icon" type="image/png" href="cover.png">
+<link rel="alternate" type="application/rss+xml" title="{_e(show.title)}" href="{FEED_NAME}">
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to the episodes</a>
+<header>
+<h1>{_e(show.title)}</h1>
+<p>{_e(show.description)}</p>
+<p class="subscribe">Subscribe in your podcast app with the feed address
+<a href="{FEED_NAME}"><code>{_e(feed)}</code></a>.</p>
+</header>
+<main id="main" tabindex="-1">
+<section class="shortcuts" id="shortcuts" aria-labelledby="shortcuts-title" hidden>
+<h2 id="shortcuts-title">Keyboard shortcuts</h2>
+<dl>
+<dt><kbd>Alt</kbd> + <kbd>Shift</kbd> + <kbd>N</kbd></dt><dd>Next story</dd>
+<dt><kbd>Alt</kbd> + <kbd>Shift</kbd> + <kbd>P</kbd></dt>
+<dd>Previous story (or the start of this one)</dd>
+<dt><kbd>Space</kbd> on the player</dt><dd>Play or pause</dd>
+</dl>
+<p>The story links below also move the player; speed is remembered for your next visit.</p>
+</section>
+{body}
+</main>
+<footer><p>Made with briefing. Each transcript is also a WebVTT and an SRT file.</p></footer>
+<p id="announcer" class="visually-hidden" aria-live="polite"></p>
+<script src="player.js" defer></script>
+</body>
+</html>
+"""
+
+
+def write_page(out_dir: Path, store: Store, base_url: str) -> Path:
+    """Write index.html and its script and style sheet into the folder, atomically."""
+    web = Path(__file__).with_name("web")
+    for name in ASSETS:
+        write_text_atomic(out_dir / name, (web / name).read_text(encoding="utf-8"))
+    path = out_dir / PAGE_NAME
+    write_text_atomic(path, build_page(store, out_dir, base_url))
+    return path
