@@ -23,7 +23,15 @@ EPISODE_FILES = [
     "briefing-2026-11-25.txt",
     "briefing-2026-11-25.vtt",
 ]
-PUBLISHED_FILES = ["cover.png", "episodes.json", "feed.xml", "flash-briefing.json"]
+PUBLISHED_FILES = [
+    "cover.png",
+    "episodes.json",
+    "feed.xml",
+    "flash-briefing.json",
+    "index.html",
+    "player.css",
+    "player.js",
+]
 ALL_FILES = sorted(EPISODE_FILES + PUBLISHED_FILES)
 
 
