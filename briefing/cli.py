@@ -188,6 +188,41 @@ def _selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+_cache_dir_option = click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="DIR",
+    help="Folder of the segment cache (rendered speech, reused by later runs). "
+    "[default: $BRIEFING_CACHE_DIR, else the user cache folder]",
+)
+
+
+def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=0),
+        default=None,
+        metavar="N",
+        help="Worker processes that render speech; 0 renders in this process. "
+        "[default: one per core]",
+    )(command)
+    command = click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Render every block again, and keep nothing (the cache is neither read nor written).",
+    )(command)
+    return _cache_dir_option(command)
+
+
+def _segment_cache(cache_dir: Path | None) -> Any:
+    from .cache import SegmentCache
+
+    return SegmentCache(cache_dir)
+
+
 def _sources_argument(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.argument("sources", nargs=-1, metavar="[SOURCE]...")(command)
 
@@ -222,6 +257,7 @@ def cli() -> None:
     help="MP3 bit rate in kbit/s (mono).",
 )
 @_publish_options
+@_render_options
 @_config_option
 @_common
 def generate(
@@ -238,6 +274,9 @@ def generate(
     bitrate: str,
     base_url: str | None,
     keep: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    jobs: int | None,
     config_path: Path | None,
 ) -> None:
     """Make the briefing MP3 (and its script) from news feeds and articles.
@@ -250,6 +289,10 @@ def generate(
     (feed.xml) and flash-briefing.json in the output folder. Running again
     for the same date replaces that day's episode. The MP3's path is printed last.
 
+    Speech is rendered in worker processes, one per core, and kept in the
+    segment cache: a run renders only what no earlier run has (a re-run of
+    the same day renders nothing; new stories are rendered, the rest reused).
+
     \b
     Examples:
       briefing generate articles/*.txt --out out/ --date 2026-11-25 --voice anchor
@@ -260,8 +303,12 @@ def generate(
     """
     from .pipeline import generate as run
     from .pipeline import make_summarizer
+    from .render import Renderer
 
+    if no_cache and cache_dir is not None:
+        raise click.UsageError("--cache and --no-cache cannot be used together")
     config = load_config(config_path)
+    renderer = Renderer(None if no_cache else _segment_cache(cache_dir), jobs=jobs)
     quiet = click.get_current_context().meta.get("briefing.quiet", False)
     bar = _ProgressBar(enabled=not quiet)
     try:
@@ -281,6 +328,7 @@ def generate(
             summarizer=make_summarizer(summarizer or config.summarizer, config.llm),
             wpm=wpm or config.wpm,
             progress=bar.update,
+            renderer=renderer,
         )
     finally:
         bar.close()
@@ -319,7 +367,10 @@ class _ProgressBar:
     def update(self, done: int, total: int, label: str) -> None:
         if not self.enabled:
             return
+        if self._bar is not None and total != self._bar.length:
+            self.close()  # a story could not be spoken: the show is made again without it
         if self._bar is None:
+            self._done = 0
             self._bar = click.progressbar(
                 length=total, label="Rendering speech", file=sys.stderr, show_pos=True
             )
@@ -382,6 +433,38 @@ def script(
         wpm=wpm or config.wpm,
     )
     click.echo(prepared.script.to_text(), nl=False)
+
+
+@cli.group()
+def cache() -> None:
+    """The segment cache: rendered speech that later runs reuse.
+
+    \b
+    Examples:
+      briefing cache info
+      briefing cache clear
+      briefing cache clear --cache /var/cache/briefing
+    """
+
+
+@cache.command("info")
+@_cache_dir_option
+@_common
+def cache_info(cache_dir: Path | None) -> None:
+    """Say where the segment cache is and how big."""
+    segments = _segment_cache(cache_dir)
+    entries, size = segments.size()
+    click.echo(f"{segments.folder}: {entries} blocks, {size / 1e6:.1f} MB")
+
+
+@cache.command("clear")
+@_cache_dir_option
+@_common
+def cache_clear(cache_dir: Path | None) -> None:
+    """Remove every rendered block from the segment cache."""
+    segments = _segment_cache(cache_dir)
+    removed = segments.clear()
+    click.echo(f"removed {removed} blocks from {segments.folder}")
 
 
 @cli.command()

@@ -20,17 +20,15 @@ import math
 
 import numpy as np
 
+from .layout import (  # noqa: F401 - the loudness spec, kept in the light layout module
+    CEILING_DBTP,
+    ENCODED_TARGET_LUFS,
+    TARGET_LUFS,
+    TRUE_PEAK_LIMIT_DBTP,
+)
+
 log = logging.getLogger(__name__)
 
-TARGET_LUFS = -16.0
-"""Apple Podcasts' integrated loudness target."""
-TRUE_PEAK_LIMIT_DBTP = -1.0
-"""The spec's ceiling for the encoded file."""
-CEILING_DBTP = -2.0
-"""The ceiling before encoding (leaves room for the encoder's overshoot)."""
-ENCODED_TARGET_LUFS = TARGET_LUFS + 0.3
-"""What the PCM is normalised to: 64 kbit/s MP3 encoding (its low-pass takes away
-energy the K-weighting counts) measured about 0.3 LU quieter by ffmpeg's ebur128."""
 LOOKAHEAD_S = 0.005
 ABSOLUTE_GATE_LUFS = -70.0
 RELATIVE_GATE_LU = -10.0

@@ -1,9 +1,15 @@
-"""Mix: stings, speech and pauses stitched into one track with pydub.
+"""Mix: one block of the episode (stings, pauses and speech) as PCM, with pydub.
 
-The stings are synthesised here (a few bell-like sine partials with an
-exponential decay), not copied audio. Each speech segment is brought to the
-same loudness so that voices match, and the chapter times of every segment
-are recorded as the track is built.
+A block is a list of parts (see ``briefing.render``): a pause in
+milliseconds, a sting by name, or "speech". The stings are synthesised here
+(a few bell-like sine partials with an exponential decay), not copied audio.
+The speech is brought to the episode's loudness with its true peak under the
+ceiling (``briefing.loudness``), and the stings sit a fixed step under it, so
+every block, and so the whole episode, comes out at the target loudness with
+no pass over the whole track.
+
+This module needs numpy and pydub: it runs in the render workers, never on the
+path of a re-run whose blocks are all cached.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from . import loudness
-from .models import Chapter, Segment, SegmentKind
+from .layout import CHIME_MS, INTRO_STING_MS, OUTRO_STING_MS, SAMPLE_RATE, Part
 
 with warnings.catch_warnings():
     # pydub warns at import when ffmpeg is not on PATH; briefing never needs
@@ -26,47 +32,26 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", RuntimeWarning)
     from pydub import AudioSegment
 
-SAMPLE_RATE = 22050
-"""Sample rate of the final track (espeak-ng's own rate)."""
-SPEECH_LUFS = -18.0
-"""Loudness every speech segment is brought to, so that voices match (the whole
-track is then normalised to the podcast target)."""
-STING_LUFS = -22.0
+STING_LU = -4.0
 """The intro and outro chimes sit a little under the speech."""
-CHIME_LUFS = -28.0
+CHIME_LU = -10.0
 """The marker between stories is quieter still."""
+_MEASURABLE_MS = 1200
+"""Clips shorter than this are measured repeated to this length (the meter needs 400 ms blocks)."""
 
-
-@dataclass(frozen=True)
-class MixLayout:
-    """Gaps of the show, in milliseconds."""
-
-    after_intro_sting: int = 350
-    after_intro: int = 900
-    around_story_chime: int = 450
-    before_outro: int = 900
-    before_outro_sting: int = 400
-
-
-def overhead_ms(n_stories: int, layout: MixLayout | None = None) -> int:
-    """Milliseconds of a show that are not speech: stings, chimes and pauses."""
-    layout = layout or MixLayout()
-    chime = 2 * layout.around_story_chime + len(story_chime())
-    return (
-        len(intro_sting()) + layout.after_intro_sting + layout.after_intro
-        + max(0, n_stories - 1) * chime
-        + layout.before_outro + layout.before_outro_sting + len(outro_sting())
-    )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Mixed:
-    """The mixed track and where each segment sits in it."""
-
-    audio: AudioSegment
-    chapters: tuple[Chapter, ...]
-    speech_starts: tuple[int, ...]
-    """Where each segment's speech starts, in ms (the intro's comes after its sting)."""
+__all__ = [
+    "SAMPLE_RATE",
+    "AudioSegment",
+    "Assembled",
+    "assemble",
+    "intro_sting",
+    "level",
+    "load_speech",
+    "measure",
+    "outro_sting",
+    "silence",
+    "story_chime",
+]
 
 
 # -- stings -----------------------------------------------------------------
@@ -91,23 +76,26 @@ def _bell(notes: Sequence[tuple[float, int]], length_ms: int, gain_db: float) ->
 
 
 @functools.cache
-def intro_sting() -> AudioSegment:
+def intro_sting(target_lufs: float = loudness.ENCODED_TARGET_LUFS) -> AudioSegment:
     """A rising three-note chime (C5, E5, G5, then C6)."""
-    bell = _bell([(523.25, 0), (659.25, 160), (783.99, 320), (1046.5, 480)], 2200, -6.0)
-    return level(bell, STING_LUFS)
+    notes = [(523.25, 0), (659.25, 160), (783.99, 320), (1046.5, 480)]
+    return level(_bell(notes, INTRO_STING_MS, -6.0), target_lufs + STING_LU)
 
 
 @functools.cache
-def outro_sting() -> AudioSegment:
+def outro_sting(target_lufs: float = loudness.ENCODED_TARGET_LUFS) -> AudioSegment:
     """A falling chime that resolves (G5, E5, C5 with C4 under it)."""
-    bell = _bell([(783.99, 0), (659.25, 170), (523.25, 340), (261.63, 340)], 2600, -6.0)
-    return level(bell, STING_LUFS)
+    notes = [(783.99, 0), (659.25, 170), (523.25, 340), (261.63, 340)]
+    return level(_bell(notes, OUTRO_STING_MS, -6.0), target_lufs + STING_LU)
 
 
 @functools.cache
-def story_chime() -> AudioSegment:
+def story_chime(target_lufs: float = loudness.ENCODED_TARGET_LUFS) -> AudioSegment:
     """A soft two-note marker between stories, so a listener hears the boundary."""
-    return level(_bell([(880.0, 0), (1318.5, 90)], 700, -16.0), CHIME_LUFS)
+    return level(_bell([(880.0, 0), (1318.5, 90)], CHIME_MS, -16.0), target_lufs + CHIME_LU)
+
+
+_STINGS = {"intro": intro_sting, "outro": outro_sting, "chime": story_chime}
 
 
 # -- speech -----------------------------------------------------------------
@@ -124,79 +112,76 @@ def load_speech(path: Path) -> AudioSegment:
     return audio.set_sample_width(2)
 
 
-def level(audio: AudioSegment, target_lufs: float = SPEECH_LUFS) -> AudioSegment:
-    """Bring a clip to ``target_lufs`` integrated loudness (peaks are handled when
-    the whole track is normalised). A clip too short to measure is left alone."""
-    if audio.rms == 0:
-        return audio
-    current = loudness.integrated_loudness(loudness.to_float(audio.raw_data), audio.frame_rate)
+def measure(samples: np.ndarray, rate: int = SAMPLE_RATE) -> float:
+    """Integrated loudness of a clip; a short one (a transition: "Next.") is
+    measured repeated to 1.2 s, as the meter's 400 ms blocks need."""
+    needed = rate * _MEASURABLE_MS // 1000
+    if 0 < len(samples) < needed:
+        samples = np.tile(samples, -(-needed // len(samples)))
+    return loudness.integrated_loudness(samples, rate)
+
+
+def level(audio: AudioSegment, target_lufs: float) -> AudioSegment:
+    """Bring a clip to ``target_lufs`` integrated loudness with its true peak under
+    the ceiling: gain, limit, measure again, and give back what the limiter took
+    when that is more than 0.15 LU (as ``loudness.normalize`` does). A silent
+    clip is left alone."""
+    samples = loudness.to_float(audio.raw_data)
+    current = measure(samples, audio.frame_rate)
     if not math.isfinite(current):
         return audio
-    return audio.apply_gain(target_lufs - current)
+    for _ in range(2):
+        samples = samples * np.float32(10 ** ((target_lufs - current) / 20))
+        samples = loudness.limit(samples, audio.frame_rate)
+        current = measure(samples, audio.frame_rate)
+        if abs(current - target_lufs) <= 0.15:
+            break
+    return AudioSegment(
+        loudness.to_pcm(samples), sample_width=2, frame_rate=audio.frame_rate, channels=1
+    )
 
 
 def silence(ms: int) -> AudioSegment:
     return AudioSegment.silent(duration=ms, frame_rate=SAMPLE_RATE)
 
 
-def mix(
-    segments: Sequence[Segment],
-    speech: Sequence[AudioSegment],
-    layout: MixLayout = MixLayout(),
+@dataclass(frozen=True)
+class Assembled:
+    """A block's PCM and where its speech is in it."""
+
+    pcm: bytes
+    speech_start: int
+    """Samples before the speech (0 when the block has none)."""
+    speech_samples: int
+
+
+def assemble(
+    parts: Sequence[Part],
+    speech: AudioSegment | None = None,
     target_lufs: float = loudness.ENCODED_TARGET_LUFS,
-) -> Mixed:
-    """Stitch intro sting, segments, chimes between stories and outro sting.
-
-    ``speech[i]`` is the rendered audio of ``segments[i]``. A chapter starts
-    where its segment's speech starts (the intro's at 0, with its sting).
-    """
-    if len(segments) != len(speech):
-        raise ValueError("one rendered clip is needed per segment")
-    parts: list[AudioSegment] = [intro_sting(), silence(layout.after_intro_sting)]
-    frames = sum(_frames(p) for p in parts)
-    starts: list[int] = []
-    speech_starts: list[int] = []
-    previous: SegmentKind | None = None
-    for segment, clip in zip(segments, speech, strict=True):
-        gap: list[AudioSegment] = []
-        if previous is SegmentKind.INTRO:
-            gap = [silence(layout.after_intro)]
-        elif previous is SegmentKind.STORY and segment.kind is SegmentKind.STORY:
-            pad = silence(layout.around_story_chime)
-            gap = [pad, story_chime(), pad]
-        elif previous is not None and segment.kind is SegmentKind.OUTRO:
-            gap = [silence(layout.before_outro)]
-        parts.extend(gap)
-        frames += sum(_frames(g) for g in gap)
-        starts.append(0 if previous is None else _ms(frames))
-        speech_starts.append(_ms(frames))
-        clip = level(clip)
-        parts.append(clip)
-        frames += _frames(clip)
-        previous = segment.kind
-    parts.extend([silence(layout.before_outro_sting), outro_sting()])
-    track = _concatenate(parts)
-    normalised = loudness.normalize(loudness.to_float(track.raw_data), SAMPLE_RATE, target_lufs)
-    audio = AudioSegment(
-        loudness.to_pcm(normalised), sample_width=2, frame_rate=SAMPLE_RATE, channels=1
-    )
-    ends = [*starts[1:], _ms(_frames(audio))]
-    chapters = tuple(
-        Chapter(seg.title, seg.kind, start, end, seg.source)
-        for seg, start, end in zip(segments, starts, ends, strict=True)
-    )
-    return Mixed(audio, chapters, tuple(speech_starts))
+) -> Assembled:
+    """Join a block's parts in order: pauses, stings, and ``speech`` (leveled to
+    ``target_lufs``) where the parts say "speech"."""
+    clips: list[AudioSegment] = []
+    speech_start = speech_samples = 0
+    position = 0
+    for part in parts:
+        if isinstance(part, int):
+            clip = silence(part)
+        elif part == "speech":
+            if speech is None:
+                raise ValueError("the block has a speech part but no speech was given")
+            clip = level(speech, target_lufs)
+            speech_start, speech_samples = position, _samples(clip)
+        elif part in _STINGS:
+            clip = _STINGS[part](target_lufs)
+        else:
+            raise ValueError(f"unknown part {part!r} in a block")
+        clips.append(clip)
+        position += _samples(clip)
+    pcm = b"".join(c.raw_data for c in clips)  # one pass (``+`` copies the block each time)
+    return Assembled(pcm, speech_start, speech_samples)
 
 
-def _frames(audio: AudioSegment) -> int:
+def _samples(audio: AudioSegment) -> int:
     return len(audio.raw_data) // (audio.sample_width * audio.channels)
-
-
-def _ms(frames: int) -> int:
-    return round(frames * 1000 / SAMPLE_RATE)
-
-
-def _concatenate(parts: Sequence[AudioSegment]) -> AudioSegment:
-    """Join clips of the same format in one pass (``+`` copies the whole track each time)."""
-    data = b"".join(p.raw_data for p in parts)
-    return AudioSegment(data, sample_width=2, frame_rate=SAMPLE_RATE, channels=1)

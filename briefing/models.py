@@ -1,7 +1,7 @@
 """The values that flow through the pipeline, one way.
 
     sources -> Article -> summarize -> Story -> script -> Script(Segment...)
-            -> tts -> RenderedSegment -> mix -> Episode
+            -> render (BlockSpec -> tts -> mix -> CachedBlock) -> Episode
 
 Each is a frozen dataclass: a stage never changes what an earlier stage made.
 """
@@ -78,6 +78,9 @@ class Segment:
     """Name of the voice profile that speaks it."""
     source: str = ""
     """For a story, where its article came from."""
+    lead: int = 0
+    """How many first lines lead into the segment (a story's transition, "Next."):
+    they are rendered on their own, so the rest does not depend on the story's place."""
 
     @property
     def text(self) -> str:

@@ -1,138 +1,94 @@
-"""MP3 encoding and ID3 tags.
+"""MP3 encoding, MP3 frames and ID3 tags.
 
-Two routes, chosen once: ffmpeg (the system's, or the binary of the
-``imageio-ffmpeg`` package when installed) or ``lameenc`` from PyPI, which
-needs no ffmpeg at all. ``BRIEFING_MP3_ENCODER`` forces one: ``auto``
-(default), ``ffmpeg`` or ``lameenc``; ``BRIEFING_FFMPEG`` names an ffmpeg binary.
+Each block of the episode is encoded on its own by LAME in-process, through
+the ``lameenc`` package (no ffmpeg needed), and the episode is the blocks'
+MP3 frames one after the other under one ID3 tag. That is seamless: the
+frames of a block never lean on another block's (LAME starts each stream
+with an empty bit reservoir), every block starts and ends in silence, and a
+decoder plays the joined frames back to back, 576 samples a frame at
+22050 Hz, so where each block starts is known to the sample. A block decodes
+to its samples after ``ENCODER_DELAY`` samples of silence that LAME puts first.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 from .errors import AudioError
 from .models import Chapter
 
 log = logging.getLogger(__name__)
 
-ENV_ENCODER = "BRIEFING_MP3_ENCODER"
-ENV_FFMPEG = "BRIEFING_FFMPEG"
-ENCODERS = ("auto", "ffmpeg", "lameenc")
-INSTALL_HINT = (
-    "install ffmpeg (Debian/Ubuntu: sudo apt-get install ffmpeg; macOS: brew install ffmpeg) "
-    "or the PyPI package: pip install lameenc"
-)
+INSTALL_HINT = "install the PyPI package: pip install lameenc"
+QUALITY = 3
+"""LAME's algorithm quality (0 best and slowest, 9 worst); 3 is LAME's own default."""
+ENCODER_DELAY = 1105
+"""Samples of silence LAME puts before the audio of a stream (576 + 529)."""
+
+# MPEG audio frame headers, layer III: bit rates (kbit/s) by version and index.
+_BITRATES = {
+    1: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+    2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+}
+_SAMPLE_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
 
 
-@dataclass(frozen=True)
-class Pcm:
-    """Raw audio: signed 16-bit little-endian samples."""
-
-    data: bytes
-    sample_rate: int
-    channels: int = 1
+def frame_samples(sample_rate: int) -> int:
+    """Samples in one layer III frame: 1152 for MPEG-1 rates, 576 below 32 kHz."""
+    return 1152 if sample_rate >= 32000 else 576
 
 
-class Encoder(Protocol):
-    name: str
-
-    def encode(self, pcm: Pcm, dest: Path, *, bitrate_kbps: int) -> None:
-        """Write ``pcm`` as an MP3 file at ``dest``."""
-        ...
-
-
-def find_ffmpeg() -> str | None:
-    """An ffmpeg binary: $BRIEFING_FFMPEG, then PATH, then imageio-ffmpeg's."""
-    explicit = os.environ.get(ENV_FFMPEG)
-    if explicit:
-        return explicit if shutil.which(explicit) else None
-    on_path = shutil.which("ffmpeg")
-    if on_path:
-        return on_path
+def encode(pcm: bytes, *, sample_rate: int, bitrate_kbps: int, quality: int = QUALITY) -> bytes:
+    """Mono 16-bit PCM as constant-bit-rate MP3 frames (no tag)."""
     try:
-        import imageio_ffmpeg
-    except ImportError:
-        return None
-    try:
-        return imageio_ffmpeg.get_ffmpeg_exe()
-    except RuntimeError:  # pragma: no cover - the package's binary is missing
-        return None
-
-
-@dataclass(frozen=True)
-class FfmpegEncoder:
-    """libmp3lame through an ffmpeg process, PCM piped in."""
-
-    executable: str
-    name: str = "ffmpeg"
-
-    def encode(self, pcm: Pcm, dest: Path, *, bitrate_kbps: int) -> None:
-        command = [
-            self.executable, "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "s16le", "-ar", str(pcm.sample_rate), "-ac", str(pcm.channels), "-i", "pipe:0",
-            "-codec:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k",
-            "-map_metadata", "-1", "-id3v2_version", "0", "-write_id3v1", "0",
-            "-f", "mp3", str(dest),
-        ]  # fmt: skip
-        try:
-            result = subprocess.run(command, input=pcm.data, capture_output=True, check=False)
-        except OSError as exc:
-            raise AudioError(
-                f"cannot run ffmpeg at {self.executable} ({exc}); {INSTALL_HINT}"
-            ) from None
-        if result.returncode != 0:
-            detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise AudioError(
-                f"ffmpeg failed to write {dest.name}: {detail[-1] if detail else result.returncode}"
-            )
-
-
-@dataclass(frozen=True)
-class LameencEncoder:
-    """LAME in-process through the ``lameenc`` package (no ffmpeg needed)."""
-
-    name: str = "lameenc"
-    quality: int = 2
-
-    def encode(self, pcm: Pcm, dest: Path, *, bitrate_kbps: int) -> None:
         import lameenc
-
-        encoder = lameenc.Encoder()
-        encoder.set_bit_rate(bitrate_kbps)
-        encoder.set_in_sample_rate(pcm.sample_rate)
-        encoder.set_channels(pcm.channels)
-        encoder.set_quality(self.quality)
-        data = encoder.encode(pcm.data) + encoder.flush()
-        dest.write_bytes(bytes(data))
-
-
-def choose_encoder() -> Encoder:
-    """The MP3 encoder to use, by BRIEFING_MP3_ENCODER and what is installed."""
-    choice = os.environ.get(ENV_ENCODER, "auto").strip().lower() or "auto"
-    if choice not in ENCODERS:
-        raise AudioError(
-            f"{ENV_ENCODER}={choice!r} is not valid; use one of: {', '.join(ENCODERS)}"
-        )
-    if choice in ("auto", "ffmpeg"):
-        executable = find_ffmpeg()
-        if executable:
-            return FfmpegEncoder(executable)
-        if choice == "ffmpeg":
-            raise AudioError(f"ffmpeg not found; {INSTALL_HINT}")
-    try:
-        import lameenc  # noqa: F401
     except ImportError:
-        raise AudioError(
-            f"no MP3 encoder: neither ffmpeg nor lameenc is installed; {INSTALL_HINT}"
-        ) from None
-    return LameencEncoder()
+        raise AudioError(f"no MP3 encoder: lameenc is not installed; {INSTALL_HINT}") from None
+    encoder = lameenc.Encoder()
+    encoder.set_bit_rate(bitrate_kbps)
+    encoder.set_in_sample_rate(sample_rate)
+    encoder.set_out_sample_rate(sample_rate)
+    encoder.set_channels(1)
+    encoder.set_quality(quality)
+    return bytes(encoder.encode(pcm) + encoder.flush())
+
+
+def encoder_version() -> str:
+    """The encoder, for cache keys: "lameenc 1.9.0" (without importing it)."""
+    from .versions import package_version
+
+    return f"lameenc {package_version('lameenc')}"
+
+
+def count_frames(data: bytes) -> int:
+    """The number of MPEG layer III frames in ``data`` (frames only, no tag).
+
+    Raises AudioError when the bytes are not whole frames, so a damaged block
+    is never joined into an episode.
+    """
+    position = frames = 0
+    while position < len(data):
+        header = data[position : position + 4]
+        if len(header) < 4 or header[0] != 0xFF or header[1] & 0xE0 != 0xE0:
+            raise AudioError(f"not an MP3 frame at byte {position}")
+        version = (header[1] >> 3) & 3
+        layer = (header[1] >> 1) & 3
+        bitrate_index = header[2] >> 4
+        rate_index = (header[2] >> 2) & 3
+        if version == 1 or layer != 1 or bitrate_index in (0, 15) or rate_index == 3:
+            raise AudioError(f"not a layer III frame at byte {position}")
+        bitrate = _BITRATES[1 if version == 3 else 2][bitrate_index] * 1000
+        rate = _SAMPLE_RATES[version][rate_index]
+        padding = (header[2] >> 1) & 1
+        slots = 144 if version == 3 else 72
+        position += slots * bitrate // rate + padding
+        frames += 1
+    if position != len(data):
+        raise AudioError("the MP3 data ends in the middle of a frame")
+    return frames
 
 
 @dataclass(frozen=True)
@@ -252,3 +208,13 @@ def order_chapter_frames(path: Path) -> None:
             return
         handle.seek(10)
         handle.write(rewritten)
+
+
+def write_mp3(dest: Path, tags: Tags, blocks: Iterable[bytes]) -> None:
+    """Write an MP3 file: the ID3 tag, then each block's frames in turn (the
+    audio is streamed to the file, never joined in memory)."""
+    dest.write_bytes(b"")
+    write_tags(dest, tags)
+    with dest.open("ab") as handle:
+        for block in blocks:
+            handle.write(block)

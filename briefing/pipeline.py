@@ -8,36 +8,35 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from . import mix as mixing
+from .cache import CachedBlock, SegmentCache
 from .config import SourceConfig
-from .errors import NoStoriesError, OutputError, VoiceError
+from .errors import EngineError, NoStoriesError, OutputError, VoiceError
 from .files import atomic_path
-from .models import Article, Episode, Script, Show, Story
-from .mp3 import Pcm, Tags, choose_encoder, id3_language, write_tags
+from .layout import SAMPLE_RATE, overhead_ms
+from .models import Article, Chapter, Cue, Episode, Script, SegmentKind, Show, Story
+from .mp3 import Tags, frame_samples, id3_language, write_mp3
 from .publish import publish_episode
 from .publish.chapters import to_json_chapters
 from .publish.store import load_store
-from .publish.transcript import build_cues, to_srt, to_vtt
+from .publish.transcript import build_cues, estimate_marks, to_srt, to_vtt
+from .render import AudioSettings, BlockSpec, Progress, Renderer, plan_blocks
 from .script import build_script
 from .select import dedupe, estimate_script_ms, fit, rank
 from .sources import HttpClient, Skipped, as_source, collect, sample_sources
-from .speech import to_spoken
 from .summarize import summarize_article
-from .tts import WordMark, get_engine
+from .tts import WordMark, engine_identity, get_engine
 from .voices import DEFAULT_VOICES, MAX_RATE, MIN_RATE, VoiceProfile, get_profile
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BITRATE_KBPS = 64
 
-#: Called as progress(done, total, label) while segments are rendered.
-Progress = Callable[[int, int, str], None]
+__all__ = ["Progress", "generate", "prepare_script", "resolve_voices"]
 
 
 def episode_title(show: str, date: dt.date) -> str:
@@ -66,9 +65,11 @@ def episode_files(out_dir: Path, date: dt.date) -> EpisodeFiles:
     )
 
 
-def resolve_voices(names: Sequence[str], wpm: int | None = None) -> list[VoiceProfile]:
-    """Load the voice profiles (every one at ``wpm`` words a minute when given) and
-    check each against its engine (fails fast)."""
+def resolve_voices(
+    names: Sequence[str], wpm: int | None = None, *, check: bool = True
+) -> list[VoiceProfile]:
+    """Load the voice profiles (every one at ``wpm`` words a minute when given) and,
+    with ``check``, check each against its engine (which starts the engine)."""
     profiles = [get_profile(name) for name in names]
     if wpm is not None:
         if not MIN_RATE <= wpm <= MAX_RATE:
@@ -76,8 +77,9 @@ def resolve_voices(names: Sequence[str], wpm: int | None = None) -> list[VoicePr
                 f"a speaking rate of {wpm} words a minute is outside {MIN_RATE}-{MAX_RATE}"
             )
         profiles = [replace(p, rate=wpm) for p in profiles]
-    for profile in profiles:
-        get_engine(profile.engine).check_voice(profile)
+    if check:
+        for profile in profiles:
+            get_engine(profile.engine).check_voice(profile)
     return profiles
 
 
@@ -123,6 +125,8 @@ class Prepared:
     """A script and the story of how it was chosen."""
 
     script: Script
+    stories: tuple[Story, ...] = ()
+    """The stories of the script, in order."""
     skipped: tuple[Skipped, ...] = ()
     """Sources and articles that gave no story, and why."""
     duplicates: tuple[str, ...] = ()
@@ -138,7 +142,7 @@ def _estimator(
 
     def estimate(stories: Sequence[Story]) -> float:
         script = build_script(stories, date=date, show=show.title, voices=voices)
-        return estimate_script_ms(script, rates, mixing.overhead_ms(len(stories)))
+        return estimate_script_ms(script, rates, overhead_ms(len(stories)))
 
     return estimate
 
@@ -189,6 +193,7 @@ def prepare_script(
     script = build_script(stories, date=date, show=show.title, voices=voices)
     return Prepared(
         script,
+        tuple(stories),
         tuple(skipped),
         tuple(a.source for a in duplicates),
         tuple(story.title for story in dropped),
@@ -196,35 +201,95 @@ def prepare_script(
 
 
 @dataclass(frozen=True)
-class Rendered:
-    """A segment's speech and when each of its words starts."""
+class Timeline:
+    """Where everything is heard in the joined episode."""
 
-    audio: mixing.AudioSegment
-    marks: tuple[WordMark, ...]
-    """Offsets into the spoken text (the lines after ``to_spoken``, joined by spaces)."""
-    spoken_lines: tuple[str, ...]
+    chapters: tuple[Chapter, ...]
+    cues: tuple[Cue, ...]
+    duration_ms: int
 
 
-def render(
+def timeline(script: Script, specs: Sequence[BlockSpec], blocks: Sequence[CachedBlock]) -> Timeline:
+    """Chapters and transcript cues of the blocks joined in order.
+
+    A block starts where the frames before it end (576 samples a frame), and its
+    speech ``speech_start_ms`` later; a story's chapter starts with its
+    transition. Word marks are moved into each segment's time (a block without
+    marks gets them estimated).
+    """
+    frame = frame_samples(SAMPLE_RATE)
+    position = 0  # samples
+    heard: dict[int, list[tuple[float, BlockSpec, CachedBlock]]] = {}
+    for spec, block in zip(specs, blocks, strict=True):
+        begin = position * 1000 / SAMPLE_RATE + block.speech_start_ms
+        heard.setdefault(spec.segment, []).append((begin, spec, block))
+        position += block.frames * frame
+    duration_ms = round(position * 1000 / SAMPLE_RATE)
+    starts, durations, marks, spoken = [], [], [], []
+    for index in range(len(script.segments)):
+        parts = heard[index]
+        first = parts[0][0]
+        segment_marks: list[WordMark] = []
+        lines: list[str] = []
+        base = 0
+        for begin, spec, block in parts:
+            shift = begin - first
+            own = [WordMark(o, ms) for o, ms in block.marks] or estimate_marks(
+                spec.text, block.speech_ms
+            )
+            segment_marks += [WordMark(base + m.offset, round(shift + m.start_ms)) for m in own]
+            base += len(spec.text) + 1
+            lines += spec.lines
+        last_begin, _, last_block = parts[-1]
+        starts.append(round(first))
+        durations.append(round(last_begin + last_block.speech_ms - first))
+        marks.append(tuple(segment_marks))
+        spoken.append(tuple(lines))
+    chapter_starts = [0 if i == 0 else start for i, start in enumerate(starts)]
+    ends = [*chapter_starts[1:], duration_ms]
+    chapters = tuple(
+        Chapter(seg.title, seg.kind, start, end, seg.source)
+        for seg, start, end in zip(script.segments, chapter_starts, ends, strict=True)
+    )
+    cues = build_cues(script.segments, starts, durations, marks, spoken)
+    return Timeline(chapters, cues, duration_ms)
+
+
+def render_script(
     script: Script,
+    stories: Sequence[Story],
     profiles: dict[str, VoiceProfile],
-    workdir: Path,
+    voices: Sequence[str],
+    renderer: Renderer,
+    settings: AudioSettings,
     progress: Progress | None = None,
-) -> list[Rendered]:
-    """Speak every segment with its voice; one Rendered per segment."""
-    rendered = []
-    total = len(script.segments)
-    for index, segment in enumerate(script.segments):
-        profile = profiles[segment.voice]
-        engine = get_engine(profile.engine)
-        wav = workdir / f"segment-{index:03d}.wav"
-        log.info("rendering %d/%d: %s (%s)", index + 1, total, segment.title, profile.name)
-        spoken = tuple(to_spoken(line) for line in segment.lines)
-        marks = engine.synthesize(" ".join(spoken), profile, wav)
-        rendered.append(Rendered(mixing.load_speech(wav), tuple(marks), spoken))
-        if progress:
-            progress(index + 1, total, segment.title)
-    return rendered
+    identities: dict[str, str] | None = None,
+) -> tuple[Script, tuple[BlockSpec, ...], tuple[CachedBlock, ...], tuple[str, ...]]:
+    """Render every block of the script. A story that cannot be spoken (its
+    worker crashed or hung twice) is left out with a warning and the script
+    made again without it; the intro or outro failing stops the run.
+
+    Returns the script as rendered, its blocks, and the stories left out and why.
+    """
+    failed: list[str] = []
+    stories = list(stories)
+    while True:
+        specs = plan_blocks(script, profiles, settings, identities=identities)
+        result = renderer.render(specs, progress)
+        if not result.failures:
+            return script, specs, tuple(b for b in result.blocks if b is not None), tuple(failed)
+        dropped: set[int] = set()
+        for failure in result.failures:
+            segment = script.segments[failure.spec.segment]
+            if segment.kind is not SegmentKind.STORY:
+                raise EngineError(f"could not speak the {segment.title.lower()}: {failure.reason}")
+            dropped.add(failure.spec.segment)
+            failed.append(f"{segment.source or segment.title}: not spoken ({failure.reason})")
+        places = [i for i, seg in enumerate(script.segments) if seg.kind is SegmentKind.STORY]
+        stories = [s for i, s in zip(places, stories, strict=True) if i not in dropped]
+        if not stories:
+            raise NoStoriesError(f"no story could be spoken: {failed[0]}")
+        script = build_script(stories, date=script.date, show=script.show, voices=voices)
 
 
 def generate(
@@ -247,6 +312,7 @@ def generate(
     wpm: int | None = None,
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
+    renderer: Renderer | None = None,
 ) -> Episode:
     """Make the day's briefing and publish it in the output folder.
 
@@ -257,28 +323,34 @@ def generate(
     newest N episodes). ``show`` defaults to the one the folder's store
     remembers; ``title`` renames it. A date's earlier episode is replaced atomically: a failed or
     interrupted run leaves the previous files untouched and no partial file.
+
+    Audio comes from ``renderer`` (default: worker processes on every core and
+    the segment cache in the user cache folder): blocks already rendered, by
+    this or an earlier run, are reused as they are.
     """
     date = date or dt.date.today()
     if not voices:
         raise ValueError("at least one voice is needed")
     if keep is not None and keep < 1:
         raise ValueError("keep must be at least 1 when generating")
-    # Fail fast, before any work: voices, engines, the encoder and the store must be usable.
-    ordered = resolve_voices(voices, wpm)
+    # Fail fast, before any work: the voice profiles, their engines' libraries and the
+    # store must be usable. (The engines are started, and their voices checked, only
+    # when a block must be rendered: a re-run from the cache needs neither.)
+    ordered = resolve_voices(voices, wpm, check=False)
+    identities = {p.name: engine_identity(p) for p in ordered}
     profiles = {p.name: p for p in ordered}
     voice_names = [p.name for p in ordered]
-    encoder = choose_encoder()
     store = load_store(out_dir)  # a damaged store stops the run before any work
     show = show or store.show
     if title:
         show = replace(show, title=title)
+    renderer = renderer or Renderer(SegmentCache())
 
     prepared = prepare_script(
         sources, date=date, show=show, voices=voice_names, max_words=max_words,
         minutes=minutes, since=since, now=now, client=client, summarizer=summarizer, wpm=wpm,
         stdin=stdin,
     )  # fmt: skip
-    script = prepared.script
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -286,17 +358,11 @@ def generate(
     files = episode_files(out_dir, date)
     title = episode_title(show.title, date)
 
-    with tempfile.TemporaryDirectory(prefix="briefing-") as tmp:
-        rendered = render(script, profiles, Path(tmp), progress)
-    mixed = mixing.mix(script.segments, [r.audio for r in rendered])
-    cues = build_cues(
-        script.segments,
-        mixed.speech_starts,
-        [len(r.audio) for r in rendered],
-        [r.marks for r in rendered],
-        [r.spoken_lines for r in rendered],
-    )
-    del rendered
+    script, specs, blocks, unspoken = render_script(
+        prepared.script, prepared.stories, profiles, voice_names, renderer,
+        AudioSettings(bitrate_kbps=bitrate_kbps), progress, identities,
+    )  # fmt: skip
+    placed = timeline(script, specs, blocks)
 
     rundown = "; ".join(seg.title for seg in script.stories)
     tags = Tags(
@@ -306,36 +372,33 @@ def generate(
         date=date.isoformat(),
         comment=f"Stories: {rundown}",
         language=id3_language(show.language),
-        chapters=mixed.chapters,
+        chapters=placed.chapters,
     )
-    log.info("encoding %s with %s", files.mp3.name, encoder.name)
+    log.info("writing %s", files.mp3.name)
     try:
         with contextlib.ExitStack() as stack:
             tmp = {name: stack.enter_context(atomic_path(path)) for name, path in _files(files)}
-            encoder.encode(
-                Pcm(mixed.audio.raw_data, mixing.SAMPLE_RATE), tmp["mp3"], bitrate_kbps=bitrate_kbps
-            )
-            write_tags(tmp["mp3"], tags)
+            write_mp3(tmp["mp3"], tags, (block.mp3 for block in blocks))
             tmp["script"].write_text(f"{title}\n\n{script.to_text()}", encoding="utf-8")
-            tmp["vtt"].write_text(to_vtt(cues), encoding="utf-8")
-            tmp["srt"].write_text(to_srt(cues), encoding="utf-8")
-            tmp["chapters"].write_text(to_json_chapters(mixed.chapters), encoding="utf-8")
+            tmp["vtt"].write_text(to_vtt(placed.cues), encoding="utf-8")
+            tmp["srt"].write_text(to_srt(placed.cues), encoding="utf-8")
+            tmp["chapters"].write_text(to_json_chapters(placed.chapters), encoding="utf-8")
             # Leaving the block renames every file into place, the MP3 last.
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot write the episode ({exc.strerror or exc})") from None
-    log.info("wrote %s (%.1f s)", files.mp3, len(mixed.audio) / 1000)
+    log.info("wrote %s (%.1f s)", files.mp3, placed.duration_ms / 1000)
     episode = Episode(
         date=date,
         title=title,
         mp3_path=files.mp3,
         script_path=files.script,
-        duration_ms=len(mixed.audio),
-        chapters=mixed.chapters,
-        cues=cues,
+        duration_ms=placed.duration_ms,
+        chapters=placed.chapters,
+        cues=placed.cues,
         vtt_path=files.vtt,
         srt_path=files.srt,
         chapters_path=files.chapters,
-        skipped=tuple(str(s) for s in prepared.skipped),
+        skipped=tuple(str(s) for s in prepared.skipped) + unspoken,
         duplicates=prepared.duplicates,
         dropped=prepared.dropped,
     )

@@ -108,6 +108,6 @@ def build_script(
             *story.sentences,
         )
         voice = voices[position % len(voices)]
-        segments.append(Segment(SegmentKind.STORY, story.title, lines, voice, story.source))
+        segments.append(Segment(SegmentKind.STORY, story.title, lines, voice, story.source, lead=1))
     segments.append(Segment(SegmentKind.OUTRO, "Outro", outro_lines(show, date), host))
     return Script(show=show, date=date, segments=tuple(segments))

@@ -90,11 +90,24 @@ def median_pitch_hz(path: Path) -> float:
     return float(np.median(pitches))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_session_dirs(tmp_path_factory):
+    """The same for module- and session-scoped fixtures, set up before the per-test ones."""
+    home = tmp_path_factory.mktemp("session-user-dirs")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+        patch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
+        patch.setenv("BRIEFING_CACHE_DIR", str(home / "cache"))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory, monkeypatch):
-    """No test reads the developer's own briefing.toml or writes their HTTP cache."""
+    """No test reads the developer's own briefing.toml or writes their caches
+    (HTTP, segments), nor shares a cache with another test."""
     home = tmp_path_factory.mktemp("user-dirs")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(home / "cache"))
 
 
@@ -145,6 +158,12 @@ def articles_dir(tmp_path) -> Path:
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFING_")}
+    """The environment for a briefing subprocess: no BRIEFING_ setting but the
+    test's own cache folder."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("BRIEFING_") or k == "BRIEFING_CACHE_DIR"
+    }
     env.update(extra)
     return env

@@ -45,3 +45,55 @@ class SilentEngine:
             wav.writeframes(b"\x00\x00" * int(seconds * SAMPLE_RATE))
         per_word = seconds * 1000 / max(len(words), 1)
         return tuple(WordMark(m.start(), round(i * per_word)) for i, m in enumerate(words))
+
+
+class ToneEngine:
+    """A fake engine for the render workers (loaded by "tests.fakes:ToneEngine" in
+    each worker process): a 100 ms beep per word, so a block's length tells which
+    text it was; and failures on cue (words that text normalisation leaves alone):
+    a text with "kaboom" kills the process (a segmentation fault), one with
+    "stuckforever" never returns, one with "failword" raises EngineError; the
+    voice "missing" does not exist."""
+
+    name = "tone"
+
+    def describe(self) -> str:
+        return "tone test engine"
+
+    def voices(self) -> list[EngineVoice]:
+        return [EngineVoice("beep", "Beep", ("en",))]
+
+    def check_voice(self, profile: VoiceProfile) -> None:
+        from briefing.errors import VoiceError
+
+        if profile.voice == "missing":
+            raise VoiceError(f"tone engine has no voice '{profile.voice}'")
+
+    def synthesize(self, text: str, profile: VoiceProfile, dest: Path) -> tuple[WordMark, ...]:
+        import math
+        import os
+        import signal
+        import time
+
+        from briefing.errors import EngineError
+
+        if "kaboom" in text:
+            os.kill(os.getpid(), signal.SIGSEGV)
+        if "stuckforever" in text:
+            time.sleep(3600)
+        if "failword" in text:
+            raise EngineError(f"the tone engine failed on {dest.name}")
+        words = list(re.finditer(r"\S+", text))
+        per_word = int(0.1 * SAMPLE_RATE)
+        beep = b"".join(
+            int(8000 * math.sin(2 * math.pi * 200 * k / SAMPLE_RATE)).to_bytes(
+                2, "little", signed=True
+            )
+            for k in range(per_word)
+        )
+        with wave.open(str(dest), "wb") as wav:
+            wav.setnchannels(1)
+            wav.setsampwidth(2)
+            wav.setframerate(SAMPLE_RATE)
+            wav.writeframes(beep * len(words))
+        return tuple(WordMark(m.start(), i * 100) for i, m in enumerate(words))

@@ -55,7 +55,6 @@ def test_script_from_stdin():
 
 
 def test_generate_prints_the_mp3_path_last(tmp_path, silent_voices, articles_dir, monkeypatch):
-    monkeypatch.setenv("BRIEFING_MP3_ENCODER", "lameenc")
     result = CliRunner().invoke(
         cli, ["generate", str(articles_dir), "--out", str(tmp_path / "out"), "--date", "2026-11-25"]
     )
@@ -67,7 +66,6 @@ def test_generate_prints_the_mp3_path_last(tmp_path, silent_voices, articles_dir
 
 
 def test_quiet_prints_only_the_path(tmp_path, silent_voices, articles_dir, monkeypatch):
-    monkeypatch.setenv("BRIEFING_MP3_ENCODER", "lameenc")
     result = CliRunner().invoke(
         cli, ["generate", str(articles_dir), "--out", str(tmp_path), "-q", "--date", "2026-11-25"]
     )
@@ -126,7 +124,7 @@ def test_bad_input_is_one_line_no_traceback_no_mp3(tmp_path, case):
     out = tmp_path / "out"
     result = subprocess.run(
         [sys.executable, "-m", "briefing", "generate", *args, "--out", str(out)],
-        capture_output=True, text=True, env=subprocess_env(BRIEFING_MP3_ENCODER="lameenc"), timeout=120,
+        capture_output=True, text=True, env=subprocess_env(), timeout=120,
     )  # fmt: skip
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
@@ -150,10 +148,39 @@ def test_unexpected_errors_are_one_line_too(monkeypatch):
 
 
 def test_generate_from_stdin(tmp_path, silent_voices, monkeypatch):
-    monkeypatch.setenv("BRIEFING_MP3_ENCODER", "lameenc")
     story = b"Stdin story\n\nA story that arrived on standard input today, as a pipe.\n"
     result = CliRunner().invoke(
         cli, ["generate", "-", "--out", str(tmp_path), "--date", "2026-11-25"], input=story
     )
     assert result.exit_code == 0, result.output
     assert "Stdin story." in (tmp_path / "briefing-2026-11-25.txt").read_text()
+
+
+def test_cache_option_info_and_clear(tmp_path, silent_voices, articles_dir):
+    cache = tmp_path / "my-cache"
+    out = tmp_path / "out"
+    args = ["generate", str(articles_dir), "--out", str(out), "--date", "2026-11-25", "-q"]
+    assert _run(*args, "--cache", str(cache)).exit_code == 0
+    info = _run("cache", "info", "--cache", str(cache))
+    assert info.exit_code == 0
+    assert info.output.startswith(f"{cache / 'segments'}: 6 blocks, ")
+    calls = len(silent_voices.calls)
+    assert _run(*args, "--cache", str(cache)).exit_code == 0
+    assert len(silent_voices.calls) == calls  # all from the cache
+    assert _run(*args, "--no-cache").exit_code == 0
+    assert len(silent_voices.calls) == 2 * calls
+    cleared = _run("cache", "clear", "--cache", str(cache))
+    assert cleared.output == f"removed 6 blocks from {cache / 'segments'}\n"
+    assert _run("cache", "info", "--cache", str(cache)).output.endswith(": 0 blocks, 0.0 MB\n")
+
+
+def test_cache_and_no_cache_together_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["generate", "--cache", str(tmp_path), "--no-cache"])
+    assert result.exit_code == 2
+    assert "--cache and --no-cache cannot be used together" in result.output
+
+
+@pytest.mark.parametrize("command", [["cache", "info"], ["cache", "clear"]])
+def test_cache_commands_have_help(command):
+    result = _run(*command, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.output

@@ -1,13 +1,16 @@
-"""Mixing: generated stings, levels, pauses, and chapter times that match the audio."""
+"""Mixing one block: generated stings, levels, pauses, and where the speech is."""
 
 from __future__ import annotations
 
 import math
 
-from briefing import mix
-from briefing.models import Segment, SegmentKind
+import pytest
+
+from briefing import layout, loudness, mix
 
 from .conftest import window_rms
+
+TARGET = loudness.ENCODED_TARGET_LUFS
 
 
 def _tone(ms: int, frequency: float = 220.0, amplitude: float = 0.3) -> mix.AudioSegment:
@@ -26,74 +29,67 @@ def _tone(ms: int, frequency: float = 220.0, amplitude: float = 0.3) -> mix.Audi
     )
 
 
-def _segments(n_stories: int) -> list[Segment]:
-    segments = [Segment(SegmentKind.INTRO, "Intro", ("Hello.",), "anchor")]
-    segments += [
-        Segment(SegmentKind.STORY, f"Story {i}", ("Text.",), "anchor") for i in range(n_stories)
-    ]
-    segments.append(Segment(SegmentKind.OUTRO, "Outro", ("Bye.",), "anchor"))
-    return segments
+def _loudness(clip: mix.AudioSegment) -> float:
+    return mix.measure(loudness.to_float(clip.raw_data))
 
 
-def test_stings_are_generated_audible_and_short():
-    for sting, (low, high) in (
-        (mix.intro_sting(), (1000, 4000)),
-        (mix.outro_sting(), (1000, 4000)),
-        (mix.story_chime(), (200, 1200)),
+def test_stings_are_generated_audible_short_and_under_the_ceiling():
+    for sting, length, offset in (
+        (mix.intro_sting(), layout.INTRO_STING_MS, mix.STING_LU),
+        (mix.outro_sting(), layout.OUTRO_STING_MS, mix.STING_LU),
+        (mix.story_chime(), layout.CHIME_MS, mix.CHIME_LU),
     ):
-        assert low <= len(sting) <= high
+        assert abs(len(sting) - length) <= 1
         assert sting.frame_rate == mix.SAMPLE_RATE and sting.channels == 1
-        assert sting.rms > 100
-        assert sting.max_dBFS <= -3.0  # headroom: never clips
+        assert abs(_loudness(sting) - (TARGET + offset)) < 0.3
+        assert loudness.true_peak_dbtp(loudness.to_float(sting.raw_data)) <= layout.CEILING_DBTP
     assert mix.intro_sting().raw_data != mix.outro_sting().raw_data
 
 
-def test_level_matches_voices():
-    from briefing import loudness
-
-    quiet, loud = _tone(1000, amplitude=0.02), _tone(1000, amplitude=0.9)
-    a, b = mix.level(quiet), mix.level(loud)
-
-    def measure(clip):
-        return loudness.integrated_loudness(loudness.to_float(clip.raw_data), mix.SAMPLE_RATE)
-
-    assert abs(measure(a) - mix.SPEECH_LUFS) < 0.2
-    assert abs(measure(b) - mix.SPEECH_LUFS) < 0.2
-    assert mix.level(mix.silence(1000)).rms == 0
-    assert len(mix.level(_tone(100))) == 100  # too short to measure: left as it is
+@pytest.mark.parametrize("amplitude", [0.02, 0.3, 0.95])
+@pytest.mark.parametrize("ms", [300, 700, 3000])
+def test_level_brings_any_clip_to_the_target(amplitude, ms):
+    """Quiet or loud, long or as short as "Next.": at the target, true peak under the ceiling."""
+    leveled = mix.level(_tone(ms, amplitude=amplitude), TARGET)
+    assert abs(_loudness(leveled) - TARGET) < 0.3
+    assert loudness.true_peak_dbtp(loudness.to_float(leveled.raw_data)) <= layout.CEILING_DBTP
+    assert len(leveled) == ms
 
 
-def test_chapters_start_where_each_segment_is_heard():
-    segments = _segments(3)
-    clips = [_tone(800 + 100 * i, frequency=300 + 100 * i) for i in range(len(segments))]
-    mixed = mix.mix(segments, clips)
-    layout = mix.MixLayout()
-    chapters = mixed.chapters
-    assert [c.title for c in chapters] == ["Intro", "Story 0", "Story 1", "Story 2", "Outro"]
-    assert chapters[0].start_ms == 0
-    assert all(a.end_ms == b.start_ms for a, b in zip(chapters, chapters[1:], strict=False))
-    assert chapters[-1].end_ms == len(mixed.audio)
-    samples = mixed.audio.get_array_of_samples()
+def test_level_leaves_silence_alone():
+    assert mix.level(mix.silence(1000), TARGET).rms == 0
+
+
+def test_assemble_places_parts_in_order():
+    speech = _tone(1500, frequency=300)
+    parts = ("intro", 350, "speech", 450)
+    block = mix.assemble(parts, speech)
     rate = mix.SAMPLE_RATE
-    # The intro's speech follows the sting and a pause.
-    intro_speech = len(mix.intro_sting()) + layout.after_intro_sting
-    assert window_rms(samples, rate, intro_speech / 1000 + 0.05, 0.2) > 1000
-    for chapter in chapters[1:]:
-        start = chapter.start_ms / 1000
-        # Silence just before each chapter starts, the segment's audio just after.
-        assert window_rms(samples, rate, start - 0.12, 0.1) < 50, chapter
-        assert window_rms(samples, rate, start + 0.01, 0.1) > 1000, chapter
-    expected = (
-        len(mix.intro_sting())
-        + layout.after_intro_sting
-        + sum(len(c) for c in clips)
-        + layout.after_intro
-        + 2 * (2 * layout.around_story_chime + len(mix.story_chime()))
-        + layout.before_outro
-        + layout.before_outro_sting
-        + len(mix.outro_sting())
-    )
-    assert abs(len(mixed.audio) - expected) <= 5
+    sting = len(mix.intro_sting().raw_data) // 2
+    assert block.speech_start == sting + rate * 350 // 1000
+    assert block.speech_samples == len(speech.raw_data) // 2
+    assert len(block.pcm) // 2 == block.speech_start + block.speech_samples + rate * 450 // 1000
+    samples = mix.AudioSegment(
+        block.pcm, sample_width=2, frame_rate=rate, channels=1
+    ).get_array_of_samples()
+    start_s = block.speech_start / rate
+    assert window_rms(samples, rate, start_s - 0.3, 0.25) < 5  # the pause before the speech
+    assert window_rms(samples, rate, start_s + 0.01, 1.0) > 1000
+    assert window_rms(samples, rate, start_s + 1.52, 0.4) == 0  # the pause after it
+    assert window_rms(samples, rate, 0.0, 0.5) > 300  # the sting first
+
+
+def test_assemble_refuses_what_it_cannot_build():
+    with pytest.raises(ValueError, match="no speech was given"):
+        mix.assemble(("speech",))
+    with pytest.raises(ValueError, match="unknown part 'gong'"):
+        mix.assemble((100, "gong"), _tone(500))
+
+
+def test_assemble_without_speech_is_just_the_parts():
+    block = mix.assemble(("chime", 200))
+    assert block.speech_samples == 0
+    assert len(block.pcm) // 2 == len(mix.story_chime().raw_data) // 2 + mix.SAMPLE_RATE // 5
 
 
 def test_load_speech_converts_to_mono_22050(tmp_path):

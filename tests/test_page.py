@@ -98,7 +98,6 @@ def test_an_empty_store_gives_a_page(tmp_path):
 def test_generate_writes_the_page(tmp_path, silent_voices, articles_dir, monkeypatch):
     from briefing import pipeline
 
-    monkeypatch.setenv("BRIEFING_MP3_ENCODER", "lameenc")
     pipeline.generate([articles_dir], out_dir=tmp_path, date=dt.date(2026, 11, 25))
     page = (tmp_path / "index.html").read_text()
     assert "Harbour bridge reopens after repairs" in page

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 
 import pytest
 from mutagen.mp3 import MP3
 
 from briefing import pipeline
-from briefing.errors import AudioError, NoStoriesError, VoiceError
+from briefing.errors import AudioError, NoStoriesError, OutputError, VoiceError
 from briefing.models import SegmentKind
-from briefing.mp3 import LameencEncoder
 
 from .conftest import SEED
 
@@ -35,11 +35,6 @@ PUBLISHED_FILES = [
 ALL_FILES = sorted(EPISODE_FILES + PUBLISHED_FILES)
 
 
-@pytest.fixture(autouse=True)
-def _fast_encoder(monkeypatch):
-    monkeypatch.setenv("BRIEFING_MP3_ENCODER", "lameenc")
-
-
 def test_generate_writes_mp3_and_script(tmp_path, silent_voices, articles_dir):
     episode = pipeline.generate([articles_dir], out_dir=tmp_path / "out", date=DATE)
     assert episode.mp3_path == tmp_path / "out" / "briefing-2026-11-25.mp3"
@@ -55,9 +50,10 @@ def test_generate_writes_mp3_and_script(tmp_path, silent_voices, articles_dir):
         SegmentKind.STORY,
         SegmentKind.OUTRO,
     ]
-    # Voices alternate: the first story by the anchor, the second by the correspondent.
+    # Voices alternate: the first story by the anchor, the second by the correspondent;
+    # each story's transition is spoken on its own, in the story's voice.
     voices = [name for name, _ in silent_voices.calls]
-    assert voices == ["anchor", "anchor", "correspondent", "anchor"]
+    assert voices == ["anchor", "anchor", "anchor", "correspondent", "correspondent", "anchor"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ALL_FILES
 
 
@@ -79,22 +75,38 @@ def test_failed_encode_leaves_previous_episode_intact(
     pipeline.generate([articles_dir / "a.txt"], out_dir=out, date=DATE)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
-    def broken(self, pcm, dest, *, bitrate_kbps):
-        dest.write_bytes(b"partial mp3 data")
+    def broken(pcm, **_):
         raise AudioError("encoder died half way")
 
-    monkeypatch.setattr(LameencEncoder, "encode", broken)
+    monkeypatch.setattr("briefing.mp3.encode", broken)
     with pytest.raises(AudioError):
         pipeline.generate([articles_dir], out_dir=out, date=DATE)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
+def test_full_disk_leaves_previous_episode_intact(
+    tmp_path, silent_voices, articles_dir, monkeypatch
+):
+    out = tmp_path / "out"
+    pipeline.generate([articles_dir / "a.txt"], out_dir=out, date=DATE)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def full(dest, tags, blocks):
+        dest.write_bytes(b"partial mp3 data")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pipeline, "write_mp3", full)
+    with pytest.raises(OutputError, match="No space left on device"):
+        pipeline.generate([articles_dir], out_dir=out, date=DATE)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
 def test_interrupt_leaves_no_partial_file(tmp_path, silent_voices, articles_dir, monkeypatch):
-    def interrupted(self, pcm, dest, *, bitrate_kbps):
+    def interrupted(dest, tags, blocks):
         dest.write_bytes(b"partial")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(LameencEncoder, "encode", interrupted)
+    monkeypatch.setattr(pipeline, "write_mp3", interrupted)
     with pytest.raises(KeyboardInterrupt):
         pipeline.generate([articles_dir], out_dir=tmp_path / "out", date=DATE)
     assert list((tmp_path / "out").iterdir()) == []
@@ -124,13 +136,14 @@ def test_unknown_voice_fails_before_any_work(tmp_path, silent_voices):
     assert not (tmp_path / "out").exists()
 
 
-def test_engine_voice_missing_fails_before_any_work(tmp_path, silent_voices, monkeypatch):
+def test_engine_voice_missing_fails_before_writing(tmp_path, silent_voices, monkeypatch):
     folder = tmp_path / "v"
     folder.mkdir()
     (folder / "odd.toml").write_text('name="odd"\nengine="silent"\nvoice="loud"\n')
     monkeypatch.setenv("BRIEFING_VOICES", f"{folder}{os.pathsep}{os.environ['BRIEFING_VOICES']}")
     with pytest.raises(VoiceError, match="no voice 'loud'"):
         pipeline.generate([SEED], out_dir=tmp_path / "out", date=DATE, voices=["odd"])
+    assert not list((tmp_path / "out").glob("*.mp3"))
 
 
 def test_no_sources_uses_the_bundled_samples(silent_voices):
@@ -147,4 +160,68 @@ def test_progress_is_reported(tmp_path, silent_voices, articles_dir):
         date=DATE,
         progress=lambda d, t, _: seen.append((d, t)),
     )
-    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    # One step per block: the intro, a transition and a story for each story, the outro.
+    assert seen == [(n, 6) for n in range(1, 7)]
+
+
+def test_a_rerun_renders_nothing_and_writes_the_same_episode(tmp_path, silent_voices, articles_dir):
+    out = tmp_path / "out"
+    first = pipeline.generate([articles_dir], out_dir=out, date=DATE)
+    audio = first.mp3_path.read_bytes()
+    calls = len(silent_voices.calls)
+    second = pipeline.generate([articles_dir], out_dir=out, date=DATE)
+    assert len(silent_voices.calls) == calls  # every block came from the cache
+    assert second.mp3_path.read_bytes() == audio
+    assert second.cues == first.cues and second.chapters == first.chapters
+
+
+def test_no_cache_renders_everything_again(tmp_path, silent_voices, articles_dir):
+    from briefing.render import Renderer
+
+    out = tmp_path / "out"
+    pipeline.generate([articles_dir], out_dir=out, date=DATE, renderer=Renderer(None))
+    calls = len(silent_voices.calls)
+    pipeline.generate([articles_dir], out_dir=out, date=DATE, renderer=Renderer(None))
+    assert len(silent_voices.calls) == 2 * calls
+    assert not list(Path(os.environ["BRIEFING_CACHE_DIR"]).glob("**/*.mp3"))
+
+
+def test_a_new_story_renders_only_what_is_new(tmp_path, silent_voices, articles_dir):
+    out = tmp_path / "out"
+    pipeline.generate([articles_dir / "a.txt"], out_dir=out, date=DATE, voices=["anchor"])
+    calls = len(silent_voices.calls)
+    pipeline.generate([articles_dir], out_dir=out, date=DATE, voices=["anchor"])
+    spoken = [text for _, text in silent_voices.calls[calls:]]
+    # The new story and its transition, the intro (its rundown) and the first story's
+    # new transition; the first story itself and the outro come from the cache.
+    assert any("Library extends opening hours" in t for t in spoken)
+    assert not any(t.startswith("Harbour bridge reopens after repairs.") for t in spoken)
+    assert len(spoken) <= 4
+
+
+@pytest.fixture
+def tone_voices(tmp_path, monkeypatch):
+    """A voice profile on the tone engine, which the render workers load."""
+    from briefing import tts
+
+    tts.register_engine("tone", "tests.fakes:ToneEngine")
+    folder = tmp_path / "tone-voices"
+    folder.mkdir()
+    (folder / "anchor.toml").write_text('name="anchor"\nengine="tone"\nvoice="beep"\nrate=180\n')
+    monkeypatch.setenv("BRIEFING_VOICES", str(folder))
+    yield
+    tts._REGISTRY.pop("tone", None)
+    tts._INSTANCES.pop("tone", None)
+
+
+def test_a_story_the_engine_crashes_on_is_left_out(tmp_path, tone_voices, articles_dir):
+    (articles_dir / "c.txt").write_text(
+        "Council hears a strange word\n\nThe council heard the word kaboom at its meeting.\n"
+    )
+    episode = pipeline.generate([articles_dir], out_dir=tmp_path / "out", date=DATE)
+    titles = [c.title for c in episode.chapters if c.kind is SegmentKind.STORY]
+    assert len(titles) == 2 and not any("strange" in t for t in titles)
+    assert any("c.txt" in s and "crashed (signal SIGSEGV)" in s for s in episode.skipped)
+    script = episode.script_path.read_text()
+    assert "strange word" not in script and "two stories" in script
+    assert MP3(str(episode.mp3_path)).info.length > 3

@@ -31,11 +31,6 @@ NS = {
 BASE = "https://example.org/b/"
 
 
-@pytest.fixture(autouse=True)
-def _fast_encoder(monkeypatch):
-    monkeypatch.setenv("BRIEFING_MP3_ENCODER", "lameenc")
-
-
 def _make(out, articles_dir, day, **kwargs):
     return pipeline.generate([articles_dir], out_dir=out, date=dt.date(2026, 11, day), **kwargs)
 

@@ -157,12 +157,7 @@ def test_conditional_get_second_run_is_a_304(web, client):
     assert [a.title for a in second] == [a.title for a in first]
 
 
-@pytest.fixture(autouse=False)
-def lameenc(monkeypatch):
-    monkeypatch.setenv("BRIEFING_MP3_ENCODER", "lameenc")
-
-
-def test_same_story_in_two_feeds_is_told_once(web, client, tmp_path, silent_voices, lameenc):
+def test_same_story_in_two_feeds_is_told_once(web, client, tmp_path, silent_voices):
     episode = pipeline.generate(
         [source(web, "/rss20.xml"), source(web, "/atom.xml")],
         out_dir=tmp_path, date=DATE, now=NOW, client=client,
@@ -178,7 +173,7 @@ def test_same_story_in_two_feeds_is_told_once(web, client, tmp_path, silent_voic
     assert "Late trains to run between Ashby and Northfield" not in script
 
 
-def test_hostile_sources_never_sink_the_briefing(web, client, tmp_path, silent_voices, lameenc):
+def test_hostile_sources_never_sink_the_briefing(web, client, tmp_path, silent_voices):
     sources = [source(web, p) for p in ["/rss10.xml", *HOSTILE]]
     episode = pipeline.generate(sources, out_dir=tmp_path, date=DATE, now=NOW, client=client)
     assert len(episode.stories) == 2
@@ -189,7 +184,7 @@ def test_hostile_sources_never_sink_the_briefing(web, client, tmp_path, silent_v
         ), path
 
 
-def test_no_usable_source_is_an_error_and_no_episode(web, client, tmp_path, silent_voices, lameenc):
+def test_no_usable_source_is_an_error_and_no_episode(web, client, tmp_path, silent_voices):
     with pytest.raises(NoStoriesError, match="no usable articles"):
         pipeline.generate(
             [source(web, "/gone.xml"), source(web, "/malformed.xml")],
@@ -198,9 +193,7 @@ def test_no_usable_source_is_an_error_and_no_episode(web, client, tmp_path, sile
     assert not (tmp_path / "out").exists()
 
 
-def test_ranking_puts_weighty_and_recent_stories_first(
-    web, client, tmp_path, silent_voices, lameenc
-):
+def test_ranking_puts_weighty_and_recent_stories_first(web, client, tmp_path, silent_voices):
     prepared = pipeline.prepare_script(
         [source(web, "/rss10.xml", weight=1.0), source(web, "/atom.xml", weight=3.0)],
         date=DATE, now=NOW, client=client,
@@ -211,7 +204,7 @@ def test_ranking_puts_weighty_and_recent_stories_first(
 
 
 def test_cli_with_urls_and_files_prints_the_skipped_summary(
-    web, tmp_path, silent_voices, lameenc, monkeypatch
+    web, tmp_path, silent_voices, monkeypatch
 ):
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
     article = tmp_path / "saved.txt"

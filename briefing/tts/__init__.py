@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -89,26 +89,60 @@ def engine_names() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def get_engine(name: str) -> Engine:
-    """The engine called ``name``, created on first use and kept for the process."""
-    if name in _INSTANCES:
-        return _INSTANCES[name]
+def _factory(name: str) -> str | EngineFactory:
     try:
-        factory = _REGISTRY[name]
+        return _REGISTRY[name]
     except KeyError:
         raise EngineError(
             f"unknown text-to-speech engine '{name}'; "
             f"available engines: {', '.join(engine_names())}"
         ) from None
+
+
+def _import_factory(name: str, path: str) -> EngineFactory:
+    module_name, _, class_name = path.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise EngineError(
+            f"engine '{name}' is not installed ({exc}); install its package with pip"
+        ) from None
+    return getattr(module, class_name)
+
+
+def importable_registry(names: Iterable[str]) -> dict[str, str] | None:
+    """The registry entries of these engines as "module:Class" paths, which a
+    worker process can load; None when one was registered as a callable (it
+    only exists in this process)."""
+    found = {}
+    for name in names:
+        factory = _factory(name)
+        if not isinstance(factory, str):
+            return None
+        found[name] = factory
+    return found
+
+
+def engine_identity(profile: VoiceProfile) -> str:
+    """What a cache key must know of the profile's engine: its name, version and
+    library (and voice model where the engine has one), told without starting
+    the engine when its class can (a classmethod ``identity(profile)``)."""
+    factory = _factory(profile.engine)
     if isinstance(factory, str):
-        module_name, _, class_name = factory.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError as exc:
-            raise EngineError(
-                f"engine '{name}' is not installed ({exc}); install its package with pip"
-            ) from None
-        factory = getattr(module, class_name)
+        factory = _import_factory(profile.engine, factory)
+    identity = getattr(factory, "identity", None)
+    if callable(identity):
+        return f"{profile.engine}: {identity(profile)}"
+    return f"{profile.engine}: {get_engine(profile.engine).describe()}"
+
+
+def get_engine(name: str) -> Engine:
+    """The engine called ``name``, created on first use and kept for the process."""
+    if name in _INSTANCES:
+        return _INSTANCES[name]
+    factory = _factory(name)
+    if isinstance(factory, str):
+        factory = _import_factory(name, factory)
     log.debug("starting text-to-speech engine %s", name)
     engine = factory()
     _INSTANCES[name] = engine

@@ -97,3 +97,61 @@ def load() -> EspeakLibrary:
     log.info("using %s libespeak-ng (%s)", library.route, library.path)
     _loaded = library
     return library
+
+
+def _system_library_file() -> str | None:
+    """The system libespeak-ng's file, without loading it: found as pyttsx3's load
+    by name would find it (ctypes.util), then its path in the dynamic linker's
+    cache (``ldconfig -p``)."""
+    import re
+    import subprocess
+
+    name = ctypes.util.find_library("espeak-ng")
+    if not name or os.path.isabs(name):
+        return name
+    for ldconfig in ("/sbin/ldconfig", "/usr/sbin/ldconfig"):
+        try:
+            listing = subprocess.run(
+                [ldconfig, "-p"], capture_output=True, text=True, check=False,
+                env={"LC_ALL": "C", "LANG": "C"},
+            ).stdout  # fmt: skip
+        except OSError:
+            continue
+        found = re.search(rf"\s{re.escape(name)}\s.*=>\s*(\S+)", listing)
+        if found:
+            return found.group(1)
+    return name
+
+
+def fingerprint() -> str:
+    """Which libespeak-ng this process would use, and its version, told without
+    loading it (for cache keys): "system /usr/lib/.../libespeak-ng.so.1.1.51 (410232 bytes)".
+    Raises EngineError, saying what to install, when there is none."""
+    if _loaded is not None and _loaded.route == "bundled":
+        route = "bundled"
+    else:
+        route = os.environ.get(ENV_ROUTE, "auto").strip().lower() or "auto"
+    if route not in ROUTES:
+        raise EngineError(f"{ENV_ROUTE}={route!r} is not valid; use one of: {', '.join(ROUTES)}")
+    if route in ("auto", "system"):
+        path = _system_library_file()
+        if path:
+            real = os.path.realpath(path)
+            try:
+                size = os.stat(real).st_size
+            except OSError:
+                size = 0
+            return f"system {real} ({size} bytes)"
+        if route == "system":
+            raise EngineError(f"espeak-ng is not installed on this system; {INSTALL_HINT}")
+    from importlib.util import find_spec
+
+    from ..versions import package_version
+
+    try:
+        bundled = find_spec("espeakng_loader") is not None
+    except (ImportError, ValueError):  # blocked in sys.modules
+        bundled = False
+    if not bundled:
+        raise EngineError(f"no espeak-ng library found; {INSTALL_HINT}")
+    return f"bundled espeakng-loader {package_version('espeakng-loader', 'espeakng_loader')}"

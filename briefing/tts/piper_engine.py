@@ -89,6 +89,22 @@ class PiperEngine:
             raise EngineError(f"the piper engine is not installed; {INSTALL_HINT}") from None
         self._process: subprocess.Popen[str] | None = None
 
+    @classmethod
+    def identity(cls, profile: VoiceProfile) -> str:
+        """The engine, its version and the voice model's, for cache keys."""
+        from ..versions import package_version
+
+        engine = f"piper-tts {package_version('piper-tts', 'piper')}"
+        module = PACKAGED_VOICES.get(profile.voice)
+        if module:
+            return f"{engine}; voice {module} {package_version(module.replace('_', '-'), module)}"
+        model = Path(profile.voice).expanduser()
+        try:
+            stat = model.stat()
+        except OSError:
+            return f"{engine}; voice {model} (missing)"
+        return f"{engine}; voice {model.resolve()} ({stat.st_size} bytes, {stat.st_mtime_ns})"
+
     def describe(self) -> str:
         return f"piper-tts {self._version} (neural, offline; in a worker process)"
 

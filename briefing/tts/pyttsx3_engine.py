@@ -119,6 +119,13 @@ class Pyttsx3Engine:
         path = data_path.value.decode("utf-8", "replace") if data_path.value else None
         return version.decode("ascii", "replace"), path
 
+    @classmethod
+    def identity(cls, profile: VoiceProfile) -> str:
+        """The engine and its version for cache keys, told without starting it."""
+        from ..versions import package_version
+
+        return f"pyttsx3 {package_version('pyttsx3')}; libespeak-ng {espeak_lib.fingerprint()}"
+
     def describe(self) -> str:
         try:
             pyttsx3_version = metadata.version("pyttsx3")

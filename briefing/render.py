@@ -1,0 +1,312 @@
+"""Render: the script's segments as encoded blocks, through the cache, in parallel.
+
+``plan_blocks`` turns a script into block specifications (what to say, in
+which voice, with which stings and pauses: ``briefing.layout``) and gives
+each its cache key. This is cheap and imports no audio library, so a re-run
+whose blocks are all cached never loads numpy, pydub or a speech engine.
+
+``Renderer.render`` takes each block from the cache, or renders it: in a
+pool of worker processes (``briefing.workers``), one block at a time each,
+every worker keeping its engines for its life. ``render_block`` is the work
+of one block: speak, level, assemble, encode.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import CachedBlock, SegmentCache
+from .errors import EngineError
+from .layout import (
+    CEILING_DBTP,
+    DEFAULT_LAYOUT,
+    ENCODED_TARGET_LUFS,
+    SAMPLE_RATE,
+    Layout,
+    Part,
+)
+from .models import Script, SegmentKind
+from .mp3 import ENCODER_DELAY, QUALITY, encoder_version
+from .speech import to_spoken
+from .tts import engine_identity, importable_registry
+from .voices import VoiceProfile
+
+log = logging.getLogger(__name__)
+
+RENDER_VERSION = 1
+"""Part of every cache key: raise it when a change makes blocks sound different
+(the stings, the leveling, the assembly), so old entries are not used."""
+
+#: Called as progress(done, total, label) as blocks are ready.
+Progress = Callable[[int, int, str], None]
+#: A rendered block, or why it could not be rendered.
+Outcome = tuple["BlockSpec", "CachedBlock | str"]
+
+
+@dataclass(frozen=True)
+class AudioSettings:
+    """How blocks are leveled and encoded (all part of the cache key)."""
+
+    bitrate_kbps: int = 64
+    target_lufs: float = ENCODED_TARGET_LUFS
+    quality: int = QUALITY
+    """LAME's algorithm quality, 0 (best, slowest) to 9."""
+
+
+@dataclass(frozen=True)
+class BlockSpec:
+    """One block to render: a stretch of speech with the stings and pauses around it."""
+
+    kind: str
+    """"intro", "lead-in" (a story's transition line), "story" or "outro"."""
+    segment: int
+    """The index of the script's segment the block belongs to."""
+    title: str
+    parts: tuple[Part, ...]
+    lines: tuple[str, ...]
+    """What is said, line by line, after ``to_spoken``."""
+    profile: VoiceProfile
+    settings: AudioSettings
+    key: str
+    """The cache key: a hash of everything that shapes the block's sound."""
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+def block_key(
+    parts: Sequence[Part],
+    text: str,
+    profile: VoiceProfile,
+    engine: str,
+    settings: AudioSettings,
+) -> str:
+    """SHA-256 of what a block sounds like: the spoken text after normalisation, the
+    engine and its version, the voice, rate and volume, the parts around the speech,
+    the loudness target and the encoder. The profile's name is not in it: two
+    profiles with the same voice and rate share their blocks."""
+    material = {
+        "render": RENDER_VERSION,
+        "text": text,
+        "engine": engine,
+        "voice": [profile.voice, profile.rate, profile.volume, profile.language],
+        "parts": list(parts),
+        "audio": [SAMPLE_RATE, settings.target_lufs, CEILING_DBTP],
+        "encoder": [encoder_version(), settings.bitrate_kbps, settings.quality],
+    }
+    encoded = json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def plan_blocks(
+    script: Script,
+    profiles: dict[str, VoiceProfile],
+    settings: AudioSettings = AudioSettings(),
+    layout: Layout = DEFAULT_LAYOUT,
+    identities: dict[str, str] | None = None,
+) -> tuple[BlockSpec, ...]:
+    """The blocks of a script, in order: the intro, a lead-in and a story block
+    for each story (the story's first ``lead`` lines are its lead-in), the outro.
+
+    ``identities`` maps profile names to their ``engine_identity`` (found here
+    when missing)."""
+    identities = dict(identities or {})
+    blocks: list[BlockSpec] = []
+
+    def add(kind: str, index: int, parts: tuple[Part, ...], lines: tuple[str, ...]) -> None:
+        segment = script.segments[index]
+        profile = profiles[segment.voice]
+        if profile.name not in identities:
+            identities[profile.name] = engine_identity(profile)
+        key = block_key(parts, " ".join(lines), profile, identities[profile.name], settings)
+        blocks.append(BlockSpec(kind, index, segment.title, parts, lines, profile, settings, key))
+
+    first_story = True
+    for index, segment in enumerate(script.segments):
+        spoken = tuple(to_spoken(line) for line in segment.lines)
+        if segment.kind is SegmentKind.INTRO:
+            add("intro", index, layout.intro(), spoken)
+        elif segment.kind is SegmentKind.OUTRO:
+            add("outro", index, layout.outro(), spoken)
+        else:
+            lead = min(segment.lead, len(spoken) - 1)
+            story = layout.story()
+            if lead > 0:
+                add("lead-in", index, layout.lead_in(first_story), spoken[:lead])
+            elif not first_story:
+                story = ("chime", layout.before_transition, *story)
+            add("story", index, story, spoken[lead:])
+            first_story = False
+    return tuple(blocks)
+
+
+# -- one block ------------------------------------------------------------------------
+
+
+class BlockFailed(Exception):
+    """The engine could not speak this block (the run may skip its story)."""
+
+
+def render_block(spec: BlockSpec, workdir: Path) -> CachedBlock:
+    """Speak, level, assemble and encode one block.
+
+    Raises BlockFailed when the engine fails on this text, and BriefingError
+    (VoiceError, EngineError) when the engine or voice cannot be used at all.
+    """
+    from . import mix, mp3
+    from .tts import get_engine
+
+    engine = get_engine(spec.profile.engine)
+    engine.check_voice(spec.profile)
+    wav = workdir / f"block-{os.getpid()}-{spec.key[:16]}.wav"
+    try:
+        try:
+            marks = engine.synthesize(spec.text, spec.profile, wav)
+        except EngineError as exc:
+            raise BlockFailed(str(exc)) from None
+        speech = mix.load_speech(wav)
+    finally:
+        wav.unlink(missing_ok=True)
+    assembled = mix.assemble(spec.parts, speech, spec.settings.target_lufs)
+    data = mp3.encode(
+        assembled.pcm,
+        sample_rate=SAMPLE_RATE,
+        bitrate_kbps=spec.settings.bitrate_kbps,
+        quality=spec.settings.quality,
+    )
+    return CachedBlock(
+        mp3=data,
+        frames=mp3.count_frames(data),
+        speech_start_ms=(ENCODER_DELAY + assembled.speech_start) * 1000 / SAMPLE_RATE,
+        speech_ms=round(assembled.speech_samples * 1000 / SAMPLE_RATE),
+        marks=tuple((m.offset, m.start_ms) for m in marks),
+    )
+
+
+# -- many blocks ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RenderFailure:
+    """A block that could not be rendered, and why (one line)."""
+
+    spec: BlockSpec
+    reason: str
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    blocks: tuple[CachedBlock | None, ...]
+    """One per spec, in order; None where the block failed."""
+    failures: tuple[RenderFailure, ...] = ()
+    rendered: int = 0
+    """Blocks spoken in this call (the rest came from the cache)."""
+
+
+def default_jobs() -> int:
+    """Worker processes to use: one per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Renderer:
+    """Renders blocks through the cache, in worker processes.
+
+    ``jobs`` is the number of worker processes (default: the cores); 0 renders
+    in this process, which is also done when an engine was registered as a
+    callable (a worker could not create it). A block whose rendering crashes,
+    hangs past its timeout or fails is tried once more in a fresh worker, then
+    reported as failed; an engine or voice that cannot be used at all raises.
+    """
+
+    cache: SegmentCache | None = None
+    jobs: int | None = None
+    timeout_base_s: float = 60.0
+    timeout_per_char_s: float = 0.05
+    startup_s: float = 60.0
+    """Time a fresh worker has to start, before its first block's timeout begins."""
+
+    def __post_init__(self) -> None:
+        self._memo: dict[str, CachedBlock] = {}
+
+    def timeout(self, spec: BlockSpec) -> float:
+        return self.timeout_base_s + self.timeout_per_char_s * len(spec.text)
+
+    def lookup(self, spec: BlockSpec) -> CachedBlock | None:
+        """The block from this run or from the cache, without rendering it."""
+        block = self._memo.get(spec.key)
+        if block is None and self.cache is not None:
+            block = self.cache.get(spec.key)
+            if block is not None:
+                self._memo[spec.key] = block
+        return block
+
+    def render(self, specs: Sequence[BlockSpec], progress: Progress | None = None) -> RenderResult:
+        """Every block, in the order given: cached ones at once, the rest rendered."""
+        blocks: list[CachedBlock | None] = [None] * len(specs)
+        waiting: dict[str, list[int]] = {}
+        done = 0
+        for index, spec in enumerate(specs):
+            block = self.lookup(spec)
+            if block is None:
+                waiting.setdefault(spec.key, []).append(index)
+                continue
+            blocks[index] = block
+            done += 1
+            if progress:
+                progress(done, len(specs), spec.title)
+        if waiting:
+            log.info("rendering %d blocks (%d from the cache)", len(waiting), done)
+        failures: list[RenderFailure] = []
+        todo = [specs[indices[0]] for indices in waiting.values()]
+        for spec, outcome in self._run(todo):
+            indices = waiting[spec.key]
+            if isinstance(outcome, str):
+                log.warning("could not render %s '%s': %s", spec.kind, spec.title, outcome)
+                failures.append(RenderFailure(spec, outcome))
+                continue
+            self._memo[spec.key] = outcome
+            if self.cache is not None:
+                self.cache.put(spec.key, outcome)
+            for index in indices:
+                blocks[index] = outcome
+                done += 1
+                if progress:
+                    progress(done, len(specs), spec.title)
+        return RenderResult(tuple(blocks), tuple(failures), len(todo))
+
+    def _run(self, specs: Sequence[BlockSpec]) -> Iterator[Outcome]:
+        if not specs:
+            return
+        registry = importable_registry({spec.profile.engine for spec in specs})
+        jobs = default_jobs() if self.jobs is None else self.jobs
+        if registry is None or jobs == 0:
+            yield from self._run_here(specs)
+            return
+        from .workers import WorkerPool
+
+        with WorkerPool(
+            min(jobs, len(specs)), registry, timeout=self.timeout, startup_s=self.startup_s
+        ) as pool:
+            yield from pool.run(specs)
+
+    def _run_here(self, specs: Sequence[BlockSpec]) -> Iterator[Outcome]:
+        """In this process, one block after another (no timeout: a fake or an
+        engine registered by a callable)."""
+        with tempfile.TemporaryDirectory(prefix="briefing-") as tmp:
+            for spec in specs:
+                try:
+                    yield spec, render_block(spec, Path(tmp))
+                except BlockFailed as exc:
+                    yield spec, str(exc)

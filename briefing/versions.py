@@ -1,0 +1,36 @@
+"""Installed package versions, found quickly (for cache keys).
+
+``importlib.metadata`` costs about 20 ms to import and search on the first
+call; a package's ``NAME-VERSION.dist-info`` folder beside it says the same.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib.util import find_spec
+from pathlib import Path
+
+
+@functools.cache
+def package_version(distribution: str, module: str | None = None) -> str:
+    """The installed version of ``distribution`` (whose import name is
+    ``module``, by default the same), or "?" when it cannot be told."""
+    try:
+        spec = find_spec(module or distribution)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.origin:
+        return "not installed"
+    folder = Path(spec.origin).parent
+    if spec.submodule_search_locations:  # a package: its folder's parent holds the dist-info
+        folder = folder.parent
+    prefix = distribution.replace("-", "_").lower() + "-"
+    for info in folder.glob("*.dist-info"):
+        if info.name.lower().startswith(prefix):  # wheels write the name with "_"
+            return info.name[len(prefix) : -len(".dist-info")]
+    from importlib import metadata
+
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "?"

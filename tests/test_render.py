@@ -1,0 +1,293 @@
+"""Rendering blocks: the plan, cache keys, the segment cache, and the worker processes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import time
+
+import pytest
+
+from briefing import tts
+from briefing.cache import CachedBlock, SegmentCache
+from briefing.errors import VoiceError
+from briefing.models import Story
+from briefing.mp3 import frame_samples
+from briefing.render import AudioSettings, Renderer, block_key, plan_blocks
+from briefing.script import build_script
+from briefing.voices import VoiceProfile
+
+DATE = dt.date(2026, 11, 25)
+TONE = VoiceProfile(name="beeper", engine="tone", voice="beep", rate=180)
+
+
+def _story(title: str, *sentences: str) -> Story:
+    return Story(title=title, sentences=sentences or (f"{title} happened today.",), source=title)
+
+
+def _script(*titles: str, voices=("anchor",)):
+    return build_script([_story(t) for t in titles], date=DATE, show="Test", voices=voices)
+
+
+@pytest.fixture
+def tone_engine():
+    """The tone engine, loadable by worker processes."""
+    tts.register_engine("tone", "tests.fakes:ToneEngine")
+    yield
+    tts._REGISTRY.pop("tone", None)
+    tts._INSTANCES.pop("tone", None)
+
+
+def _specs(texts, profile=TONE):
+    """Story-like blocks, one per text, outside any script."""
+    from briefing.render import BlockSpec
+
+    settings = AudioSettings()
+    return [
+        BlockSpec(
+            "story", i, f"Story {i}", (100, "speech", 100), (text,), profile, settings,
+            block_key((100, "speech", 100), text, profile, "tone", settings),
+        )
+        for i, text in enumerate(texts)
+    ]  # fmt: skip
+
+
+# -- the plan ---------------------------------------------------------------------------
+
+
+def test_plan_has_intro_a_transition_and_a_story_each_then_outro(silent_voices):
+    profiles = {"anchor": _silent("anchor"), "correspondent": _silent("correspondent", 160)}
+    script = _script("Alpha", "Beta", "Gamma", voices=("anchor", "correspondent"))
+    specs = plan_blocks(script, profiles)
+    assert [s.kind for s in specs] == [
+        "intro", "lead-in", "story", "lead-in", "story", "lead-in", "story", "outro",
+    ]  # fmt: skip
+    assert [s.segment for s in specs] == [0, 1, 1, 2, 2, 3, 3, 4]
+    assert specs[1].parts[0] != "chime" and specs[3].parts[0] == "chime"
+    assert specs[1].lines == (script.segments[1].lines[0],)  # the transition alone
+    assert specs[2].lines[0] == "Alpha."  # then the headline, spoken
+    assert [s.profile.name for s in specs[1:7]] == ["anchor"] * 2 + ["correspondent"] * 2 + [
+        "anchor"
+    ] * 2
+    assert len({s.key for s in specs}) == len(specs)
+
+
+def test_a_story_keeps_its_key_wherever_it_falls(silent_voices):
+    """A story that moves down when another arrives keeps its cached audio."""
+    profiles = {"anchor": _silent("anchor")}
+    before = plan_blocks(_script("Alpha", "Beta", "Gamma"), profiles)
+    after = plan_blocks(_script("News", "Alpha", "Beta", "Gamma"), profiles)
+    stories = {s.title: s.key for s in before if s.kind == "story"}
+    assert {s.title: s.key for s in after if s.kind == "story" and s.title in stories} == stories
+
+
+def _silent(name: str, rate: int = 180) -> VoiceProfile:
+    return VoiceProfile(name=name, engine="silent", voice="quiet", rate=rate)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"text": "Other words."},
+        {"profile": VoiceProfile(name="x", engine="tone", voice="beep2", rate=180)},
+        {"profile": VoiceProfile(name="x", engine="tone", voice="beep", rate=181)},
+        {"profile": VoiceProfile(name="x", engine="tone", voice="beep", rate=180, volume=0.5)},
+        {"engine": "tone 2.0"},
+        {"settings": AudioSettings(bitrate_kbps=96)},
+        {"settings": AudioSettings(target_lufs=-19.0)},
+        {"settings": AudioSettings(quality=7)},
+        {"parts": (200, "speech", 100)},
+    ],
+)
+def test_the_key_changes_with_what_shapes_the_sound(change):
+    base = {
+        "parts": (100, "speech", 100),
+        "text": "Some words.",
+        "profile": VoiceProfile(name="x", engine="tone", voice="beep", rate=180),
+        "engine": "tone 1.0",
+        "settings": AudioSettings(),
+    }
+    assert block_key(**base) != block_key(**{**base, **change})
+
+
+def test_the_key_ignores_the_profile_name():
+    a = VoiceProfile(name="a", engine="tone", voice="beep", rate=180, description="A")
+    b = VoiceProfile(name="b", engine="tone", voice="beep", rate=180)
+    args = ((100, "speech"), "Same words.")
+    assert block_key(*args, a, "tone", AudioSettings()) == block_key(
+        *args, b, "tone", AudioSettings()
+    )
+
+
+# -- the cache --------------------------------------------------------------------------
+
+
+def _block(n: int = 3) -> CachedBlock:
+    return CachedBlock(mp3=bytes(range(256)) * n, frames=n, speech_start_ms=50.1, speech_ms=900,
+                       marks=((0, 0), (5, 300)))  # fmt: skip
+
+
+def test_cache_round_trip(tmp_path):
+    cache = SegmentCache(tmp_path)
+    assert cache.get("ab" * 32) is None
+    cache.put("ab" * 32, _block())
+    assert SegmentCache(tmp_path).get("ab" * 32) == _block()
+    assert cache.size() == (1, len(_block().mp3))
+    assert cache.clear() == 1
+    assert cache.get("ab" * 32) is None
+
+
+@pytest.mark.parametrize("damage", ["flip a byte", "truncate", "bad json", "no json", "no mp3"])
+def test_a_damaged_entry_is_detected_and_dropped(tmp_path, damage, caplog):
+    cache = SegmentCache(tmp_path)
+    key = "cd" * 32
+    cache.put(key, _block())
+    audio = next(tmp_path.rglob("*.mp3"))
+    meta = audio.with_suffix(".json")
+    if damage == "flip a byte":
+        data = bytearray(audio.read_bytes())
+        data[100] ^= 0xFF
+        audio.write_bytes(bytes(data))
+    elif damage == "truncate":
+        audio.write_bytes(audio.read_bytes()[:-1])
+    elif damage == "bad json":
+        meta.write_text("{not json")
+    elif damage == "no json":
+        meta.unlink()
+    else:
+        audio.unlink()
+    with caplog.at_level(logging.WARNING):
+        assert cache.get(key) is None
+    if damage in ("flip a byte", "truncate"):
+        assert "damaged" in caplog.text
+        assert not audio.exists()
+
+
+def test_cache_is_pruned_least_recently_used_first(tmp_path):
+    cache = SegmentCache(tmp_path)
+    size = len(_block().mp3)
+    for n, key in enumerate(["11" * 32, "22" * 32, "33" * 32]):
+        cache.put(key, _block())
+        meta = next(tmp_path.rglob(f"{key}.json"))
+        import os
+
+        os.utime(meta, (1000 + n, 1000 + n))
+    cache.get("11" * 32)  # used now: the most recent
+    cache.prune(max_bytes=2 * size)
+    assert cache.get("22" * 32) is None
+    assert cache.get("11" * 32) is not None and cache.get("33" * 32) is not None
+
+
+def test_unwritable_cache_only_warns(tmp_path, caplog):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    cache = SegmentCache(blocker)
+    with caplog.at_level(logging.WARNING):
+        cache.put("ee" * 32, _block())
+    assert "cannot write the segment cache" in caplog.text
+    assert cache.get("ee" * 32) is None
+
+
+# -- the renderer -------------------------------------------------------------------------
+
+
+def test_renderer_reuses_the_cache_and_only_renders_what_changed(tmp_path, silent_voices):
+    profiles = {"anchor": _silent("anchor")}
+    cache = SegmentCache(tmp_path)
+    specs = plan_blocks(_script("Alpha", "Beta"), profiles)
+    first = Renderer(cache).render(specs)
+    assert first.rendered == len(specs) and not first.failures
+    calls = len(silent_voices.calls)
+    again = Renderer(cache).render(specs)
+    assert again.rendered == 0 and again.blocks == first.blocks
+    assert len(silent_voices.calls) == calls
+    # A new story: its transition and body, and the intro (its rundown) are new;
+    # the other stories and the outro come from the cache.
+    updated = plan_blocks(_script("Alpha", "Beta", "Gamma"), profiles)
+    result = Renderer(cache).render(updated)
+    spoken = [text for _, text in silent_voices.calls[calls:]]
+    assert not any("Alpha happened" in t or "Beta happened" in t for t in spoken)
+    assert any("Gamma happened" in t for t in spoken)
+    assert result.rendered <= 4
+
+
+def test_a_corrupt_entry_is_rendered_again(tmp_path, silent_voices):
+    profiles = {"anchor": _silent("anchor")}
+    cache = SegmentCache(tmp_path)
+    specs = plan_blocks(_script("Alpha"), profiles)
+    first = Renderer(cache).render(specs)
+    victim = next(tmp_path.rglob(f"{specs[2].key}.mp3"))
+    victim.write_bytes(victim.read_bytes()[:-5])
+    again = Renderer(cache).render(specs)
+    assert again.rendered == 1
+    assert again.blocks == first.blocks
+
+
+def test_without_a_cache_every_block_is_rendered(silent_voices):
+    profiles = {"anchor": _silent("anchor")}
+    specs = plan_blocks(_script("Alpha"), profiles)
+    assert Renderer(None).render(specs).rendered == len(specs)
+    assert Renderer(None).render(specs).rendered == len(specs)
+
+
+# -- worker processes ---------------------------------------------------------------------
+
+
+def _beeps(block: CachedBlock) -> float:
+    """Seconds of audio in a block."""
+    return block.frames * frame_samples(22050) / 22050
+
+
+def test_workers_render_in_parallel_and_keep_the_order(tone_engine):
+    texts = [" ".join(["word"] * n) for n in (30, 5, 20, 10, 15, 1)]
+    result = Renderer(None, jobs=2).render(_specs(texts))
+    assert not result.failures and result.rendered == len(texts)
+    lengths = [_beeps(b) for b in result.blocks]
+    for n, seconds in zip((30, 5, 20, 10, 15, 1), lengths, strict=True):
+        # 100 ms a word, the pauses, and the encoder's delay and padding
+        assert abs(seconds - (0.1 * n + 0.2)) < 0.12, (n, seconds)
+
+
+def test_a_crashing_worker_fails_that_block_only(tone_engine, caplog):
+    texts = ["one two", "this will kaboom now", "three four five"]
+    with caplog.at_level(logging.WARNING):
+        result = Renderer(None, jobs=2).render(_specs(texts))
+    assert [f.spec.title for f in result.failures] == ["Story 1"]
+    assert "crashed (signal SIGSEGV) while speaking story 'Story 1'" in result.failures[0].reason
+    assert "trying it once more" in caplog.text
+    assert result.blocks[1] is None
+    assert result.blocks[0] is not None and result.blocks[2] is not None
+
+
+def test_a_hanging_worker_is_stopped_at_its_timeout(tone_engine):
+    texts = ["one two", "stuckforever", "three"]
+    renderer = Renderer(None, jobs=2, timeout_base_s=1.0, timeout_per_char_s=0.0, startup_s=20)
+    started = time.monotonic()
+    result = renderer.render(_specs(texts))
+    assert time.monotonic() - started < 60
+    assert [f.spec.title for f in result.failures] == ["Story 1"]
+    assert "did not finish story 'Story 1' within 1 s" in result.failures[0].reason
+    assert result.blocks[0] is not None and result.blocks[2] is not None
+
+
+def test_an_engine_error_is_retried_then_reported(tone_engine):
+    result = Renderer(None, jobs=1).render(_specs(["failword here", "fine"]))
+    assert len(result.failures) == 1
+    assert result.failures[0].reason.startswith("the tone engine failed on block-")
+    assert result.blocks[1] is not None
+
+
+def test_an_unusable_voice_stops_the_run(tone_engine):
+    missing = VoiceProfile(name="m", engine="tone", voice="missing", rate=180)
+    with pytest.raises(VoiceError, match="tone engine has no voice 'missing'"):
+        Renderer(None, jobs=2).render(_specs(["a b c", "d e f"], profile=missing))
+
+
+def test_worker_logs_reach_the_parent(tone_engine, caplog, tmp_path):
+    cache = SegmentCache(tmp_path)
+    key = _specs(["hello"])[0].key
+    with caplog.at_level(logging.DEBUG, logger="briefing"):
+        Renderer(cache, jobs=1).render(_specs(["hello"]))
+    assert "starting text-to-speech engine tone" in caplog.text
+    assert json.loads(next(tmp_path.rglob(f"{key}.json")).read_text())["key"] == key
