@@ -26,6 +26,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/summary_quality.py
 	$(BIN)/python benchmarks/intelligibility.py
+	$(BIN)/python benchmarks/encoder_quality.py
 
 # The virtual environment, rebuilt when pyproject.toml changes.
 $(STAMP): pyproject.toml

@@ -1,12 +1,22 @@
-"""Benchmark: a briefing from N real articles against the raw limit of this machine.
+"""Benchmark: briefing's speed and memory against the raw limit of this machine.
 
 The raw limit is what the bare tools take for the same work: the ``espeak-ng``
 command line speaking the same script text, plus one ffmpeg MP3 encode of the
-whole. Both are timed in the same run as briefing itself, so the ratio does
-not depend on how fast the machine is.
+whole. It is timed in the same run as briefing, so the ratios do not depend on
+how fast the machine is. Each briefing run is a fresh process, as a user runs
+it, from article files to the published episode.
 
-    python benchmarks/pipeline.py                      # ../shared/eval/news-dev.jsonl, 10 articles
-    python benchmarks/pipeline.py --data news.jsonl --articles 20 --repeat 5
+    python benchmarks/pipeline.py                     # ../shared/eval/news-dev.jsonl
+    python benchmarks/pipeline.py --data news.jsonl --repeat 5 --large 0
+
+Measures, with their targets (issue 8):
+
+- cold, 10 articles (empty segment cache): at most 1.0x the raw limit;
+- warm re-run with the same inputs: at most 0.1x of cold (also shown forced,
+  every block then coming from the segment cache);
+- one new story among ten (the last article replaced): at most 0.3x of cold;
+- cold, 100 articles (about an hour of audio): cost per audio minute within 1.2x
+  of the 10-article case, peak RSS at most 300 MB.
 
 The data file holds one JSON object per line with "text" (and optionally
 "title" or "reference"), as the project's evaluation set does.
@@ -18,7 +28,6 @@ import argparse
 import json
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -26,11 +35,26 @@ import sys
 import tempfile
 import time
 import wave
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "news-dev.jsonl"
 DATE = "2026-11-25"
+
+#: Runs briefing's command line and writes its own and its workers' peak RSS to a file.
+MEASURED_MAIN = """\
+import atexit, json, resource, sys
+def report(path=sys.argv[1]):
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with open(path, "w") as handle:
+        json.dump([own, workers], handle)
+atexit.register(report)
+sys.argv = ["briefing", *sys.argv[2:]]
+from briefing.cli import main
+main()
+"""
 
 
 def fail(message: str) -> None:
@@ -49,6 +73,7 @@ def headline(item: dict) -> str:
 
 
 def write_articles(data: Path, count: int, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
     files = []
     with data.open(encoding="utf-8") as handle:
         for line in handle:
@@ -63,17 +88,91 @@ def write_articles(data: Path, count: int, folder: Path) -> list[Path]:
     return files
 
 
-def timed(command: list[str], env: dict[str, str] | None = None) -> float:
+@dataclass
+class Run:
+    seconds: float
+    own_rss_mb: float
+    worker_rss_mb: float
+    audio_s: float
+
+
+class Bench:
+    def __init__(self, tmp: Path, voice: str) -> None:
+        self.tmp = tmp
+        self.voice = voice
+        # As a user runs it: no BRIEFING_ settings, and Python writes its bytecode cache.
+        self.env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("BRIEFING_") and k != "PYTHONDONTWRITEBYTECODE"
+        }
+        self.runs = 0
+
+    def briefing(self, files: list[Path], out: Path, cache: Path, *extra: str) -> Run:
+        """One `briefing generate`, a fresh process, timed."""
+        self.runs += 1
+        rss = self.tmp / f"rss-{self.runs}.json"
+        command = [
+            sys.executable, "-c", MEASURED_MAIN, str(rss), "generate", *map(str, files),
+            "--out", str(out), "--date", DATE, "--voice", self.voice, "--cache", str(cache),
+            "-q", *extra,
+        ]  # fmt: skip
+        start = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, text=True, env=self.env, cwd=ROOT)
+        seconds = time.perf_counter() - start
+        if result.returncode != 0:
+            fail(f"briefing generate failed:\n{result.stderr.strip()}")
+        own, workers = json.loads(rss.read_text())
+        from mutagen.mp3 import MP3
+
+        audio_s = MP3(str(out / f"briefing-{DATE}.mp3")).info.length
+        return Run(seconds, own / 1024, workers / 1024, audio_s)
+
+    def cold(self, files: list[Path], name: str, *extra: str) -> Run:
+        """An empty segment cache, a new output folder."""
+        cache, out = self.tmp / f"{name}-cache-{self.runs}", self.tmp / f"{name}-out-{self.runs}"
+        run = self.briefing(files, out, cache, *extra)
+        shutil.rmtree(cache)
+        shutil.rmtree(out)
+        return run
+
+
+def median_run(runs: list[Run]) -> Run:
+    middle = sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
+    return Run(
+        statistics.median(r.seconds for r in runs),
+        max(r.own_rss_mb for r in runs),
+        max(r.worker_rss_mb for r in runs),
+        middle.audio_s,
+    )
+
+
+def timed(command: list[str]) -> float:
     start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    result = subprocess.run(command, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         fail(f"{' '.join(command[:3])} ... failed:\n{result.stderr.strip()}")
     return elapsed
 
 
-def median_time(command: list[str], repeat: int, env: dict[str, str] | None = None) -> float:
-    return statistics.median(timed(command, env) for _ in range(repeat))
+def raw_limit(text: str, tmp: Path, voice: str, rate: int, repeat: int) -> tuple[float, float]:
+    """(seconds, audio seconds): espeak-ng's command line on the text, then one ffmpeg encode."""
+    espeak, ffmpeg = shutil.which("espeak-ng"), shutil.which("ffmpeg")
+    script = tmp / "raw-script.txt"
+    script.write_text(text, encoding="utf-8")
+    raw_wav, raw_mp3 = tmp / "raw.wav", tmp / "raw.mp3"
+    speak = [espeak, "-v", voice, "-s", str(rate), "-w", str(raw_wav), "-f", str(script)]
+    encode = [ffmpeg, "-hide_banner", "-loglevel", "error", "-y", "-i", str(raw_wav),
+              "-codec:a", "libmp3lame", "-b:a", "64k", str(raw_mp3)]  # fmt: skip
+    seconds = statistics.median(timed(speak) + timed(encode) for _ in range(repeat))
+    with wave.open(str(raw_wav)) as wav:
+        audio = wav.getnframes() / wav.getframerate()
+    return seconds, audio
+
+
+def script_text(out: Path) -> str:
+    return (out / f"briefing-{DATE}.txt").read_text(encoding="utf-8").split("\n", 2)[2]
 
 
 def main() -> None:
@@ -84,6 +183,9 @@ def main() -> None:
         "--data", type=Path, default=DEFAULT_DATA, help="JSONL articles [%(default)s]"
     )
     parser.add_argument("--articles", type=int, default=10, help="articles in the briefing [10]")
+    parser.add_argument(
+        "--large", type=int, default=100, help="articles in the large briefing; 0 skips it [100]"
+    )
     parser.add_argument(
         "--repeat", type=int, default=3, help="runs of each measure; the median is kept [3]"
     )
@@ -96,9 +198,7 @@ def main() -> None:
             "  Give one with --data PATH (JSON lines with a 'text' field), e.g. the project's "
             "evaluation set ../shared/eval/news-dev.jsonl."
         )
-    espeak = shutil.which("espeak-ng")
-    ffmpeg = shutil.which("ffmpeg")
-    if not espeak or not ffmpeg:
+    if not shutil.which("espeak-ng") or not shutil.which("ffmpeg"):
         fail(
             "the raw limit needs the espeak-ng and ffmpeg command lines: "
             "sudo apt-get install espeak-ng ffmpeg"
@@ -107,79 +207,105 @@ def main() -> None:
     from briefing.voices import get_profile
 
     profile = get_profile(args.voice)
+    espeak_voice = profile.voice if profile.engine == "pyttsx3" else "en-us"
+    n = args.articles
 
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        articles = tmp / "articles"
-        articles.mkdir()
-        files = write_articles(args.data, args.articles, articles)
-        out = tmp / "out"
-        env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFING_")}
+        bench = Bench(tmp, args.voice)
+        files = write_articles(args.data, max(n + 1, args.large), tmp / "articles")
+        ten, fresh = files[:n], files[n]
 
-        # briefing, as a user runs it: a fresh process, from files to a tagged MP3.
-        command = [
-            sys.executable, "-m", "briefing", "generate", *map(str, files), "--out", str(out),
-            "--date", DATE, "--voice", args.voice, "-q",
-        ]  # fmt: skip
-        timed(command, env)  # warm the file cache and Python's bytecode cache
-        briefing_s = median_time(command, args.repeat, env)
-        peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        lameenc_s = median_time(command, args.repeat, {**env, "BRIEFING_MP3_ENCODER": "lameenc"})
+        bench.cold(ten, "prime")  # warm the file cache and Python's bytecode cache
+        cold = median_run([bench.cold(ten, "cold") for _ in range(args.repeat)])
+        one_job = median_run([bench.cold(ten, "cold1", "--jobs", "1") for _ in range(args.repeat)])
 
-        mp3 = out / f"briefing-{DATE}.mp3"
-        script_text = (out / f"briefing-{DATE}.txt").read_text(encoding="utf-8").split("\n", 2)[2]
-        script = tmp / "script.txt"
-        script.write_text(script_text, encoding="utf-8")
-        words = len(script_text.split())
+        cache, out = tmp / "cache", tmp / "out"
+        bench.briefing(ten, out, cache)
+        raw_s, raw_audio_s = raw_limit(
+            script_text(out), tmp, espeak_voice, profile.rate, args.repeat
+        )
+        warm = median_run([bench.briefing(ten, out, cache) for _ in range(args.repeat)])
+        forced = median_run(
+            [bench.briefing(ten, out, cache, "--force") for _ in range(args.repeat)]
+        )
 
-        # The raw limit: espeak-ng's command line on the same text, then one encode.
-        raw_wav, raw_mp3 = tmp / "raw.wav", tmp / "raw.mp3"
-        voice = profile.voice if profile.engine == "pyttsx3" else "en-us"
-        speak = [
-            espeak,
-            "-v",
-            voice,
-            "-s",
-            str(profile.rate),
-            "-w",
-            str(raw_wav),
-            "-f",
-            str(script),
-        ]
-        encode = [ffmpeg, "-hide_banner", "-loglevel", "error", "-y", "-i", str(raw_wav),
-                  "-codec:a", "libmp3lame", "-b:a", "64k", str(raw_mp3)]  # fmt: skip
-        speak_s = median_time(speak, args.repeat)
-        encode_s = median_time(encode, args.repeat)
-        with wave.open(str(raw_wav)) as wav:
-            raw_audio_s = wav.getnframes() / wav.getframerate()
+        updated = [*ten[:-1], fresh]
+        new_runs = []
+        for k in range(args.repeat):  # from the state after the ten-article run, each time
+            cache_copy, out_copy = tmp / f"cache-copy-{k}", tmp / f"out-copy-{k}"
+            shutil.copytree(cache, cache_copy)
+            shutil.copytree(out, out_copy)
+            new_runs.append(bench.briefing(updated, out_copy, cache_copy))
+            shutil.rmtree(cache_copy)
+            shutil.rmtree(out_copy)
+        one_new = median_run(new_runs)
 
-        from mutagen.mp3 import MP3
+        large = large_raw_s = None
+        if args.large:
+            large = bench.briefing(files[: args.large], tmp / "large-out", tmp / "large-cache")
+            large_raw_s, _ = raw_limit(
+                script_text(tmp / "large-out"), tmp, espeak_voice, profile.rate, 1
+            )
 
-        audio_s = MP3(str(mp3)).info.length
-
-    raw_s = speak_s + encode_s
-    print(f"briefing pipeline benchmark: {args.articles} articles from {args.data}")
+    print(f"briefing pipeline benchmark: {n} articles from {args.data}")
     print(
-        f"  script: {words} words; briefing audio {audio_s:.1f} s; "
+        f"  voice {args.voice} ({profile.voice}, {profile.rate} wpm); {os.cpu_count()} cores; "
+        f"median of {args.repeat} runs; briefing audio {cold.audio_s:.1f} s, "
         f"espeak-ng audio {raw_audio_s:.1f} s"
     )
-    print(
-        f"  runs: median of {args.repeat}; voice {args.voice} ({profile.voice}, {profile.rate} wpm)"
-    )
     print()
-    print(f"  {'measure':<44} {'wall s':>8} {'x limit':>8} {'x realtime':>11}")
-    rows = [
-        ("raw limit: espeak-ng CLI + one ffmpeg encode", raw_s),
-        ("  espeak-ng command line", speak_s),
-        ("  ffmpeg MP3 encode (64 kbit/s)", encode_s),
-        ("briefing generate (default route)", briefing_s),
-        ("briefing generate (lameenc encoder)", lameenc_s),
+    header = f"  {'measure':<46} {'wall s':>7} {'x limit':>8} {'x cold':>7} {'s/audio min':>12}"
+    print(header)
+
+    def row(label: str, seconds: float, audio_s: float | None, limit: float = raw_s) -> None:
+        per_minute = f"{seconds / (audio_s / 60):>12.3f}" if audio_s else f"{'':>12}"
+        print(
+            f"  {label:<46} {seconds:>7.2f} {seconds / limit:>8.2f} "
+            f"{seconds / cold.seconds:>7.2f} {per_minute}"
+        )
+
+    row(f"raw limit: espeak-ng CLI + ffmpeg ({n} articles)", raw_s, raw_audio_s)
+    row(f"cold, {n} articles (empty cache)", cold.seconds, cold.audio_s)
+    row(f"cold, {n} articles, one worker (--jobs 1)", one_job.seconds, one_job.audio_s)
+    row("warm re-run, same inputs (up to date)", warm.seconds, None)
+    row("  the same, --force (every block from the cache)", forced.seconds, None)
+    row(f"one new story among {n}", one_new.seconds, None)
+    if large is not None:
+        row(f"raw limit ({args.large} articles)", large_raw_s, None)
+        row(
+            f"cold, {args.large} articles ({large.audio_s / 60:.0f} min of audio)",
+            large.seconds,
+            large.audio_s,
+        )
+    print()
+    print("  peak RSS (MB)                     briefing process  largest worker")
+    measured = [
+        (f"cold, {n} articles", cold),
+        ("warm re-run", warm),
+        ("warm re-run, --force", forced),
+        ("one new story", one_new),
     ]
-    for label, seconds in rows:
-        print(f"  {label:<44} {seconds:>8.2f} {seconds / raw_s:>8.2f} {audio_s / seconds:>11.0f}")
+    for label, run in measured:
+        print(f"    {label:<32} {run.own_rss_mb:>16.0f} {run.worker_rss_mb:>15.0f}")
+    if large is not None:
+        print(f"    {f'cold, {args.large} articles':<32} {large.own_rss_mb:>16.0f} "
+              f"{large.worker_rss_mb:>15.0f}")  # fmt: skip
     print()
-    print(f"  ratio briefing / raw limit: {briefing_s / raw_s:.2f}x")
-    print(f"  peak RSS of a briefing process: {peak_rss_mb:.0f} MB")
+
+    def check(label: str, value: float, target: float, unit: str = "x") -> None:
+        verdict = "met" if value <= target else "MISSED"
+        print(f"  {label:<52} {value:>6.2f}{unit} (target <= {target:g}{unit}): {verdict}")
+
+    check("cold / raw limit", cold.seconds / raw_s, 1.0)
+    check("warm re-run / cold", warm.seconds / cold.seconds, 0.1)
+    check("warm re-run, --force / cold", forced.seconds / cold.seconds, 0.1)
+    check("one new story / cold", one_new.seconds / cold.seconds, 0.3)
+    if large is not None:
+        per_minute = (large.seconds / large.audio_s) / (cold.seconds / cold.audio_s)
+        check(f"cost per audio minute, {args.large} / {n} articles", per_minute, 1.2)
+        peak = max(large.own_rss_mb, large.worker_rss_mb)
+        check(f"peak RSS of any process, {args.large} articles", peak, 300, " MB")
 
 
 if __name__ == "__main__":

@@ -210,9 +210,15 @@ def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
         "[default: one per core]",
     )(command)
     command = click.option(
+        "--force",
+        is_flag=True,
+        help="Make the episode even when it is up to date (made from the same inputs).",
+    )(command)
+    command = click.option(
         "--no-cache",
         is_flag=True,
-        help="Render every block again, and keep nothing (the cache is neither read nor written).",
+        help="Render every block again, and keep nothing (the cache is neither read nor "
+        "written); implies --force.",
     )(command)
     return _cache_dir_option(command)
 
@@ -276,6 +282,7 @@ def generate(
     keep: int | None,
     cache_dir: Path | None,
     no_cache: bool,
+    force: bool,
     jobs: int | None,
     config_path: Path | None,
 ) -> None:
@@ -290,8 +297,10 @@ def generate(
     for the same date replaces that day's episode. The MP3's path is printed last.
 
     Speech is rendered in worker processes, one per core, and kept in the
-    segment cache: a run renders only what no earlier run has (a re-run of
-    the same day renders nothing; new stories are rendered, the rest reused).
+    segment cache: a run renders only what no earlier run has (new stories
+    are rendered, the rest reused). A run whose inputs (articles, options,
+    voices) have not changed since the day's episode was made does nothing
+    and says so; --force makes it again.
 
     \b
     Examples:
@@ -329,6 +338,7 @@ def generate(
             wpm=wpm or config.wpm,
             progress=bar.update,
             renderer=renderer,
+            force=force or no_cache,
         )
     finally:
         bar.close()
@@ -341,6 +351,13 @@ def _report(episode: Any) -> None:
     """The run's summary, on standard error."""
     stories = sum(1 for c in episode.chapters if c.kind is SegmentKind.STORY)
     minutes, seconds = divmod(round(episode.duration_ms / 1000), 60)
+    if episode.up_to_date:
+        click.echo(
+            f"{episode.title}: {stories} stories, {minutes}:{seconds:02d}; up to date "
+            "(made from the same inputs; --force makes it again)",
+            err=True,
+        )
+        return
     click.echo(
         f"{episode.title}: {stories} stories, {minutes}:{seconds:02d}; "
         f"script in {episode.script_path}",

@@ -88,15 +88,19 @@ def k_weighting(rate: int, taps: int = 4096) -> np.ndarray:
     return np.array(response)
 
 
+@functools.lru_cache(maxsize=32)
+def _k_spectrum(rate: int, size: int) -> np.ndarray:
+    return np.fft.rfft(k_weighting(rate), size)
+
+
 def _sub_block_energy(samples: np.ndarray, rate: int, sub: int) -> np.ndarray:
     """Sum of squares of the K-weighted signal in each ``sub``-sample block
     (overlap-save FFT convolution, one chunk at a time; chunks end on block edges,
     so only the sums are kept)."""
-    kernel = k_weighting(rate)
-    taps = len(kernel)
+    taps = len(k_weighting(rate))
     size = min(1 << 18, 1 << (len(samples) + taps - 1).bit_length())  # short clips, small FFTs
     step = (size - taps + 1) // sub * sub
-    spectrum = np.fft.rfft(kernel, size)
+    spectrum = _k_spectrum(rate, size)
     usable = len(samples) // sub * sub
     sums = []
     for start in range(0, usable, step):
@@ -147,17 +151,22 @@ def _phase_kernels() -> np.ndarray:
 _KERNELS = _phase_kernels()
 
 
-def _oversampled_peaks(samples: np.ndarray, floor_dbtp: float = CEILING_DBTP) -> np.ndarray:
+def _oversampled_peaks(
+    samples: np.ndarray, floor_dbtp: float = CEILING_DBTP, where: np.ndarray | None = None
+) -> np.ndarray:
     """Per sample, the largest magnitude of the 4x oversampled signal from it to the next.
 
     Only samples loud enough to matter (within 4 dB of ``floor_dbtp``) and the
-    samples before them are interpolated; elsewhere a sample's own magnitude
-    stands. (Local maxima alone are not enough: band-limited overshoot next to a
-    steep edge lets a limited signal through 0.5 dB over its ceiling.)
+    samples before them are interpolated, and only ``where`` is True when given;
+    elsewhere a sample's own magnitude stands. (Local maxima alone are not
+    enough: band-limited overshoot next to a steep edge lets a limited signal
+    through 0.5 dB over its ceiling.)
     """
     peaks = np.abs(samples)
     floor = 10 ** ((floor_dbtp - _HEADROOM_DB) / 20)
     loud = peaks > floor
+    if where is not None:
+        loud &= where
     if not loud.any():
         return peaks
     loud[:-1] |= loud[1:]  # and the sample before each: a peak may sit just before it
@@ -214,12 +223,14 @@ def limit(samples: np.ndarray, rate: int, ceiling_dbtp: float = CEILING_DBTP) ->
     aim = np.float32(10 ** ((ceiling_dbtp - 0.2) / 20))
     window = max(1, int(LOOKAHEAD_S * rate))
     out = samples
+    changed = None  # after the first pass, only what the limiter touched is checked again
     for _ in range(4):
-        peaks = _oversampled_peaks(out, ceiling_dbtp)
+        peaks = _oversampled_peaks(out, ceiling_dbtp, changed)
         over = np.flatnonzero(peaks > ceiling)
         if not len(over):
             break
         out = out.copy() if out is samples else out
+        changed = np.zeros(len(out), dtype=bool)
         # Stretches around peaks less than 50 windows apart are limited together.
         breaks = np.flatnonzero(np.diff(over) > 50 * window)
         for first, last in zip(np.r_[0, breaks + 1], np.r_[breaks, len(over) - 1], strict=True):
@@ -230,6 +241,8 @@ def limit(samples: np.ndarray, rate: int, ceiling_dbtp: float = CEILING_DBTP) ->
             # smooth, and at every sample no higher than what that sample needs.
             gain = _moving_average(_sliding_min(needed, 2 * window + 1), window)
             out[start:stop] *= np.minimum(gain, needed).astype(out.dtype)
+            # The interpolation reaches TAPS samples either side of what changed.
+            changed[max(0, start - TAPS) : stop + TAPS] = True
     return out
 
 

@@ -123,21 +123,22 @@ def measure(samples: np.ndarray, rate: int = SAMPLE_RATE) -> float:
 
 def level(audio: AudioSegment, target_lufs: float) -> AudioSegment:
     """Bring a clip to ``target_lufs`` integrated loudness with its true peak under
-    the ceiling: gain, limit, measure again, and give back what the limiter took
-    when that is more than 0.15 LU (as ``loudness.normalize`` does). A silent
-    clip is left alone."""
+    the ceiling: gain, limit, and when the limiter took more than 0.15 LU away,
+    give it back and limit once more (as ``loudness.normalize`` does; the second
+    pass takes little). A silent clip is left alone."""
     samples = loudness.to_float(audio.raw_data)
     current = measure(samples, audio.frame_rate)
     if not math.isfinite(current):
         return audio
-    for _ in range(2):
-        samples = samples * np.float32(10 ** ((target_lufs - current) / 20))
-        samples = loudness.limit(samples, audio.frame_rate)
-        current = measure(samples, audio.frame_rate)
-        if abs(current - target_lufs) <= 0.15:
-            break
+    gained = samples * np.float32(10 ** ((target_lufs - current) / 20))
+    limited = loudness.limit(gained, audio.frame_rate)
+    if limited is not gained:  # the limiter lowered some peaks: how much loudness went?
+        current = measure(limited, audio.frame_rate)
+        if abs(current - target_lufs) > 0.15:
+            gain = np.float32(10 ** ((target_lufs - current) / 20))
+            limited = loudness.limit(limited * gain, audio.frame_rate)
     return AudioSegment(
-        loudness.to_pcm(samples), sample_width=2, frame_rate=audio.frame_rate, channels=1
+        loudness.to_pcm(limited), sample_width=2, frame_rate=audio.frame_rate, channels=1
     )
 
 

@@ -184,6 +184,11 @@ class Episode:
     """Articles left out because another source told the same story."""
     dropped: tuple[str, ...] = field(default_factory=tuple)
     """Headlines left out to fit the target length."""
+    inputs: str = ""
+    """A hash of everything the episode was made from (``pipeline.run_inputs``)."""
+    up_to_date: bool = False
+    """True when the run found the episode already made from the same inputs and
+    left it as it was (its cues, skipped sources and the like are then not known)."""
 
     @property
     def stories(self) -> tuple[Chapter, ...]:

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import json
 import logging
+import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,7 +25,7 @@ from .models import Article, Chapter, Cue, Episode, Script, SegmentKind, Show, S
 from .mp3 import Tags, frame_samples, id3_language, write_mp3
 from .publish import publish_episode
 from .publish.chapters import to_json_chapters
-from .publish.store import load_store
+from .publish.store import Store, load_store
 from .publish.transcript import build_cues, estimate_marks, to_srt, to_vtt
 from .render import AudioSettings, BlockSpec, Progress, Renderer, plan_blocks
 from .script import build_script
@@ -147,6 +150,68 @@ def _estimator(
     return estimate
 
 
+def gather_articles(
+    sources: Sequence[str | Path | SourceConfig],
+    *,
+    since: dt.timedelta | None = dt.timedelta(hours=24),
+    now: dt.datetime | None = None,
+    client: HttpClient | None = None,
+    stdin: BinaryIO | None = None,
+) -> tuple[list[Article], list[Skipped]]:
+    """Read the sources (the bundled sample articles when there are none): the
+    articles, and the sources or items skipped with why."""
+    specs = [as_source(s) for s in sources]
+    if not specs:
+        specs = [as_source(p) for p in sample_sources()]
+        log.info("no sources given: using the %d bundled sample articles", len(specs))
+    now = now or dt.datetime.now(dt.UTC)
+    return collect(specs, since=since, now=now, client=client, stdin=stdin)
+
+
+def compose_script(
+    articles: Sequence[Article],
+    skipped: Sequence[Skipped] = (),
+    *,
+    date: dt.date,
+    show: Show | None = None,
+    voices: Sequence[str] = DEFAULT_VOICES,
+    max_words: int | None = None,
+    minutes: float | None = None,
+    now: dt.datetime | None = None,
+    summarizer: Summarizer = summarize_article,
+    wpm: int | None = None,
+) -> Prepared:
+    """De-duplicate, rank and summarise articles into a Script (no audio).
+
+    With ``minutes``, the lowest-ranked stories are dropped until the show's
+    estimated length fits. Raises NoStoriesError when no usable story remains.
+    """
+    show = show or Show()
+    now = now or dt.datetime.now(dt.UTC)
+    skipped = list(skipped)
+    articles, duplicates = dedupe(articles)
+    articles = rank(articles, now)
+    stories, unsummarised = summarize_articles(articles, max_words=max_words, summarizer=summarizer)
+    skipped += unsummarised
+    if not stories:
+        detail = "; ".join(str(s) for s in skipped[:3]) or "no articles given"
+        more = f" (and {len(skipped) - 3} more)" if len(skipped) > 3 else ""
+        raise NoStoriesError(f"no usable articles, so no briefing: {detail}{more}")
+    dropped: list[Story] = []
+    if minutes is not None:
+        stories, dropped = fit(stories, minutes, _estimator(voices, show, date, wpm))
+        if dropped:
+            log.info("left out %d stories to fit %g minutes", len(dropped), minutes)
+    script = build_script(stories, date=date, show=show.title, voices=voices)
+    return Prepared(
+        script,
+        tuple(stories),
+        tuple(skipped),
+        tuple(a.source for a in duplicates),
+        tuple(story.title for story in dropped),
+    )
+
+
 def prepare_script(
     sources: Sequence[str | Path | SourceConfig],
     *,
@@ -170,33 +235,95 @@ def prepare_script(
     stories are dropped until the show's estimated length fits. Raises
     NoStoriesError when no usable story remains.
     """
-    show = show or Show()
     now = now or dt.datetime.now(dt.UTC)
-    specs = [as_source(s) for s in sources]
-    if not specs:
-        specs = [as_source(p) for p in sample_sources()]
-        log.info("no sources given: using the %d bundled sample articles", len(specs))
-    articles, skipped = collect(specs, since=since, now=now, client=client, stdin=stdin)
-    articles, duplicates = dedupe(articles)
-    articles = rank(articles, now)
-    stories, unsummarised = summarize_articles(articles, max_words=max_words, summarizer=summarizer)
-    skipped += unsummarised
-    if not stories:
-        detail = "; ".join(str(s) for s in skipped[:3]) or "no articles given"
-        more = f" (and {len(skipped) - 3} more)" if len(skipped) > 3 else ""
-        raise NoStoriesError(f"no usable articles, so no briefing: {detail}{more}")
-    dropped: list[Story] = []
-    if minutes is not None:
-        stories, dropped = fit(stories, minutes, _estimator(voices, show, date, wpm))
-        if dropped:
-            log.info("left out %d stories to fit %g minutes", len(dropped), minutes)
-    script = build_script(stories, date=date, show=show.title, voices=voices)
-    return Prepared(
-        script,
-        tuple(stories),
-        tuple(skipped),
-        tuple(a.source for a in duplicates),
-        tuple(story.title for story in dropped),
+    articles, skipped = gather_articles(sources, since=since, now=now, client=client, stdin=stdin)
+    return compose_script(
+        articles, skipped, date=date, show=show, voices=voices, max_words=max_words,
+        minutes=minutes, now=now, summarizer=summarizer, wpm=wpm,
+    )  # fmt: skip
+
+
+# -- up to date ---------------------------------------------------------------------
+
+
+def _code_stamp() -> list[list[object]]:
+    """Name, size and modification time of briefing's own files and the lexicons:
+    a changed briefing makes its episodes again."""
+    from .speech import ENV_LEXICON
+    from .voices import bundled_voices_dir
+
+    package = Path(__file__).parent
+    files = sorted(package.rglob("*.py")) + [bundled_voices_dir() / "lexicon.toml"]
+    if os.environ.get(ENV_LEXICON):
+        files.append(Path(os.environ[ENV_LEXICON]))
+    stamp = []
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stamp.append([str(path), info.st_size, info.st_mtime_ns])
+    return stamp
+
+
+def run_inputs(articles: Sequence[Article], skipped: Sequence[Skipped], **options: object) -> str:
+    """A hash of everything an episode is made from: the articles as read, the
+    sources skipped, every option, the voices and their engines, and briefing's
+    own code. Two runs with the same hash make the same episode."""
+    from . import __version__
+
+    material = {
+        "briefing": __version__,
+        "code": _code_stamp(),
+        "articles": [asdict(a) for a in articles],
+        "skipped": [str(s) for s in skipped],
+        "options": options,
+    }
+    encoded = json.dumps(material, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def _summarizer_name(summarizer: Summarizer) -> object:
+    describe = getattr(summarizer, "fingerprint", None)
+    if callable(describe):
+        return describe()
+    return f"{getattr(summarizer, '__module__', '')}.{getattr(summarizer, '__qualname__', '')}"
+
+
+def up_to_date(out_dir: Path, store: Store, date: dt.date, inputs: str) -> Episode | None:
+    """The date's episode when it was made from exactly these inputs and all its
+    files (and the feed) are still there; else None."""
+    entry = next((e for e in store.episodes if e.date == date), None)
+    if entry is None or entry.inputs != inputs:
+        return None
+    try:
+        if (out_dir / entry.audio).stat().st_size != entry.bytes:
+            return None
+    except OSError:
+        return None
+    if not all((out_dir / name).is_file() for name in entry.files()):
+        return None
+    if not (out_dir / "feed.xml").is_file():
+        return None
+
+    def path(name: str | None) -> Path | None:
+        return out_dir / name if name else None
+
+    return Episode(
+        date=date,
+        title=entry.title,
+        mp3_path=out_dir / entry.audio,
+        script_path=out_dir / (entry.script or ""),
+        duration_ms=entry.duration_ms,
+        chapters=tuple(
+            Chapter(s.title, SegmentKind.STORY, s.start_ms, s.end_ms, s.source)
+            for s in entry.stories
+        ),
+        vtt_path=path(entry.vtt),
+        srt_path=path(entry.srt),
+        chapters_path=path(entry.chapters),
+        inputs=inputs,
+        up_to_date=True,
     )
 
 
@@ -313,6 +440,7 @@ def generate(
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
     renderer: Renderer | None = None,
+    force: bool = False,
 ) -> Episode:
     """Make the day's briefing and publish it in the output folder.
 
@@ -326,7 +454,10 @@ def generate(
 
     Audio comes from ``renderer`` (default: worker processes on every core and
     the segment cache in the user cache folder): blocks already rendered, by
-    this or an earlier run, are reused as they are.
+    this or an earlier run, are reused as they are. When the date's episode was
+    made from exactly the same inputs (articles, options, voices, briefing
+    itself) and its files are all there, nothing is done and it is returned
+    with ``up_to_date`` set, unless ``force``.
     """
     date = date or dt.date.today()
     if not voices:
@@ -345,23 +476,40 @@ def generate(
     if title:
         show = replace(show, title=title)
     renderer = renderer or Renderer(SegmentCache())
+    settings = AudioSettings(bitrate_kbps=bitrate_kbps)
 
-    prepared = prepare_script(
-        sources, date=date, show=show, voices=voice_names, max_words=max_words,
-        minutes=minutes, since=since, now=now, client=client, summarizer=summarizer, wpm=wpm,
-        stdin=stdin,
+    now = now or dt.datetime.now(dt.UTC)
+    articles, skipped = gather_articles(sources, since=since, now=now, client=client, stdin=stdin)
+    inputs = run_inputs(
+        articles, skipped, date=date, show=show, voices=[asdict(p) for p in ordered],
+        engines=identities, max_words=max_words, settings=settings, base_url=base_url,
+        keep=keep, minutes=minutes, summarizer=_summarizer_name(summarizer),
     )  # fmt: skip
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
+    if not force:
+        unchanged = up_to_date(out_dir, store, date, inputs)
+        if unchanged is not None:
+            log.info("%s is up to date: made from the same inputs", unchanged.mp3_path)
+            return unchanged
+
+    with renderer:
+        # The workers start while the articles are summarised.
+        renderer.warm_up({p.engine for p in ordered})
+        prepared = compose_script(
+            articles, skipped, date=date, show=show, voices=voice_names, max_words=max_words,
+            minutes=minutes, now=now, summarizer=summarizer, wpm=wpm,
+        )  # fmt: skip
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(
+                f"{out_dir}: cannot create the output folder ({exc.strerror})"
+            ) from None
+        script, specs, blocks, unspoken = render_script(
+            prepared.script, prepared.stories, profiles, voice_names, renderer, settings,
+            progress, identities,
+        )  # fmt: skip
     files = episode_files(out_dir, date)
     title = episode_title(show.title, date)
-
-    script, specs, blocks, unspoken = render_script(
-        prepared.script, prepared.stories, profiles, voice_names, renderer,
-        AudioSettings(bitrate_kbps=bitrate_kbps), progress, identities,
-    )  # fmt: skip
     placed = timeline(script, specs, blocks)
 
     rundown = "; ".join(seg.title for seg in script.stories)
@@ -401,8 +549,9 @@ def generate(
         skipped=tuple(str(s) for s in prepared.skipped) + unspoken,
         duplicates=prepared.duplicates,
         dropped=prepared.dropped,
+        inputs=inputs,
     )
-    published = publish_episode(out_dir, episode, show, base_url=base_url, keep=keep)
+    published = publish_episode(out_dir, episode, show, base_url=base_url, keep=keep, now=now)
     log.info("feed %s updated: %d episodes", published.feed_path, published.episodes)
     return episode
 

@@ -18,27 +18,37 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from .blocks import DEFAULT_SETTINGS, AudioSettings, BlockFailed, BlockSpec, render_block
 from .cache import CachedBlock, SegmentCache
-from .errors import EngineError
 from .layout import (
     CEILING_DBTP,
     DEFAULT_LAYOUT,
-    ENCODED_TARGET_LUFS,
     SAMPLE_RATE,
     Layout,
     Part,
 )
 from .models import Script, SegmentKind
-from .mp3 import ENCODER_DELAY, QUALITY, encoder_version
+from .mp3 import encoder_version
 from .speech import to_spoken
 from .tts import engine_identity, importable_registry
 from .voices import VoiceProfile
 
 log = logging.getLogger(__name__)
+
+__all__ = [
+    "AudioSettings",
+    "BlockFailed",
+    "BlockSpec",
+    "Renderer",
+    "block_key",
+    "plan_blocks",
+    "render_block",
+]
 
 RENDER_VERSION = 1
 """Part of every cache key: raise it when a change makes blocks sound different
@@ -48,38 +58,6 @@ RENDER_VERSION = 1
 Progress = Callable[[int, int, str], None]
 #: A rendered block, or why it could not be rendered.
 Outcome = tuple["BlockSpec", "CachedBlock | str"]
-
-
-@dataclass(frozen=True)
-class AudioSettings:
-    """How blocks are leveled and encoded (all part of the cache key)."""
-
-    bitrate_kbps: int = 64
-    target_lufs: float = ENCODED_TARGET_LUFS
-    quality: int = QUALITY
-    """LAME's algorithm quality, 0 (best, slowest) to 9."""
-
-
-@dataclass(frozen=True)
-class BlockSpec:
-    """One block to render: a stretch of speech with the stings and pauses around it."""
-
-    kind: str
-    """"intro", "lead-in" (a story's transition line), "story" or "outro"."""
-    segment: int
-    """The index of the script's segment the block belongs to."""
-    title: str
-    parts: tuple[Part, ...]
-    lines: tuple[str, ...]
-    """What is said, line by line, after ``to_spoken``."""
-    profile: VoiceProfile
-    settings: AudioSettings
-    key: str
-    """The cache key: a hash of everything that shapes the block's sound."""
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.lines)
 
 
 def block_key(
@@ -109,7 +87,7 @@ def block_key(
 def plan_blocks(
     script: Script,
     profiles: dict[str, VoiceProfile],
-    settings: AudioSettings = AudioSettings(),
+    settings: AudioSettings = DEFAULT_SETTINGS,
     layout: Layout = DEFAULT_LAYOUT,
     identities: dict[str, str] | None = None,
 ) -> tuple[BlockSpec, ...]:
@@ -146,49 +124,6 @@ def plan_blocks(
             add("story", index, story, spoken[lead:])
             first_story = False
     return tuple(blocks)
-
-
-# -- one block ------------------------------------------------------------------------
-
-
-class BlockFailed(Exception):
-    """The engine could not speak this block (the run may skip its story)."""
-
-
-def render_block(spec: BlockSpec, workdir: Path) -> CachedBlock:
-    """Speak, level, assemble and encode one block.
-
-    Raises BlockFailed when the engine fails on this text, and BriefingError
-    (VoiceError, EngineError) when the engine or voice cannot be used at all.
-    """
-    from . import mix, mp3
-    from .tts import get_engine
-
-    engine = get_engine(spec.profile.engine)
-    engine.check_voice(spec.profile)
-    wav = workdir / f"block-{os.getpid()}-{spec.key[:16]}.wav"
-    try:
-        try:
-            marks = engine.synthesize(spec.text, spec.profile, wav)
-        except EngineError as exc:
-            raise BlockFailed(str(exc)) from None
-        speech = mix.load_speech(wav)
-    finally:
-        wav.unlink(missing_ok=True)
-    assembled = mix.assemble(spec.parts, speech, spec.settings.target_lufs)
-    data = mp3.encode(
-        assembled.pcm,
-        sample_rate=SAMPLE_RATE,
-        bitrate_kbps=spec.settings.bitrate_kbps,
-        quality=spec.settings.quality,
-    )
-    return CachedBlock(
-        mp3=data,
-        frames=mp3.count_frames(data),
-        speech_start_ms=(ENCODER_DELAY + assembled.speech_start) * 1000 / SAMPLE_RATE,
-        speech_ms=round(assembled.speech_samples * 1000 / SAMPLE_RATE),
-        marks=tuple((m.offset, m.start_ms) for m in marks),
-    )
 
 
 # -- many blocks ----------------------------------------------------------------------
@@ -239,6 +174,36 @@ class Renderer:
 
     def __post_init__(self) -> None:
         self._memo: dict[str, CachedBlock] = {}
+        self._pool: Any = None
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self.close(force=kind is not None)
+
+    def close(self, force: bool = False) -> None:
+        """Stop the worker processes (at once with ``force``)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close(force=force)
+
+    def _jobs(self) -> int:
+        return default_jobs() if self.jobs is None else self.jobs
+
+    def warm_up(self, engines: Iterable[str]) -> None:
+        """Start the worker processes now, so that they start up (Python, numpy,
+        the engine's library) while the caller prepares the script. They stay
+        until ``close``; the renderer is a context manager that closes them."""
+        registry = importable_registry(engines)
+        if registry is None or self._jobs() == 0 or self._pool is not None:
+            return
+        from .workers import WorkerPool
+
+        self._pool = WorkerPool(
+            self._jobs(), registry, timeout=self.timeout, startup_s=self.startup_s
+        )
+        self._pool.spawn(self._jobs())
 
     def timeout(self, spec: BlockSpec) -> float:
         return self.timeout_base_s + self.timeout_per_char_s * len(spec.text)
@@ -289,10 +254,15 @@ class Renderer:
     def _run(self, specs: Sequence[BlockSpec]) -> Iterator[Outcome]:
         if not specs:
             return
+        # The longest first: the workers then finish at about the same time.
+        specs = sorted(specs, key=lambda spec: len(spec.text), reverse=True)
         registry = importable_registry({spec.profile.engine for spec in specs})
-        jobs = default_jobs() if self.jobs is None else self.jobs
+        jobs = self._jobs()
         if registry is None or jobs == 0:
             yield from self._run_here(specs)
+            return
+        if self._pool is not None and registry.items() <= self._pool.registry.items():
+            yield from self._pool.run(specs)
             return
         from .workers import WorkerPool
 

@@ -1,17 +1,19 @@
 """A pool of worker processes that render blocks, with a timeout on each.
 
-Each worker is a fresh Python process (``spawn``: nothing of the parent's
-state, no fork of a process with threads) that creates its speech engines on
-first use and keeps them for its life, as pyttsx3 on Linux needs
-(``../shared/notes/pyttsx3-on-linux.md``: engines crash when re-created). A
-worker renders one block at a time and sends back its MP3 bytes; the parent
-never holds more than the encoded blocks.
+Each worker is a fresh Python process (``python -m briefing.workers``, so
+nothing of the caller's state and no re-import of the caller's main script)
+that creates its speech engines on first use and keeps them for its life, as
+pyttsx3 on Linux needs (``../shared/notes/pyttsx3-on-linux.md``: engines
+crash when re-created). It talks to the parent over two pipes of its own
+(pickled messages), renders one block at a time and sends back its MP3
+bytes; the parent never holds more than the encoded blocks.
 
 The parent watches every worker: a worker that dies (a segmentation fault in
 the engine) or runs past the block's timeout is killed and replaced, and the
 block is tried once more in the fresh worker; a second failure is reported
-for that block alone. Workers ignore Ctrl-C (the terminal sends it to the
-whole process group): the parent stops them all and lets the interrupt go on.
+for that block alone. A worker that cannot start at all stops the run with
+an error. Workers ignore Ctrl-C (the terminal sends it to the whole process
+group): the parent stops them all and lets the interrupt go on.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from __future__ import annotations
 import collections
 import contextlib
 import logging
-import multiprocessing
+import os
 import signal
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -36,6 +40,7 @@ log = logging.getLogger(__name__)
 
 ATTEMPTS = 2
 """Tries per block: the first, and one more in a fresh worker."""
+_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 class _PipeHandler(logging.Handler):
@@ -52,24 +57,23 @@ class _PipeHandler(logging.Handler):
             self.conn.send(("log", fields))
 
 
-def _serve(conn: Connection, registry: dict[str, str], log_level: int) -> None:
+def _serve(tasks: Connection, replies: Connection, registry: dict[str, str], level: int) -> None:
     """A worker's life: render the blocks the parent sends until it sends None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     logger = logging.getLogger("briefing")
-    logger.handlers[:] = [_PipeHandler(conn)]
-    logger.setLevel(log_level)
+    logger.handlers[:] = [_PipeHandler(replies)]
+    logger.setLevel(level)
     logger.propagate = False
     from .render import BlockFailed, render_block
     from .tts import register_engine
 
     for name, path in registry.items():
         register_engine(name, path)
-    with contextlib.suppress(OSError, ValueError):
-        conn.send(("ready", None))  # the block's own timeout runs from here
+    replies.send(("ready", None))  # the block's own timeout runs from here
     with tempfile.TemporaryDirectory(prefix="briefing-worker-") as tmp:
         while True:
             try:
-                spec = conn.recv()
+                spec = tasks.recv()
             except (EOFError, OSError):
                 return
             if spec is None:
@@ -84,19 +88,21 @@ def _serve(conn: Connection, registry: dict[str, str], log_level: int) -> None:
             except Exception as exc:  # a bug: report it, whole, to the parent
                 reply = ("fatal", EngineError(f"rendering failed: {type(exc).__name__}: {exc}"))
             try:
-                conn.send(reply)
+                replies.send(reply)
             except (OSError, ValueError):
                 return
 
 
 @dataclass
 class _Worker:
-    process: Any
-    conn: Connection
+    process: subprocess.Popen[bytes]
+    tasks: Connection
+    replies: Connection
     spec: Any = None
     attempt: int = 0
     deadline: float = 0.0
     fresh: bool = True
+    ready: bool = False
 
 
 @dataclass
@@ -112,9 +118,6 @@ class WorkerPool:
     timeout of its first block begins."""
     _workers: list[_Worker] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        self._context = multiprocessing.get_context("spawn")
-
     def __enter__(self) -> WorkerPool:
         return self
 
@@ -122,46 +125,74 @@ class WorkerPool:
         self.close(force=kind is not None)
 
     def _start(self) -> _Worker:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(
-            target=_serve,
-            args=(child, self.registry, logging.getLogger("briefing").getEffectiveLevel()),
-            name="briefing-render",
-            daemon=True,
+        task_read, task_write = os.pipe()
+        reply_read, reply_write = os.pipe()
+        level = logging.getLogger("briefing").getEffectiveLevel()
+        command = [sys.executable, "-m", "briefing.workers", str(task_read), str(reply_write),
+                   repr(self.registry), str(level), repr(sys.path)]  # fmt: skip
+        # One thread each: the workers are the parallelism. (numpy's OpenBLAS would start
+        # a thread per core in every worker, and its spinning threads measured to
+        # double the time of the mixing and the encoding next to them.)
+        env = {**os.environ, **dict.fromkeys(_THREAD_VARIABLES, "1")}
+        try:
+            process = subprocess.Popen(
+                command,
+                env=env,
+                pass_fds=(task_read, reply_write),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=False,
+            )
+        except OSError as exc:
+            for fd in (task_read, task_write, reply_read, reply_write):
+                os.close(fd)
+            raise EngineError(f"cannot start a render worker: {exc}") from None
+        os.close(task_read)
+        os.close(reply_write)
+        worker = _Worker(
+            process, Connection(task_write, readable=False), Connection(reply_read, writable=False)
         )
-        process.start()
-        child.close()
-        worker = _Worker(process, parent)
         self._workers.append(worker)
         return worker
 
+    def spawn(self, count: int) -> None:
+        """Start workers now (up to ``size``), ahead of the blocks they will get."""
+        while len(self._workers) < min(count, self.size):
+            self._start()
+
     def _stop(self, worker: _Worker) -> None:
         """Kill a worker (it crashed, hung, or failed and may be in a bad state)."""
-        with contextlib.suppress(Exception):
+        with contextlib.suppress(OSError):
             worker.process.kill()
-        worker.process.join(5)
-        worker.conn.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            worker.process.wait(5)
+        worker.tasks.close()
+        worker.replies.close()
         self._workers.remove(worker)
 
     def close(self, force: bool = False) -> None:
         for worker in list(self._workers):
             if not force and worker.spec is None:
                 with contextlib.suppress(OSError, ValueError):
-                    worker.conn.send(None)
+                    worker.tasks.send(None)
         deadline = time.monotonic() + (0 if force else 5)
         for worker in list(self._workers):
-            worker.process.join(max(0.0, deadline - time.monotonic()))
-            if worker.process.is_alive():
-                with contextlib.suppress(Exception):
+            try:
+                worker.process.wait(max(0.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(OSError):
                     worker.process.kill()
-                worker.process.join(5)
-            worker.conn.close()
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    worker.process.wait(5)
+            worker.tasks.close()
+            worker.replies.close()
         self._workers.clear()
 
     def run(self, specs: Sequence[Any]) -> Iterator[tuple[Any, CachedBlock | str]]:
         """Render ``specs``; yield (spec, block) or (spec, reason) as each is done,
         in the order they finish. Raises BriefingError when a worker reports the
-        engine or voice unusable."""
+        engine or voice unusable, or cannot start."""
         queue = collections.deque((spec, 1) for spec in specs)
         while queue or any(w.spec is not None for w in self._workers):
             while queue:
@@ -175,16 +206,14 @@ class WorkerPool:
                 worker.fresh = False
                 worker.spec, worker.attempt = spec, attempt
                 worker.deadline = time.monotonic() + allowance
-                worker.conn.send(spec)
+                with contextlib.suppress(OSError, ValueError):  # if it died, its replies say so
+                    worker.tasks.send(spec)
             busy = [w for w in self._workers if w.spec is not None]
             soonest = min(w.deadline for w in busy)
-            ready = wait(
-                [w.conn for w in busy] + [w.process.sentinel for w in busy],
-                timeout=max(0.0, soonest - time.monotonic()),
-            )
+            ready = wait([w.replies for w in busy], timeout=max(0.0, soonest - time.monotonic()))
             now = time.monotonic()
             for worker in busy:
-                outcome = self._outcome(worker, ready, now)
+                outcome = self._outcome(worker, worker.replies in ready, now)
                 if outcome is None:
                     continue
                 spec, attempt = worker.spec, worker.attempt
@@ -202,30 +231,53 @@ class WorkerPool:
                 else:
                     yield spec, payload
 
-    def _outcome(self, worker: _Worker, ready: list[Any], now: float) -> tuple[str, Any] | None:
+    def _outcome(self, worker: _Worker, readable: bool, now: float) -> tuple[str, Any] | None:
         """What became of a busy worker's block: None while it is still at work."""
         title = f"{worker.spec.kind} '{worker.spec.title}'"
-        if worker.conn in ready:
+        if readable:
             try:
-                while worker.conn.poll():
-                    message = worker.conn.recv()
+                while worker.replies.poll():
+                    message = worker.replies.recv()
                     if message[0] == "log":
                         _relog(message[1])
                     elif message[0] == "ready":
+                        worker.ready = True
                         worker.deadline = time.monotonic() + self.timeout(worker.spec)
                     else:
                         return message
-            except (EOFError, OSError):
-                pass  # it died before answering
-        if worker.process.sentinel not in ready:
-            if now < worker.deadline:
-                return None
-            seconds = self.timeout(worker.spec)
-            return ("failed", f"the speech engine did not finish {title} within {seconds:.0f} s")
-        worker.process.join(5)
-        code = worker.process.exitcode
-        how = f"signal {signal.Signals(-code).name}" if code and code < 0 else f"exit code {code}"
-        return ("failed", f"the speech engine crashed ({how}) while speaking {title}")
+            except (EOFError, OSError):  # it died before answering
+                return self._death(worker, title)
+            return None
+        if now < worker.deadline:
+            return None
+        seconds = self.timeout(worker.spec)
+        return ("failed", f"the speech engine did not finish {title} within {seconds:.0f} s")
+
+    def _death(self, worker: _Worker, title: str) -> tuple[str, Any]:
+        try:
+            code = worker.process.wait(5)
+        except subprocess.TimeoutExpired:
+            code = None
+        if not worker.ready:
+            return (
+                "fatal",
+                EngineError(
+                    f"a render worker could not start ({_how(code)}); "
+                    f"check that `{sys.executable} -m briefing.workers` can import briefing"
+                ),
+            )
+        return ("failed", f"the speech engine crashed ({_how(code)}) while speaking {title}")
+
+
+def _how(code: int | None) -> str:
+    if code is None:
+        return "it did not exit"
+    if code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit code {code}"
 
 
 def _relog(fields: dict[str, Any]) -> None:
@@ -234,3 +286,23 @@ def _relog(fields: dict[str, Any]) -> None:
     logger = logging.getLogger(record.name)
     if logger.isEnabledFor(record.levelno):
         logger.handle(record)
+
+
+def main(argv: Sequence[str]) -> None:
+    """``python -m briefing.workers TASK_FD REPLY_FD REGISTRY LEVEL PATH``: a worker's
+    entry point (PATH: the parent's ``sys.path``, where its engines are found)."""
+    import ast
+
+    task_fd, reply_fd, registry, level, path = argv
+    sys.path[:] = [*ast.literal_eval(path), *(p for p in sys.path if p not in path)]
+    tasks = Connection(int(task_fd), writable=False)
+    replies = Connection(int(reply_fd), readable=False)
+    try:
+        _serve(tasks, replies, ast.literal_eval(registry), int(level))
+    except Exception as exc:  # starting failed: say why rather than just exit
+        with contextlib.suppress(OSError, ValueError):
+            replies.send(("fatal", EngineError(f"a render worker failed: {exc}")))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

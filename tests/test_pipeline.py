@@ -52,8 +52,12 @@ def test_generate_writes_mp3_and_script(tmp_path, silent_voices, articles_dir):
     ]
     # Voices alternate: the first story by the anchor, the second by the correspondent;
     # each story's transition is spoken on its own, in the story's voice.
-    voices = [name for name, _ in silent_voices.calls]
-    assert voices == ["anchor", "anchor", "anchor", "correspondent", "correspondent", "anchor"]
+    said = {text: name for name, text in silent_voices.calls}
+    assert len(said) == 6
+    by_voice = sorted(said.values())
+    assert by_voice == ["anchor"] * 4 + ["correspondent"] * 2
+    assert said[next(t for t in said if t.startswith("Library extends"))] == "correspondent"
+    assert said[next(t for t in said if t.startswith("Harbour bridge"))] == "anchor"
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ALL_FILES
 
 
@@ -164,15 +168,55 @@ def test_progress_is_reported(tmp_path, silent_voices, articles_dir):
     assert seen == [(n, 6) for n in range(1, 7)]
 
 
-def test_a_rerun_renders_nothing_and_writes_the_same_episode(tmp_path, silent_voices, articles_dir):
+def test_a_rerun_with_the_same_inputs_does_nothing(tmp_path, silent_voices, articles_dir):
+    out = tmp_path / "out"
+    first = pipeline.generate([articles_dir], out_dir=out, date=DATE)
+    before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir()}
+    calls = len(silent_voices.calls)
+    second = pipeline.generate([articles_dir], out_dir=out, date=DATE)
+    assert second.up_to_date and not first.up_to_date
+    assert len(silent_voices.calls) == calls
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir()} == before
+    assert second.mp3_path == first.mp3_path and second.duration_ms == first.duration_ms
+    assert [c.title for c in second.stories] == [c.title for c in first.stories]
+
+
+def test_forced_rerun_renders_nothing_and_writes_the_same_episode(
+    tmp_path, silent_voices, articles_dir
+):
     out = tmp_path / "out"
     first = pipeline.generate([articles_dir], out_dir=out, date=DATE)
     audio = first.mp3_path.read_bytes()
     calls = len(silent_voices.calls)
-    second = pipeline.generate([articles_dir], out_dir=out, date=DATE)
+    second = pipeline.generate([articles_dir], out_dir=out, date=DATE, force=True)
+    assert not second.up_to_date
     assert len(silent_voices.calls) == calls  # every block came from the cache
     assert second.mp3_path.read_bytes() == audio
     assert second.cues == first.cues and second.chapters == first.chapters
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["an article", "an option", "a voice's rate", "a file deleted", "the mp3 changed"],
+)
+def test_any_change_makes_the_episode_again(tmp_path, silent_voices, articles_dir, change):
+    out = tmp_path / "out"
+    pipeline.generate([articles_dir], out_dir=out, date=DATE)
+    options = {}
+    if change == "an article":
+        (articles_dir / "a.txt").write_text("Harbour bridge reopens\n\nIt reopened on Tuesday.\n")
+    elif change == "an option":
+        options = {"title": "Another Show"}
+    elif change == "a voice's rate":
+        options = {"wpm": 200}
+    elif change == "a file deleted":
+        (out / "briefing-2026-11-25.vtt").unlink()
+    else:
+        with (out / "briefing-2026-11-25.mp3").open("ab") as handle:
+            handle.write(b"x")
+    again = pipeline.generate([articles_dir], out_dir=out, date=DATE, **options)
+    assert not again.up_to_date
+    assert (out / "briefing-2026-11-25.vtt").exists()
 
 
 def test_no_cache_renders_everything_again(tmp_path, silent_voices, articles_dir):
@@ -181,7 +225,7 @@ def test_no_cache_renders_everything_again(tmp_path, silent_voices, articles_dir
     out = tmp_path / "out"
     pipeline.generate([articles_dir], out_dir=out, date=DATE, renderer=Renderer(None))
     calls = len(silent_voices.calls)
-    pipeline.generate([articles_dir], out_dir=out, date=DATE, renderer=Renderer(None))
+    pipeline.generate([articles_dir], out_dir=out, date=DATE, renderer=Renderer(None), force=True)
     assert len(silent_voices.calls) == 2 * calls
     assert not list(Path(os.environ["BRIEFING_CACHE_DIR"]).glob("**/*.mp3"))
 

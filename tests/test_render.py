@@ -96,7 +96,7 @@ def _silent(name: str, rate: int = 180) -> VoiceProfile:
         {"engine": "tone 2.0"},
         {"settings": AudioSettings(bitrate_kbps=96)},
         {"settings": AudioSettings(target_lufs=-19.0)},
-        {"settings": AudioSettings(quality=7)},
+        {"settings": AudioSettings(quality=2)},
         {"parts": (200, "speech", 100)},
     ],
 )
@@ -291,3 +291,39 @@ def test_worker_logs_reach_the_parent(tone_engine, caplog, tmp_path):
         Renderer(cache, jobs=1).render(_specs(["hello"]))
     assert "starting text-to-speech engine tone" in caplog.text
     assert json.loads(next(tmp_path.rglob(f"{key}.json")).read_text())["key"] == key
+
+
+def test_a_worker_that_cannot_start_stops_the_run(tone_engine, monkeypatch):
+    from briefing import workers
+    from briefing.errors import EngineError
+
+    monkeypatch.setattr(workers.sys, "executable", "/bin/false")
+    with pytest.raises(EngineError, match=r"a render worker could not start \(exit code 1\)"):
+        Renderer(None, jobs=1).render(_specs(["a b c"]))
+
+
+def test_workers_do_not_run_the_callers_main_script(tmp_path):
+    """A script calling briefing without an `if __name__ == "__main__":` guard works:
+    the workers are `python -m briefing.workers`, not a re-run of the script."""
+    import subprocess
+    import sys
+
+    from .conftest import subprocess_env
+
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from briefing import tts\n"
+        "from briefing.render import Renderer\n"
+        "from tests.test_render import _specs\n"
+        "tts.register_engine('tone', 'tests.fakes:ToneEngine')\n"
+        "result = Renderer(None, jobs=2).render(_specs(['one two', 'three four']))\n"
+        "print(result.rendered, len(result.failures))\n"
+    )
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = subprocess_env(PYTHONPATH=str(root))
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.stdout.strip() == "2 0", done.stderr

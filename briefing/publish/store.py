@@ -61,6 +61,8 @@ class EpisodeEntry:
     vtt: str | None = None
     srt: str | None = None
     script: str | None = None
+    inputs: str = ""
+    """The hash of what the episode was made from: a run with the same one has nothing to do."""
 
     def files(self) -> list[str]:
         """Every file of the episode, by name."""
@@ -208,6 +210,7 @@ def entry_for(episode: Episode, now: dt.datetime) -> EpisodeEntry:
         vtt=name(episode.vtt_path),
         srt=name(episode.srt_path),
         script=name(episode.script_path),
+        inputs=episode.inputs,
     )
 
 

@@ -19,7 +19,6 @@ import re
 import select
 import subprocess
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from ..errors import EngineError, VoiceError
@@ -83,10 +82,11 @@ class PiperEngine:
     name = "piper"
 
     def __init__(self) -> None:
-        try:
-            self._version = metadata.version("piper-tts")
-        except metadata.PackageNotFoundError:
-            raise EngineError(f"the piper engine is not installed; {INSTALL_HINT}") from None
+        from ..versions import package_version
+
+        self._version = package_version("piper-tts", "piper")
+        if self._version == "not installed":
+            raise EngineError(f"the piper engine is not installed; {INSTALL_HINT}")
         self._process: subprocess.Popen[str] | None = None
 
     @classmethod

@@ -37,7 +37,6 @@ import tempfile
 import threading
 import time
 import wave
-from importlib import metadata
 from pathlib import Path
 
 from ..errors import EngineError, VoiceError
@@ -127,10 +126,9 @@ class Pyttsx3Engine:
         return f"pyttsx3 {package_version('pyttsx3')}; libespeak-ng {espeak_lib.fingerprint()}"
 
     def describe(self) -> str:
-        try:
-            pyttsx3_version = metadata.version("pyttsx3")
-        except metadata.PackageNotFoundError:  # pragma: no cover
-            pyttsx3_version = "?"
+        from ..versions import package_version
+
+        pyttsx3_version = package_version("pyttsx3")
         return (
             f"pyttsx3 {pyttsx3_version} driving libespeak-ng {self._version} "
             f"({self.library.route}: {self.library.path})"
