@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from .mp3 import ENCODER_DELAY, QUALITY
 from .voices import VoiceProfile
 
 log = logging.getLogger(__name__)
+
+#: Called as progress(done, total, label) as blocks are ready.
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)

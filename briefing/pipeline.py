@@ -14,26 +14,28 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
+from .blocks import AudioSettings, Progress
 from .cache import CachedBlock, SegmentCache
 from .config import SourceConfig
 from .errors import EngineError, NoStoriesError, OutputError, VoiceError
 from .files import atomic_path
 from .layout import SAMPLE_RATE, overhead_ms
 from .models import Article, Chapter, Cue, Episode, Script, SegmentKind, Show, Story
-from .mp3 import Tags, frame_samples, id3_language, write_mp3
-from .publish import publish_episode
-from .publish.chapters import to_json_chapters
 from .publish.store import Store, load_store
-from .publish.transcript import build_cues, estimate_marks, to_srt, to_vtt
-from .render import AudioSettings, BlockSpec, Progress, Renderer, plan_blocks
-from .script import build_script
 from .select import dedupe, estimate_script_ms, fit, rank
 from .sources import HttpClient, Skipped, as_source, collect, sample_sources
 from .summarize import summarize_article
 from .tts import WordMark, engine_identity, get_engine
 from .voices import DEFAULT_VOICES, MAX_RATE, MIN_RATE, VoiceProfile, get_profile
+
+if TYPE_CHECKING:
+    from .blocks import BlockSpec
+    from .render import Renderer
+
+# Only what a run needs to find its episode up to date is imported above; the
+# text stages, the renderer and the publishers are imported where they are used.
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +145,8 @@ def _estimator(
 ) -> Callable[[Sequence[Story]], float]:
     rates = {name: wpm or get_profile(name).rate for name in voices}
 
+    from .script import build_script
+
     def estimate(stories: Sequence[Story]) -> float:
         script = build_script(stories, date=date, show=show.title, voices=voices)
         return estimate_script_ms(script, rates, overhead_ms(len(stories)))
@@ -186,6 +190,8 @@ def compose_script(
     With ``minutes``, the lowest-ranked stories are dropped until the show's
     estimated length fits. Raises NoStoriesError when no usable story remains.
     """
+    from .script import build_script
+
     show = show or Show()
     now = now or dt.datetime.now(dt.UTC)
     skipped = list(skipped)
@@ -344,6 +350,9 @@ def timeline(script: Script, specs: Sequence[BlockSpec], blocks: Sequence[Cached
     transition. Word marks are moved into each segment's time (a block without
     marks gets them estimated).
     """
+    from .mp3 import frame_samples
+    from .publish.transcript import build_cues, estimate_marks
+
     frame = frame_samples(SAMPLE_RATE)
     position = 0  # samples
     heard: dict[int, list[tuple[float, BlockSpec, CachedBlock]]] = {}
@@ -398,6 +407,9 @@ def render_script(
 
     Returns the script as rendered, its blocks, and the stories left out and why.
     """
+    from .render import plan_blocks
+    from .script import build_script
+
     failed: list[str] = []
     stories = list(stories)
     while True:
@@ -475,7 +487,6 @@ def generate(
     show = show or store.show
     if title:
         show = replace(show, title=title)
-    renderer = renderer or Renderer(SegmentCache())
     settings = AudioSettings(bitrate_kbps=bitrate_kbps)
 
     now = now or dt.datetime.now(dt.UTC)
@@ -491,6 +502,13 @@ def generate(
             log.info("%s is up to date: made from the same inputs", unchanged.mp3_path)
             return unchanged
 
+    from .mp3 import Tags, id3_language, write_mp3
+    from .publish import publish_episode
+    from .publish.chapters import to_json_chapters
+    from .publish.transcript import to_srt, to_vtt
+    from .render import Renderer
+
+    renderer = renderer or Renderer(SegmentCache())
     with renderer:
         # The workers start while the articles are summarised.
         renderer.warm_up({p.engine for p in ordered})

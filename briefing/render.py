@@ -18,12 +18,19 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .blocks import DEFAULT_SETTINGS, AudioSettings, BlockFailed, BlockSpec, render_block
+from .blocks import (
+    DEFAULT_SETTINGS,
+    AudioSettings,
+    BlockFailed,
+    BlockSpec,
+    Progress,
+    render_block,
+)
 from .cache import CachedBlock, SegmentCache
 from .layout import (
     CEILING_DBTP,
@@ -54,8 +61,6 @@ RENDER_VERSION = 1
 """Part of every cache key: raise it when a change makes blocks sound different
 (the stings, the leveling, the assembly), so old entries are not used."""
 
-#: Called as progress(done, total, label) as blocks are ready.
-Progress = Callable[[int, int, str], None]
 #: A rendered block, or why it could not be rendered.
 Outcome = tuple["BlockSpec", "CachedBlock | str"]
 
@@ -203,7 +208,7 @@ class Renderer:
         self._pool = WorkerPool(
             self._jobs(), registry, timeout=self.timeout, startup_s=self.startup_s
         )
-        self._pool.spawn(self._jobs())
+        self._pool.spawn(1)
 
     def timeout(self, spec: BlockSpec) -> float:
         return self.timeout_base_s + self.timeout_per_char_s * len(spec.text)

@@ -292,8 +292,9 @@ def looks_like_caption(sentence: str) -> bool:
 
 def normalize_whitespace(text: str) -> str:
     """Unicode NFC, no control characters, single spaces, no space before punctuation."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
+    text = unicodedata.normalize("NFC", text).replace("\n", " ").replace("\t", " ")
+    if not text.isprintable():  # the character loop only when there is something to replace
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
 

@@ -18,6 +18,7 @@ group): the parent stops them all and lets the interrupt go on.
 
 from __future__ import annotations
 
+import atexit
 import collections
 import contextlib
 import logging
@@ -57,8 +58,11 @@ class _PipeHandler(logging.Handler):
             self.conn.send(("log", fields))
 
 
-def _serve(tasks: Connection, replies: Connection, registry: dict[str, str], level: int) -> None:
-    """A worker's life: render the blocks the parent sends until it sends None."""
+def _serve(
+    tasks: Connection, replies: Connection, registry: dict[str, str], level: int, workdir: Path
+) -> None:
+    """A worker's life: render the blocks the parent sends until it sends None
+    (its WAV files go in ``workdir``, the pool's, which the parent removes)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     logger = logging.getLogger("briefing")
     logger.handlers[:] = [_PipeHandler(replies)]
@@ -70,27 +74,26 @@ def _serve(tasks: Connection, replies: Connection, registry: dict[str, str], lev
     for name, path in registry.items():
         register_engine(name, path)
     replies.send(("ready", None))  # the block's own timeout runs from here
-    with tempfile.TemporaryDirectory(prefix="briefing-worker-") as tmp:
-        while True:
-            try:
-                spec = tasks.recv()
-            except (EOFError, OSError):
-                return
-            if spec is None:
-                return
-            reply: tuple[str, Any]
-            try:
-                reply = ("ok", render_block(spec, Path(tmp)))
-            except BlockFailed as exc:
-                reply = ("failed", str(exc))
-            except BriefingError as exc:
-                reply = ("fatal", exc)
-            except Exception as exc:  # a bug: report it, whole, to the parent
-                reply = ("fatal", EngineError(f"rendering failed: {type(exc).__name__}: {exc}"))
-            try:
-                replies.send(reply)
-            except (OSError, ValueError):
-                return
+    while True:
+        try:
+            spec = tasks.recv()
+        except (EOFError, OSError):
+            return
+        if spec is None:
+            return
+        reply: tuple[str, Any]
+        try:
+            reply = ("ok", render_block(spec, workdir))
+        except BlockFailed as exc:
+            reply = ("failed", str(exc))
+        except BriefingError as exc:
+            reply = ("fatal", exc)
+        except Exception as exc:  # a bug: report it, whole, to the parent
+            reply = ("fatal", EngineError(f"rendering failed: {type(exc).__name__}: {exc}"))
+        try:
+            replies.send(reply)
+        except (OSError, ValueError):
+            return
 
 
 @dataclass
@@ -117,6 +120,7 @@ class WorkerPool:
     """Seconds a fresh worker has to start (Python and its imports) before the
     timeout of its first block begins."""
     _workers: list[_Worker] = field(default_factory=list)
+    _workdir: tempfile.TemporaryDirectory[str] | None = None
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -125,11 +129,14 @@ class WorkerPool:
         self.close(force=kind is not None)
 
     def _start(self) -> _Worker:
+        _exiting[:] = [p for p in _exiting if p.poll() is None]  # reap the finished
         task_read, task_write = os.pipe()
         reply_read, reply_write = os.pipe()
         level = logging.getLogger("briefing").getEffectiveLevel()
+        if self._workdir is None:
+            self._workdir = tempfile.TemporaryDirectory(prefix="briefing-render-")
         command = [sys.executable, "-m", "briefing.workers", str(task_read), str(reply_write),
-                   repr(self.registry), str(level), repr(sys.path)]  # fmt: skip
+                   repr(self.registry), str(level), repr(sys.path), self._workdir.name]  # fmt: skip
         # One thread each: the workers are the parallelism. (numpy's OpenBLAS would start
         # a thread per core in every worker, and its spinning threads measured to
         # double the time of the mixing and the encoding next to them.)
@@ -172,22 +179,25 @@ class WorkerPool:
         self._workers.remove(worker)
 
     def close(self, force: bool = False) -> None:
+        """Stop every worker: an idle one that has worked is told to finish (it
+        closes its engine and exits on its own; the run need not wait for it),
+        one that never had a block, or everything with ``force``, is killed."""
         for worker in list(self._workers):
-            if not force and worker.spec is None:
-                with contextlib.suppress(OSError, ValueError):
-                    worker.tasks.send(None)
-        deadline = time.monotonic() + (0 if force else 5)
-        for worker in list(self._workers):
-            try:
-                worker.process.wait(max(0.0, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
+            if force or worker.fresh or worker.spec is not None:
                 with contextlib.suppress(OSError):
                     worker.process.kill()
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     worker.process.wait(5)
+            else:
+                with contextlib.suppress(OSError, ValueError):
+                    worker.tasks.send(None)
+                _exiting.append(worker.process)
             worker.tasks.close()
             worker.replies.close()
         self._workers.clear()
+        if self._workdir is not None:
+            self._workdir.cleanup()
+            self._workdir = None
 
     def run(self, specs: Sequence[Any]) -> Iterator[tuple[Any, CachedBlock | str]]:
         """Render ``specs``; yield (spec, block) or (spec, reason) as each is done,
@@ -269,6 +279,23 @@ class WorkerPool:
         return ("failed", f"the speech engine crashed ({_how(code)}) while speaking {title}")
 
 
+#: Workers told to finish, reaped later (a run does not wait for their engines to close).
+_exiting: list[subprocess.Popen[bytes]] = []
+
+
+@atexit.register
+def _reap_exiting(timeout_s: float = 5.0) -> None:
+    """Wait for the workers told to finish (at exit: none is left behind)."""
+    deadline = time.monotonic() + timeout_s
+    while _exiting:
+        process = _exiting.pop()
+        try:
+            process.wait(max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def _how(code: int | None) -> str:
     if code is None:
         return "it did not exit"
@@ -289,16 +316,16 @@ def _relog(fields: dict[str, Any]) -> None:
 
 
 def main(argv: Sequence[str]) -> None:
-    """``python -m briefing.workers TASK_FD REPLY_FD REGISTRY LEVEL PATH``: a worker's
-    entry point (PATH: the parent's ``sys.path``, where its engines are found)."""
+    """``python -m briefing.workers TASK_FD REPLY_FD REGISTRY LEVEL PATH WORKDIR``: a
+    worker's entry point (PATH: the parent's ``sys.path``, where its engines are found)."""
     import ast
 
-    task_fd, reply_fd, registry, level, path = argv
+    task_fd, reply_fd, registry, level, path, workdir = argv
     sys.path[:] = [*ast.literal_eval(path), *(p for p in sys.path if p not in path)]
     tasks = Connection(int(task_fd), writable=False)
     replies = Connection(int(reply_fd), readable=False)
     try:
-        _serve(tasks, replies, ast.literal_eval(registry), int(level))
+        _serve(tasks, replies, ast.literal_eval(registry), int(level), Path(workdir))
     except Exception as exc:  # starting failed: say why rather than just exit
         with contextlib.suppress(OSError, ValueError):
             replies.send(("fatal", EngineError(f"a render worker failed: {exc}")))

@@ -99,7 +99,7 @@ def test_full_disk_leaves_previous_episode_intact(
         dest.write_bytes(b"partial mp3 data")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pipeline, "write_mp3", full)
+    monkeypatch.setattr("briefing.mp3.write_mp3", full)
     with pytest.raises(OutputError, match="No space left on device"):
         pipeline.generate([articles_dir], out_dir=out, date=DATE)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
@@ -110,7 +110,7 @@ def test_interrupt_leaves_no_partial_file(tmp_path, silent_voices, articles_dir,
         dest.write_bytes(b"partial")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline, "write_mp3", interrupted)
+    monkeypatch.setattr("briefing.mp3.write_mp3", interrupted)
     with pytest.raises(KeyboardInterrupt):
         pipeline.generate([articles_dir], out_dir=tmp_path / "out", date=DATE)
     assert list((tmp_path / "out").iterdir()) == []

@@ -13,11 +13,10 @@ from pathlib import Path
 
 from ..errors import BriefingError, OutputError
 from ..models import Episode, Show
-from .cover import write_cover
-from .feed import COVER_NAME, DEFAULT_BASE_URL, normalize_base_url, write_feed
-from .flash import write_flash
-from .page import write_page
 from .store import Store, entry_for, load_store, remove_files, save_store
+
+# The writers (feed, page, cover, flash) are imported when something is
+# published: finding that an episode is up to date reads only the store.
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +37,8 @@ class Published:
 def _check_base_url(base_url: str | None) -> str | None:
     if base_url is None:
         return None
+    from .feed import normalize_base_url
+
     try:
         return normalize_base_url(base_url)
     except ValueError as exc:
@@ -60,6 +61,11 @@ def rebuild(
     address. ``keep`` removes all but the newest N episodes and their files.
     ``show`` replaces the show's details kept in the store; ``title`` renames it.
     """
+    from .cover import write_cover
+    from .feed import COVER_NAME, DEFAULT_BASE_URL, write_feed
+    from .flash import write_flash
+    from .page import write_page
+
     base_url = _check_base_url(base_url)
     if store is None:
         if not out_dir.is_dir():
