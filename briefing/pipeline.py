@@ -25,7 +25,7 @@ from .layout import SAMPLE_RATE, overhead_ms
 from .models import Article, Chapter, Cue, Episode, Script, SegmentKind, Show, Story
 from .publish.store import Store, load_store
 from .select import dedupe, estimate_script_ms, fit, rank
-from .sources import HttpClient, Skipped, as_source, collect, sample_sources
+from .sources import Skipped, as_source, collect, sample_sources
 from .summarize import summarize_article
 from .tts import WordMark, engine_identity, get_engine
 from .voices import DEFAULT_VOICES, MAX_RATE, MIN_RATE, VoiceProfile, get_profile
@@ -33,6 +33,7 @@ from .voices import DEFAULT_VOICES, MAX_RATE, MIN_RATE, VoiceProfile, get_profil
 if TYPE_CHECKING:
     from .blocks import BlockSpec
     from .render import Renderer
+    from .sources.http import HttpClient
 
 # Only what a run needs to find its episode up to date is imported above; the
 # text stages, the renderer and the publishers are imported where they are used.
@@ -255,8 +256,7 @@ def prepare_script(
 def _code_stamp() -> list[list[object]]:
     """Name, size and modification time of briefing's own files and the lexicons:
     a changed briefing makes its episodes again."""
-    from .speech import ENV_LEXICON
-    from .voices import bundled_voices_dir
+    from .voices import ENV_LEXICON, bundled_voices_dir
 
     package = Path(__file__).parent
     files = sorted(package.rglob("*.py")) + [bundled_voices_dir() / "lexicon.toml"]
@@ -488,30 +488,27 @@ def generate(
     if title:
         show = replace(show, title=title)
     settings = AudioSettings(bitrate_kbps=bitrate_kbps)
-
-    now = now or dt.datetime.now(dt.UTC)
-    articles, skipped = gather_articles(sources, since=since, now=now, client=client, stdin=stdin)
-    inputs = run_inputs(
-        articles, skipped, date=date, show=show, voices=[asdict(p) for p in ordered],
-        engines=identities, max_words=max_words, settings=settings, base_url=base_url,
-        keep=keep, minutes=minutes, summarizer=_summarizer_name(summarizer),
-    )  # fmt: skip
-    if not force:
-        unchanged = up_to_date(out_dir, store, date, inputs)
-        if unchanged is not None:
-            log.info("%s is up to date: made from the same inputs", unchanged.mp3_path)
-            return unchanged
-
-    from .mp3 import Tags, id3_language, write_mp3
-    from .publish import publish_episode
-    from .publish.chapters import to_json_chapters
-    from .publish.transcript import to_srt, to_vtt
     from .render import Renderer
 
     renderer = renderer or Renderer(SegmentCache())
     with renderer:
-        # The workers start while the articles are summarised.
+        # A worker starts now, while the sources are read and summarised; if the
+        # episode turns out to be up to date, it is stopped unused.
         renderer.warm_up({p.engine for p in ordered})
+        now = now or dt.datetime.now(dt.UTC)
+        articles, skipped = gather_articles(
+            sources, since=since, now=now, client=client, stdin=stdin
+        )
+        inputs = run_inputs(
+            articles, skipped, date=date, show=show, voices=[asdict(p) for p in ordered],
+            engines=identities, max_words=max_words, settings=settings, base_url=base_url,
+            keep=keep, minutes=minutes, summarizer=_summarizer_name(summarizer),
+        )  # fmt: skip
+        if not force:
+            unchanged = up_to_date(out_dir, store, date, inputs)
+            if unchanged is not None:
+                log.info("%s is up to date: made from the same inputs", unchanged.mp3_path)
+                return unchanged
         prepared = compose_script(
             articles, skipped, date=date, show=show, voices=voice_names, max_words=max_words,
             minutes=minutes, now=now, summarizer=summarizer, wpm=wpm,
@@ -526,6 +523,12 @@ def generate(
             prepared.script, prepared.stories, profiles, voice_names, renderer, settings,
             progress, identities,
         )  # fmt: skip
+
+    from .mp3 import Tags, id3_language, write_mp3
+    from .publish import publish_episode
+    from .publish.chapters import to_json_chapters
+    from .publish.transcript import to_srt, to_vtt
+
     files = episode_files(out_dir, date)
     title = episode_title(show.title, date)
     placed = timeline(script, specs, blocks)

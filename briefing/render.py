@@ -41,7 +41,6 @@ from .layout import (
 )
 from .models import Script, SegmentKind
 from .mp3 import encoder_version
-from .speech import to_spoken
 from .tts import engine_identity, importable_registry
 from .voices import VoiceProfile
 
@@ -101,6 +100,8 @@ def plan_blocks(
 
     ``identities`` maps profile names to their ``engine_identity`` (found here
     when missing)."""
+    from .speech import to_spoken  # the text rules: only when a script is planned
+
     identities = dict(identities or {})
     blocks: list[BlockSpec] = []
 

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from num2words import num2words
 
+from .voices import ENV_LEXICON
+
 # -- numbers ----------------------------------------------------------------------------
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -506,8 +508,6 @@ def punctuation(text: str) -> str:
 
 
 # -- the lexicon ---------------------------------------------------------------------------
-
-ENV_LEXICON = "BRIEFING_LEXICON"
 
 
 def load_lexicon(path: Path) -> dict[str, str]:

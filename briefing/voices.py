@@ -23,6 +23,8 @@ MIN_RATE, MAX_RATE = 120, 450
 #: The show's voices when none are chosen: the first hosts, stories alternate.
 DEFAULT_VOICES = ("anchor", "correspondent")
 ENV_VOICES = "BRIEFING_VOICES"
+ENV_LEXICON = "BRIEFING_LEXICON"
+"""A lexicon file of the user's, read over the bundled ``voices/lexicon.toml``."""
 
 
 @dataclass(frozen=True)

@@ -203,6 +203,8 @@ def test_no_espeak_anywhere_says_what_to_install():
     code = (
         "import ctypes.util, sys\n"
         "ctypes.util.find_library = lambda name: None\n"
+        "import briefing.tts.espeak_lib as lib\n"
+        "lib._system_library_file = lambda: None\n"
         "sys.modules['espeakng_loader'] = None  # as if not installed\n"
         "from briefing.cli import main\n"
         "sys.argv = ['briefing', 'generate', sys.argv[1], '--voice', 'anchor']\n"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..config import SourceConfig
 from ..errors import SourceError
@@ -31,10 +31,22 @@ from .files import (
     sample_sources,
     strip_source_prefix,
 )
-from .http import FetchPolicy, HttpClient
 from .pages import extract_article, looks_like_html
 
+if TYPE_CHECKING:
+    from .http import FetchPolicy, HttpClient
+
 log = logging.getLogger(__name__)
+
+
+def __getattr__(name: str) -> Any:
+    # The HTTP client is imported on first use: reading files needs none of it.
+    if name in ("FetchPolicy", "HttpClient"):
+        from . import http
+
+        return getattr(http, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Parallel downloads at most (feeds, then the pages of teaser items).
 MAX_WORKERS = 4
@@ -73,6 +85,8 @@ class _Collector:
     @property
     def client(self) -> HttpClient:
         if self._client is None:
+            from .http import HttpClient
+
             self._client = HttpClient()
         return self._client
 

@@ -11,8 +11,6 @@ bundled), ``system`` or ``bundled``. The choice is made once per process.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import logging
 import os
 from dataclasses import dataclass
@@ -47,6 +45,8 @@ _loaded: EspeakLibrary | None = None
 
 def _dlopen(path: str) -> bool:
     """Load a library globally, so that pyttsx3's later load by soname finds it."""
+    import ctypes
+
     try:
         ctypes.CDLL(path, mode=ctypes.RTLD_GLOBAL)
     except OSError as exc:
@@ -56,6 +56,8 @@ def _dlopen(path: str) -> bool:
 
 
 def _load_system() -> EspeakLibrary | None:
+    import ctypes.util
+
     name = ctypes.util.find_library("espeak-ng")
     if not name or not _dlopen(name):
         return None
@@ -99,28 +101,32 @@ def load() -> EspeakLibrary:
     return library
 
 
-def _system_library_file() -> str | None:
-    """The system libespeak-ng's file, without loading it: found as pyttsx3's load
-    by name would find it (ctypes.util), then its path in the dynamic linker's
-    cache (``ldconfig -p``)."""
-    import re
-    import subprocess
+#: Where the dynamic linker finds system libraries (after $LD_LIBRARY_PATH); {arch}
+#: is the multiarch triplet ("x86_64-linux-gnu").
+_LIBRARY_DIRS = (
+    "/usr/local/lib/{arch}", "/usr/local/lib", "/usr/lib/{arch}", "/lib/{arch}",
+    "/usr/lib64", "/lib64", "/usr/lib", "/lib", "/opt/homebrew/lib",
+)  # fmt: skip
+_LIBRARY_NAMES = ("libespeak-ng.so.1", "libespeak-ng.1.dylib", "libespeak-ng.dylib")
 
-    name = ctypes.util.find_library("espeak-ng")
-    if not name or os.path.isabs(name):
-        return name
-    for ldconfig in ("/sbin/ldconfig", "/usr/sbin/ldconfig"):
-        try:
-            listing = subprocess.run(
-                [ldconfig, "-p"], capture_output=True, text=True, check=False,
-                env={"LC_ALL": "C", "LANG": "C"},
-            ).stdout  # fmt: skip
-        except OSError:
-            continue
-        found = re.search(rf"\s{re.escape(name)}\s.*=>\s*(\S+)", listing)
-        if found:
-            return found.group(1)
-    return name
+
+def _system_library_file() -> str | None:
+    """The system libespeak-ng's file, found without loading it or running
+    ``ldconfig``: in $LD_LIBRARY_PATH and the usual library folders, else by
+    ctypes.util (which runs ``ldconfig -p``)."""
+    import sysconfig
+
+    arch = sysconfig.get_config_var("MULTIARCH") or ""
+    folders = [*os.environ.get("LD_LIBRARY_PATH", "").split(os.pathsep)]
+    folders += [folder.format(arch=arch) for folder in _LIBRARY_DIRS]
+    for folder in filter(None, folders):
+        for name in _LIBRARY_NAMES:
+            candidate = os.path.join(folder, name)
+            if os.path.exists(candidate):
+                return candidate
+    import ctypes.util
+
+    return ctypes.util.find_library("espeak-ng")
 
 
 def fingerprint() -> str:
