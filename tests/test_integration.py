@@ -297,4 +297,3 @@ def test_blocks_join_in_silence_and_chapters_start_with_speech(demo_episode, dem
         start = chapter.start_ms / 1000
         assert window_rms(samples, 22050, start - 0.2, 0.15) < 100, chapter.title
         assert window_rms(samples, 22050, start + 0.02, 0.3) > 800, chapter.title
-
