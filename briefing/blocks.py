@@ -7,6 +7,7 @@ worker starts quickly.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import time
@@ -55,10 +56,21 @@ class BlockSpec:
     settings: AudioSettings
     key: str
     """The cache key: a hash of everything that shapes the block's sound."""
+    engine: str = ""
+    """The engine's identity the key was made with (``tts.engine_identity``): a
+    worker whose engine differs refuses the block rather than cache audio under
+    a key that does not describe it."""
 
     @property
     def text(self) -> str:
         return " ".join(self.lines)
+
+
+@functools.cache
+def _identity(profile: VoiceProfile) -> str:
+    from .tts import engine_identity
+
+    return engine_identity(profile)
 
 
 class BlockFailed(Exception):
@@ -75,6 +87,11 @@ def render_block(spec: BlockSpec, workdir: Path) -> CachedBlock:
     from .tts import get_engine
 
     started = time.perf_counter()
+    if spec.engine and _identity(spec.profile) != spec.engine:
+        raise EngineError(
+            f"this worker's speech engine is not the one the block was planned for "
+            f"({_identity(spec.profile)}, not {spec.engine}); install the same versions"
+        )
     engine = get_engine(spec.profile.engine)
     engine.check_voice(spec.profile)
     wav = workdir / f"block-{os.getpid()}-{spec.key[:16]}.wav"

@@ -111,7 +111,12 @@ def plan_blocks(
         if profile.name not in identities:
             identities[profile.name] = engine_identity(profile)
         key = block_key(parts, " ".join(lines), profile, identities[profile.name], settings)
-        blocks.append(BlockSpec(kind, index, segment.title, parts, lines, profile, settings, key))
+        blocks.append(
+            BlockSpec(
+                kind, index, segment.title, parts, lines, profile, settings, key,
+                engine=identities[profile.name],
+            )
+        )  # fmt: skip
 
     first_story = True
     for index, segment in enumerate(script.segments):

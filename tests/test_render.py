@@ -327,3 +327,17 @@ def test_workers_do_not_run_the_callers_main_script(tmp_path):
         [sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120
     )
     assert done.stdout.strip() == "2 0", done.stderr
+
+
+def test_a_worker_with_another_engine_refuses_the_block(tone_engine):
+    """Planned for one engine version, rendered by another: refused, never cached
+    under a key that does not describe the audio."""
+    from dataclasses import replace
+
+    from briefing.errors import EngineError
+
+    spec = replace(_specs(["a b c"])[0], engine="tone: tone test engine 0.9")
+    with pytest.raises(EngineError, match="not the one the block was planned for"):
+        Renderer(None, jobs=1).render([spec])
+    ok = replace(spec, engine="tone: tone test engine")
+    assert not Renderer(None, jobs=1).render([ok]).failures
