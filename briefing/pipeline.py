@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
@@ -519,6 +520,11 @@ def generate(
             raise OutputError(
                 f"{out_dir}: cannot create the output folder ({exc.strerror})"
             ) from None
+        if show.cover is None and not (out_dir / "cover.png").exists():
+            # This process only waits while the workers speak: make the cover meanwhile.
+            from .publish.cover import prepare_cover
+
+            threading.Thread(target=prepare_cover, args=(show.title,), daemon=True).start()
         script, specs, blocks, unspoken = render_script(
             prepared.script, prepared.stories, profiles, voice_names, renderer, settings,
             progress, identities,
