@@ -6,6 +6,7 @@ non-zero exit; ``-v`` shows the details (and the traceback of an unexpected erro
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import logging
@@ -65,7 +66,9 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except BriefingError as exc:
-            raise click.ClickException(str(exc)) from None
+            error = click.ClickException(str(exc))
+            error.exit_code = exc.exit_code
+            raise error from None
         except (click.ClickException, click.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
@@ -122,6 +125,16 @@ def _script_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _publish_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--wait",
+        "wait_s",
+        type=click.FloatRange(min=0),
+        default=300,
+        show_default=True,
+        metavar="SECONDS",
+        help="While another briefing run writes in the output folder, wait this long "
+        "for it, then give up (exit status 75).",
+    )(command)
     command = click.option(
         "--keep",
         type=click.IntRange(min=1),
@@ -280,6 +293,7 @@ def generate(
     bitrate: str,
     base_url: str | None,
     keep: int | None,
+    wait_s: float,
     cache_dir: Path | None,
     no_cache: bool,
     force: bool,
@@ -339,6 +353,7 @@ def generate(
             progress=bar.update,
             renderer=renderer,
             force=force or no_cache,
+            wait_s=wait_s,
         )
     finally:
         bar.close()
@@ -349,17 +364,18 @@ def generate(
 
 def _report(episode: Any) -> None:
     """The run's summary, on standard error."""
-    stories = sum(1 for c in episode.chapters if c.kind is SegmentKind.STORY)
+    count = sum(1 for c in episode.chapters if c.kind is SegmentKind.STORY)
+    stories = f"{count} {'story' if count == 1 else 'stories'}"
     minutes, seconds = divmod(round(episode.duration_ms / 1000), 60)
     if episode.up_to_date:
         click.echo(
-            f"{episode.title}: {stories} stories, {minutes}:{seconds:02d}; up to date "
+            f"{episode.title}: {stories}, {minutes}:{seconds:02d}; up to date "
             "(made from the same inputs; --force makes it again)",
             err=True,
         )
         return
     click.echo(
-        f"{episode.title}: {stories} stories, {minutes}:{seconds:02d}; "
+        f"{episode.title}: {stories}, {minutes}:{seconds:02d}; "
         f"script in {episode.script_path}",
         err=True,
     )
@@ -544,6 +560,7 @@ def feed(
     title: str | None,
     base_url: str | None,
     keep: int | None,
+    wait_s: float,
     config_path: Path | None,
 ) -> None:
     """Rebuild the podcast feed (feed.xml) and flash-briefing.json from the episodes.
@@ -565,6 +582,7 @@ def feed(
         keep=keep or config.keep,
         show=config.show if config.path else None,
         title=title,
+        wait_s=wait_s,
     )
     if not click.get_current_context().meta.get("briefing.quiet"):
         removed = f", removed {', '.join(published.removed)}" if published.removed else ""
@@ -632,6 +650,34 @@ def init(path: Path | None, force: bool) -> None:
     click.echo(str(write_starter(path or Path(CONFIG_NAME), force=force)))
 
 
+#: Exit statuses (the README has the table).
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 75, 130
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM (a service stopped, a timeout): clean up as for Ctrl-C."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="briefing")
+    """Console-script entry point: the command's exit status, and for Ctrl-C (or
+    SIGTERM) one line and status 130 after the run has cleaned up (no partial
+    file, the previous episode as it was, the render workers stopped)."""
+    import signal
+
+    with contextlib.suppress(ValueError):  # not the main thread: leave SIGTERM alone
+        signal.signal(signal.SIGTERM, _terminated)
+    try:
+        cli.main(prog_name="briefing", standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo(
+            "Interrupted: nothing was changed; the previous episode and feed are as they were.",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(EXIT_OK)

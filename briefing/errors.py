@@ -10,6 +10,9 @@ from __future__ import annotations
 class BriefingError(Exception):
     """Base class of every error briefing raises on purpose."""
 
+    exit_code = 1
+    """The command line's exit status for this error (see the README's table)."""
+
 
 class SourceError(BriefingError):
     """An article source could not be read or understood."""
@@ -33,3 +36,9 @@ class AudioError(BriefingError):
 
 class OutputError(BriefingError):
     """An output file or folder could not be written."""
+
+
+class BusyError(BriefingError):
+    """Another briefing run holds the output folder."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again later

@@ -21,7 +21,7 @@ from .blocks import AudioSettings, Progress
 from .cache import CachedBlock, SegmentCache
 from .config import SourceConfig
 from .errors import EngineError, NoStoriesError, OutputError, VoiceError
-from .files import atomic_path
+from .files import atomic_path, folder_lock
 from .layout import SAMPLE_RATE, overhead_ms
 from .models import Article, Chapter, Cue, Episode, Script, SegmentKind, Show, Story
 from .publish.store import Store, load_store
@@ -107,21 +107,26 @@ def make_summarizer(kind: str = "extractive", llm: dict | None = None) -> Summar
     raise ValueError(f"unknown summarizer {kind!r}; use extractive or llm")
 
 
+def _warn_skipped(skipped: Sequence[Skipped]) -> None:
+    """A warning for each source or article left out (when the briefing goes on
+    without them; when nothing is left, the error names them instead)."""
+    for item in skipped:
+        log.warning("skipping %s", item)
+
+
 def summarize_articles(
     articles: Sequence[Article],
     *,
     max_words: int | None = None,
     summarizer: Summarizer = summarize_article,
 ) -> tuple[list[Story], list[Skipped]]:
-    """Summarise each article; one that gives no summary is skipped with a warning."""
+    """Summarise each article; one that gives no summary is skipped (and returned as such)."""
     stories: list[Story] = []
     skipped: list[Skipped] = []
     for article in articles:
         story = summarizer(article, max_words=max_words)
         if not story.sentences:
-            item = Skipped(article.source, "nothing left to summarise")
-            log.warning("skipping %s", item)
-            skipped.append(item)
+            skipped.append(Skipped(article.source, "nothing left to summarise"))
             continue
         stories.append(story)
     return stories, skipped
@@ -205,6 +210,7 @@ def compose_script(
         detail = "; ".join(str(s) for s in skipped[:3]) or "no articles given"
         more = f" (and {len(skipped) - 3} more)" if len(skipped) > 3 else ""
         raise NoStoriesError(f"no usable articles, so no briefing: {detail}{more}")
+    _warn_skipped(skipped)
     dropped: list[Story] = []
     if minutes is not None:
         stories, dropped = fit(stories, minutes, _estimator(voices, show, date, wpm))
@@ -454,6 +460,7 @@ def generate(
     stdin: BinaryIO | None = None,
     renderer: Renderer | None = None,
     force: bool = False,
+    wait_s: float = 300.0,
 ) -> Episode:
     """Make the day's briefing and publish it in the output folder.
 
@@ -471,7 +478,47 @@ def generate(
     made from exactly the same inputs (articles, options, voices, briefing
     itself) and its files are all there, nothing is done and it is returned
     with ``up_to_date`` set, unless ``force``.
+
+    One run at a time writes in a folder: another waits for its lock up to
+    ``wait_s`` seconds, then raises BusyError.
     """
+    with contextlib.ExitStack() as held:
+
+        def lock() -> None:
+            held.enter_context(folder_lock(out_dir, wait_s))
+
+        return _generate(
+            sources, out_dir=out_dir, date=date, show=show, title=title, voices=voices,
+            max_words=max_words, bitrate_kbps=bitrate_kbps, base_url=base_url, keep=keep,
+            minutes=minutes, since=since, now=now, client=client, summarizer=summarizer,
+            wpm=wpm, progress=progress, stdin=stdin, renderer=renderer, force=force, lock=lock,
+        )  # fmt: skip
+
+
+def _generate(
+    sources: Sequence[str | Path],
+    *,
+    out_dir: Path,
+    date: dt.date | None,
+    show: Show | None,
+    title: str | None,
+    voices: Sequence[str],
+    max_words: int | None,
+    bitrate_kbps: int,
+    base_url: str | None,
+    keep: int | None,
+    minutes: float | None,
+    since: dt.timedelta | None,
+    now: dt.datetime | None,
+    client: HttpClient | None,
+    summarizer: Summarizer,
+    wpm: int | None,
+    progress: Progress | None,
+    stdin: BinaryIO | None,
+    renderer: Renderer | None,
+    force: bool,
+    lock: Callable[[], None],
+) -> Episode:
     date = date or dt.date.today()
     if not voices:
         raise ValueError("at least one voice is needed")
@@ -484,6 +531,8 @@ def generate(
     identities = {p.name: engine_identity(p) for p in ordered}
     profiles = {p.name: p for p in ordered}
     voice_names = [p.name for p in ordered]
+    if out_dir.is_dir():
+        lock()  # before the store is read: a run writing there is waited for
     store = load_store(out_dir)  # a damaged store stops the run before any work
     show = show or store.show
     if title:
@@ -508,6 +557,7 @@ def generate(
         if not force:
             unchanged = up_to_date(out_dir, store, date, inputs)
             if unchanged is not None:
+                _warn_skipped(skipped)
                 log.info("%s is up to date: made from the same inputs", unchanged.mp3_path)
                 return unchanged
         prepared = compose_script(
@@ -520,6 +570,7 @@ def generate(
             raise OutputError(
                 f"{out_dir}: cannot create the output folder ({exc.strerror})"
             ) from None
+        lock()
         if show.cover is None and not (out_dir / "cover.png").exists():
             # This process only waits while the workers speak: make the cover meanwhile.
             from .publish.cover import prepare_cover

@@ -35,6 +35,15 @@ PUBLISHED_FILES = [
 ALL_FILES = sorted(EPISODE_FILES + PUBLISHED_FILES)
 
 
+def _contents(out: Path, with_times: bool = False) -> dict:
+    """Every file in the folder but the run lock (rewritten by every run)."""
+    return {
+        p.name: (p.stat().st_mtime_ns, p.read_bytes()) if with_times else p.read_bytes()
+        for p in out.iterdir()
+        if p.name != ".briefing.lock"
+    }
+
+
 def test_generate_writes_mp3_and_script(tmp_path, silent_voices, articles_dir):
     episode = pipeline.generate([articles_dir], out_dir=tmp_path / "out", date=DATE)
     assert episode.mp3_path == tmp_path / "out" / "briefing-2026-11-25.mp3"
@@ -58,7 +67,8 @@ def test_generate_writes_mp3_and_script(tmp_path, silent_voices, articles_dir):
     assert by_voice == ["anchor"] * 4 + ["correspondent"] * 2
     assert said[next(t for t in said if t.startswith("Library extends"))] == "correspondent"
     assert said[next(t for t in said if t.startswith("Harbour bridge"))] == "anchor"
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ALL_FILES
+    assert sorted(_contents(tmp_path / "out")) == ALL_FILES
+    assert (tmp_path / "out" / ".briefing.lock").is_file()
 
 
 def test_same_date_replaces_the_episode(tmp_path, silent_voices, articles_dir):
@@ -69,7 +79,7 @@ def test_same_date_replaces_the_episode(tmp_path, silent_voices, articles_dir):
     assert second.mp3_path == first.mp3_path
     assert second.mp3_path.stat().st_size > size_one
     assert "Library extends opening hours" in second.script_path.read_text()
-    assert sorted(p.name for p in out.iterdir()) == ALL_FILES
+    assert sorted(_contents(out)) == ALL_FILES
 
 
 def test_failed_encode_leaves_previous_episode_intact(
@@ -77,7 +87,7 @@ def test_failed_encode_leaves_previous_episode_intact(
 ):
     out = tmp_path / "out"
     pipeline.generate([articles_dir / "a.txt"], out_dir=out, date=DATE)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = _contents(out)
 
     def broken(pcm, **_):
         raise AudioError("encoder died half way")
@@ -85,7 +95,7 @@ def test_failed_encode_leaves_previous_episode_intact(
     monkeypatch.setattr("briefing.mp3.encode", broken)
     with pytest.raises(AudioError):
         pipeline.generate([articles_dir], out_dir=out, date=DATE)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _contents(out) == before
 
 
 def test_full_disk_leaves_previous_episode_intact(
@@ -93,7 +103,7 @@ def test_full_disk_leaves_previous_episode_intact(
 ):
     out = tmp_path / "out"
     pipeline.generate([articles_dir / "a.txt"], out_dir=out, date=DATE)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = _contents(out)
 
     def full(dest, tags, blocks):
         dest.write_bytes(b"partial mp3 data")
@@ -102,7 +112,7 @@ def test_full_disk_leaves_previous_episode_intact(
     monkeypatch.setattr("briefing.mp3.write_mp3", full)
     with pytest.raises(OutputError, match="No space left on device"):
         pipeline.generate([articles_dir], out_dir=out, date=DATE)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _contents(out) == before
 
 
 def test_interrupt_leaves_no_partial_file(tmp_path, silent_voices, articles_dir, monkeypatch):
@@ -113,7 +123,7 @@ def test_interrupt_leaves_no_partial_file(tmp_path, silent_voices, articles_dir,
     monkeypatch.setattr("briefing.mp3.write_mp3", interrupted)
     with pytest.raises(KeyboardInterrupt):
         pipeline.generate([articles_dir], out_dir=tmp_path / "out", date=DATE)
-    assert list((tmp_path / "out").iterdir()) == []
+    assert _contents(tmp_path / "out") == {}
 
 
 def test_bad_articles_are_skipped_and_reported(tmp_path, silent_voices, articles_dir):
@@ -130,7 +140,7 @@ def test_no_usable_article_is_an_error_and_no_mp3(tmp_path, silent_voices):
     (tmp_path / "empty.txt").write_text("")
     with pytest.raises(NoStoriesError, match="no usable articles"):
         pipeline.generate([tmp_path / "empty.txt"], out_dir=tmp_path / "out", date=DATE)
-    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+    assert not (tmp_path / "out").exists() or not _contents(tmp_path / "out")
 
 
 def test_unknown_voice_fails_before_any_work(tmp_path, silent_voices):
@@ -171,12 +181,12 @@ def test_progress_is_reported(tmp_path, silent_voices, articles_dir):
 def test_a_rerun_with_the_same_inputs_does_nothing(tmp_path, silent_voices, articles_dir):
     out = tmp_path / "out"
     first = pipeline.generate([articles_dir], out_dir=out, date=DATE)
-    before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir()}
+    before = _contents(out, with_times=True)
     calls = len(silent_voices.calls)
     second = pipeline.generate([articles_dir], out_dir=out, date=DATE)
     assert second.up_to_date and not first.up_to_date
     assert len(silent_voices.calls) == calls
-    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir()} == before
+    assert _contents(out, with_times=True) == before
     assert second.mp3_path == first.mp3_path and second.duration_ms == first.duration_ms
     assert [c.title for c in second.stories] == [c.title for c in first.stories]
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import BriefingError, OutputError
+from ..files import folder_lock
 from ..models import Episode, Show
 from .store import Store, entry_for, load_store, remove_files, save_store
 
@@ -53,6 +54,7 @@ def rebuild(
     show: Show | None = None,
     title: str | None = None,
     store: Store | None = None,
+    wait_s: float = 300.0,
 ) -> Published:
     """Rewrite feed.xml, flash-briefing.json, index.html and cover.png from the store.
 
@@ -60,20 +62,35 @@ def rebuild(
     without one ever given, the feed points at ``briefing serve``'s default
     address. ``keep`` removes all but the newest N episodes and their files.
     ``show`` replaces the show's details kept in the store; ``title`` renames it.
+    One run at a time writes in a folder (``files.folder_lock``; ``wait_s``).
     """
+    base_url = _check_base_url(base_url)
+    if store is None and not out_dir.is_dir():
+        raise OutputError(
+            f"{out_dir}: no such folder; make an episode there first with "
+            f"`briefing generate --out {out_dir}`"
+        )
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
+    with folder_lock(out_dir, wait_s):
+        return _rebuild(out_dir, base_url, keep, show, title, store or load_store(out_dir))
+
+
+def _rebuild(
+    out_dir: Path,
+    base_url: str | None,
+    keep: int | None,
+    show: Show | None,
+    title: str | None,
+    store: Store,
+) -> Published:
     from .cover import write_cover
     from .feed import COVER_NAME, DEFAULT_BASE_URL, write_feed
     from .flash import write_flash
     from .page import write_page
 
-    base_url = _check_base_url(base_url)
-    if store is None:
-        if not out_dir.is_dir():
-            raise OutputError(
-                f"{out_dir}: no such folder; make an episode there first with "
-                f"`briefing generate --out {out_dir}`"
-            )
-        store = load_store(out_dir)
     previous_show = store.show
     if show is not None:
         store = replace(store, show=show)
@@ -111,6 +128,7 @@ def publish_episode(
 ) -> Published:
     """Record a finished episode in the store and rebuild the feed."""
     base_url = _check_base_url(base_url)
-    store = load_store(out_dir)
-    store = store.upsert(entry_for(episode, now or dt.datetime.now(dt.UTC)))
-    return rebuild(out_dir, base_url=base_url, keep=keep, show=show, store=store)
+    with folder_lock(out_dir):
+        store = load_store(out_dir)
+        store = store.upsert(entry_for(episode, now or dt.datetime.now(dt.UTC)))
+        return rebuild(out_dir, base_url=base_url, keep=keep, show=show, store=store)

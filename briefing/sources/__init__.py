@@ -206,9 +206,7 @@ def _collect(
         found, missed = fetched[id(source)] if source.is_url else read(source)
         articles.extend(found)
         skipped.extend(missed)
-    for item in skipped:
-        log.warning("skipping %s", item)
-    return articles, skipped
+    return articles, skipped  # the caller says what was skipped (once, with the outcome)
 
 
 def as_source(value: str | Path | SourceConfig) -> SourceConfig:

@@ -1,0 +1,219 @@
+"""Interruption and concurrency: kill -9, Ctrl-C, two runs on one folder, stale files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import BusyError
+from briefing.files import LOCK_NAME, folder_lock
+
+from . import killer
+from .conftest import SEED, subprocess_env
+
+pytestmark = pytest.mark.integration
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _generate(out: Path, date: str, *sources: Path, extra: tuple[str, ...] = ()) -> list[str]:
+    return [sys.executable, "-m", "briefing", "generate", *map(str, sources or (SEED,)),
+            "--out", str(out), "--date", date, "--voice", "anchor", *extra]  # fmt: skip
+
+
+def _workers() -> set[int]:
+    """Render workers alive on the machine (by their command line)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if b"briefing.workers" in (entry / "cmdline").read_bytes():
+                    found.add(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def _no_new_workers(before: set[int], within_s: float = 5.0) -> bool:
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        if not _workers() - before:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+# -- kill -9 ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def kill_setup(tmp_path_factory):
+    work = tmp_path_factory.mktemp("kill")
+    return killer.prepare(work, killer.write_articles(work / "articles", 3))
+
+
+@pytest.mark.parametrize("share", [0.3, 0.85, 0.95])
+def test_kill_9_leaves_everything_intact_and_the_next_run_cleans_up(kill_setup, share):
+    """A sample of `python -m tests.killer` (which kills at 20 moments)."""
+    problems, _ = killer.kill_at(kill_setup, kill_setup.run_s * share)
+    assert problems == []
+
+
+def test_the_kill_check_sees_a_half_written_file(kill_setup, tmp_path):
+    """The check above can fail: a cut MP3 under a final name is reported."""
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(kill_setup.out, out)
+    mp3 = out / f"briefing-{killer.DAY_BEFORE}.mp3"
+    mp3.write_bytes(mp3.read_bytes()[:-100])
+    problems = killer.check_folder(out, {})
+    assert any("half-written" in p for p in problems), problems
+
+
+# -- Ctrl-C and SIGTERM ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+def test_interrupt_during_rendering_is_one_line_and_changes_nothing(tmp_path, how):
+    out = tmp_path / "out"
+    env = subprocess_env()
+    subprocess.run(_generate(out, "2026-11-24", extra=("-q",)), env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.name != LOCK_NAME}
+    articles = killer.write_articles(tmp_path / "articles", 6)
+    workers_before = _workers()
+    process = subprocess.Popen(
+        _generate(out, "2026-11-25", *articles, extra=("--no-cache",)), env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while not (_workers() - workers_before) and time.monotonic() < deadline:
+        time.sleep(0.02)  # rendering has started once a worker is up
+    time.sleep(0.2)
+    process.send_signal(how)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    assert stderr.strip().splitlines()[-1] == (
+        "Interrupted: nothing was changed; the previous episode and feed are as they were."
+    )
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.name != LOCK_NAME} == before
+    assert _no_new_workers(workers_before)
+
+
+# -- one run at a time -------------------------------------------------------------------
+
+
+def _hold_lock(folder: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another process holding the folder's lock for a while."""
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from briefing.files import folder_lock\n"
+        "with folder_lock(Path(sys.argv[1])):\n"
+        "    print('held', flush=True)\n"
+        "    time.sleep(float(sys.argv[2]))\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, str(folder), str(seconds)], stdout=subprocess.PIPE,
+        text=True, env=subprocess_env(PYTHONPATH=str(ROOT)),
+    )  # fmt: skip
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def _stop(holder: subprocess.Popen[str]) -> None:
+    holder.kill()
+    holder.wait()
+    holder.stdout.close()
+
+
+def test_a_held_folder_is_waited_for_then_given_up_on(tmp_path):
+    holder = _hold_lock(tmp_path, 5)
+    try:
+        started = time.monotonic()
+        busy = rf"another briefing run \(process {holder.pid}\)"
+        with pytest.raises(BusyError, match=busy), folder_lock(tmp_path, wait_s=0.3):
+            pass
+        assert 0.3 <= time.monotonic() - started < 3
+    finally:
+        _stop(holder)
+    with folder_lock(tmp_path, wait_s=1):  # the lock went with its process
+        pass
+
+
+def test_generate_waits_for_the_other_run_or_exits_75(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    env = subprocess_env()
+    holder = _hold_lock(out, 30)
+    try:
+        busy = subprocess.run(_generate(out, "2026-11-25", extra=("--wait", "0.5")), env=env,
+                              capture_output=True, text=True, timeout=60)  # fmt: skip
+    finally:
+        _stop(holder)
+    assert busy.returncode == 75
+    errors = [line for line in busy.stderr.splitlines() if line.startswith("Error")]
+    assert errors == [
+        f"Error: {out.resolve()}: another briefing run (process {holder.pid}) is writing "
+        "there; try again when it has finished"
+    ]
+    assert not list(out.glob("*.mp3"))
+    holder = _hold_lock(out, 1.5)
+    waited = subprocess.run(_generate(out, "2026-11-25"), env=env, capture_output=True,
+                            text=True, timeout=120)  # fmt: skip
+    _stop(holder)
+    assert waited.returncode == 0, waited.stderr
+    assert "waiting for another briefing run" in waited.stderr
+    assert (out / "briefing-2026-11-25.mp3").exists()
+
+
+def test_two_runs_at_once_on_one_folder_both_land_whole(tmp_path):
+    import json
+
+    import feedparser
+
+    out = tmp_path / "out"
+    env = subprocess_env()
+    runs = [
+        subprocess.Popen(
+            _generate(out, date, extra=("-q",)),
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for date in ("2026-11-24", "2026-11-25")
+    ]
+    results = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], results
+    store = json.loads((out / "episodes.json").read_text())
+    assert sorted(e["date"] for e in store["episodes"]) == ["2026-11-24", "2026-11-25"]
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert not feed.bozo and len(feed.entries) == 2
+    for entry in store["episodes"]:
+        killer.whole_mp3(out / entry["audio"])
+        assert (out / entry["audio"]).stat().st_size == entry["bytes"]
+
+
+def test_stale_temporary_files_are_removed_and_live_ones_kept(tmp_path, silent_voices):
+    from briefing import pipeline
+
+    out = tmp_path / "out"
+    out.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    dead = out / f".feed.xml.{int(gone.stdout)}.tmp"
+    dead.write_text("half a feed")
+    live = out / f".other.{os.getpid()}.tmp"
+    live.write_text("being written by a live process")
+    pipeline.generate([SEED], out_dir=out, date=dt.date(2026, 11, 25))
+    assert not dead.exists() and live.exists()
