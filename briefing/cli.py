@@ -85,7 +85,7 @@ def _out_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., 
     return click.option(
         "--out",
         "out_dir",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=click.Path(path_type=Path),  # checked by the library, with a one-line error
         default=None,
         help=f"{help_text} [default: the config's output folder, else out]",
     )
@@ -375,8 +375,7 @@ def _report(episode: Any) -> None:
         )
         return
     click.echo(
-        f"{episode.title}: {stories}, {minutes}:{seconds:02d}; "
-        f"script in {episode.script_path}",
+        f"{episode.title}: {stories}, {minutes}:{seconds:02d}; script in {episode.script_path}",
         err=True,
     )
     if episode.skipped:

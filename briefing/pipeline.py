@@ -531,6 +531,7 @@ def _generate(
     identities = {p.name: engine_identity(p) for p in ordered}
     profiles = {p.name: p for p in ordered}
     voice_names = [p.name for p in ordered]
+    _check_out_dir(out_dir)
     if out_dir.is_dir():
         lock()  # before the store is read: a run writing there is waited for
     store = load_store(out_dir)  # a damaged store stops the run before any work
@@ -632,6 +633,19 @@ def _generate(
     published = publish_episode(out_dir, episode, show, base_url=base_url, keep=keep, now=now)
     log.info("feed %s updated: %d episodes", published.feed_path, published.episodes)
     return episode
+
+
+def _check_out_dir(out_dir: Path) -> None:
+    """Fail at once when the output folder is, or would be under, a file."""
+    for folder in (out_dir, *out_dir.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                where = "is a file" if folder == out_dir else f"is under a file, {folder}"
+                raise OutputError(
+                    f"{out_dir}: cannot create the output folder: it {where}; "
+                    "give a folder with --out"
+                )
+            return
 
 
 def _files(files: EpisodeFiles) -> list[tuple[str, Path]]:

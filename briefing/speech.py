@@ -26,15 +26,25 @@ from .voices import ENV_LEXICON
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
+#: Longer runs of digits (an account number, a hash) are said digit by digit: num2words
+#: has no words past 10**306, and nobody says a 16-digit number as one.
+MAX_NUMBER_DIGITS = 15
+
+
+def say_digits(digits: str) -> str:
+    """ "007" -> "zero zero seven"."""
+    return " ".join(num2words(int(d)) for d in digits if d.isdigit())
+
+
 def say_number(written: str) -> str:
     """ "1,200" -> "one thousand two hundred", "3.5" -> "three point five"."""
     digits = written.replace(",", "")
     if "." in digits:
         whole, fraction = digits.split(".", 1)
         head = say_number(whole or "0")
-        return f"{head} point {' '.join(num2words(int(d)) for d in fraction)}"
-    if len(digits) > 1 and digits.startswith("0"):
-        return " ".join(num2words(int(d)) for d in digits)  # "007"
+        return f"{head} point {say_digits(fraction)}"
+    if len(digits) > 1 and digits.startswith("0") or len(digits) > MAX_NUMBER_DIGITS:
+        return say_digits(digits)  # "007", or a number too long to say as one
     return num2words(int(digits)).replace(",", "")
 
 
@@ -287,7 +297,7 @@ def ranges(text: str) -> str:
         a, b = m.group("a"), m.group("b")
         if re.search(rf"\b{_SCORE_WORDS}\s+(?:\w+\s+){{0,3}}$", before, re.IGNORECASE):
             return f"{a} {b}"
-        if len(a) == 4 and len(b) == 2 and 1100 <= int(a) <= 2099:
+        if a.isdigit() and len(a) == 4 and len(b) == 2 and 1100 <= int(a) <= 2099:
             b = a[:2] + b  # "2019-21" -> 2021
         return f"{a} to {b}"
 
@@ -476,7 +486,14 @@ _ANY_NUMBER = re.compile(_NUMBER)
 
 def numbers(text: str) -> str:
     """Ordinals, years, decades, decimals, thousands separators and minus signs, in words."""
-    text = _ORDINAL.sub(lambda m: say_ordinal(int(m.group(1))), text)
+    text = _ORDINAL.sub(
+        lambda m: (
+            say_ordinal(int(m.group(1)))
+            if len(m.group(1)) <= MAX_NUMBER_DIGITS
+            else say_digits(m.group(1))
+        ),
+        text,
+    )
 
     def decade(m: re.Match[str]) -> str:
         if m.group(2):

@@ -109,6 +109,10 @@ WORDS_PER_SENTENCE = 28
 REPEATED_SHARE = 0.5
 #: Sentences shorter than this are fragments (leftover labels, "Read more"...).
 MIN_SENTENCE_WORDS = 8
+#: Never spoken, even when nothing else is left: a "sentence" this long is a list or
+#: a text without punctuation, and a "word" this long is code, a hash or garbage.
+MAX_SENTENCE_WORDS = 100
+MAX_WORD_CHARS = 45
 
 # A caption run into the next sentence with no full stop: "... on her face An 86-year-old nun".
 _RUN_ON = re.compile(r"(?<=[a-z0-9,)’'%]) (?=(?:A|An|The) [a-z0-9])")
@@ -134,6 +138,12 @@ def candidate_sentences(text: str) -> list[str]:
         for sentence in split_sentences(cleaned):
             sentences.extend(part.strip() for part in _RUN_ON.split(sentence) if part.strip())
     return sentences
+
+
+def sayable(sentence: str) -> bool:
+    """Whether a sentence can be said at all (see MAX_SENTENCE_WORDS, MAX_WORD_CHARS)."""
+    tokens = sentence.split()
+    return len(tokens) <= MAX_SENTENCE_WORDS and all(len(t) <= MAX_WORD_CHARS for t in tokens)
 
 
 def speakable(sentence: str, position: int) -> bool:
@@ -180,7 +190,9 @@ def summarize(
     sentences = candidate_sentences(text)
     if not sentences:
         return []
-    every = [_Sentence(i, s, word_count(s)) for i, s in enumerate(sentences)]
+    every = [_Sentence(i, s, word_count(s)) for i, s in enumerate(sentences) if sayable(s)]
+    if not every:
+        return []
     pool = [s for s in every if speakable(s.text, s.index)]
     if not pool:  # nothing passes: fall back to the sentences that are not captions
         pool = [s for s in every if not looks_like_caption(s.text)] or every[:1]

@@ -197,9 +197,12 @@ def strip_credit_line(paragraph: str) -> str:
     return _CONTRIBUTED.sub("", paragraph).strip()
 
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|la|le))*"
+# Possessive quantifiers (*+) and separators with spaces around "and" and "&": a
+# failing match cannot backtrack into the names (it took exponential time on
+# "By A" followed by "andB" repeated: "and" could end a name or separate two).
+_NAME = r"[A-Z][\w'’.-]*+(?:\s+(?:[A-Z][\w'’.-]*+|de|van|von|da|al|bin|la|le))*+"
 _BYLINE = re.compile(
-    rf"^By\s+(?:\.\s*)?{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+    rf"^By\s+(?:\.\s*)?{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME})*+"
     rf"(?:\s*(?:,|-|–|—|\|)\s*[A-Z][\w\s'’.,&-]*)?\.?$"
 )
 _DAILY_MAIL_STAMP = re.compile(
@@ -237,7 +240,7 @@ def strip_boilerplate(paragraph: str) -> str:
 
 _URL = re.compile(
     r"""(?ix)
-    \b(?:https?://|ftp://|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]
+    (?:https?://|ftp://|\bwww\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]
   | \b[\w.-]+\.(?:com|org|net|gov|edu|io|co\.uk|uk|int)(?:/[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’])?\b
     """
 )

@@ -8,9 +8,14 @@ bylines, URLs, web furniture) is removed here, once.
 
 from __future__ import annotations
 
+import collections
+import errno
 import logging
+import os
 import re
+import stat
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +35,10 @@ STDIN = "-"
 
 #: Encodings tried, in order, for files that are not UTF-8.
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+#: A first line longer than this is not a headline: the file starts with its body.
+MAX_HEADLINE_CHARS = 200
+#: A headline made from a body's first sentence is cut to this length.
+HEADLINE_CHARS = 150
 
 
 @dataclass(frozen=True)
@@ -44,7 +53,9 @@ class Skipped:
 
 
 def decode_text(data: bytes, source: str) -> str:
-    """Decode article bytes: UTF-8 (with or without BOM), else a legacy encoding.
+    """Decode article bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM. In a
+    file that is not all UTF-8 (Latin-1, Windows-1252, or both mixed, as pasted
+    text often is), each line is read as UTF-8 if it is valid, else as Windows-1252.
 
     Raises SourceError for data that is not text at all.
     """
@@ -59,14 +70,28 @@ def decode_text(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    for encoding in FALLBACK_ENCODINGS:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        log.info("%s is not UTF-8; read it as %s", source, encoding)
-        return text
-    raise SourceError(f"{source}: cannot decode the text; save it as UTF-8")  # pragma: no cover
+    log.info("%s is not all UTF-8; read its other lines as Windows-1252", source)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    return "\n".join(_line(line) for line in data.split(b"\n"))
+
+
+def _line(raw: bytes) -> str:
+    """One line of a file that is not all UTF-8: UTF-8 if it is valid (pasted text
+    mixes them, a line at a time), else Windows-1252, with Latin-1 for the five
+    bytes Windows-1252 leaves undefined."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode(FALLBACK_ENCODINGS[0])
+    except UnicodeDecodeError:
+        return "".join(
+            raw[i : i + 1].decode(FALLBACK_ENCODINGS[0], "ignore")
+            or raw[i : i + 1].decode("latin-1")
+            for i in range(len(raw))
+        )
 
 
 def _looks_binary(sample: bytes) -> bool:
@@ -78,7 +103,12 @@ def _looks_binary(sample: bytes) -> bool:
 
 
 def _same_line(a: str, b: str) -> bool:
-    fold = lambda s: re.sub(r"\W+", " ", s).strip().casefold()  # noqa: E731
+    """The same words, whatever the punctuation, case and Unicode form (macOS
+    writes "é" as two characters)."""
+
+    def fold(s: str) -> str:
+        return re.sub(r"\W+", " ", unicodedata.normalize("NFC", s)).strip().casefold()
+
     return fold(a) == fold(b)
 
 
@@ -93,7 +123,15 @@ def parse_article(text: str, source: str) -> Article:
         lines.pop(0)
     if not lines:
         raise SourceError(f"{source}: the file is empty; an article needs a headline and a body")
-    title = clean_headline(lines.pop(0))
+    _check_script(text, source)
+    first = lines[0]
+    if len(first) > MAX_HEADLINE_CHARS:
+        # Too long for a headline: the file starts with its body. The headline is
+        # made from the first sentence, and the line stays in the body.
+        title = _headline_from(first)
+        log.info("%s: the first line is no headline; made one from its first sentence", source)
+    else:
+        title = clean_headline(lines.pop(0))
     if not title:
         raise SourceError(f"{source}: the first line (the headline) has no words")
     # The users' files repeat the headline on the next non-empty line.
@@ -109,25 +147,81 @@ def parse_article(text: str, source: str) -> Article:
     return Article(title=title, paragraphs=paragraphs, source=source)
 
 
+def _headline_from(text: str) -> str:
+    """A headline from the start of a body: its first sentence, cut at a word to
+    at most HEADLINE_CHARS characters."""
+    from ..text import split_sentences
+
+    sentences = split_sentences(clean_paragraph(text))
+    headline = clean_headline(sentences[0] if sentences else text)
+    if len(headline) > HEADLINE_CHARS:
+        headline = headline[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return headline
+
+
+def _check_script(text: str, source: str) -> None:
+    """Refuse a text whose letters are mostly not Latin: the voices speak English
+    (an Arabic or Chinese article would be read out letter by letter, or not at all)."""
+    letters = [c for c in text[:20_000] if c.isalpha()]
+    if len(letters) < 20:
+        return
+    latin = sum(1 for c in letters if c.isascii() or unicodedata.name(c, "").startswith("LATIN"))
+    if latin / len(letters) >= 0.5:
+        return
+    scripts = collections.Counter(unicodedata.name(c, "OTHER ?").split()[0] for c in letters)
+    script = scripts.most_common(1)[0][0].title()
+    raise SourceError(
+        f"{source}: the text is not in the Latin alphabet (mostly {script}); "
+        "briefing's voices speak English"
+    )
+
+
 def read_article(path: Path) -> Article:
-    """Read one article file."""
+    """Read one article file (an HTML page saved as a file is read as a page)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise SourceError(
-                f"{path}: {size:,} bytes is too large for an article "
-                f"(limit {MAX_ARTICLE_BYTES:,}); give one article per file"
-            )
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a named pipe must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+                raise SourceError(f"{path}: {kind}; give an article file")
+            if info.st_size > MAX_ARTICLE_BYTES:
+                raise SourceError(
+                    f"{path}: {info.st_size:,} bytes is too large for an article "
+                    f"(limit {MAX_ARTICLE_BYTES:,}); give one article per file"
+                )
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
     except FileNotFoundError:
+        if path.is_symlink():
+            raise SourceError(
+                f"{path}: a broken symbolic link (to {os.readlink(path)}); fix or remove it"
+            ) from None
         raise SourceError(f"{path}: no such file; check the path") from None
     except IsADirectoryError:
         raise SourceError(f"{path}: is a folder, not a file") from None
     except PermissionError:
         raise SourceError(f"{path}: permission denied; check the file's permissions") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SourceError(f"{path}: its symbolic links loop; fix or remove the link") from None
         raise SourceError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    return parse_article(decode_text(data, str(path)), str(path))
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise SourceError(f"{path}: more than {MAX_ARTICLE_BYTES:,} bytes; give one article")
+    return parse_data(data, str(path))
+
+
+def parse_data(data: bytes, source: str) -> Article:
+    """An article from a file's bytes: the users' text format, or an HTML page."""
+    from .pages import looks_like_html
+
+    if looks_like_html(data, ""):
+        from .pages import extract_article
+
+        title, text = extract_article(data, source)
+        log.info("%s is an HTML page; read the article in it", source)
+        return parse_article(f"{title or Path(source).stem}\n\n{text}", source)
+    return parse_article(decode_text(data, source), source)
 
 
 def read_stream(stream: BinaryIO, source: str = "<stdin>") -> Article:
@@ -135,14 +229,19 @@ def read_stream(stream: BinaryIO, source: str = "<stdin>") -> Article:
     data = stream.read(MAX_ARTICLE_BYTES + 1)
     if len(data) > MAX_ARTICLE_BYTES:
         raise SourceError(f"{source}: more than {MAX_ARTICLE_BYTES:,} bytes; give one article")
-    return parse_article(decode_text(data, source), source)
+    return parse_data(data, source)
 
 
 def _folder_files(folder: Path) -> list[Path]:
+    """The article files of a folder, by name; also the entries named like one that
+    are not regular files (links that loop or lead nowhere, pipes), so that they
+    are reported rather than silently passed over. Sub-folders are not read."""
     files = sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+        if p.suffix.lower() in ARTICLE_SUFFIXES
+        and not p.name.startswith(".")
+        and (p.is_symlink() or not p.is_dir())
     )
     if not files:
         raise SourceError(

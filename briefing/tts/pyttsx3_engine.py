@@ -99,6 +99,7 @@ class Pyttsx3Engine:
             raise EngineError(f"pyttsx3 could not start espeak-ng: {exc}") from None
         self._espeak = _espeak
         self._finished = threading.Event()
+        self._failure: Exception | None = None
         self._engine.connect("finished-utterance", self._on_finished)
         self._events: list[tuple[int, int]] = []
         self._timed = self._record_word_events()
@@ -222,7 +223,14 @@ class Pyttsx3Engine:
                 if events[i].type == espeak.EVENT_WORD:
                     self._events.append((events[i].text_position, events[i].audio_position))
                 i += 1
-            return driver_callback(wav, numsamples, events)
+            try:
+                return driver_callback(wav, numsamples, events)
+            except Exception as exc:  # the WAV cannot be written (a full disk...)
+                # pyttsx3 would swallow it and never say it has finished: stop the
+                # synthesis (non-zero) and wake the waiting caller with the reason.
+                self._failure = exc
+                self._finished.set()
+                return 1
 
         espeak.SetSynthCallback(on_synth)  # _espeak keeps a reference for the process
         return True
@@ -234,6 +242,7 @@ class Pyttsx3Engine:
     def _run(self, text: str, dest: Path) -> None:
         """Speak one text into one file and return when the file is complete."""
         self._finished.clear()
+        self._failure = None
         self._events = []
         # The driver prints "Audio saved to ..." on stdout (from espeak's thread,
         # before it signals the end): keep it redirected until then.
@@ -245,6 +254,12 @@ class Pyttsx3Engine:
                 raise EngineError(
                     f"espeak-ng did not finish {dest.name} within {timeout:.0f} s; "
                     "the speech engine seems to hang"
+                )
+            if self._failure is not None:
+                reason = getattr(self._failure, "strerror", None) or self._failure
+                raise EngineError(
+                    f"cannot write the speech to {dest.parent} ({reason}); "
+                    "check the free space there"
                 )
             # The driver marks itself idle just after the notification, on espeak's
             # thread; let it, so the next text is never queued behind a busy driver.
