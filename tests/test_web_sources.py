@@ -41,6 +41,9 @@ def web():
     server.add("/photo.xml", b"\xff\xd8\xff\xe0" + bytes(2000), content_type="image/jpeg")
     server.add("/huge.xml", b"<rss>" + b" " * 10_000_000, content_type="application/rss+xml")
     server.add_fixture("/slow.xml", "rss20.xml", delay_s=3)
+    server.add("/laughs.xml", BILLION_LAUGHS, content_type="application/rss+xml")
+    server.add("/xxe.xml", XXE_FEED, content_type="application/rss+xml")
+    server.add("/pages/xxe.html", XXE_PAGE, content_type="application/xhtml+xml")
     server.add("/gone.xml", status=404)
     server.add("/broken.xml", status=500)
     server.add("/loop.xml", status=302, headers={"Location": "/loop.xml?again"})
@@ -66,7 +69,33 @@ def source(web, path, name=None, **kwargs):
 
 
 GOOD = ["/rss20.xml", "/atom.xml", "/rss10.xml", "/teasers.xml", "/legacy.xml"]
+#: "Billion laughs": ten levels of ten entities, a billion "lol"s once expanded.
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY lol0 "lol">\n'
+    + "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">\n' for n in range(1, 10))
+    + ']>\n<rss version="2.0"><channel><title>Laughs</title><item><title>Item &lol9;</title>'
+    "<description>Body &lol9; of a story long enough to be read as one.</description>"
+    "<link>http://example.org/1</link></item></channel></rss>"
+)
+#: An external entity naming a local file (XXE): its content must never be read out.
+XXE_FEED = (
+    '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+    '<rss version="2.0"><channel><title>XXE</title><item><title>Item &xxe;</title>'
+    "<description>Body &xxe; of a story long enough to be read as one.</description>"
+    "<link>http://example.org/1</link></item></channel></rss>"
+)
+XXE_PAGE = (
+    '<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+    "<html><head><title>Page &xxe;</title></head><body><article><h1>Harbour news &xxe;</h1>"
+    + "<p>The harbour master said on Monday that the new pier would open in the spring, "
+    "after two years of work, and that ferries would use it from May &xxe;.</p>"
+    * 5
+    + "</article></body></html>"
+)
+
 HOSTILE = {
+    "/laughs.xml": "declares XML entities (<!ENTITY>)",
+    "/xxe.xml": "declares XML entities (<!ENTITY>)",
     "/malformed.xml": "not a readable feed (malformed",
     "/photo.xml": "neither a feed nor a web page (the server sent image/jpeg)",
     "/huge.xml": "more than the limit of 5,000,000 bytes",
@@ -273,3 +302,11 @@ def test_minutes_fits_a_briefing_from_too_many_stories(web, client, tmp_path):
     script = episode.script_path.read_text()
     for title in kept:  # ...and every story that stayed is told to its end
         assert f"{title}." in script
+
+
+def test_an_external_entity_in_a_page_is_never_read(web, client):
+    """A page naming a local file in an entity: skipped, or read without the file."""
+    articles, skipped = collect([source(web, "/pages/xxe.html", "page")], now=NOW, client=client)
+    for article in articles:
+        assert "root:" not in article.text and "/bin/" not in article.text
+    assert articles or skipped

@@ -90,6 +90,11 @@ def _entry_text(entry) -> str:
     return max(texts, key=lambda t: len(t.split()), default="")
 
 
+#: An entity declaration in a document type: ``<!DOCTYPE x [ <!ENTITY ...`` .
+_DECLARES_ENTITY = re.compile(rb"<!DOCTYPE[^>\[]*\[[^\]]*<!ENTITY", re.IGNORECASE | re.DOTALL)
+_PROLOG_BYTES = 65_536
+
+
 def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list[FeedItem]]:
     """The feed's title and items, newest first. Raises SourceError when the
     body is not a feed (wrong type of file, malformed XML, no items)."""
@@ -97,6 +102,14 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list
 
     if content_type.startswith(_NOT_FEED_TYPES):
         raise SourceError(f"{url}: not a feed (the server sent {content_type})")
+    if _DECLARES_ENTITY.search(body[:_PROLOG_BYTES]):
+        # No real feed declares entities; "billion laughs" and external-entity
+        # (XXE) attacks do. feedparser would not expand them, but would leave
+        # "&name;" in the titles to be spoken: the feed is refused whole.
+        raise SourceError(
+            f"{url}: the feed declares XML entities (<!ENTITY>), as entity-expansion and "
+            "external-entity attacks do; refused"
+        )
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
