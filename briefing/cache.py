@@ -107,8 +107,6 @@ class SegmentCache:
             write_text_atomic(meta_path, json.dumps(meta))
         except OSError as exc:
             log.warning("cannot write the segment cache in %s: %s", self.folder, exc.strerror)
-            return
-        self.prune()
 
     def _remove(self, key: str) -> None:
         for path in self._paths(key):
@@ -125,7 +123,15 @@ class SegmentCache:
         return entries, total
 
     def prune(self, max_bytes: int = MAX_BYTES) -> None:
-        """Remove the least recently used entries until the cache fits ``max_bytes``."""
+        """Remove the least recently used entries until the cache fits ``max_bytes``,
+        and the temporary files of writers that died (a run killed while it wrote)."""
+        from .files import process_alive
+
+        for stale in self.folder.glob("*/*.tmp"):
+            pid = stale.name.rsplit(".", 2)[-2]
+            if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
         entries = []
         total = 0
         for meta in self.folder.glob("*/*.json"):

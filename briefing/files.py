@@ -151,7 +151,7 @@ def remove_stale_temporaries(folder: Path) -> int:
         return 0
     for entry in entries:
         match = _TEMPORARY.match(entry.name)
-        if not match or int(match.group(1)) == os.getpid() or _alive(int(match.group(1))):
+        if not match or int(match.group(1)) == os.getpid() or process_alive(int(match.group(1))):
             continue
         with contextlib.suppress(OSError):
             entry.unlink()
@@ -160,7 +160,7 @@ def remove_stale_temporaries(folder: Path) -> int:
     return removed
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

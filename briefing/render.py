@@ -246,6 +246,23 @@ class Renderer:
             log.info("rendering %d blocks (%d from the cache)", len(waiting), done)
         failures: list[RenderFailure] = []
         todo = [specs[indices[0]] for indices in waiting.values()]
+        try:
+            self._render(todo, waiting, blocks, failures, progress, done, len(specs))
+        finally:
+            if todo and self.cache is not None:
+                self.cache.prune()  # once a run, not once a block
+        return RenderResult(tuple(blocks), tuple(failures), len(todo))
+
+    def _render(
+        self,
+        todo: list[BlockSpec],
+        waiting: dict[str, list[int]],
+        blocks: list[CachedBlock | None],
+        failures: list[RenderFailure],
+        progress: Progress | None,
+        done: int,
+        total: int,
+    ) -> None:
         for spec, outcome in self._run(todo):
             indices = waiting[spec.key]
             if isinstance(outcome, str):
@@ -259,8 +276,7 @@ class Renderer:
                 blocks[index] = outcome
                 done += 1
                 if progress:
-                    progress(done, len(specs), spec.title)
-        return RenderResult(tuple(blocks), tuple(failures), len(todo))
+                    progress(done, total, spec.title)
 
     def _run(self, specs: Sequence[BlockSpec]) -> Iterator[Outcome]:
         if not specs:

@@ -23,6 +23,7 @@ import collections
 import contextlib
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -38,6 +39,9 @@ from .cache import CachedBlock
 from .errors import BriefingError, EngineError
 
 log = logging.getLogger(__name__)
+
+#: The workers' folder for their WAV files: PREFIX + the run's process id + "-...".
+WORKDIR_PREFIX = "briefing-render-"
 
 ATTEMPTS = 2
 """Tries per block: the first, and one more in a fresh worker."""
@@ -120,7 +124,7 @@ class WorkerPool:
     """Seconds a fresh worker has to start (Python and its imports) before the
     timeout of its first block begins."""
     _workers: list[_Worker] = field(default_factory=list)
-    _workdir: tempfile.TemporaryDirectory[str] | None = None
+    _workdir: Path | None = None
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -134,9 +138,10 @@ class WorkerPool:
         reply_read, reply_write = os.pipe()
         level = logging.getLogger("briefing").getEffectiveLevel()
         if self._workdir is None:
-            self._workdir = tempfile.TemporaryDirectory(prefix="briefing-render-")
+            _remove_stale_workdirs()
+            self._workdir = Path(tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-"))
         command = [sys.executable, "-m", "briefing.workers", str(task_read), str(reply_write),
-                   repr(self.registry), str(level), repr(sys.path), self._workdir.name]  # fmt: skip
+                   repr(self.registry), str(level), repr(sys.path), str(self._workdir)]  # fmt: skip
         # One thread each: the workers are the parallelism. (numpy's OpenBLAS would start
         # a thread per core in every worker, and its spinning threads measured to
         # double the time of the mixing and the encoding next to them.)
@@ -196,7 +201,7 @@ class WorkerPool:
             worker.replies.close()
         self._workers.clear()
         if self._workdir is not None:
-            self._workdir.cleanup()
+            shutil.rmtree(self._workdir, ignore_errors=True)
             self._workdir = None
 
     def run(self, specs: Sequence[Any]) -> Iterator[tuple[Any, CachedBlock | str]]:
@@ -294,6 +299,16 @@ def _reap_exiting(timeout_s: float = 5.0) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def _remove_stale_workdirs() -> None:
+    """Remove the WAV folders of runs killed before they could (kill -9)."""
+    from .files import process_alive
+
+    for folder in Path(tempfile.gettempdir()).glob(f"{WORKDIR_PREFIX}*-*"):
+        pid = folder.name[len(WORKDIR_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _how(code: int | None) -> str:

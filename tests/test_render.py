@@ -341,3 +341,29 @@ def test_a_worker_with_another_engine_refuses_the_block(tone_engine):
         Renderer(None, jobs=1).render([spec])
     ok = replace(spec, engine="tone: tone test engine")
     assert not Renderer(None, jobs=1).render([ok]).failures
+
+
+def test_what_a_killed_run_left_in_the_cache_and_temp_folder_is_removed(tone_engine, tmp_path):
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from briefing.workers import WORKDIR_PREFIX
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    dead = int(gone.stdout)
+    cache = SegmentCache(tmp_path)
+    (tmp_path / "segments" / "ab").mkdir(parents=True)
+    stale_entry = tmp_path / "segments" / "ab" / f"{'ab' * 32}.{dead}.tmp"
+    stale_entry.write_bytes(b"half a block")
+    live_entry = tmp_path / "segments" / "ab" / f"{'cd' * 32}.{os.getpid()}.tmp"
+    live_entry.write_bytes(b"being written")
+    stale_dir = Path(tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{dead}-"))
+    (stale_dir / "block.wav").write_bytes(b"RIFF")
+    assert not Renderer(cache, jobs=1).render(_specs(["one two three"])).failures
+    assert not stale_entry.exists() and live_entry.exists()
+    assert not stale_dir.exists()
+    assert not list(Path(tempfile.gettempdir()).glob(f"{WORKDIR_PREFIX}{os.getpid()}-*"))
