@@ -116,6 +116,18 @@ MAX_WORD_CHARS = 45
 
 # A caption run into the next sentence with no full stop: "... on her face An 86-year-old nun".
 _RUN_ON = re.compile(r"(?<=[a-z0-9,)’'%]) (?=(?:A|An|The) [a-z0-9])")
+# Two sentences with the full stop lost between them: "... 1.5 million Armenians And it's
+# also ...". A capitalised function word after a lower-case word opens a sentence.
+_LOST_STOP = re.compile(
+    r"(?<=[a-z0-9%)]) (?=(?:And|But|In|After|When|While|However|Meanwhile|Earlier|If|There|"
+    r"This|These|Those|It|Its|He|She|We|They|His|Her|Their) [a-z0-9])"
+)
+
+
+def restore_lost_stops(sentence: str) -> str:
+    """Put back the full stop between two sentences run together, so the listener hears
+    the pause: "... Armenians And it's also ..." -> "... Armenians. And it's also ..."."""
+    return _LOST_STOP.sub(". ", sentence)
 
 
 @dataclass(frozen=True)
@@ -136,7 +148,8 @@ def candidate_sentences(text: str) -> list[str]:
     for paragraph in re.split(r"\n\s*\n", text):
         cleaned = clean_paragraph(paragraph)
         for sentence in split_sentences(cleaned):
-            sentences.extend(part.strip() for part in _RUN_ON.split(sentence) if part.strip())
+            parts = (part.strip() for part in _RUN_ON.split(sentence))
+            sentences.extend(restore_lost_stops(part) for part in parts if part)
     return sentences
 
 
@@ -147,9 +160,10 @@ def sayable(sentence: str) -> bool:
 
 
 def speakable(sentence: str, position: int) -> bool:
-    """Whether a sentence may be spoken in a summary at all: not a caption, not a
-    question, not a fragment, and (after the lead) no quotation, which would be
-    heard without the sentences that frame it."""
+    """Whether a sentence may be spoken at ``position`` in a summary: not a caption,
+    not a question, not a fragment, and after the summary's first sentence no
+    quotation, which would be heard without the sentences that frame it. (The first
+    may be a quotation that names its speaker: see opens_with_unresolved_pronoun.)"""
     if looks_like_caption(sentence) or is_bare_quote(sentence):
         return False
     if sentence.rstrip("\"”’' ").endswith("?") or word_count(sentence) < MIN_SENTENCE_WORDS:
@@ -193,13 +207,14 @@ def summarize(
     every = [_Sentence(i, s, word_count(s)) for i, s in enumerate(sentences) if sayable(s)]
     if not every:
         return []
-    pool = [s for s in every if speakable(s.text, s.index)]
+    pool = [s for s in every if speakable(s.text, 0)]  # all that could open the summary
     if not pool:  # nothing passes: fall back to the sentences that are not captions
         pool = [s for s in every if not looks_like_caption(s.text)] or every[:1]
     if title and len(pool) > 1 and _restates(pool[0].text, title):
         pool = pool[1:]
     opener = next((n for n, s in enumerate(pool) if not opens_with_unresolved_pronoun(s.text)), 0)
     pool = pool[opener:]
+    pool = pool[:1] + [s for s in pool[1:] if speakable(s.text, 1)]  # and those that may follow
     # Redundancy: a sentence whose three-word runs mostly appeared already is left out.
     kept: list[_Sentence] = []
     seen: set[tuple[str, ...]] = set()

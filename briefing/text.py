@@ -69,7 +69,8 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     bare = word.rstrip(".").lower()
     next_word = _next_word(text, match.end())
     starts_sentence = next_word.lower() in SENTENCE_OPENERS
-    if bare in TITLES:
+    if bare.rsplit("-", 1)[-1] in TITLES:  # "Gov.", also "then-Sen.", "ex-Gov."
+        bare = bare.rsplit("-", 1)[-1]
         if bare in ("no", "nos") and first.isdigit():
             return False  # "No. 4"
         if bare in _TITLES_THAT_MAY_END:
@@ -247,11 +248,28 @@ _URL = re.compile(
 _URL_INTRO = re.compile(r"(?i)\s*(?:\(\s*\)|\b(?:at|see|visit|on|via|from)\s*(?=[.,;:!?)]|$))")
 
 
+#: Words before an address that make it a pointer ("more at example.org"), not a name.
+_POINTER_BEFORE = re.compile(r"(?i)(?:\b(?:at|see|visit|on|via|from|to)|[(\[])\s*$")
+
+
+def _drop_address(match: re.Match[str]) -> str:
+    """A bare domain used as a name ("StatusPeople.com, the oldest ...") stays: it is
+    the subject of a sentence and is said as "dot com". Links and pointers go."""
+    address = match.group(0)
+    bare = not re.match(r"(?i)(?:https?://|ftp://|www\.)", address) and "/" not in address
+    if bare and not _POINTER_BEFORE.search(match.string[: match.start()]):
+        return address
+    return "\x00"  # a mark, so that a pointer word before it goes too
+
+
 def remove_urls(text: str) -> str:
-    """Remove web addresses from text, with a preposition left dangling ("at", "see")."""
-    text = _URL.sub("", text)
+    """Remove web addresses from text, with a preposition left dangling ("at", "see").
+
+    A bare domain used as a name ("Amazon.com said ...") is kept."""
+    text = _URL.sub(_drop_address, text.replace("\x00", ""))
+    text = re.sub(r"(?i)(?:\b(?:at|see|visit|via)\s+)?\x00", "", text)
     text = _URL_INTRO.sub("", text)
-    return re.sub(r"\s+([.,;:!?])", r"\1", text).strip()
+    return re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"  +", " ", text)).strip()
 
 
 def strip_urls(paragraph: str) -> str:
@@ -265,9 +283,10 @@ def strip_urls(paragraph: str) -> str:
     kept = []
     for sentence in split_sentences(paragraph):
         if _URL.search(sentence):
-            sentence = remove_urls(sentence)
-            if len(re.findall(r"[A-Za-z]+", sentence)) < 8:
+            removed = remove_urls(sentence)
+            if removed != sentence.strip() and len(re.findall(r"[A-Za-z]+", removed)) < 8:
                 continue
+            sentence = removed
         kept.append(sentence)
     return " ".join(kept)
 

@@ -509,7 +509,12 @@ def test_summary_sentences_are_the_articles_own_in_order(text, title):
     ]
     for sentence in summary:
         assert sentence and sentence == sentence.strip()
-        assert any(sentence in source for source in split), (sentence, split)
+        # The article's own words: at most a full stop put back between two sentences
+        # that ran together ("... Armenians And it's ..."; see restore_lost_stops).
+        words_only = sentence.replace(". ", " ")
+        assert any(
+            sentence in source or words_only in source.replace(". ", " ") for source in split
+        ), (sentence, split)
     candidates = candidate_sentences(text)
     assert is_subsequence(summary, candidates), (summary, candidates)
     assert bool(summary) == any(sayable(c) for c in candidates)

@@ -158,6 +158,7 @@ from briefing.summarize import (  # noqa: E402
     candidate_sentences,
     is_bare_quote,
     quote_without_speaker,
+    restore_lost_stops,
     speakable,
 )
 from briefing.text import looks_like_caption  # noqa: E402
@@ -217,10 +218,64 @@ def test_captions(sentence, caption):
             ["The fire spread quickly through the warehouse on Monday."],
         ),
         ("A stop at The Hague was planned.", ["A stop at The Hague was planned."]),
+        # Two sentences run together lose no words, but get their full stop back.
+        (
+            "This week is the 100th anniversary of the massacre of 1.5 million Armenians "
+            "And it's also the seventh year in a row the promise was broken.",
+            [
+                "This week is the 100th anniversary of the massacre of 1.5 million Armenians. "
+                "And it's also the seventh year in a row the promise was broken."
+            ],
+        ),
     ],
 )
 def test_candidate_sentences_clean_and_cut_run_in_captions(text, sentences):
     assert candidate_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "restored"),
+    [
+        (
+            "He is now offering tweets for $20 He was once the champion.",
+            "He is now offering tweets for $20. He was once the champion.",
+        ),
+        (
+            "It was 18.8 per cent by 2060 In 1990, it was 9 per cent.",
+            "It was 18.8 per cent by 2060. In 1990, it was 9 per cent.",
+        ),
+        (
+            "Jordan Spieth (above) This as Woods played on.",
+            "Jordan Spieth (above). This as Woods played on.",
+        ),
+        # A capitalised word after a capital, or a capital after it, is a name or a title.
+        ("She watched Made In Chelsea on Monday.", "She watched Made In Chelsea on Monday."),
+        ("The band And Also The Trees played.", "The band And Also The Trees played."),
+        ("He met Her Majesty the Queen.", "He met Her Majesty the Queen."),
+        ("No glue here, In fact.", "No glue here, In fact."),
+    ],
+)
+def test_restore_lost_stops(sentence, restored):
+    assert restore_lost_stops(sentence) == restored
+
+
+def test_a_quote_with_its_speaker_may_open_when_the_lead_cannot():
+    """The no-quotation rule is about the summary's lead, not the article's: when the
+    article's first sentence cannot open (a pronoun), a quotation that names its
+    speaker may; later in the summary quotations are still left out."""
+    text = (
+        "They may not be little green men, but we may be close to finding alien life, a "
+        "scientist says. "
+        '"I think we will have strong indications of life beyond Earth within a decade," '
+        "NASA chief scientist Ellen Stofan said on Tuesday during a panel discussion. "
+        "NASA released a graphic showing evidence of water on a number of moons and planets. "
+        '"We know where to look and we know how to look," Stofan said at the same event. '
+        "The Hubble Space Telescope has been key to the discoveries, NASA said in a release."
+    )
+    summary = summarize(text, max_sentences=3)
+    assert summary[0].startswith('"I think we will have strong indications')
+    assert not any(s.startswith('"We know') for s in summary)
+    assert summary[1].startswith("NASA released a graphic")
 
 
 @pytest.mark.parametrize(
@@ -291,6 +346,6 @@ def test_rouge_does_not_fall_below_what_it_reached(eval_sample):
         )
         for metric in totals:
             totals[metric] += scores[metric].fmeasure * 100 / len(eval_sample)
-    assert totals["rouge1"] >= 34.1
-    assert totals["rouge2"] >= 10.6
-    assert totals["rougeLsum"] >= 29.2
+    assert totals["rouge1"] >= 35.8
+    assert totals["rouge2"] >= 13.0
+    assert totals["rougeLsum"] >= 30.6

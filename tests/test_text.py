@@ -26,6 +26,9 @@ from briefing.text import (
         # Titles and abbreviations that never end a sentence.
         ("Dr. Smith met Gen. Jones.", ["Dr. Smith met Gen. Jones."]),
         ("Sen. Ann Lee and Gov. Mark Diaz spoke.", ["Sen. Ann Lee and Gov. Mark Diaz spoke."]),
+        # A title after a hyphen is still a title (CNN: "... using the term, then-Sen. Obama").
+        ("In 2006 then-Sen. Barack Obama spoke.", ["In 2006 then-Sen. Barack Obama spoke."]),
+        ("Ex-Gov. Jerry Brown agreed. So did we.", ["Ex-Gov. Jerry Brown agreed.", "So did we."]),
         ("Mr. and Mrs. Brown left.", ["Mr. and Mrs. Brown left."]),
         ("It happened on Nov. 25 in St. Louis.", ["It happened on Nov. 25 in St. Louis."]),
         ("He ranked No. 4 in the world.", ["He ranked No. 4 in the world."]),
@@ -207,6 +210,21 @@ def test_strip_boilerplate(paragraph, expected):
             "The agency warned residents to stay indoors during the storm.",
         ),
         ("No links here. None at all.", "No links here. None at all."),
+        # A bare domain used as a name stays (it is said "dot com"); a pointer to it goes.
+        (
+            "StatusPeople.com, the oldest auditing tool, reports that 44 per cent are real.",
+            "StatusPeople.com, the oldest auditing tool, reports that 44 per cent are real.",
+        ),
+        ("Amazon.com fell 3%.", "Amazon.com fell 3%."),
+        ("Shares fell. Read more at example.com.", "Shares fell."),
+        (
+            "The agency (example.gov) warned residents to stay indoors all day long.",
+            "The agency warned residents to stay indoors all day long.",
+        ),
+        (
+            "Amazon.com says more at www.example.com/report about its plans for the year.",
+            "Amazon.com says more about its plans for the year.",
+        ),
     ],
 )
 def test_strip_urls(paragraph, expected):
