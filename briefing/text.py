@@ -69,11 +69,11 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     bare = word.rstrip(".").lower()
     next_word = _next_word(text, match.end())
     starts_sentence = next_word.lower() in SENTENCE_OPENERS
-    if bare.rsplit("-", 1)[-1] in TITLES:  # "Gov.", also "then-Sen.", "ex-Gov."
-        bare = bare.rsplit("-", 1)[-1]
-        if bare in ("no", "nos") and first.isdigit():
+    title = bare.rsplit("-", 1)[-1]  # "Gov.", also "then-Sen.", "ex-Gov."
+    if title in TITLES:
+        if title in ("no", "nos") and first.isdigit():
             return False  # "No. 4"
-        if bare in _TITLES_THAT_MAY_END:
+        if title in _TITLES_THAT_MAY_END:
             return starts_sentence
         return False  # "Dr. Smith", "Gen. Jones", "Nov. 25"
     if len(bare) == 1 and word[:1].isupper():
@@ -239,11 +239,14 @@ def strip_boilerplate(paragraph: str) -> str:
     return _BOILERPLATE.sub("", paragraph).strip()
 
 
-_URL = re.compile(
-    r"""(?ix)
+_ADDRESS = r"""
     (?:https?://|ftp://|\bwww\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]
   | \b[\w.-]+\.(?:com|org|net|gov|edu|io|co\.uk|uk|int)(?:/[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’])?\b
-    """
+"""
+_URL = re.compile(_ADDRESS, re.IGNORECASE | re.VERBOSE)
+#: An address with the word that points at it: "more at example.org".
+_POINTED_URL = re.compile(
+    r"(?:\b(?:at|see|visit|via)\s+)?(?P<address>" + _ADDRESS + ")", re.IGNORECASE | re.VERBOSE
 )
 _URL_INTRO = re.compile(r"(?i)\s*(?:\(\s*\)|\b(?:at|see|visit|on|via|from)\s*(?=[.,;:!?)]|$))")
 
@@ -254,20 +257,20 @@ _POINTER_BEFORE = re.compile(r"(?i)(?:\b(?:at|see|visit|on|via|from|to)|[(\[])\s
 
 def _drop_address(match: re.Match[str]) -> str:
     """A bare domain used as a name ("StatusPeople.com, the oldest ...") stays: it is
-    the subject of a sentence and is said as "dot com". Links and pointers go."""
-    address = match.group(0)
+    the subject of a sentence and is said as "dot com". Links go, and pointers to
+    them with the word that points ("more at example.org")."""
+    address = match.group("address")
     bare = not re.match(r"(?i)(?:https?://|ftp://|www\.)", address) and "/" not in address
-    if bare and not _POINTER_BEFORE.search(match.string[: match.start()]):
-        return address
-    return "\x00"  # a mark, so that a pointer word before it goes too
+    if bare and not _POINTER_BEFORE.search(match.string[: match.start("address")]):
+        return match.group(0)
+    return ""
 
 
 def remove_urls(text: str) -> str:
     """Remove web addresses from text, with a preposition left dangling ("at", "see").
 
     A bare domain used as a name ("Amazon.com said ...") is kept."""
-    text = _URL.sub(_drop_address, text.replace("\x00", ""))
-    text = re.sub(r"(?i)(?:\b(?:at|see|visit|via)\s+)?\x00", "", text)
+    text = _POINTED_URL.sub(_drop_address, text)
     text = _URL_INTRO.sub("", text)
     return re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"  +", " ", text)).strip()
 
