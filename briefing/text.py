@@ -260,7 +260,7 @@ def _drop_address(match: re.Match[str]) -> str:
     the subject of a sentence and is said as "dot com". Links go, and pointers to
     them with the word that points ("more at example.org")."""
     address = match.group("address")
-    bare = not re.match(r"(?i)(?:https?://|ftp://|www\.)", address) and "/" not in address
+    bare = not re.search(r"(?i)://|\bwww\.|/", address)
     if bare and not _POINTER_BEFORE.search(match.string[: match.start("address")]):
         return match.group(0)
     return ""

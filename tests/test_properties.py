@@ -334,6 +334,7 @@ _WEB_ADDRESS = re.compile(r"(?i)https?://|ftp://|\bwww\.")
 @example("0http://a.io")
 @example("athttps://example.org/report?id=1")  # the minimal failing input hypothesis finds
 @example("Click herehttps://example.com/x for more details on the story today.")
+@example("at.www.example.com")  # a "name" with www. inside it is an address
 def test_cleaning_leaves_no_web_address(text):
     """Paragraphs and headlines never keep a web address (nor a piece of one)."""
     for cleaned in (clean_paragraph(text), clean_headline(text)):
