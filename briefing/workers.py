@@ -78,6 +78,8 @@ def _serve(
     for name, path in registry.items():
         register_engine(name, path)
     replies.send(("ready", None))  # the block's own timeout runs from here
+    if not tasks.poll():
+        _prepare(registry)
     while True:
         try:
             spec = tasks.recv()
@@ -98,6 +100,20 @@ def _serve(
             replies.send(reply)
         except (OSError, ValueError):
             return
+
+
+def _prepare(registry: dict[str, str]) -> None:
+    """While no block has come yet (the parent is still reading and summarising),
+    load what rendering needs and start the engines, so the first block does not
+    wait for them. A failure is left for that block to meet and report."""
+    from . import mix, mp3  # noqa: F401  (numpy, pydub, lameenc)
+    from .tts import get_engine
+
+    for name in registry:
+        try:
+            get_engine(name)
+        except Exception as exc:  # reported when a block needs the engine
+            log.debug("engine %s did not start ahead of its first block: %s", name, exc)
 
 
 @dataclass

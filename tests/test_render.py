@@ -293,6 +293,20 @@ def test_worker_logs_reach_the_parent(tone_engine, caplog, tmp_path):
     assert json.loads(next(tmp_path.rglob(f"{key}.json")).read_text())["key"] == key
 
 
+def test_a_warmed_worker_starts_its_engine_before_the_first_block(tone_engine, caplog):
+    """While the caller still prepares the script, a warmed-up worker loads the
+    mixing modules and starts its engine, so the first block does not wait for them."""
+    renderer = Renderer(None, jobs=1)
+    with caplog.at_level(logging.DEBUG, logger="briefing"), renderer:
+        renderer.warm_up({"tone"})
+        time.sleep(2.0)  # the caller reading and summarising its articles
+        sent = time.time()
+        result = renderer.render(_specs(["hello there"]))
+    assert not result.failures
+    started = [r for r in caplog.records if r.getMessage() == "starting text-to-speech engine tone"]
+    assert len(started) == 1 and started[0].created < sent
+
+
 def test_a_worker_that_cannot_start_stops_the_run(tone_engine, monkeypatch):
     from briefing import workers
     from briefing.errors import EngineError
