@@ -208,13 +208,15 @@ def summarize(
     if not every:
         return []
     pool = [s for s in every if speakable(s.text, 0)]  # all that could open the summary
-    if not pool:  # nothing passes: fall back to the sentences that are not captions
+    fallback = not pool
+    if fallback:  # nothing passes: fall back to the sentences that are not captions
         pool = [s for s in every if not looks_like_caption(s.text)] or every[:1]
     if title and len(pool) > 1 and _restates(pool[0].text, title):
         pool = pool[1:]
     opener = next((n for n, s in enumerate(pool) if not opens_with_unresolved_pronoun(s.text)), 0)
     pool = pool[opener:]
-    pool = pool[:1] + [s for s in pool[1:] if speakable(s.text, 1)]  # and those that may follow
+    if not fallback:  # after the opener, only what may follow it
+        pool = pool[:1] + [s for s in pool[1:] if speakable(s.text, 1)]
     # Redundancy: a sentence whose three-word runs mostly appeared already is left out.
     kept: list[_Sentence] = []
     seen: set[tuple[str, ...]] = set()

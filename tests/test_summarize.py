@@ -259,6 +259,15 @@ def test_restore_lost_stops(sentence, restored):
     assert restore_lost_stops(sentence) == restored
 
 
+def test_an_article_of_short_sentences_is_still_told_whole():
+    """When no sentence is long enough to be speakable on its own, the fallback takes
+    the sentences that are not captions, as many as the budget allows."""
+    text = "Rain fell all day. Roads were closed. Schools shut early. Trains stopped at noon."
+    assert summarize(text) == [
+        "Rain fell all day.", "Roads were closed.", "Schools shut early.", "Trains stopped at noon."
+    ]  # fmt: skip
+
+
 def test_a_quote_with_its_speaker_may_open_when_the_lead_cannot():
     """The no-quotation rule is about the summary's lead, not the article's: when the
     article's first sentence cannot open (a pronoun), a quotation that names its
