@@ -30,6 +30,19 @@ class EngineError(BriefingError):
     """A text-to-speech engine is missing, misconfigured or failed."""
 
 
+class EngineUnavailable(EngineError):
+    """A text-to-speech engine's libraries are not installed or cannot be loaded:
+    a voice that names a fallback is read by it instead."""
+
+    def __init__(self, message: str, engine: str = "") -> None:
+        super().__init__(message)
+        self.engine = engine
+        """The registry name of the engine that cannot be used."""
+
+    def __reduce__(self):  # pickled across the render workers' pipes, with its engine
+        return (type(self), (str(self), self.engine))
+
+
 class AudioError(BriefingError):
     """Mixing or encoding the audio failed (for example, no MP3 encoder)."""
 

@@ -49,6 +49,7 @@ __all__ = [
     "load_speech",
     "measure",
     "outro_sting",
+    "resample",
     "silence",
     "story_chime",
 ]
@@ -102,14 +103,30 @@ _STINGS = {"intro": intro_sting, "outro": outro_sting, "chime": story_chime}
 
 
 def load_speech(path: Path) -> AudioSegment:
-    """Read a rendered WAV file as mono at the track's sample rate."""
+    """Read a rendered WAV file as mono 16-bit at the track's sample rate.
+
+    Every block of an episode must share one rate for their frames to join, so a
+    voice made at another rate (hibari's 24 kHz, mbrola's 16 kHz) is resampled,
+    by soxr (libsoxr, high quality: 2.5 ms for 30 s of speech)."""
     with open(path, "rb") as handle:  # pydub leaves a file it opens itself unclosed
         audio = AudioSegment.from_wav(handle)
     if audio.channels != 1:
         audio = audio.set_channels(1)
+    audio = audio.set_sample_width(2)
     if audio.frame_rate != SAMPLE_RATE:
-        audio = audio.set_frame_rate(SAMPLE_RATE)
-    return audio.set_sample_width(2)
+        audio = resample(audio, SAMPLE_RATE)
+    return audio
+
+
+def resample(audio: AudioSegment, rate: int) -> AudioSegment:
+    """Mono 16-bit audio at another sample rate (soxr's high quality)."""
+    import soxr
+
+    samples = np.frombuffer(audio.raw_data, dtype="<i2")
+    converted = soxr.resample(samples, audio.frame_rate, rate, quality="HQ")
+    return AudioSegment(
+        np.asarray(converted, dtype="<i2").tobytes(), sample_width=2, frame_rate=rate, channels=1
+    )
 
 
 def measure(samples: np.ndarray, rate: int = SAMPLE_RATE) -> float:

@@ -56,7 +56,7 @@ __all__ = [
     "render_block",
 ]
 
-RENDER_VERSION = 1
+RENDER_VERSION = 2
 """Part of every cache key: raise it when a change makes blocks sound different
 (the stings, the leveling, the assembly), so old entries are not used."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,9 +71,18 @@ class Engine(Protocol):
 
 EngineFactory = Callable[[], Engine]
 
+#: pyttsx3 drives espeak-ng on Linux (carefully: see pyttsx3_engine), and the
+#: platform's own voice elsewhere (NSSpeechSynthesizer on macOS, SAPI5 on Windows).
+_PYTTSX3 = (
+    "briefing.tts.pyttsx3_platform:PlatformEngine"
+    if sys.platform in ("darwin", "win32")
+    else "briefing.tts.pyttsx3_engine:Pyttsx3Engine"
+)
+
 #: name -> "module:Class" (imported on first use) or a factory callable.
 _REGISTRY: dict[str, str | EngineFactory] = {
-    "pyttsx3": "briefing.tts.pyttsx3_engine:Pyttsx3Engine",
+    "hibari": "briefing.tts.hibari_engine:HibariEngine",
+    "pyttsx3": _PYTTSX3,
     "piper": "briefing.tts.piper_engine:PiperEngine",
 }
 _INSTANCES: dict[str, Engine] = {}

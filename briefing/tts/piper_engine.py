@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..errors import EngineError, VoiceError
+from ..errors import EngineError, EngineUnavailable, VoiceError
 from ..voices import VoiceProfile
 from . import EngineVoice, WordMark
 
@@ -86,15 +86,16 @@ class PiperEngine:
 
         self._version = package_version("piper-tts", "piper")
         if self._version == "not installed":
-            raise EngineError(f"the piper engine is not installed; {INSTALL_HINT}")
+            raise EngineUnavailable(f"the piper engine is not installed; {INSTALL_HINT}", "piper")
         self._process: subprocess.Popen[str] | None = None
 
     @classmethod
     def identity(cls, profile: VoiceProfile) -> str:
         """The engine, its version and the voice model's, for cache keys."""
         from ..versions import package_version
+        from . import tempo
 
-        engine = f"piper-tts {package_version('piper-tts', 'piper')}"
+        engine = f"piper-tts {package_version('piper-tts', 'piper')}; tempo {tempo.identity()}"
         module = PACKAGED_VOICES.get(profile.voice)
         if module:
             return f"{engine}; voice {module} {package_version(module.replace('_', '-'), module)}"

@@ -52,16 +52,12 @@ def synthesize(
         raise ValueError("piper produced no audio")
     audio = np.concatenate(pieces[:-1]).tobytes()
     if speedup > 1.01:
-        import warnings
+        from . import tempo
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            from pydub import AudioSegment
-            from pydub.effects import speedup as compress
-
-        segment = AudioSegment(audio, sample_width=2, frame_rate=rate, channels=1)
-        audio = compress(segment, playback_speed=speedup, chunk_size=60, crossfade=15).raw_data
-        marks = [[offset, round(ms / speedup)] for offset, ms in marks]
+        before = len(audio) // 2
+        audio = tempo.compress(np.frombuffer(audio, dtype=np.int16), rate, speedup).tobytes()
+        scale = (len(audio) // 2) / max(before, 1)
+        marks = [[offset, round(ms * scale)] for offset, ms in marks]
     with wave.open(dest, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
