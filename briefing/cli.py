@@ -98,7 +98,8 @@ def _voice_option(command: Callable[..., Any]) -> Callable[..., Any]:
         multiple=True,
         metavar="NAME",
         help="Voice profile (see `briefing voices`); repeat to alternate voices between "
-        "stories. The first one hosts. [default: anchor, then correspondent]",
+        "stories. The first one hosts. [default: presenter (neural), with newsreader "
+        "when the piper extra is installed]",
     )(command)
 
 

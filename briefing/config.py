@@ -57,7 +57,8 @@ class Config:
     out_dir: Path = Path("out")
     keep: int | None = None
     """Keep only the newest N episodes."""
-    voices: tuple[str, ...] = ("anchor", "correspondent")
+    voices: tuple[str, ...] = ()
+    """Voice profile names; empty: the default show (``voices.default_voices``)."""
     minutes: float | None = None
     """Target length of the briefing; lowest-ranked stories are dropped to fit."""
     since: dt.timedelta = dt.timedelta(hours=24)
@@ -251,8 +252,10 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     keep = output.whole("keep", None, 1, 100_000)
     output.done()
     run = _Checker(top.get("briefing", dict, {}, "a table ([briefing])"), "briefing", path)
-    voices = run.get("voices", list, ["anchor", "correspondent"], "a list of voice names")
-    if not voices or not all(isinstance(v, str) and v.strip() for v in voices):
+    voices = run.get("voices", list, None, "a list of voice names")
+    if voices is None:
+        voices = []  # the default show
+    elif not voices or not all(isinstance(v, str) and v.strip() for v in voices):
         run.fail("briefing.voices", "must be a non-empty list of voice profile names")
     minutes = run.number("minutes", None, 0.5, 600)
     since_text = run.get("since", str, "24h", "a duration such as 24h")

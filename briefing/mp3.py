@@ -109,6 +109,9 @@ class Tags:
     """ISO 639-2 code."""
     chapters: Sequence[Chapter] = field(default_factory=tuple)
     """Written as ID3 CHAP frames under a CTOC table of contents."""
+    cover: bytes | None = None
+    """The show's art as a JPEG, written as the front cover (APIC), so a file copied
+    to a phone or a car's USB stick shows it."""
 
 
 #: ISO 639-1 -> ISO 639-2 for the ID3 language fields (others become "und").
@@ -127,6 +130,7 @@ def write_tags(path: Path, tags: Tags) -> None:
     """Write an ID3v2.3 tag (the version every player reads) to an MP3 file,
     with CHAP frames and a CTOC table of contents for the chapters."""
     from mutagen.id3 import (
+        APIC,
         CHAP,
         COMM,
         CTOC,
@@ -151,6 +155,9 @@ def write_tags(path: Path, tags: Tags) -> None:
     id3.add(TSSE(encoding=3, text="briefing"))
     if tags.comment:
         id3.add(COMM(encoding=3, lang=tags.language, desc="", text=tags.comment))
+    if tags.cover:
+        mime = "image/png" if tags.cover[:8] == b"\x89PNG\r\n\x1a\n" else "image/jpeg"
+        id3.add(APIC(encoding=3, mime=mime, type=3, desc="Cover", data=tags.cover))
     ids = [f"chp{index}" for index in range(len(tags.chapters))]
     for element_id, chapter in zip(ids, tags.chapters, strict=True):
         id3.add(

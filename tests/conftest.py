@@ -113,7 +113,8 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def silent_voices(tmp_path, monkeypatch) -> SilentEngine:
-    """Voice profiles 'anchor' and 'correspondent' that use the silent engine."""
+    """Voice profiles 'anchor' and 'correspondent' that use the silent engine, and
+    they are the default show (whatever engines are installed)."""
     engine = SilentEngine()
     tts.register_engine("silent", lambda: engine)
     folder = tmp_path / "silent-voices"
@@ -123,6 +124,7 @@ def silent_voices(tmp_path, monkeypatch) -> SilentEngine:
             f'name = "{name}"\nengine = "silent"\nvoice = "quiet"\nrate = {rate}\n'
         )
     monkeypatch.setenv("BRIEFING_VOICES", str(folder))
+    monkeypatch.setattr("briefing.voices.default_voices", lambda: ("anchor", "correspondent"))
     yield engine
     tts._REGISTRY.pop("silent", None)
     tts._INSTANCES.pop("silent", None)

@@ -67,6 +67,7 @@ def site(tmp_path_factory):
             pipeline.generate(
                 [],
                 out_dir=out,
+                voices=["anchor", "correspondent"],
                 date=dt.date(2026, 11, day),
                 now=dt.datetime(2026, 11, day, 6, tzinfo=dt.UTC),
             )

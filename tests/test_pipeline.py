@@ -263,6 +263,7 @@ def tone_voices(tmp_path, monkeypatch):
     folder.mkdir()
     (folder / "anchor.toml").write_text('name="anchor"\nengine="tone"\nvoice="beep"\nrate=180\n')
     monkeypatch.setenv("BRIEFING_VOICES", str(folder))
+    monkeypatch.setattr("briefing.voices.default_voices", lambda: ("anchor",))
     yield
     tts._REGISTRY.pop("tone", None)
     tts._INSTANCES.pop("tone", None)

@@ -96,12 +96,43 @@ def cover_png(title: str) -> bytes:
         return _made[title]
 
 
-def prepare_cover(title: str) -> None:
-    """Make the cover ahead of time (in a thread); a failure here is left for
-    ``write_cover`` to meet and report."""
+ARTWORK_SIZE = 600
+"""The MP3's own copy of the cover: 600 px, a baseline JPEG (about 50 kB), which
+car stereos and old players show where a 1400 px PNG is too big for them."""
+_artwork: dict[tuple[str, Path | None, int], bytes] = {}
+
+
+def artwork(title: str, given: Path | None = None) -> bytes:
+    """The cover as the MP3 carries it (ID3 APIC): the given image or the one drawn
+    from ``title``, as a 600 px JPEG, made once per process and image."""
+    from PIL import Image
+
+    stamp = given.stat().st_mtime_ns if given is not None and given.exists() else 0
+    key = (title, given, stamp)
+    with _making:
+        known = _artwork.get(key)
+    if known is not None:
+        return known
+    if given is not None:
+        check_cover(given)
+        with Image.open(given) as source:
+            image = source.convert("RGB")
+    else:
+        image = Image.open(io.BytesIO(cover_png(title))).convert("RGB")
+    image = image.resize((ARTWORK_SIZE, ARTWORK_SIZE), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85, progressive=False)
+    with _making:
+        _artwork[key] = buffer.getvalue()
+    return _artwork[key]
+
+
+def prepare_artwork(title: str, given: Path | None = None) -> None:
+    """Make the cover and the MP3's copy of it ahead of time (in a thread); a
+    failure is left for ``artwork`` and ``write_cover`` to meet and report."""
     try:
-        cover_png(title)
-    except Exception as exc:  # reported, once, where the cover is written
+        artwork(title, given)
+    except Exception as exc:  # reported, once, where the cover is used
         log.debug("could not make the cover ahead: %s", exc)
 
 

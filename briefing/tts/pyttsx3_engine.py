@@ -105,6 +105,9 @@ class Pyttsx3Engine:
         self._timed = self._record_word_events()
         self._version, self._data_path = self._library_info()
         self._voice_ids = {v.id for v in self.voices()}
+        #: The platform's default voice (a profile's voice "default"): the one
+        #: espeak-ng starts with.
+        self._default_voice = (self._engine.getProperty("voice") or "en").lower()
         self._current: str | None = None
         self._warm_up()
 
@@ -157,8 +160,11 @@ class Pyttsx3Engine:
     # -- voices --------------------------------------------------------------
 
     def resolve_voice(self, voice: str) -> str:
-        """The engine's full id for a profile's voice (``en-us+f3`` -> ``gmw/en-us+f3``)."""
+        """The engine's full id for a profile's voice (``en-us+f3`` -> ``gmw/en-us+f3``;
+        ``default``: the voice espeak-ng starts with)."""
         base, _, variant = voice.strip().lower().partition("+")
+        if base == "default":
+            base = self._default_voice
         if base in self._voice_ids:
             full = base
         else:
