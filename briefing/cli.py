@@ -515,7 +515,7 @@ def voices(engine_voices: bool) -> None:
       briefing voices --engine-voices
     """
     from .tts import get_engine
-    from .voices import list_profiles, profile_dirs
+    from .voices import default_voices, list_profiles, profile_dirs
 
     profiles = list_profiles()
     if not profiles:
@@ -541,6 +541,7 @@ def voices(engine_voices: bool) -> None:
             f"{profile.rate} wpm, volume {profile.volume:g}  {profile.description}"
         )
     click.echo("")
+    click.echo(f"default show: {', '.join(default_voices())} (the first hosts)")
     for name, engine in engines.items():
         click.echo(f"engine {name}: {engine.describe()}")
         if engine_voices:

@@ -67,6 +67,20 @@ def window_rms(samples, rate: int, start_s: float, length_s: float) -> float:
     return rms(samples[a:b])
 
 
+def quiet_then_speech(samples, at_s: float, tolerance_s: float = 0.3) -> bool:
+    """True when speech starts within ``tolerance_s`` of ``at_s``: a quiet 40 ms
+    window shortly before (or at) it, and speech right after."""
+    rate = 22050
+    quiet = min(
+        window_rms(samples, rate, at_s - tolerance_s + k * 0.02, 0.04)
+        for k in range(int((tolerance_s + 0.05) / 0.02))
+    )
+    loud = max(
+        window_rms(samples, rate, at_s + k * 0.02, 0.04) for k in range(int(tolerance_s / 0.02))
+    )
+    return quiet < 150 and loud > 800
+
+
 def median_pitch_hz(path: Path) -> float:
     """Median fundamental frequency of the voiced 40 ms frames of a WAV (autocorrelation)."""
     import wave

@@ -17,7 +17,15 @@ from briefing.models import SegmentKind
 from briefing.summarize import word_count
 from briefing.voices import default_voices, get_profile
 
-from .conftest import SEED, decode_mp3, median_pitch_hz, rms, subprocess_env, window_rms
+from .conftest import (
+    SEED,
+    decode_mp3,
+    median_pitch_hz,
+    quiet_then_speech,
+    rms,
+    subprocess_env,
+    window_rms,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -139,24 +147,10 @@ def test_pip_only_route_makes_the_same_briefing(tmp_path):
     assert os.path.getsize(mp3_path) > 100_000
 
 
-def _quiet_then_speech(samples, at_s: float, tolerance_s: float = 0.3) -> bool:
-    """True when speech starts within ``tolerance_s`` of ``at_s``: a quiet 40 ms
-    window shortly before (or at) it, and speech right after."""
-    rate = 22050
-    quiet = min(
-        window_rms(samples, rate, at_s - tolerance_s + k * 0.02, 0.04)
-        for k in range(int((tolerance_s + 0.05) / 0.02))
-    )
-    loud = max(
-        window_rms(samples, rate, at_s + k * 0.02, 0.04) for k in range(int(tolerance_s / 0.02))
-    )
-    return quiet < 150 and loud > 800
-
-
 def test_chapters_start_where_their_story_is_heard(demo_episode):
     samples = decode_mp3(demo_episode.mp3_path)
     for chapter in demo_episode.stories:
-        assert _quiet_then_speech(samples, chapter.start_ms / 1000), chapter.title
+        assert quiet_then_speech(samples, chapter.start_ms / 1000), chapter.title
 
 
 def test_transcript_cues_start_where_their_sentence_is_heard(demo_episode):
@@ -178,7 +172,7 @@ def test_transcript_cues_start_where_their_sentence_is_heard(demo_episode):
         loud = max(window_rms(samples, 22050, start + k * 0.02, 0.04) for k in range(15))
         assert loud > 800, cue.text
         if cue.text[:1].isupper() or cue.text[:1] in "\"“'":
-            assert _quiet_then_speech(samples, start), cue.text
+            assert quiet_then_speech(samples, start), cue.text
             checked += 1
     assert checked >= 20
     # The default show: the presenter, with the newsreader when piper is installed.

@@ -204,3 +204,31 @@ def test_feed_command_on_a_missing_folder(tmp_path):
     assert result.exit_code == 1
     assert "typo: no such folder" in result.output
     assert not (tmp_path / "typo").exists()
+
+
+def _apic(path) -> tuple[str, int, tuple[int, int], tuple[int, int, int]]:
+    (picture,) = ID3(str(path)).getall("APIC")
+    with Image.open(io.BytesIO(picture.data)) as image:
+        return picture.mime, picture.type, image.size, image.convert("RGB").getpixel((300, 300))
+
+
+def test_the_mp3_carries_the_cover(tmp_path, silent_voices, articles_dir):
+    """ID3 APIC, front cover, a 600 px JPEG: the show's art on a phone or a car stereo."""
+    out = tmp_path / "out"
+    episode = _make(out, articles_dir, 24)
+    mime, kind, size, _ = _apic(episode.mp3_path)
+    assert (mime, kind, size) == ("image/jpeg", 3, (600, 600))
+    with Image.open(out / "cover.png") as cover:  # the same picture as the feed's cover
+        expected = cover.resize((600, 600)).getpixel((100, 100))
+    with Image.open(io.BytesIO(ID3(str(episode.mp3_path)).getall("APIC")[0].data)) as art:
+        got = art.getpixel((100, 100))
+    assert max(abs(a - b) for a, b in zip(got, expected, strict=True)) < 12
+    # A cover of the show's own is the one the MP3 carries.
+    given = tmp_path / "red.png"
+    Image.new("RGB", (1400, 1400), (200, 10, 10)).save(given)
+    red = pipeline.generate(
+        [articles_dir], out_dir=tmp_path / "red", date=dt.date(2026, 11, 24),
+        show=Show(cover=given),
+    )  # fmt: skip
+    _, _, _, pixel = _apic(red.mp3_path)
+    assert abs(pixel[0] - 200) < 10 and pixel[1] < 30

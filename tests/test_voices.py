@@ -64,11 +64,34 @@ def test_bad_toml_is_a_clear_error(tmp_path):
 
 def test_shipped_profiles():
     profiles = {p.name: p for p in list_profiles()}
-    assert {"anchor", "correspondent"} <= set(profiles)
+    assert {"anchor", "correspondent", "presenter", "newsreader", "system"} <= set(profiles)
     assert profiles["anchor"].engine == "pyttsx3"
     assert profiles["anchor"].voice != profiles["correspondent"].voice
+    assert (profiles["presenter"].engine, profiles["presenter"].voice) == ("hibari", "heart")
+    assert profiles["presenter"].fallback == "anchor"
+    assert (profiles["system"].engine, profiles["system"].voice) == ("pyttsx3", "default")
     for profile in profiles.values():
         assert profile.language.startswith("en")
+        assert not profile.fallback or profile.fallback in profiles
+
+
+def test_the_default_show_is_neural(monkeypatch):
+    """The presenter hosts; piper's newsreader joins only when piper is installed."""
+    from briefing import voices
+
+    monkeypatch.setattr(voices, "_installed", lambda module: False)
+    assert voices.default_voices() == ("presenter",)
+    monkeypatch.setattr(voices, "_installed", lambda module: True)
+    assert voices.default_voices() == ("presenter", "newsreader")
+    shipped = {p.name: p for p in list_profiles()}
+    assert {shipped[n].engine for n in voices.default_voices()} == {"hibari", "piper"}
+
+
+def test_fallback_must_be_a_name(tmp_path):
+    path = tmp_path / "odd.toml"
+    path.write_text('name="odd"\nengine="hibari"\nvoice="heart"\nfallback=3\n')
+    with pytest.raises(VoiceError, match="'fallback' must be a string"):
+        load_profile(path)
 
 
 def test_unknown_voice_lists_what_exists():

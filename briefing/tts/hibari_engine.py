@@ -278,6 +278,7 @@ class HibariEngine:
         from ..versions import package_version
         from . import tempo
 
+        _package_folder()  # installed (told each time: cheap, and the cache key depends on it)
         voice = resolve_voice(profile.voice, profile.language)
         return (
             f"hibari-tts {package_version('hibari-tts', 'hibari')}; "
