@@ -270,6 +270,18 @@ class HibariEngine:
         self._hibari = hibari
         self._models: dict[Path, Any] = {}
         self._g2p: dict[bool, Any] = {}
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Load the bundled voice and the American rules (about 0.7 s: its lexicons are
+        large) and speak a word, so that a worker started ahead of its first block has
+        done it by then. Another voice is loaded when a profile first asks for it."""
+        try:
+            voice = resolve_voice("heart")
+        except VoiceError:
+            return
+        self._model(voice)("Ready.", seed=SEED)
+        log.debug("hibari engine warmed up (%s)", self.describe())
 
     @classmethod
     def identity(cls, profile: VoiceProfile) -> str:
