@@ -91,6 +91,28 @@ class Score:
         return f"{100 * self.wer:5.1f}% [{100 * low:4.1f}, {100 * high:4.1f}]"
 
 
+def _join_letters(words: list[str]) -> list[str]:
+    """Runs of single letters as one word ("n h s" -> "nhs", "11 a m" -> "11 am"),
+    leaving the word "a" or "i" before a run alone ("a u n observer" -> "a un observer")."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+            continue
+        if len(run) >= 3 and run[0] in ("a", "i"):
+            out.append(run.pop(0))
+        after_number = bool(out) and out[-1][-1:].isdigit()  # "11 a m"
+        if len(run) >= 2 and (after_number or not (len(run) == 2 and run[0] in ("a", "i"))):
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if word:
+            out.append(word)
+    return out
+
+
 class Listener:
     """Whisper tiny.en, and the scoring of what it heard."""
 
@@ -114,13 +136,15 @@ class Listener:
         -> "fbi", before it reads a spelled "O" as zero), times one way ("5.30 pm",
         "5 30 pm" -> "530 pm") and the abbreviations a transcript writes for words
         said in full ("km" -> "kilometers", "ltd" -> "limited")."""
-        text = re.sub(r"\b([A-Z])\.? (?=[A-Z]\b)", r"\1", text)
+        text = re.sub(r"\b(?:[A-Za-z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)
+        text = re.sub(r"\b([A-Z]) (?=[A-Z]\b)", r"\1", text)
         text = self.normalizer(text)
-        text = re.sub(r"\b([a-z]) (?=[a-z]\b)", r"\1", text)
         text = re.sub(r"\b(\d{1,2})[.: ](\d\d) (am|pm)\b", r"\1\2 \3", text)
         text = re.sub(r"\b(\d+(?:\.\d+)?) ?c\b", r"\1 celsius", text)
         text = re.sub(r"\bdegrees? celsius\b", "celsius", text)
-        words = [ABBREVIATIONS.get(word, word) for word in text.split()]
+        # "it's" (which the normaliser makes "it is") and "its" sound the same.
+        text = re.sub(r"\bit is\b", "its", text)
+        words = [ABBREVIATIONS.get(word, word) for word in _join_letters(text.split())]
         return " ".join(words)
 
     def forgive_names(self, reference: str, heard: str, names: list[str]) -> str:

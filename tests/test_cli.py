@@ -78,10 +78,13 @@ def test_voices_lists_profiles_and_engine_voices():
     result = _run("voices")
     assert result.exit_code == 0
     assert "anchor" in result.output and "correspondent" in result.output
+    assert "presenter      hibari: heart" in result.output
+    assert "default show: presenter" in result.output
     assert "gmw/en-us" in result.output
-    assert "libespeak-ng" in result.output
+    assert "libespeak-ng" in result.output and "engine hibari: hibari-tts" in result.output
     everything = _run("voices", "--engine-voices")
     assert "English (America)" in everything.output
+    assert "heart (American female)" in everything.output
 
 
 def _bad_input_cases(tmp_path):

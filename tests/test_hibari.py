@@ -231,6 +231,22 @@ def test_no_connection_is_ever_attempted(engine, tmp_path, monkeypatch, empty_hi
     assert attempts == []
 
 
+@integration
+def test_speaking_writes_nothing_in_the_home_folder(tmp_path):
+    """No telemetry, no device id, no downloaded voice: the home folder stays empty."""
+    home = tmp_path / "home"
+    home.mkdir()
+    code = (
+        "from briefing.tts import get_engine; from briefing.voices import get_profile; "
+        f"get_engine('hibari').synthesize('Hello.', get_profile('presenter'), {str(tmp_path / 'h.wav')!r})"
+    )
+    env = {k: v for k, v in subprocess_env(HOME=str(home)).items() if not k.startswith("XDG_")}
+    env.pop("ORT_DISABLE_TELEMETRY", None)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert list(home.rglob("*")) == []
+
+
 @pytest.fixture(scope="module")
 def neural_episode(tmp_path_factory):
     """The seed and the bundled samples read by the presenter."""

@@ -256,6 +256,8 @@ class HibariEngine:
 
     def __init__(self) -> None:
         _package_folder()
+        # onnxruntime otherwise keeps a device id and a usage database in ~/.cache.
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         try:
             import hibari
             import numpy  # noqa: F401
