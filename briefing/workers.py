@@ -100,6 +100,26 @@ def _serve(
             replies.send(reply)
         except (OSError, ValueError):
             return
+        _trim()
+
+
+def _trim() -> None:
+    """Give the heap's free memory back to the system between blocks (glibc keeps it,
+    and a worker's RSS then creeps up with every long block)."""
+    global _malloc_trim
+    if _malloc_trim is None:
+        import ctypes
+        import ctypes.util
+
+        try:
+            _malloc_trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim = None
 
 
 def _prepare(registry: dict[str, str]) -> None:
