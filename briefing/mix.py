@@ -107,7 +107,7 @@ def load_speech(path: Path) -> AudioSegment:
 
     Every block of an episode must share one rate for their frames to join, so a
     voice made at another rate (hibari's 24 kHz, mbrola's 16 kHz) is resampled,
-    by soxr (libsoxr, high quality: 2.5 ms for 30 s of speech)."""
+    by soxr (libsoxr, high quality: 7-14 ms for 30 s of speech)."""
     with open(path, "rb") as handle:  # pydub leaves a file it opens itself unclosed
         audio = AudioSegment.from_wav(handle)
     if audio.channels != 1:

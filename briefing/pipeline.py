@@ -464,9 +464,8 @@ class Rendered:
     blocks: tuple[CachedBlock, ...]
     unspoken: tuple[str, ...] = ()
     """The stories left out because they could not be spoken, and why."""
-    profiles: tuple[VoiceProfile, ...] = ()
-    """The voices that read it (a fallback's, when an engine could not load)."""
     fell_back: bool = False
+    """An engine could not load in the workers, and a fallback voice read instead."""
 
 
 def render_script(
@@ -510,9 +509,7 @@ def render_script(
             continue
         if not result.failures:
             blocks = tuple(b for b in result.blocks if b is not None)
-            return Rendered(
-                script, specs, blocks, tuple(failed), tuple(profiles.values()), fell_back
-            )
+            return Rendered(script, specs, blocks, tuple(failed), fell_back)
         dropped: set[int] = set()
         for failure in result.failures:
             segment = script.segments[failure.spec.segment]

@@ -7,18 +7,26 @@ call; a package's ``NAME-VERSION.dist-info`` folder beside it says the same.
 from __future__ import annotations
 
 import functools
+from importlib.machinery import ModuleSpec
 from importlib.util import find_spec
 from pathlib import Path
+
+
+def module_spec(module: str) -> ModuleSpec | None:
+    """Where ``module`` would be imported from, without importing it; None when it
+    is not installed (or its parent package is broken)."""
+    try:
+        spec = find_spec(module)
+    except (ImportError, ValueError):
+        return None
+    return spec if spec is not None and spec.origin else None
 
 
 @functools.cache
 def package_version(distribution: str, module: str | None = None) -> str:
     """The installed version of ``distribution`` (whose import name is
     ``module``, by default the same), or "?" when it cannot be told."""
-    try:
-        spec = find_spec(module or distribution)
-    except (ImportError, ValueError):
-        spec = None
+    spec = module_spec(module or distribution)
     if spec is None or not spec.origin:
         return "not installed"
     folder = Path(spec.origin).parent

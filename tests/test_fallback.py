@@ -145,9 +145,9 @@ def test_missing_package_falls_back_before_any_work(silent_voices, monkeypatch, 
     """hibari or onnxruntime not installed: told at cast time, without starting anything."""
     from briefing.tts import hibari_engine
 
-    real = hibari_engine.find_spec
+    real = hibari_engine.module_spec
     monkeypatch.setattr(
-        hibari_engine, "find_spec", lambda name: None if name == "onnxruntime" else real(name)
+        hibari_engine, "module_spec", lambda name: None if name == "onnxruntime" else real(name)
     )
     with caplog.at_level(logging.WARNING, logger="briefing"):
         profiles, _ = pipeline.cast_voices(["presenter"])

@@ -61,3 +61,28 @@ def test_resampling_keeps_length_and_pitch():
     assert converted.frame_rate == 22050 and len(samples) == 22050
     spectrum = np.abs(np.fft.rfft(samples.astype(float) * np.hanning(len(samples))))
     assert np.argmax(spectrum) * 22050 / len(samples) == pytest.approx(220, rel=0.01)
+
+
+@pytest.mark.parametrize("dtype", [np.int16, np.float32])
+@pytest.mark.parametrize(
+    ("before_ms", "after_ms", "tail_s", "expected_ms"),
+    [
+        (270, 300, 0.06, 15 + 500 + 60),  # both edges cut to the margins
+        (30, 300, None, 15 + 500 + 300),  # the tail kept as it is (piper)
+        (5, 10, 0.06, 5 + 500 + 10),  # less silence than the margins: nothing cut
+    ],
+)
+def test_trim_silence(dtype, before_ms, after_ms, tail_s, expected_ms):
+    sound = _voiced(0.5).astype(np.float32) / (1 if dtype == np.int16 else 32768)
+    quiet = np.zeros(int(before_ms * RATE / 1000), np.float32)
+    after = np.zeros(int(after_ms * RATE / 1000), np.float32)
+    samples = np.concatenate([quiet, sound, after]).astype(dtype)
+    trimmed = tempo.trim_silence(samples, RATE, tail_s=tail_s)
+    assert trimmed.dtype == dtype
+    assert len(trimmed) * 1000 / RATE == pytest.approx(expected_ms, abs=2)
+    assert abs(float(trimmed[0])) < 1e-3 * float(np.abs(samples).max())  # faded in
+
+
+def test_trim_silence_of_nothing_is_empty():
+    assert len(tempo.trim_silence(np.zeros(2400, np.int16), RATE)) == 0
+    assert len(tempo.trim_silence(np.zeros(0, np.float32), RATE)) == 0

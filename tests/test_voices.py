@@ -79,9 +79,9 @@ def test_the_default_show_is_neural(monkeypatch):
     """The presenter hosts; piper's newsreader joins only when piper is installed."""
     from briefing import voices
 
-    monkeypatch.setattr(voices, "_installed", lambda module: False)
+    monkeypatch.setattr(voices, "module_spec", lambda module: None)
     assert voices.default_voices() == ("presenter",)
-    monkeypatch.setattr(voices, "_installed", lambda module: True)
+    monkeypatch.setattr(voices, "module_spec", lambda module: object())
     assert voices.default_voices() == ("presenter", "newsreader")
     shipped = {p.name: p for p in list_profiles()}
     assert {shipped[n].engine for n in voices.default_voices()} == {"hibari", "piper"}

@@ -150,14 +150,8 @@ def fingerprint() -> str:
             return f"system {real} ({size} bytes)"
         if route == "system":
             raise EngineError(f"espeak-ng is not installed on this system; {INSTALL_HINT}")
-    from importlib.util import find_spec
+    from ..versions import module_spec, package_version
 
-    from ..versions import package_version
-
-    try:
-        bundled = find_spec("espeakng_loader") is not None
-    except (ImportError, ValueError):  # blocked in sys.modules
-        bundled = False
-    if not bundled:
+    if module_spec("espeakng_loader") is None:
         raise EngineError(f"no espeak-ng library found; {INSTALL_HINT}")
     return f"bundled espeakng-loader {package_version('espeakng-loader', 'espeakng_loader')}"

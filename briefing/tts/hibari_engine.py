@@ -36,11 +36,11 @@ import re
 import sys
 import wave
 from dataclasses import dataclass
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 from ..errors import EngineError, EngineUnavailable, VoiceError
+from ..versions import module_spec
 from ..voices import VoiceProfile
 from . import EngineVoice, WordMark
 
@@ -73,8 +73,6 @@ MAX_PIECE_CHARS = 300
 commas; a longer run is cut here at a clause or a word first."""
 _LEAD_S, _TAIL_S = 0.015, 0.06
 """Kept before a sentence's first sound and after its last."""
-_SILENCE = 0.012
-"""Samples under this fraction of the sentence's peak count as silence."""
 
 
 # -- the package and its voices, found without importing it ------------------------
@@ -93,16 +91,11 @@ class HibariVoice:
 
 def _package_folder() -> Path:
     """hibari's folder; raises EngineUnavailable when it or onnxruntime is not installed."""
-    for module in ("hibari", "onnxruntime"):
-        try:
-            spec = find_spec(module)
-        except (ImportError, ValueError):
-            spec = None
-        if spec is None or not spec.origin:
+    specs = {module: module_spec(module) for module in ("hibari", "onnxruntime")}
+    for module, spec in specs.items():
+        if spec is None:
             raise EngineUnavailable(f"the hibari voice needs {module}; {INSTALL_HINT}", NAME)
-    spec = find_spec("hibari")
-    assert spec is not None and spec.origin
-    return Path(spec.origin).parent
+    return Path(specs["hibari"].origin).parent
 
 
 @functools.cache
@@ -372,7 +365,8 @@ class HibariEngine:
                     raise EngineError(
                         f"hibari failed on {Path(dest).name}: {type(exc).__name__}: {exc}"
                     ) from None
-                samples = _trimmed(audio, profile.volume)
+                samples = _pcm(tempo.trim_silence(audio, SAMPLE_RATE, lead_s=_LEAD_S,
+                                                  tail_s=_TAIL_S), profile.volume)  # fmt: skip
                 if not len(samples):
                     continue
                 samples = tempo.compress(samples, SAMPLE_RATE, factor)
@@ -413,24 +407,9 @@ def _session(path: Path) -> Any:
     return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-def _trimmed(audio: Any, volume: float) -> Any:
-    """A sentence's float audio as 16-bit samples, without the silence around it
-    (a few ms kept either side, with 5 ms fades so the cut never clicks)."""
+def _pcm(audio: Any, volume: float) -> Any:
+    """Float audio at ``volume`` as 16-bit samples."""
     import numpy as np
 
-    audio = np.asarray(audio, dtype=np.float32)
-    if not len(audio):
-        return np.zeros(0, np.int16)
-    level = np.abs(audio)
-    loud = np.flatnonzero(level > _SILENCE * float(level.max()))
-    if not len(loud) or float(level.max()) < 1e-4:
-        return np.zeros(0, np.int16)
-    first = max(0, loud[0] - int(_LEAD_S * SAMPLE_RATE))
-    last = min(len(audio), loud[-1] + int(_TAIL_S * SAMPLE_RATE))
-    clip = audio[first:last] * np.float32(volume)
-    fade = min(len(clip) // 2, SAMPLE_RATE // 200)
-    if fade:
-        ramp = np.linspace(0.0, 1.0, fade, dtype=np.float32)
-        clip[:fade] *= ramp
-        clip[-fade:] *= ramp[::-1]
+    clip = np.asarray(audio, dtype=np.float32) * np.float32(volume)
     return (np.clip(clip, -1.0, 1.0) * 32767.0).astype(np.int16)

@@ -27,6 +27,7 @@ def synthesize(
     from piper import SynthesisConfig
 
     from ..text import split_sentences
+    from . import tempo
 
     rate = voice.config.sample_rate
     config = SynthesisConfig(length_scale=scale, volume=volume)
@@ -41,7 +42,11 @@ def synthesize(
         audio = [chunk.audio_int16_array for chunk in voice.synthesize(sentence, config)]
         if not audio:
             continue
-        samples = np.concatenate(audio)
+        # piper starts a sentence after 30-270 ms of silence, at random: cut to 15 ms,
+        # so the sentence's mark (and a chapter that opens with it) is on its sound.
+        samples = tempo.trim_silence(np.concatenate(audio), rate, tail_s=None)
+        if not len(samples):
+            continue
         # A mark per word, spread over the sentence by character position.
         for word in re.finditer(r"\S+", sentence):
             at = position + word.start() / max(len(sentence), 1) * len(samples)
@@ -52,8 +57,6 @@ def synthesize(
         raise ValueError("piper produced no audio")
     audio = np.concatenate(pieces[:-1]).tobytes()
     if speedup > 1.01:
-        from . import tempo
-
         before = len(audio) // 2
         audio = tempo.compress(np.frombuffer(audio, dtype=np.int16), rate, speedup).tobytes()
         scale = (len(audio) // 2) / max(before, 1)
