@@ -2,17 +2,22 @@
 
 Every output is written to a temporary file beside its final name and renamed
 over it only when complete: an interrupted run leaves the previous file intact
-and never a partial one under the final name.
+and never a partial one under the final name. Inside ``transaction(folder)``
+the renames wait until every file of the folder has been written, so a full
+disk half way through a publish changes nothing at all.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BusyError, OutputError
@@ -51,20 +56,165 @@ def atomic_path(dest: Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``dest``.
 
     On any error (or Ctrl-C) the temporary file is removed and ``dest`` is
-    left as it was.
+    left as it was. Inside a ``transaction`` of ``dest``'s folder, ``dest`` is
+    replaced when the transaction commits, with the folder's other files.
     """
     tmp = temporary_sibling(dest)
+    pending = _holding(dest.parent)
     try:
         yield tmp
-        commit(tmp, dest)
+        if pending is not None:
+            pending.staged[pending.folder / dest.name] = tmp
+            tmp = None  # the transaction renames it, or removes it
+        else:
+            commit(tmp, dest)
     finally:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
 
 
 def write_text_atomic(dest: Path, text: str) -> None:
     """Write a UTF-8 text file atomically."""
     with atomic_path(dest) as tmp:
         tmp.write_text(text, encoding="utf-8")
+
+
+# -- every file of a publish, or none ----------------------------------------------
+
+
+@dataclass
+class _Transaction:
+    folder: Path
+    """Resolved."""
+    outer: _Transaction | None = None
+    """The transaction (of another folder) this one runs inside."""
+    staged: dict[Path, Path] = field(default_factory=dict)
+    """Final name -> its written temporary file, in the order they were written."""
+    after: list[Callable[[], None]] = field(default_factory=list)
+    changed: bool = False
+    """Some final name was replaced."""
+
+    def commit(self) -> None:
+        for tmp in self.staged.values():  # a full disk shows here at the latest
+            with tmp.open("rb+") as handle:
+                os.fsync(handle.fileno())
+        for dest, tmp in list(self.staged.items()):
+            os.replace(tmp, dest)
+            self.changed = True
+            del self.staged[dest]
+        _fsync_dir(self.folder)
+
+    def discard(self) -> None:
+        for tmp in self.staged.values():
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+        self.staged.clear()
+
+
+_pending: ContextVar[_Transaction | None] = ContextVar("briefing_transaction", default=None)
+
+
+def _holding(folder: Path) -> _Transaction | None:
+    """The running transaction of ``folder``, if any."""
+    pending = _pending.get()
+    if pending is None:
+        return None
+    folder = folder.resolve()
+    while pending is not None and pending.folder != folder:
+        pending = pending.outer
+    return pending
+
+
+@contextlib.contextmanager
+def transaction(folder: Path, what: str = "its files") -> Iterator[None]:
+    """Write a folder's files together: every ``atomic_path`` (and
+    ``write_text_atomic``) of a file in ``folder`` inside the block only writes
+    its temporary file; when the block ends, all of them are flushed to disk,
+    then renamed over their final names, then the ``after_commit`` actions run.
+    On any error nothing under a final name has changed and the temporary files
+    are gone; an error of the operating system (a full disk, a read-only one)
+    becomes one OutputError naming the folder and ``what`` was being written.
+    Transactions nest: an inner one of the same folder is part of the outer one.
+    (A crash while the names are being swapped can still leave some files new
+    and some old.)
+    """
+    resolved = folder.resolve()
+    if _holding(resolved) is not None:
+        yield
+        return
+    pending = _Transaction(resolved, outer=_pending.get())
+    token = _pending.set(pending)
+    try:
+        try:
+            yield
+        finally:
+            _pending.reset(token)
+        pending.commit()
+    except Exception as exc:
+        cause = os_error_of(exc)
+        if cause is None:
+            raise
+        raise OutputError(write_failure(folder, what, cause, pending.changed)) from None
+    finally:
+        pending.discard()
+    for action in pending.after:
+        action()
+
+
+def current(dest: Path) -> Path:
+    """Where ``dest``'s content is now: its written temporary file when the
+    running transaction is about to replace it, else ``dest`` itself."""
+    pending = _holding(dest.parent)
+    if pending is not None:
+        return pending.staged.get(pending.folder / dest.name, dest)
+    return dest
+
+
+def after_commit(action: Callable[[], None]) -> None:
+    """Run ``action`` once the running transaction has put its files in place
+    (at once when none is running): removals go after the files that stop
+    naming what they remove."""
+    pending = _pending.get()
+    if pending is None:
+        action()
+    else:
+        pending.after.append(action)
+
+
+# -- the operating system's errors in plain words --------------------------------
+
+_NO_RIGHT = ("permission denied", "give a folder you can write in, or change its permissions")
+_PLAIN: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("disk full", "free some space there and run again"),
+    errno.EDQUOT: ("disk quota exceeded", "free some space there or raise the quota"),
+    errno.EROFS: ("read-only file system", "give a folder on a writable disk"),
+    errno.EACCES: _NO_RIGHT,
+    errno.EPERM: _NO_RIGHT,
+}
+
+
+def plain_words(exc: OSError) -> tuple[str, str]:
+    """What an operating-system error means, and what to do about it, in plain words:
+    ENOSPC -> ("disk full", "free some space there and run again")."""
+    if exc.errno in _PLAIN:
+        return _PLAIN[exc.errno]
+    return (exc.strerror or str(exc) or type(exc).__name__, "check the folder and run again")
+
+
+def write_failure(folder: Path, what: str, exc: OSError, changed: bool = False) -> str:
+    """The one-line message for a failed write in ``folder``."""
+    words, advice = plain_words(exc)
+    outcome = "some files were replaced" if changed else "nothing was changed"
+    return f"{folder}: cannot write {what}: {words}; {advice} ({outcome})"
+
+
+def os_error_of(exc: BaseException) -> OSError | None:
+    """The operating system's error behind ``exc``: itself, or the one it was
+    raised from or while handling (mutagen wraps them in its own errors)."""
+    for candidate in (exc, exc.__cause__, exc.__context__):
+        if isinstance(candidate, OSError):
+            return candidate
+    return None
 
 
 # -- one run at a time ---------------------------------------------------------
@@ -100,7 +250,9 @@ def folder_lock(folder: Path, wait_s: float = 300.0) -> Iterator[None]:
     try:
         handle = path.open("a+")
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot write in the output folder ({exc.strerror})") from None
+        words, advice = plain_words(exc)
+        message = f"{folder}: cannot write in the output folder: {words}; {advice}"
+        raise OutputError(message) from None
     try:
         deadline = time.monotonic() + wait_s
         told = False
