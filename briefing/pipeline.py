@@ -22,7 +22,7 @@ from .blocks import AudioSettings, Progress
 from .cache import CachedBlock, SegmentCache
 from .config import SourceConfig
 from .errors import EngineError, EngineUnavailable, NoStoriesError, OutputError, VoiceError
-from .files import atomic_path, folder_lock
+from .files import atomic_path, folder_lock, transaction
 from .layout import SAMPLE_RATE, overhead_ms
 from .models import Article, Chapter, Cue, Episode, Script, SegmentKind, Show, Story
 from .publish.store import Store, load_store
@@ -697,19 +697,6 @@ def _generate(
         chapters=placed.chapters,
         cover=artwork(show.title, show.cover),
     )
-    log.info("writing %s", files.mp3.name)
-    try:
-        with contextlib.ExitStack() as stack:
-            tmp = {name: stack.enter_context(atomic_path(path)) for name, path in _files(files)}
-            write_mp3(tmp["mp3"], tags, (block.mp3 for block in blocks))
-            tmp["script"].write_text(f"{title}\n\n{script.to_text()}", encoding="utf-8")
-            tmp["vtt"].write_text(to_vtt(placed.cues), encoding="utf-8")
-            tmp["srt"].write_text(to_srt(placed.cues), encoding="utf-8")
-            tmp["chapters"].write_text(to_json_chapters(placed.chapters), encoding="utf-8")
-            # Leaving the block renames every file into place, the MP3 last.
-    except OSError as exc:
-        raise OutputError(f"{out_dir}: cannot write the episode ({exc.strerror or exc})") from None
-    log.info("wrote %s (%.1f s)", files.mp3, placed.duration_ms / 1000)
     episode = Episode(
         date=date,
         title=title,
@@ -726,7 +713,19 @@ def _generate(
         dropped=prepared.dropped,
         inputs=inputs,
     )
-    published = publish_episode(out_dir, episode, show, base_url=base_url, keep=keep, now=now)
+    log.info("writing %s", files.mp3.name)
+    # One transaction: the episode's files, the store, feed, page and cover land
+    # together when it ends, or (a full disk, any failure) none of them changes.
+    with transaction(out_dir, "the episode and its feed"):
+        with contextlib.ExitStack() as stack:
+            tmp = {name: stack.enter_context(atomic_path(path)) for name, path in _files(files)}
+            write_mp3(tmp["mp3"], tags, (block.mp3 for block in blocks))
+            tmp["script"].write_text(f"{title}\n\n{script.to_text()}", encoding="utf-8")
+            tmp["vtt"].write_text(to_vtt(placed.cues), encoding="utf-8")
+            tmp["srt"].write_text(to_srt(placed.cues), encoding="utf-8")
+            tmp["chapters"].write_text(to_json_chapters(placed.chapters), encoding="utf-8")
+        published = publish_episode(out_dir, episode, show, base_url=base_url, keep=keep, now=now)
+    log.info("wrote %s (%.1f s)", files.mp3, placed.duration_ms / 1000)
     log.info("feed %s updated: %d episodes", published.feed_path, published.episodes)
     return episode
 
@@ -745,5 +744,6 @@ def _check_out_dir(out_dir: Path) -> None:
 
 
 def _files(files: EpisodeFiles) -> list[tuple[str, Path]]:
-    # ExitStack leaves in reverse order: the MP3, entered first, is renamed last.
+    # ExitStack leaves in reverse order: the MP3, entered first, is written last and
+    # renamed after the other files of the episode (and before the feed).
     return [(f.name, getattr(files, f.name)) for f in fields(files)]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import json
+import os
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -18,11 +20,13 @@ from PIL import Image
 from briefing import pipeline
 from briefing.cli import cli
 from briefing.errors import BriefingError, OutputError
+from briefing.files import LOCK_NAME, plain_words, transaction, write_text_atomic
 from briefing.models import SegmentKind, Show
 from briefing.publish import rebuild
 from briefing.publish.store import load_store
 
 from .conftest import ffmpeg_exe
+from .test_cache import WriteFaults
 
 NS = {
     "podcast": "https://podcastindex.org/namespace/1.0",
@@ -232,3 +236,123 @@ def test_the_mp3_carries_the_cover(tmp_path, silent_voices, articles_dir):
     )  # fmt: skip
     _, _, _, pixel = _apic(red.mp3_path)
     assert abs(pixel[0] - 200) < 10 and pixel[1] < 30
+
+
+# -- a full disk: every file of a publish lands, or none does ----------------------------
+
+
+def _snapshot(out) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name != LOCK_NAME}
+
+
+def _count_writes(out, tmp_path, run) -> int:
+    """How many times ``run`` opens a file in a copy of ``out`` for writing."""
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    with WriteFaults(copy, errno.ENOSPC, fail=0) as faults:
+        run(copy)
+    shutil.rmtree(copy)
+    return faults.count
+
+
+def test_a_full_disk_at_any_write_of_generate_changes_no_file(
+    tmp_path, silent_voices, articles_dir
+):
+    out = tmp_path / "out"
+    for day in (24, 25):
+        _make(out, articles_dir / "a.txt", day)
+    before = _snapshot(out)
+
+    def publish(folder):  # a new episode of the same date, a new title (so a new cover), keep 1
+        pipeline.generate([articles_dir], out_dir=folder, date=dt.date(2026, 11, 25),
+                          title="Morning Notes", keep=1, force=True)  # fmt: skip
+
+    writes = _count_writes(out, tmp_path, publish)
+    assert writes >= 2 * 13  # 5 episode files, store, feed, flash, page, 2 assets, cover: twice
+    for nth in range(1, writes + 1):
+        with WriteFaults(out, errno.ENOSPC, fail=nth), pytest.raises(OutputError) as caught:
+            publish(out)
+        assert _snapshot(out) == before, f"write {nth} changed a file"
+        assert str(caught.value) == (
+            f"{out}: cannot write the episode and its feed: disk full; free some space "
+            "there and run again (nothing was changed)"
+        )
+    publish(out)  # the same run with room to write: every file changes
+    after = _snapshot(out)
+    assert not set(after) & {n for n in before if n.startswith("briefing-2026-11-24")}
+    assert all(
+        after[name] != before[name] for name in after if name not in ("player.js", "player.css")
+    )
+
+
+def test_a_full_disk_is_one_plain_error_line(tmp_path, silent_voices, articles_dir):
+    out = tmp_path / "out"
+    _make(out, articles_dir / "a.txt", 25)
+    before = _snapshot(out)
+    with WriteFaults(out, errno.ENOSPC, fail=10):
+        result = CliRunner().invoke(
+            cli, ["generate", str(articles_dir), "--out", str(out), "--date", "2026-11-25"]
+        )
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.output.splitlines()[-1] == (
+        f"Error: {out}: cannot write the episode and its feed: disk full; free some space "
+        "there and run again (nothing was changed)"
+    )
+    assert _snapshot(out) == before
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES])
+def test_the_feed_command_on_a_full_disk_changes_no_file(
+    tmp_path, silent_voices, articles_dir, code
+):
+    out = tmp_path / "out"
+    for day in (24, 25):
+        _make(out, articles_dir, day)
+    before = _snapshot(out)
+
+    def feed(folder):
+        rebuild(folder, title="Evening Notes", keep=1, base_url=BASE)
+
+    writes = _count_writes(out, tmp_path, feed)
+    for nth in range(1, writes + 1):
+        with WriteFaults(out, code, fail=nth), pytest.raises(OutputError, match="the feed: "):
+            feed(out)
+        assert _snapshot(out) == before, f"write {nth} changed a file"
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (errno.ENOSPC, ("disk full", "free some space there and run again")),
+        (errno.EDQUOT, ("disk quota exceeded", "free some space there or raise the quota")),
+        (errno.EROFS, ("read-only file system", "give a folder on a writable disk")),
+        (errno.EACCES, ("permission denied",
+                        "give a folder you can write in, or change its permissions")),
+        (errno.EPERM, ("permission denied",
+                       "give a folder you can write in, or change its permissions")),
+        (errno.EIO, ("Input/output error", "check the folder and run again")),
+    ],
+)  # fmt: skip
+def test_plain_words_for_the_operating_systems_errors(code, words):
+    assert plain_words(OSError(code, os.strerror(code))) == words
+
+
+def test_a_transaction_renames_nothing_until_it_ends_and_nests(tmp_path):
+    (tmp_path / "a.txt").write_text("old a")
+    with transaction(tmp_path):
+        write_text_atomic(tmp_path / "a.txt", "new a")
+        with transaction(tmp_path):
+            write_text_atomic(tmp_path / "b.txt", "new b")
+        assert (tmp_path / "a.txt").read_text() == "old a"
+        assert not (tmp_path / "b.txt").exists()
+    assert [(p.name, p.read_text()) for p in sorted(tmp_path.iterdir())] == [
+        ("a.txt", "new a"), ("b.txt", "new b"),
+    ]  # fmt: skip
+    with pytest.raises(RuntimeError), transaction(tmp_path):
+        write_text_atomic(tmp_path / "a.txt", "newer a")
+        raise RuntimeError("a failure after the write")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]  # no .tmp
+    assert (tmp_path / "a.txt").read_text() == "new a"

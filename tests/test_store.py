@@ -133,3 +133,23 @@ def test_store_cannot_name_files_outside_the_folder(tmp_path):
 )
 def test_publication_time(date, now, expected):
     assert publication_time(date, now) == expected
+
+
+def test_an_episode_being_published_is_recorded_with_its_new_mp3(tmp_path):
+    """Inside the publish's transaction the new MP3 is not yet under its name:
+    the record has the size of the one that is about to be."""
+    from briefing.files import atomic_path, transaction
+    from briefing.models import Episode
+    from briefing.publish.store import entry_for
+
+    mp3 = tmp_path / "briefing-2026-11-25.mp3"
+    mp3.write_bytes(b"old" * 10)
+    episode = Episode(date=dt.date(2026, 11, 25), title="T", mp3_path=mp3,
+                      script_path=tmp_path / "briefing-2026-11-25.txt", duration_ms=1000)  # fmt: skip
+    now = dt.datetime(2026, 11, 25, 6, tzinfo=UTC)
+    with transaction(tmp_path):
+        with atomic_path(mp3) as tmp:
+            tmp.write_bytes(b"new" * 100)
+        assert entry_for(episode, now).bytes == 300
+        assert mp3.stat().st_size == 30
+    assert entry_for(episode, now).bytes == 300

@@ -1,7 +1,9 @@
 """Publishing: the episode store, the podcast feed, the cover and the Alexa briefing.
 
-Everything here works from finished episodes on disk and writes atomically.
-Transcripts and chapters are written with the episode (``briefing.pipeline``).
+Everything here works from finished episodes on disk, and a publish is one
+``files.transaction``: every file it rewrites lands together, or none does.
+Transcripts and chapters are written with the episode (``briefing.pipeline``),
+in the same transaction as the feed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import BriefingError, OutputError
-from ..files import folder_lock
+from ..files import after_commit, folder_lock, plain_words, transaction
 from ..models import Episode, Show
 from .store import Store, entry_for, load_store, remove_files, save_store
 
@@ -63,6 +65,8 @@ def rebuild(
     address. ``keep`` removes all but the newest N episodes and their files.
     ``show`` replaces the show's details kept in the store; ``title`` renames it.
     One run at a time writes in a folder (``files.folder_lock``; ``wait_s``).
+    The files are written together (``files.transaction``): on a full disk or any
+    other failure, none of them changes.
     """
     base_url = _check_base_url(base_url)
     if store is None and not out_dir.is_dir():
@@ -73,8 +77,10 @@ def rebuild(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
-    with folder_lock(out_dir, wait_s):
+        words, advice = plain_words(exc)
+        message = f"{out_dir}: cannot create the output folder: {words}; {advice}"
+        raise OutputError(message) from None
+    with folder_lock(out_dir, wait_s), transaction(out_dir, "the feed"):
         return _rebuild(out_dir, base_url, keep, show, title, store or load_store(out_dir))
 
 
@@ -112,8 +118,8 @@ def _rebuild(
     feed_path = write_feed(out_dir, store, effective)
     write_flash(out_dir, store, effective)
     write_page(out_dir, store, effective)
-    # Files go last: a failure above leaves at worst an orphan file, never a dead link.
-    remove_files(out_dir, removed)
+    # Files go once the feed no longer names them: never a dead link.
+    after_commit(lambda: remove_files(out_dir, removed))
     return Published(feed_path, effective, len(store.episodes), tuple(str(e.date) for e in removed))
 
 

@@ -14,7 +14,7 @@ import html
 import logging
 from pathlib import Path
 
-from ..files import write_text_atomic
+from ..files import current, write_text_atomic
 from .feed import FEED_NAME, file_url
 from .store import EpisodeEntry, Store
 from .transcript import parse_vtt
@@ -43,8 +43,9 @@ def _size(count: int) -> str:
 def _transcript(entry: EpisodeEntry, out_dir: Path, key: str) -> list[str]:
     """The transcript grouped under a heading per part of the show."""
     cues = []
-    if entry.vtt and (out_dir / entry.vtt).is_file():
-        cues = parse_vtt((out_dir / entry.vtt).read_text(encoding="utf-8"))
+    vtt = current(out_dir / entry.vtt) if entry.vtt else None  # the one being published
+    if vtt is not None and vtt.is_file():
+        cues = parse_vtt(vtt.read_text(encoding="utf-8"))
     if not cues:
         return ["<p>No transcript for this episode.</p>"]
     parts: list[tuple[str, str, int]] = [("Introduction", f"{key}-intro", 0)]

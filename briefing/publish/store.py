@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BriefingError
-from ..files import write_text_atomic
+from ..files import current, write_text_atomic
 from ..models import Episode, Show
 
 log = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ def entry_for(episode: Episode, now: dt.datetime) -> EpisodeEntry:
         title=episode.title,
         published=publication_time(episode.date, now),
         audio=episode.mp3_path.name,
-        bytes=episode.mp3_path.stat().st_size,
+        bytes=current(episode.mp3_path).stat().st_size,  # perhaps not yet in place
         duration_ms=episode.duration_ms,
         description=describe(episode),
         stories=tuple(StoryEntry(s.title, s.start_ms, s.end_ms, s.source) for s in episode.stories),
