@@ -217,3 +217,67 @@ def test_stale_temporary_files_are_removed_and_live_ones_kept(tmp_path, silent_v
     live.write_text("being written by a live process")
     pipeline.generate([SEED], out_dir=out, date=dt.date(2026, 11, 25))
     assert not dead.exists() and live.exists()
+
+
+# -- a real full disk ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A tmpfs of 16 MB (as root, where mounting is allowed; else the test is skipped)."""
+    import shutil
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(disk)],
+                             capture_output=True, text=True)  # fmt: skip
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def _files_in(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != LOCK_NAME}
+
+
+@pytest.mark.parametrize("room", [0.05, 0.5, 0.95])
+def test_a_really_full_disk_changes_nothing_and_says_so(
+    tmp_path, small_disk, silent_voices, articles_dir, monkeypatch, room
+):
+    """The output folder and the segment cache on a tmpfs that fills up part way
+    through the publish (``room`` of what it needs is left)."""
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+
+    def generate(out: Path, *sources: Path):
+        return CliRunner().invoke(cli, ["generate", *map(str, sources), "--out", str(out),
+                                        "--date", "2026-11-25", "--title", "Notes"])  # fmt: skip
+
+    probe = tmp_path / "probe"
+    assert generate(probe, articles_dir).exit_code == 0
+    needed = sum(p.stat().st_size for p in probe.iterdir())
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(small_disk / "cache"))
+    out = small_disk / "out"
+    first = generate(out, articles_dir / "a.txt")
+    assert first.exit_code == 0, first.output
+    before = _files_in(out)
+    stats = os.statvfs(small_disk)
+    filler = small_disk / "filler"
+    filler.write_bytes(b"\0" * (stats.f_bavail * stats.f_frsize - int(room * needed)))
+    full = generate(out, articles_dir)
+    assert full.exit_code == 1, full.output
+    assert "Traceback" not in full.output
+    assert full.output.splitlines()[-1].startswith(
+        f"Error: {out}: cannot write the episode and its feed: disk full; free some space"
+    ), full.output
+    assert full.output.count("cannot write the segment cache") <= 1
+    assert _files_in(out) == before
+    assert not [p for p in small_disk.rglob("*.tmp")]
+    filler.unlink()
+    again = generate(out, articles_dir)
+    assert again.exit_code == 0, again.output
+    assert _files_in(out)["briefing-2026-11-25.mp3"] != before["briefing-2026-11-25.mp3"]
