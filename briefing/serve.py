@@ -5,19 +5,34 @@ the right content types, and never a file outside the folder. When no base
 URL was ever given, ``feed.xml`` and ``flash-briefing.json`` are built per
 request with this server's address, so a phone on the same network can
 subscribe to ``http://HOST:PORT/feed.xml``.
+
+Hostile or careless clients get an answer or a closed connection, never a
+traceback: a name the system cannot open is a 404, a client that hangs up is
+noted at debug level, a request must arrive within ``timeout`` seconds, each
+write must go out within as long, and at most ``max_connections`` are served
+at once (the rest wait to be accepted). Each answer is the file as opened:
+its length, date and tag come from the open file, so a file replaced while
+it is being served goes out whole, in the version that was opened.
 """
 
 from __future__ import annotations
 
 import email.utils
+import io
 import json
 import logging
 import mimetypes
+import os
 import re
 import socket
+import sys
+import threading
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from stat import S_ISREG
+from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from . import __version__
@@ -44,6 +59,19 @@ _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$")
 CHUNK = 64 * 1024
 GENERATED = (FEED_NAME, FLASH_NAME)
+TIMEOUT_S = 30.0
+MAX_CONNECTIONS = 64
+# A named pipe must not make open() wait for a writer; a final symlink swapped in
+# after the path was resolved must not be followed. (Neither flag changes reads
+# of a regular file.)
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+# A client gone, or too slow: nothing to answer and nothing to fix.
+CLIENT_GONE = (ConnectionError, TimeoutError)
 
 
 def content_type(path: Path) -> str:
@@ -80,9 +108,67 @@ def parse_range(header: str, size: int) -> tuple[int, int] | None:
     return start, end
 
 
+def open_file(path: Path) -> tuple[BinaryIO, os.stat_result] | None:
+    """``path`` open for reading and the status of the file opened; None when it is
+    not a regular file that can be read (missing, a name too long, a folder, a pipe).
+    """
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        log.debug("cannot open %s: %s", path.name, exc.strerror)
+        return None
+    try:
+        status = os.fstat(fd)
+        if S_ISREG(status.st_mode):
+            return os.fdopen(fd, "rb"), status
+        log.debug("%s is not a regular file", path.name)
+    except OSError as exc:
+        log.debug("cannot read %s: %s", path.name, exc.strerror)
+    os.close(fd)
+    return None
+
+
+class _RequestDeadline(io.RawIOBase):
+    """A connection's read side, with one deadline for each whole request, so that
+    a client trickling a byte at a time is dropped as surely as a silent one."""
+
+    def __init__(self, connection: socket.socket, timeout_s: float) -> None:
+        super().__init__()
+        self.connection = connection
+        self.timeout_s = timeout_s
+        self.restart()
+
+    def restart(self) -> None:
+        self.deadline = time.monotonic() + self.timeout_s
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001 - any writable buffer
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError(f"no whole request within {self.timeout_s:g} s")
+        self.connection.settimeout(left)
+        try:
+            return self.connection.recv_into(buffer)
+        finally:
+            self.connection.settimeout(self.timeout_s)  # for the writes
+
+
 class BriefingRequestHandler(BaseHTTPRequestHandler):
     server_version = f"briefing/{__version__}"
     server: BriefingServer
+
+    def setup(self) -> None:
+        self.timeout = self.server.timeout_s  # each write; StreamRequestHandler applies it
+        super().setup()
+        self.rfile.close()
+        self.deadline = _RequestDeadline(self.connection, self.timeout)
+        self.rfile = io.BufferedReader(self.deadline)
+
+    def handle_one_request(self) -> None:
+        self.deadline.restart()
+        super().handle_one_request()
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         self._respond(send_body=True)
@@ -93,16 +179,20 @@ class BriefingRequestHandler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         log.info("%s %s", self.address_string(), format % args)
 
+    def log_error(self, format: str, *args: object) -> None:  # noqa: A002
+        """Bad requests and timeouts: the client's problem, not the user's."""
+        log.debug("%s %s", self.address_string(), format % args)
+
     # -- helpers -------------------------------------------------------------
 
     def _resolve(self) -> Path | None:
-        """The file a request names, or None when it names nothing servable.
-
-        feed.xml and flash-briefing.json resolve even before they exist on disk:
-        they can be built for this server from the store.
+        """The path a request names inside the folder, or None when it names nothing
+        servable. Whether a file is there is for opening it to tell.
         """
-        raw = urlsplit(self.path).path
-        path = unquote(raw)
+        try:
+            path = unquote(urlsplit(self.path).path)
+        except ValueError:  # such as "//[x": a broken host part
+            return None
         if "\x00" in path or "\\" in path:
             return None
         parts = [p for p in path.split("/") if p]
@@ -111,12 +201,11 @@ class BriefingRequestHandler(BaseHTTPRequestHandler):
         if not parts:
             parts = ["index.html"]
         root = self.server.root
-        candidate = root.joinpath(*parts).resolve()
+        # realpath, not Path.resolve: it raises nothing for a symlink loop.
+        candidate = Path(os.path.realpath(root.joinpath(*parts)))
         if not candidate.is_relative_to(root):
             return None
-        if candidate.is_file() or (candidate.parent == root and candidate.name in GENERATED):
-            return candidate
-        return None
+        return candidate
 
     def _base_url(self) -> str:
         host = self.headers.get("Host", "")
@@ -155,24 +244,49 @@ class BriefingRequestHandler(BaseHTTPRequestHandler):
         except Exception as exc:  # a damaged store must not kill the server
             log.warning("cannot build %s: %s", path.name, exc)
             generated = None
-        if generated is None and not path.is_file():
+        if generated is not None:
+            self._send_generated(path, generated, send_body)
+            return
+        opened = open_file(path)
+        if opened is None:
             self._error(HTTPStatus.NOT_FOUND, "no such file here", send_body)
             return
-        stat = (path if generated is None else self.server.root).stat()
-        size = len(generated) if generated is not None else stat.st_size
-        etag = f'"{stat.st_mtime_ns:x}-{size:x}"'
-        last_modified = email.utils.formatdate(stat.st_mtime, usegmt=True)
-        if generated is None and self.headers.get("If-None-Match") == etag:
+        handle, status = opened
+        with handle:
+            self._send_file(path, handle, status, send_body)
+
+    def _headers(self, status: HTTPStatus, path: Path, length: int, modified: float) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type(path))
+        self.send_header("Content-Length", str(length))
+        self.send_header("Accept-Ranges", "bytes")
+        self.send_header("Last-Modified", email.utils.formatdate(modified, usegmt=True))
+        if path.suffix in (".xml", ".json"):
+            self.send_header("Cache-Control", "no-cache")
+
+    def _send_generated(self, path: Path, body: bytes, send_body: bool) -> None:
+        self._headers(HTTPStatus.OK, path, len(body), self.server.root.stat().st_mtime)
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def _send_file(
+        self, path: Path, handle: BinaryIO, status: os.stat_result, send_body: bool
+    ) -> None:
+        """Answer from the open file alone: what was opened is what is described and sent."""
+        size = status.st_size
+        etag = f'"{status.st_mtime_ns:x}-{size:x}"'
+        if self.headers.get("If-None-Match") == etag:
             self.send_response(HTTPStatus.NOT_MODIFIED)
             self.send_header("ETag", etag)
             self.end_headers()
             return
 
         first, last = 0, size - 1
-        status = HTTPStatus.OK
+        answer = HTTPStatus.OK
         range_header = self.headers.get("Range")
         if_range = self.headers.get("If-Range")
-        if range_header and generated is None and (if_range is None or if_range == etag):
+        if range_header and (if_range is None or if_range == etag):
             try:
                 wanted = parse_range(range_header, size)
             except ValueError:
@@ -183,46 +297,52 @@ class BriefingRequestHandler(BaseHTTPRequestHandler):
                 return
             if wanted is not None:
                 first, last = wanted
-                status = HTTPStatus.PARTIAL_CONTENT
+                answer = HTTPStatus.PARTIAL_CONTENT
 
-        self.send_response(status)
-        self.send_header("Content-Type", content_type(path))
-        self.send_header("Content-Length", str(last - first + 1 if size else 0))
-        self.send_header("Accept-Ranges", "bytes")
-        self.send_header("Last-Modified", last_modified)
-        if generated is None:
-            self.send_header("ETag", etag)
-        if status is HTTPStatus.PARTIAL_CONTENT:
+        self._headers(answer, path, last - first + 1 if size else 0, status.st_mtime)
+        self.send_header("ETag", etag)
+        if answer is HTTPStatus.PARTIAL_CONTENT:
             self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
-        if path.suffix in (".xml", ".json"):
-            self.send_header("Cache-Control", "no-cache")
         self.end_headers()
         if not send_body or not size:
             return
-        if generated is not None:
-            self.wfile.write(generated)
-            return
-        with path.open("rb") as handle:
-            handle.seek(first)
-            remaining = last - first + 1
-            try:
-                while remaining > 0:
-                    chunk = handle.read(min(CHUNK, remaining))
-                    if not chunk:
-                        break
-                    self.wfile.write(chunk)
-                    remaining -= len(chunk)
-            except (BrokenPipeError, ConnectionResetError):
-                log.debug("client went away during %s", path.name)
+        handle.seek(first)
+        remaining = last - first + 1
+        while remaining > 0:
+            chunk = handle.read(min(CHUNK, remaining))
+            if not chunk:  # truncated in place (not replaced): end the answer short
+                log.debug("%s shrank while being served", path.name)
+                self.close_connection = True
+                return
+            self.wfile.write(chunk)
+            remaining -= len(chunk)
 
 
 class BriefingServer(ThreadingHTTPServer):
-    """An HTTP server for one output folder."""
+    """An HTTP server for one output folder.
+
+    ``timeout`` bounds, in seconds, how long a request may take to arrive and each
+    write to a client; ``max_connections`` how many clients are served at once.
+    """
 
     daemon_threads = True
+    request_queue_size = 128  # connections beyond max_connections wait here
 
-    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    def __init__(
+        self,
+        root: Path,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        *,
+        timeout: float = TIMEOUT_S,
+        max_connections: int = MAX_CONNECTIONS,
+    ) -> None:
+        if timeout <= 0 or max_connections < 1:
+            raise ValueError("timeout must be positive and max_connections at least 1")
         self.root = Path(root).resolve()
+        self.timeout_s = timeout
+        self._slots = threading.BoundedSemaphore(max_connections)
+        self._closing = False
         if ":" in host:
             self.address_family = socket.AF_INET6
         super().__init__((host, port), BriefingRequestHandler)
@@ -233,9 +353,51 @@ class BriefingServer(ThreadingHTTPServer):
         shown = f"[{host}]" if ":" in str(host) else host
         return f"http://{shown}:{port}/"
 
+    def process_request(self, request, client_address) -> None:  # noqa: ANN001
+        """Serve a connection in its own thread once a slot is free; until then it waits."""
+        while not self._slots.acquire(timeout=0.1):
+            if self._closing:
+                self.shutdown_request(request)
+                return
+        try:
+            super().process_request(request, client_address)
+        except Exception:  # no thread to give the slot back (Ctrl-C while one starts: it will)
+            self._slots.release()
+            raise
 
-def make_server(out_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> BriefingServer:
-    """A server for ``out_dir`` (not yet serving: call ``serve_forever()``)."""
+    def process_request_thread(self, request, client_address) -> None:  # noqa: ANN001
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def handle_error(self, request, client_address) -> None:  # noqa: ANN001
+        """One line, never a traceback; a client that went away is not an error."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, CLIENT_GONE):
+            log.debug("%s went away: %s", client_address[0], exc)
+            return
+        log.error("cannot answer %s: %s: %s", client_address[0], type(exc).__name__, exc)
+        log.debug("the error in full", exc_info=True)
+
+    def shutdown(self) -> None:
+        self._closing = True  # a connection waiting for a slot must not hold this up
+        super().shutdown()
+        self._closing = False
+
+
+def make_server(
+    out_dir: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    timeout: float = TIMEOUT_S,
+    max_connections: int = MAX_CONNECTIONS,
+) -> BriefingServer:
+    """A server for ``out_dir`` (not yet serving: call ``serve_forever()``).
+
+    ``timeout`` (seconds) and ``max_connections`` as for :class:`BriefingServer`.
+    """
     from .errors import OutputError
 
     if not out_dir.is_dir():
@@ -243,11 +405,11 @@ def make_server(out_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> Bri
             f"{out_dir}: no such folder; run `briefing generate --out {out_dir}` first"
         )
     try:
-        return BriefingServer(out_dir, host, port)
+        return BriefingServer(out_dir, host, port, timeout=timeout, max_connections=max_connections)
     except OSError as exc:
         raise OutputError(
             f"cannot listen on {host}:{port} ({exc.strerror}); try another --port"
         ) from None
 
 
-__all__ = ["BriefingServer", "content_type", "make_server", "parse_range"]
+__all__ = ["BriefingServer", "content_type", "make_server", "open_file", "parse_range"]

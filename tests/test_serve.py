@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import http.client
 import io
+import logging
 import os
+import select
+import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -231,3 +235,273 @@ def test_serve_command(tmp_path):
     process.stderr.close()
     assert "Traceback" not in rest
     assert os.path.exists(tmp_path / "feed.xml")
+
+
+# -- hostile input, honestly survived ---------------------------------------------
+
+
+@pytest.fixture
+def server_for(tmp_path):
+    """Start a server on a free port for a folder, with any make_server options."""
+    servers = []
+
+    def start(root, **options):
+        server = make_server(root, "127.0.0.1", 0, **options)
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def records():
+    """Every log record from briefing, whatever the CLI set up before."""
+    seen = []
+    handler = logging.Handler(logging.DEBUG)
+    handler.emit = seen.append
+    logger = logging.getLogger("briefing")
+    logger.addHandler(handler)
+    level, logger.level = logger.level, logging.DEBUG
+    yield seen
+    logger.removeHandler(handler)
+    logger.setLevel(level)
+
+
+def _wait_for_handlers(deadline_s=10.0):
+    """Wait until no connection thread is left (their tracebacks print as they end)."""
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        if not any("process_request" in t.name for t in threading.enumerate()):
+            return
+        time.sleep(0.02)
+
+
+def _no_tracebacks(capfd, records):
+    _wait_for_handlers()
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "Exception occurred" not in err
+    assert not [r for r in records if r.exc_info and r.levelno > logging.DEBUG]
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/a" + "a" * 300, 404),  # a file name longer than the system allows
+        ("/" + "/".join(["b" * 200] * 30), 404),  # a path longer than the system allows
+        ("/loop.txt", 404),  # a symlink to itself
+        ("/fifo.mp3", 404),  # a named pipe: opening it must not wait for a writer
+        ("/folder", 404),  # a directory
+        ("//[oops/feed.xml", 404),  # a broken host part in the request target
+        ("/" + "c" * 70000, 414),  # a request line longer than http.server reads
+    ],
+)
+def test_hostile_paths_get_an_answer_and_the_server_goes_on(served, capfd, records, path, status):
+    server, root = served
+    (root / "loop.txt").symlink_to(root / "loop.txt")
+    os.mkfifo(root / "fifo.mp3")
+    (root / "folder").mkdir()
+    response, _ = _request(server, "GET", path)
+    assert response.status == status
+    response, body = _request(server, "GET", "/briefing-2026-11-25.vtt")
+    assert response.status == 200 and body == b"WEBVTT\n"
+    _no_tracebacks(capfd, records)
+
+
+def _hang_up(address, request, read):
+    """Send a request, read a few bytes of the answer (or none), and reset the connection."""
+    client = socket.socket()
+    client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    client.settimeout(10)
+    client.connect(address)
+    client.sendall(request)
+    if read:
+        client.recv(read)
+    client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    client.close()
+
+
+@pytest.mark.parametrize(
+    "request_line",
+    [
+        b"GET /big.mp3 HTTP/1.1",
+        b"GET /big.mp3 HTTP/1.0",
+        b"GET /feed.xml HTTP/1.1",
+        b"GET /nothing-here HTTP/1.1",
+        b"HEAD /big.mp3 HTTP/1.1",
+        b"GET /big.mp3 HTTP/1.1\r\nRange: bytes=100-",
+    ],
+)
+def test_clients_hanging_up_leave_no_traceback(tmp_path, server_for, capfd, records, request_line):
+    root = tmp_path / "out"
+    root.mkdir()
+    (root / "big.mp3").write_bytes(os.urandom(4 << 20))
+    server = server_for(root)
+    request = request_line + b"\r\nHost: 127.0.0.1\r\n\r\n"
+    clients = [
+        threading.Thread(target=_hang_up, args=(server.server_address, request, read))
+        for read in (0, 1, 100) * 20
+    ]  # fmt: skip
+    for client in clients:
+        client.start()
+    for client in clients:
+        client.join()
+    response, body = _request(server, "GET", "/big.mp3", {"Range": "bytes=0-9"})
+    assert response.status == 206 and len(body) == 10
+    _no_tracebacks(capfd, records)
+
+
+def _closed_by_server(client, trickle, give_up_s):
+    """True when the server closes ``client`` before ``give_up_s``; sends a byte at a
+    time of a request that never ends when ``trickle``."""
+    deadline = time.monotonic() + give_up_s
+    while time.monotonic() < deadline:
+        try:
+            if trickle:
+                client.sendall(b"X")
+            readable, _, _ = select.select([client], [], [], 0.05)
+            if readable and client.recv(1024) == b"":
+                return True
+        except (BrokenPipeError, ConnectionResetError):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("trickle", [False, True])
+def test_idle_and_trickling_connections_are_dropped(served, server_for, trickle):
+    _, root = served
+    server = server_for(root, timeout=0.3)
+    client = socket.create_connection(server.server_address, timeout=5)
+    if trickle:
+        client.sendall(b"GET /feed.xml HTTP/1.1\r\n")
+    try:
+        # A trickle of one byte per 50 ms would go on for all of the 4 s.
+        assert _closed_by_server(client, trickle, give_up_s=4)
+    finally:
+        client.close()
+    response, _ = _request(server, "GET", "/feed.xml")
+    assert response.status == 200
+
+
+def _connection_threads():
+    return sum("process_request" in t.name for t in threading.enumerate())
+
+
+def test_connections_beyond_the_limit_wait_their_turn(served, server_for):
+    _, root = served
+    server = server_for(root, timeout=0.3, max_connections=2)
+    before = _connection_threads()
+    idle = [socket.create_connection(server.server_address, timeout=5) for _ in range(6)]
+    try:
+        time.sleep(0.1)
+        assert _connection_threads() - before <= 2  # not one thread per socket
+        # Served once the silent ones have been dropped, two by two.
+        response, _ = _request(server, "GET", "/feed.xml")
+        assert response.status == 200
+    finally:
+        for client in idle:
+            client.close()
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, RuntimeError])
+def test_a_thread_that_starts_badly_keeps_the_count_of_connections(served, monkeypatch, failure):
+    """Ctrl-C while a connection's thread starts must stop the server (the thread gives
+    its slot back); a thread that cannot start gives its slot back at once."""
+    _, root = served
+    server = make_server(root, "127.0.0.1", 0, max_connections=1)
+    start = threading.Thread.start
+
+    def starting_badly(thread):
+        if failure is KeyboardInterrupt:
+            start(thread)
+        raise failure("while the thread starts")
+
+    monkeypatch.setattr(threading.Thread, "start", starting_badly)
+    connection, client = socket.socketpair()
+    with pytest.raises(failure):
+        server.process_request(connection, ("127.0.0.1", 0))
+    monkeypatch.undo()
+    client.close()
+    if failure is RuntimeError:
+        server.shutdown_request(connection)  # as socketserver does
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        for _ in range(2):  # one slot, still there, and used twice
+            assert _request(server, "GET", "/feed.xml")[0].status == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _fetch(server, path):
+    """(Content-Length, body) of one GET; the body is None when the answer was cut short."""
+    host, port = server.server_address[:2]
+    connection = http.client.HTTPConnection(host, port, timeout=10)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        try:
+            body = response.read()
+        except http.client.IncompleteRead:
+            body = None
+        return int(response.getheader("Content-Length")), body
+    finally:
+        connection.close()
+
+
+def test_a_file_replaced_while_served_comes_whole_in_one_version(served, server_for):
+    """Publishing replaces files atomically while players download them: each answer
+    must be one version, whole, with that version's length."""
+    _, root = served
+    server = server_for(root)
+    versions = (b"A" * 300_000, b"B" * 100_000)
+    target = root / "race.mp3"
+    target.write_bytes(versions[0])
+    stop = threading.Event()
+
+    def publish():
+        count = 0
+        while not stop.is_set():
+            count += 1
+            temporary = root / f".race.{count}.tmp"
+            temporary.write_bytes(versions[count % 2])
+            os.replace(temporary, target)
+
+    writer = threading.Thread(target=publish)
+    writer.start()
+    answers = []
+    try:
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline:
+            answers.append(_fetch(server, "/race.mp3"))
+    finally:
+        stop.set()
+        writer.join()
+    bad = [(length, body and body[:1]) for length, body in answers if body not in versions
+           or length != len(body)]  # fmt: skip
+    assert len(answers) > 20 and not bad, f"{len(bad)} of {len(answers)} answers mixed"
+
+
+def test_the_answer_comes_from_the_file_opened(served, server_for, monkeypatch):
+    """The same, made certain: the file is replaced while the headers are written."""
+    import briefing.serve as serve_module
+
+    _, root = served
+    server = server_for(root)
+    old, new = b"old" * 10_000, b"new" * 20_000
+    target = root / "swap.mp3"
+    target.write_bytes(old)
+    (root / ".swap.tmp").write_bytes(new)
+    real = serve_module.content_type
+
+    def replacing(path):
+        if (root / ".swap.tmp").exists():
+            os.replace(root / ".swap.tmp", target)
+        return real(path)
+
+    monkeypatch.setattr(serve_module, "content_type", replacing)
+    assert _fetch(server, "/swap.mp3") == (len(old), old)
+    assert _fetch(server, "/swap.mp3") == (len(new), new)
