@@ -1,10 +1,28 @@
-"""briefing's HTTP client against a server on 127.0.0.1: limits, redirects, cache, retries."""
+"""briefing's HTTP client against a server on 127.0.0.1: limits, redirects, cache, retries,
+the addresses a feed's links may reach, and one deadline however the bytes arrive."""
 
 from __future__ import annotations
 
+import errno
+import logging
+import pathlib
+import socketserver
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
-from briefing.sources.http import USER_AGENT, FetchError, FetchPolicy, HttpClient, _retry_after
+from briefing.sources.http import (
+    USER_AGENT,
+    AddressRefused,
+    FetchError,
+    FetchPolicy,
+    HttpClient,
+    _retry_after,
+    address_refusal,
+    parse_networks,
+)
 
 from .webserver import FixtureServer
 
@@ -163,3 +181,267 @@ def test_retry_after_values(value, seconds):
 
     now = email.utils.parsedate_to_datetime("Wed, 25 Nov 2026 06:00:00 GMT").timestamp()
     assert _retry_after(value, now) == seconds
+
+
+# -- the addresses a link found in a feed may reach ------------------------------------
+
+SECRET = "The internal admin page: root password hunter2."
+
+
+@pytest.fixture
+def secret(server):
+    server.add("/secret", SECRET, content_type="text/html")
+    return server
+
+
+@pytest.mark.parametrize(
+    ("address", "refusal"),
+    [
+        ("127.0.0.1", "a loopback address (this machine)"),
+        ("127.8.9.10", "a loopback address (this machine)"),
+        ("::1", "a loopback address (this machine)"),
+        ("::ffff:127.0.0.1", "a loopback address (this machine)"),  # IPv4 written as IPv6
+        ("2002:7f00:1::", "a loopback address (this machine)"),  # 6to4 of 127.0.0.1
+        ("0.0.0.0", "an unspecified address (this machine)"),
+        ("::", "an unspecified address (this machine)"),
+        ("169.254.169.254", "a link-local address"),  # cloud metadata
+        ("fe80::1", "a link-local address"),
+        ("224.0.0.251", "a multicast address"),
+        ("ff02::1", "a multicast address"),
+        ("10.1.2.3", "a private address"),
+        ("192.168.1.20", "a private address"),
+        ("172.16.0.1", "a private address"),
+        ("fd00::5", "a private address"),
+        ("240.0.0.1", "a private address"),
+        ("100.64.0.1", "not a public address"),  # carrier-grade NAT
+        ("93.184.215.14", None),
+        ("2606:4700::6810:84e5", None),
+    ],
+)
+def test_address_refusal(address, refusal):
+    assert address_refusal(address) == refusal
+
+
+@pytest.mark.parametrize(
+    ("address", "allowed", "refused"),
+    [
+        ("10.1.2.3", ["10.0.0.0/8"], False),
+        ("10.1.2.3", ["10.9.0.0/16"], True),
+        ("192.168.1.20", ["192.168.1.20"], False),  # one address
+        ("::ffff:192.168.1.20", ["192.168.1.0/24"], False),
+        ("127.0.0.1", ["fd00::/8"], True),  # another family never matches
+        ("fd00::5", [" fd00::/8 "], False),
+    ],
+)
+def test_allow_networks(address, allowed, refused):
+    assert (address_refusal(address, parse_networks(allowed)) is not None) is refused
+
+
+@pytest.mark.parametrize("value", ["10.0.0/33", "localhost", "", "192.168.1.0/24/8", "fd00::/129"])
+def test_a_bad_network_is_refused_with_its_value(value):
+    with pytest.raises(ValueError, match=r"is not a network such as 10\.0\.0\.0/8"):
+        FetchPolicy(allow_networks=("10.0.0.0/8", value))
+
+
+def test_a_named_source_may_be_local_but_a_link_in_a_feed_may_not(secret, client):
+    url = secret.url("/secret")
+    assert client.get(url).body.decode() == SECRET  # the user named it
+    with pytest.raises(AddressRefused) as refused:
+        client.get(url + "?again", untrusted=True)  # a feed named it, on a kept connection
+    assert str(refused.value).startswith(
+        f"{url}?again: 127.0.0.1 is a loopback address (this machine), "
+        "and links found in feeds may only lead to public addresses"
+    )
+    assert "allow_networks" in str(refused.value)
+    assert secret.hits["/secret"] == 1  # the refused request was never sent
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1:{port}",
+        "localhost:{port}",
+        "2130706433:{port}",  # 127.0.0.1 as one number
+        "127.1:{port}",
+        "0x7f.0.0.1:{port}",
+        "0.0.0.0:{port}",  # reaches this machine on Linux
+        "[::1]:{port}",
+        "[::ffff:127.0.0.1]:{port}",
+        "169.254.169.254",  # cloud metadata: refused before any packet is sent
+        "10.255.255.1",
+    ],
+)
+def test_every_spelling_of_this_machine_is_refused(secret, tmp_path, address):
+    port = secret.httpd.server_address[1]
+    url = f"http://{address.format(port=port)}/secret"
+    refused = pytest.raises(AddressRefused, match="links found in feeds may only lead to public")
+    with HttpClient(tmp_path, FAST, sleep=lambda s: None) as http, refused:
+        http.get(url, untrusted=True)
+    assert secret.hits["/secret"] == 0
+
+
+def test_allow_networks_lets_a_link_through(secret, tmp_path):
+    policy = FetchPolicy(timeout_s=2, allow_networks=("127.0.0.0/8",))
+    with HttpClient(tmp_path, policy) as http:
+        assert http.get(secret.url("/secret"), untrusted=True).body.decode() == SECRET
+
+
+@pytest.mark.parametrize(
+    "target", ["http://127.0.0.2:{port}/secret", "http://169.254.169.254/latest/meta-data/"]
+)
+def test_a_redirect_from_an_allowed_page_into_a_private_address_is_refused(
+    secret, tmp_path, target
+):
+    port = secret.httpd.server_address[1]
+    location = target.format(port=port)
+    secret.add("/moved", status=302, headers={"Location": location})
+    policy = FetchPolicy(timeout_s=2, retries=0, allow_networks=("127.0.0.1/32",))
+    with HttpClient(tmp_path, policy) as http, pytest.raises(AddressRefused) as refused:
+        http.get(secret.url("/moved"), untrusted=True)
+    assert str(refused.value).startswith(f"{secret.url('/moved')}: redirected to {location}: ")
+    assert secret.hits["/moved"] == 1 and secret.hits["/secret"] == 0
+
+
+def test_through_a_proxy_the_link_is_judged_by_its_own_address(secret, tmp_path, monkeypatch):
+    """The address connected to is the proxy's (local, and fine); the link's is judged."""
+    proxy = FixtureServer().start()  # answers 404 to whatever it is asked for
+    try:
+        for name in ("no_proxy", "NO_PROXY", "all_proxy", "ALL_PROXY"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("http_proxy", proxy.base)
+        with HttpClient(tmp_path, FAST, sleep=lambda s: None) as http:
+            with pytest.raises(AddressRefused):
+                http.get(secret.url("/secret"), untrusted=True)
+            assert sum(proxy.hits.values()) == 0
+            with pytest.raises(FetchError, match="HTTP 404"):
+                http.get(secret.url("/secret"))  # a named source goes through the proxy
+        assert proxy.hits[secret.url("/secret")] == 1
+        assert secret.hits["/secret"] == 0
+    finally:
+        proxy.stop()
+
+
+# -- one deadline for the whole request ---------------------------------------------------
+
+
+class Trickle:
+    """A server on 127.0.0.1 that sends one byte every ``gap`` seconds, in its headers
+    or in its body: each read gets a byte in time, the whole answer takes 30 s."""
+
+    BYTES = 600
+
+    def __init__(self, where: str, gap: float = 0.05) -> None:
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    request += self.request.recv(4096) or b"\r\n\r\n"
+                if where == "headers":
+                    head = b"HTTP/1.1 200 OK\r\nX-Slow: "
+                    slow, tail = b"a" * Trickle.BYTES, b"\r\nContent-Length: 6\r\n\r\n<rss/>"
+                else:
+                    head = b"HTTP/1.1 200 OK\r\nContent-Length: 600\r\n\r\n"
+                    slow, tail = b"x" * Trickle.BYTES, b""
+                try:
+                    self.request.sendall(head)
+                    for byte in slow:
+                        time.sleep(gap)
+                        self.request.sendall(bytes([byte]))
+                    self.request.sendall(tail)
+                except OSError:
+                    pass  # the client hung up: as it should
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/feed"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.parametrize("where", ["headers", "body"])
+def test_a_trickling_server_is_cut_off_at_the_deadline(tmp_path, where):
+    trickle = Trickle(where)
+    try:
+        policy = FetchPolicy(timeout_s=1.0, retries=2, backoff_s=0.01)
+        with HttpClient(tmp_path, policy, sleep=lambda s: None) as http:
+            started = time.monotonic()
+            with pytest.raises(FetchError, match=r"timed out after 1 s \(no complete answer"):
+                http.get(trickle.url)
+            elapsed = time.monotonic() - started
+    finally:
+        trickle.stop()
+    assert elapsed < 10  # the trickle would take 30 s; the deadline is 1 s
+
+
+# -- the time spent waiting for servers that ask to be retried -----------------------------
+
+
+def test_waiting_for_busy_servers_is_bounded_for_the_whole_run(server, tmp_path, caplog):
+    """Eight pages answering 503 with Retry-After: 2, four fetched at a time: the client
+    waits 4 s in all (its budget is 5 s), says so once, and the rest fail at once."""
+    sleeps: list[float] = []
+    policy = FetchPolicy(timeout_s=2, retries=2, backoff_s=0.01, retry_budget_s=5)
+    urls = [server.add(f"/busy{i}", status=503, headers={"Retry-After": "2"}) for i in range(8)]
+    with HttpClient(tmp_path, policy, sleep=sleeps.append) as http, ThreadPoolExecutor(4) as pool:
+
+        def fetch(url: str) -> str:
+            with pytest.raises(FetchError) as failed:
+                http.get(url)
+            return str(failed.value)
+
+        with caplog.at_level(logging.INFO, "briefing"):
+            reasons = list(pool.map(fetch, urls))
+    assert sleeps == [2.0, 2.0]
+    spent = [r for r in reasons if "not retried: this run has already waited 5 s" in r]
+    assert len(spent) >= 6 and all("HTTP 503 Service Unavailable" in r for r in spent)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 2, warnings
+    assert "asked to retry after 2 s; waiting (this run waits 5 s at most in all)" in warnings[0]
+    assert warnings[1].startswith("retry budget spent")
+
+
+def test_short_back_offs_count_against_the_budget_too(server, tmp_path):
+    sleeps: list[float] = []
+    policy = FetchPolicy(timeout_s=2, retries=3, backoff_s=1.0, retry_budget_s=2.5)
+    server.add("/flaky", status=500)
+    spent = pytest.raises(FetchError, match="HTTP 500 Internal Server Error; not retried")
+    with HttpClient(tmp_path, policy, sleep=sleeps.append) as http, spent:
+        http.get(server.url("/flaky"))
+    assert sleeps == [1.0]  # then 2 s more would pass the 2.5 s budget
+    assert server.hits["/flaky"] == 2
+
+
+# -- a cache that cannot be written ------------------------------------------------------
+
+
+def test_a_cache_that_cannot_be_written_is_said_once(server, tmp_path, caplog):
+    (tmp_path / "http").write_text("not a folder")  # as good as read-only, even for root
+    urls = [server.add(f"/feed{i}", "<rss/>", etag=f'"v{i}"') for i in range(6)]
+    with caplog.at_level(logging.WARNING, "briefing"):
+        for _ in range(2):
+            with HttpClient(tmp_path, FAST) as http:
+                for url in urls:
+                    assert http.get(url).body == b"<rss/>"
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith(f"cannot write the HTTP cache in {tmp_path / 'http'}")
+
+
+def test_a_full_cache_leaves_no_temporary_file(server, tmp_path, caplog, monkeypatch):
+    real_write = pathlib.Path.write_bytes
+
+    def half_then_full(path, data):
+        real_write(path, data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pathlib.Path, "write_bytes", half_then_full)
+    urls = [server.add(f"/feed{i}", f"<rss>{i}</rss>") for i in range(3)]
+    with caplog.at_level(logging.WARNING, "briefing"), HttpClient(tmp_path, FAST) as http:
+        for url in urls:
+            http.get(url)
+    assert [p.name for p in (tmp_path / "http").iterdir() if "tmp" in p.name] == []
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "No space left on device" in warnings[0]
