@@ -1,7 +1,7 @@
 """Security: hostile titles and text escaped everywhere, no file named from them, no
-shell, the server local by default. (Entity-expansion and external-entity feeds,
-size limits and path traversal in the server are tested in test_web_sources,
-test_http and test_serve.)"""
+shell, the server local by default, a feed's links kept off this machine. (Entity
+declarations, hidden HTML, size limits, deadlines, the addresses links may reach and
+path traversal in the server are tested in test_web_sources, test_http and test_serve.)"""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ from pathlib import Path
 import pytest
 
 from briefing import pipeline
+from briefing.config import SourceConfig
+from briefing.sources import FetchPolicy, HttpClient
+
+from .webserver import FixtureServer
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefing"
 HOSTILE_TITLES = [
@@ -95,3 +99,49 @@ def test_the_server_listens_on_this_machine_only_by_default():
 
     host = next(p for p in serve.params if p.name == "host")
     assert host.default == "127.0.0.1"
+
+
+INTERNAL = (
+    "<html><head><title>Router admin</title></head><body><article><h1>Router admin</h1>"
+    "<p>Wireless network Office-5G, passphrase tangerine-walrus-42, administrator account "
+    "admin with the same passphrase, remote management enabled on port 8443.</p>"
+    "<p>Connected devices: the accounts laptop, the front desk printer, the door controller "
+    "and the camera in the stock room, each with its own address and its own key.</p>"
+    "</article></body></html>"
+)
+
+
+def test_a_feed_cannot_put_a_page_of_this_machine_into_the_briefing(tmp_path, silent_voices):
+    """A hostile feed's teaser links to an internal page (another port on 127.0.0.1): the
+    page is never fetched, so it is in no script, transcript or page of the episode."""
+    inside, outside = FixtureServer().start(), FixtureServer().start()
+    try:
+        secret = inside.add("/admin", INTERNAL, content_type="text/html")
+        outside.add(
+            "/feed.xml",
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Lure</title><item>'
+            f"<title>Router news</title><link>{secret}</link><pubDate>"
+            "Wed, 25 Nov 2026 06:00:00 GMT</pubDate><description>A short story about the "
+            "routers in the office, and what they do all day…</description>"
+            "</item></channel></rss>",
+        )
+        feed = SourceConfig(location=outside.url("/feed.xml"), name="lure")
+        out = tmp_path / "out"
+        with HttpClient(None, FetchPolicy(timeout_s=2, retries=0)) as http:
+            pipeline.generate(
+                [feed], out_dir=out, date=dt.date(2026, 11, 25), client=http,
+                now=dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC),
+            )  # fmt: skip
+        assert inside.hits["/admin"] == 0
+        written = [
+            p
+            for p in out.rglob("*")
+            if p.suffix in {".txt", ".vtt", ".srt", ".html", ".json", ".xml"}
+        ]
+        assert any(p.suffix == ".txt" for p in written)
+        for path in written:
+            text = path.read_text(encoding="utf-8")
+            assert "tangerine" not in text and "passphrase" not in text, path.name
+    finally:
+        inside.stop()
+        outside.stop()

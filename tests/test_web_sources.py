@@ -11,9 +11,10 @@ from click.testing import CliRunner
 from briefing import pipeline
 from briefing.cli import cli
 from briefing.config import SourceConfig
-from briefing.errors import NoStoriesError
+from briefing.errors import NoStoriesError, SourceError
 from briefing.sources import FetchPolicy, HttpClient, collect
-from briefing.sources.feeds import html_to_text, looks_like_feed
+from briefing.sources.feeds import html_to_text, looks_like_feed, parse_feed
+from briefing.sources.pages import extract_article, style_hides
 
 from .webserver import WEB_FIXTURES, FixtureServer
 
@@ -316,3 +317,193 @@ def test_an_external_entity_in_a_page_is_never_read(web, client):
     for article in articles:
         assert "root:" not in article.text and "/bin/" not in article.text
     assert articles or skipped
+
+
+# -- a feed's links may not reach this machine ------------------------------------------
+
+SECRET_PAGE = (
+    "<html><head><title>Internal admin</title></head><body><article><h1>Internal admin</h1>"
+    "<p>The private ledger of the internal admin console lists every account the office "
+    "keeps, with the name of the person who opened it and the day it was last used.</p>"
+    "<p>Every password and every key is kept beside it, in plain text, because the console "
+    "was only ever meant to be seen from this machine and never from outside it.</p>"
+    "</article></body></html>"
+)
+
+
+def test_a_feed_link_to_this_machine_is_refused(web, tmp_path, caplog):
+    """The feed is on 127.0.0.1 (named by the user, so fine); its teaser links to another
+    server on 127.0.0.1: not fetched, said once, and the teaser spoken as it is."""
+    import logging
+
+    inside = FixtureServer().start()
+    try:
+        secret = inside.add("/admin.html", SECRET_PAGE, content_type="text/html")
+        web.add(
+            "/lure.xml",
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Lure</title><item>'
+            f"<title>Harbour news</title><link>{secret}</link>"
+            "<description>The harbour master spoke on Monday…</description>"
+            "</item></channel></rss>",
+        )
+        strict = FetchPolicy(timeout_s=1.0, retries=1, backoff_s=0.0)
+        with HttpClient(tmp_path / "cache", strict) as http, caplog.at_level(logging.WARNING):
+            articles, skipped = collect([source(web, "/lure.xml")], now=NOW, client=http)
+        assert skipped == [] and len(articles) == 1
+        assert "ledger" not in articles[0].text and "harbour master spoke" in articles[0].text
+        assert inside.hits["/admin.html"] == 0
+        named = [r.getMessage() for r in caplog.records if secret in r.getMessage()]
+        assert len(named) == 1 and named[0].startswith(f"{secret}: not fetched: 127.0.0.1 is")
+        # allow_networks lets it through.
+        trusting = FetchPolicy(timeout_s=1.0, retries=1, allow_networks=("127.0.0.0/8",))
+        with HttpClient(tmp_path / "cache2", trusting) as http:
+            articles, _ = collect([source(web, "/lure.xml")], now=NOW, client=http)
+        assert "ledger" in articles[0].text
+    finally:
+        inside.stop()
+
+
+# -- entities: refused when declared, never spoken when only referred to --------------------
+
+_DTD = '<!DOCTYPE rss [<!ENTITY lol0 "lol"><!ENTITY lol1 "&lol0;&lol0;&lol0;">]>\n'
+_ITEM = (
+    "<item><title>Item &lol1;</title><link>http://example.org/1</link>"
+    "<description>Body &lol1; of a story long enough to be read as one.</description></item>"
+)
+_RSS = '<rss version="2.0"><channel><title>T</title>{items}</channel></rss>'
+QUOTING = _RSS.format(
+    items="<item><title>How billion laughs work</title><link>http://example.org/2</link>"
+    '<description><![CDATA[<p>A feed that starts <code><!DOCTYPE rss [<!ENTITY lol "lol">]>'
+    "</code> can make a parser expand a billion words.</p>]]></description></item>"
+    "<item><title>Escaped, too</title><link>http://example.org/3</link><description>"
+    'Researchers quoted &lt;!DOCTYPE x [&lt;!ENTITY xxe SYSTEM "file:///etc/passwd"&gt;]&gt; '
+    "in their report.</description></item>"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ('<?xml version="1.0" encoding="UTF-16"?>\n' + _DTD + _RSS.format(items=_ITEM)).encode(
+            "utf-16"
+        ),
+        ('<?xml version="1.0" encoding="UTF-16"?>\n' + _DTD + _RSS.format(items=_ITEM)).encode(
+            "utf-16-be"
+        ),
+        (
+            '<?xml version="1.0"?>\n<!--' + "x" * 70_000 + "-->\n" + _DTD + _RSS.format(items=_ITEM)
+        ).encode(),
+        ('<?xml version="1.0"?>\n' + _DTD + _RSS.format(items=_ITEM + "<item><broken>")).encode(),
+        (
+            "<?xml version='1.0'?>\n<!DOCTYPE rss [\n<!ENTITY % pe SYSTEM 'file:///etc/passwd'>\n]>"
+            + _RSS.format(items=_ITEM.replace("&lol1;", ""))
+        ).encode(),  # fmt: skip
+    ],
+    ids=["utf-16", "utf-16-be-no-bom", "after-a-70-KB-comment", "malformed", "parameter-entity"],
+)
+def test_a_feed_declaring_entities_is_refused_however_it_is_written(body):
+    with pytest.raises(SourceError, match=r"declares XML entities \(<!ENTITY>\).*; refused"):
+        parse_feed(body, "http://feeds.example/x.xml", "application/rss+xml")
+
+
+def test_a_feed_quoting_an_entity_declaration_is_read():
+    _, items = parse_feed(QUOTING.encode(), "http://feeds.example/sec.xml")
+    assert [i.title for i in items] == ["How billion laughs work", "Escaped, too"]
+    assert "expand a billion words" in items[0].text
+    assert "<!ENTITY xxe" in items[1].text  # text about the attack, read as text
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "text"),
+    [
+        # Not well-formed (no DTD defines lol9): feedparser reads it, lol9 is never spoken.
+        (
+            _RSS.format(items=_ITEM.replace("lol1", "lol9")),
+            "Item",
+            "Body of a story long enough to be read as one.",
+        ),
+        # An external DTD that is never loaded: HTML's names still mean their characters.
+        (
+            '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+            '"http://my.netscape.com/publish/formats/rss-0.91.dtd">'
+            + _RSS.format(
+                items="<item><title>Caf&eacute; &lol9; news</title><link>http://e.org/1</link>"
+                "<description>Tom &amp;amp; Jerry &lol9;&nbsp;at the caf&eacute;.</description>"
+                "</item>"
+            ),
+            "Café news",
+            "Tom & Jerry at the café.",
+        ),
+    ],
+    ids=["undefined", "external-dtd"],
+)
+def test_references_to_undefined_entities_are_never_spoken(body, title, text):
+    _, items = parse_feed(body.encode(), "http://feeds.example/x.xml")
+    assert (items[0].title, items[0].text) == (title, text)
+
+
+# -- what a page hides is never spoken --------------------------------------------------
+
+HIDING = [
+    "<p hidden>{secret}</p>",
+    '<div hidden="hidden"><p>{secret}</p></div>',
+    '<div style="display:none">{secret}</div>',
+    '<div style="color: red; DISPLAY : None !important">{secret}</div>',
+    '<span style="visibility: hidden">{secret}</span>',
+    '<div aria-hidden="true">{secret}</div>',
+    '<div aria-hidden=" TRUE ">{secret}</div>',
+    "<noscript><p>{secret}</p></noscript>",
+    "<template><p>{secret}</p></template>",
+    "<script>var lead = '{secret}';</script>",
+]
+SHOWN = [
+    '<p style="display: block">{secret}</p>',
+    '<p aria-hidden="false">{secret}</p>',
+    '<p data-hidden="1">{secret}</p>',
+]
+HIDDEN_LEAD = "Breaking: the mayor has resigned over the secret tunnel scandal."
+VISIBLE = (
+    "The harbour master said on Monday that the new pier would open in the spring, after two "
+    "years of work, and that ferries would use it from May, weather permitting. "
+)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "spoken"), [(f, False) for f in HIDING] + [(f, True) for f in SHOWN]
+)
+def test_hidden_html_is_never_spoken(fragment, spoken):
+    hidden = fragment.format(secret=HIDDEN_LEAD)
+    # In a feed's HTML...
+    text = html_to_text(f"<div>{hidden}<p>{VISIBLE}</p></div>")
+    assert (HIDDEN_LEAD in text) is spoken and VISIBLE.strip() in text
+    # ...and on a teaser's page (its text unique to the case: trafilatura leaves out
+    # paragraphs it has seen before in this process).
+    case = f"This was case {(HIDING + SHOWN).index(fragment)} of the test."
+    page = (
+        "<html><head><title>Pier to open</title></head><body><article><h1>Pier to open</h1>"
+        f"{hidden}<p>{VISIBLE * 2}{case}</p><p>{case} {VISIBLE}</p></article></body></html>"
+    )
+    _, article = extract_article(page.encode(), "http://news.example/pier")
+    assert ("secret tunnel" in article) is spoken and "new pier" in article
+
+
+@pytest.mark.parametrize(
+    ("style", "hides"),
+    [
+        ("display:none", True),
+        ("display: none !important", True),
+        ("display:none!important", True),
+        ("DISPLAY : NONE", True),
+        ("color: red;visibility:hidden;", True),
+        ("visibility: collapse", True),
+        ("display: nonesuch", False),
+        ("display: block", False),
+        ("visibility: visible", False),
+        ("--display: none", False),
+        ("display", False),
+        ("", False),
+        (";;:;", False),
+    ],
+)
+def test_style_hides(style, hides):
+    assert style_hides(style) is hides

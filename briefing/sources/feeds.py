@@ -7,8 +7,11 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
+from html import unescape
+from html.entities import html5
 
 from ..errors import SourceError
+from .pages import drop_hidden
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +56,11 @@ class FeedItem:
 
 
 def html_to_text(html: str) -> str:
-    """Plain text from an HTML fragment: block elements become paragraphs."""
+    """Plain text from an HTML fragment: block elements become paragraphs, character
+    references are resolved, and what the fragment hides (``pages.is_hidden``) is left out."""
     if "<" not in html:
-        return "\n\n".join(p.strip() for p in re.split(r"\n\s*\n", html) if p.strip())
+        paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", unescape(html)))
+        return "\n\n".join(p for p in paragraphs if p)
     from lxml import etree
     from lxml import html as lxml_html
 
@@ -63,7 +68,8 @@ def html_to_text(html: str) -> str:
         root = lxml_html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
         return re.sub(r"<[^>]+>", " ", html).strip()
-    for bad in root.xpath("//script|//style|//figure|//figcaption|//iframe"):
+    drop_hidden(root)
+    for bad in root.xpath("//figure|//figcaption|//iframe"):
         bad.drop_tree()
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
@@ -90,26 +96,60 @@ def _entry_text(entry) -> str:
     return max(texts, key=lambda t: len(t.split()), default="")
 
 
-#: An entity declaration in a document type: ``<!DOCTYPE x [ <!ENTITY ...`` .
-_DECLARES_ENTITY = re.compile(rb"<!DOCTYPE[^>\[]*\[[^\]]*<!ENTITY", re.IGNORECASE | re.DOTALL)
-_PROLOG_BYTES = 65_536
+def _undefined_entities(body: bytes, url: str) -> re.Pattern[str] | None:
+    """A pattern of the references to entities the document uses without defining
+    them (HTML's own names aside, which feedparser resolves), or None when there
+    are none. Raises SourceError when the document declares entities.
 
+    The body is parsed as XML whatever its encoding (UTF-16 and others, with a byte
+    order mark or a declaration), by a parser that expands no entity, loads no DTD,
+    goes to no network, and reads on past errors (feedparser is as lenient).
+    """
+    from lxml import etree
 
-def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list[FeedItem]]:
-    """The feed's title and items, newest first. Raises SourceError when the
-    body is not a feed (wrong type of file, malformed XML, no items)."""
-    import feedparser
-
-    if content_type.startswith(_NOT_FEED_TYPES):
-        raise SourceError(f"{url}: not a feed (the server sent {content_type})")
-    if _DECLARES_ENTITY.search(body[:_PROLOG_BYTES]):
+    parser = etree.XMLParser(
+        resolve_entities=False, load_dtd=False, no_network=True, recover=True, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError:
+        root = None  # not XML at all: feedparser says what it is
+    if root is None:
+        return None
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and next(dtd.iterentities(), None) is not None:
         # No real feed declares entities; "billion laughs" and external-entity
-        # (XXE) attacks do. feedparser would not expand them, but would leave
-        # "&name;" in the titles to be spoken: the feed is refused whole.
+        # (XXE) attacks do. Nothing is expanded, but "&name;" would be left in
+        # the titles to be spoken: the feed is refused whole.
         raise SourceError(
             f"{url}: the feed declares XML entities (<!ENTITY>), as entity-expansion and "
             "external-entity attacks do; refused"
         )
+    names = {e.name for e in root.iter(etree.Entity)} - {n[:-1] for n in html5 if n[-1] == ";"}
+    if not names:
+        return None
+    # Longest first, and whole names only: "&lol9;", or "&lol9" as feedparser leaves some.
+    choices = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(f"&(?:{choices})(?:;|(?![\\w.:-]))")
+
+
+def _without_references(text: str, references: re.Pattern[str] | None) -> str:
+    """``text`` without references to entities that have no text, paragraph by paragraph."""
+    if references is None or "&" not in text:
+        return text
+    paragraphs = (" ".join(references.sub(" ", p).split()) for p in text.split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list[FeedItem]]:
+    """The feed's title and items, newest first. Raises SourceError when the
+    body is not a feed (wrong type of file, malformed XML, no items) or declares
+    XML entities."""
+    import feedparser
+
+    if content_type.startswith(_NOT_FEED_TYPES):
+        raise SourceError(f"{url}: not a feed (the server sent {content_type})")
+    undefined = _undefined_entities(body, url)
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
@@ -125,9 +165,11 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list
         )
     items = []
     for entry in parsed.entries:
-        title = " ".join(html_to_text(entry.get("title", "")).split())
+        title = _without_references(
+            " ".join(html_to_text(entry.get("title", "")).split()), undefined
+        )
         link = entry.get("link", "")
-        text = _entry_text(entry)
+        text = _without_references(_entry_text(entry), undefined)
         if not title and not text:
             continue
         items.append(FeedItem(title, link, _published(entry), text))
