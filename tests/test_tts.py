@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import wave
@@ -241,13 +242,89 @@ def test_fix_wav_rate(tmp_path):
 
 
 @pytest.mark.integration
-def test_the_engine_reports_its_rate_and_corrects_the_header(engine, tmp_path, monkeypatch):
-    assert engine.sample_rate() == 22050  # espeak-ng's own voices
-    monkeypatch.setattr(type(engine), "sample_rate", lambda self: 16000)  # as an mbrola voice
+def test_the_engine_corrects_the_header_to_the_rate_espeak_reports(engine, tmp_path, monkeypatch):
+    answers = []
+    real_ask = engine._ask
+
+    def ask(request, timeout):
+        answers.append(real_ask(request, timeout))
+        return {**answers[-1], "rate": 16000}  # as an mbrola voice reports
+
+    path = tmp_path / "own.wav"
+    engine.synthesize("Twenty-two thousand samples a second.", get_profile("anchor"), path)
+    with wave.open(str(path)) as wav:
+        assert wav.getframerate() == 22050  # espeak-ng's own voices
+    monkeypatch.setattr(engine, "_ask", ask)
     path = tmp_path / "mbrola-like.wav"
     engine.synthesize("Sixteen thousand samples a second.", get_profile("anchor"), path)
+    assert answers[0]["rate"] == 22050
     with wave.open(str(path)) as wav:
         assert wav.getframerate() == 16000
+
+
+def _samples(path) -> bytes:
+    with wave.open(str(path)) as wav:
+        return wav.readframes(wav.getnframes())
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("voice", ["anchor", "correspondent"])
+def test_a_text_sounds_the_same_whatever_was_spoken_before(engine, tmp_path, voice):
+    """libespeak-ng carries its pitch flutter, gain and noise from one text into the
+    next: each text is spoken by a fresh one, so it is the same samples every time."""
+    profile = get_profile(voice)
+    heard = []
+    for i, text in enumerate(["Next.", "The council met on Tuesday to vote.", "Next.", "Next."]):
+        engine.synthesize(text, profile, tmp_path / f"{i}.wav")
+        heard.append(_samples(tmp_path / f"{i}.wav"))
+    assert heard[0] == heard[2] == heard[3]
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "reason"),
+    [
+        (
+            "os.kill(os.getpid(), signal.SIGSEGV)",
+            "espeak-ng crashed (signal SIGSEGV) while speaking",
+        ),
+        ("time.sleep(60)", "espeak-ng did not finish x.wav within 0 s"),
+        ("os._exit(3)", "espeak-ng crashed (exit code 3) while speaking x.wav"),
+    ],
+)
+def test_the_speakers_child_crashing_or_hanging_is_one_line(behaviour, reason):
+    """The child forked for a text dies or hangs: the speaker answers why, and goes on."""
+    code = (
+        "import json, os, signal, sys, time\n"
+        "from briefing.tts import pyttsx3_speaker as s\n"
+        "s.START_S = 0.5\n"
+        f"s.answer = lambda request: {behaviour}\n"
+        "request = {'text': 'x', 'voice': 'en', 'dest': '/nonexistent/x.wav', 'timeout': 0.2}\n"
+        "print(json.dumps(s.in_a_fresh_process(request)))\n"
+        "s.answer = lambda request: {'marks': [], 'rate': 22050}\n"
+        "print(json.dumps(s.in_a_fresh_process(request)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=subprocess_env(), timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    first, second = (json.loads(line) for line in done.stdout.splitlines())
+    assert reason in first["error"] and "\n" not in first["error"]
+    assert second == {"marks": [], "rate": 22050}
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        ([(13, 7), (17, 300)], [(0, 7), (4, 300)]),  # prefix of 12 characters, counted from 1
+        ([(13, 7), (17, 300), (17, 310)], [(0, 7), (4, 300)]),  # "U.S." reported twice
+        ([(17, 300), (13, 7)], [(0, 7), (4, 300)]),  # in audio order
+        ([(5, 0)], [(0, 0)]),  # inside the prefix: the first word
+        ([(13, 0), (99, 500)], [(0, 0), (20, 500)]),  # never past the text
+    ],
+)
+def test_word_events_become_offsets_into_the_text(events, expected):
+    from briefing.tts.pyttsx3_engine import word_marks
+
+    assert word_marks(events, 12, 20) == expected
 
 
 @pytest.mark.integration

@@ -40,6 +40,7 @@ class EspeakLibrary:
     """The espeak-ng-data folder, when it is not the library's built-in one."""
 
 
+_chosen: EspeakLibrary | None = None
 _loaded: EspeakLibrary | None = None
 
 
@@ -55,47 +56,66 @@ def _dlopen(path: str) -> bool:
     return True
 
 
-def _load_system() -> EspeakLibrary | None:
-    import ctypes.util
-
-    name = ctypes.util.find_library("espeak-ng")
-    if not name or not _dlopen(name):
-        return None
-    return EspeakLibrary("system", name, None)
+def _route() -> str:
+    route = os.environ.get(ENV_ROUTE, "auto").strip().lower() or "auto"
+    if route not in ROUTES:
+        raise EngineError(f"{ENV_ROUTE}={route!r} is not valid; use one of: {', '.join(ROUTES)}")
+    return route
 
 
-def _load_bundled() -> EspeakLibrary | None:
+def _bundled() -> EspeakLibrary | None:
     try:
         import espeakng_loader
     except ImportError:
         return None
-    library = espeakng_loader.get_library_path()
-    data = espeakng_loader.get_data_path()
-    # libespeak-ng reads its data folder from this variable; without it the
-    # bundled library looks in a path baked in at its build.
-    os.environ["ESPEAK_DATA_PATH"] = data
-    if not _dlopen(library):
-        return None
-    return EspeakLibrary("bundled", library, data)
+    return EspeakLibrary(
+        "bundled", espeakng_loader.get_library_path(), espeakng_loader.get_data_path()
+    )
+
+
+def choose() -> EspeakLibrary:
+    """Which libespeak-ng this process's speech uses, by the route BRIEFING_ESPEAK asks
+    for, found without loading it (the choice is made once per process). Raises
+    EngineError, saying what to install, when there is none."""
+    global _chosen
+    if _chosen is not None:
+        return _chosen
+    import ctypes.util
+
+    route, library = _route(), None
+    if route in ("auto", "system"):
+        name = ctypes.util.find_library("espeak-ng")
+        if name:
+            library = EspeakLibrary("system", name, None)
+        elif route == "system":
+            raise EngineError(f"espeak-ng is not installed on this system; {INSTALL_HINT}")
+    library = library or _bundled()
+    if library is None:
+        raise EngineError(f"no espeak-ng library found; {INSTALL_HINT}")
+    _chosen = library
+    return library
 
 
 def load() -> EspeakLibrary:
-    """Load libespeak-ng once for this process, by the route BRIEFING_ESPEAK asks for."""
-    global _loaded
+    """Load the chosen libespeak-ng once for this process (the system's, when it does not
+    load and the route is ``auto``: the bundled one). Only the espeak-ng speaker process
+    loads it (``pyttsx3_speaker``): with it come libraries such as the system's
+    libmp3lame, whose symbols then take the place of lameenc's own."""
+    global _chosen, _loaded
     if _loaded is not None:
         return _loaded
-    route = os.environ.get(ENV_ROUTE, "auto").strip().lower() or "auto"
-    if route not in ROUTES:
-        raise EngineError(f"{ENV_ROUTE}={route!r} is not valid; use one of: {', '.join(ROUTES)}")
-    library = None
-    if route in ("auto", "system"):
-        library = _load_system()
-        if library is None and route == "system":
-            raise EngineError(f"espeak-ng is not installed on this system; {INSTALL_HINT}")
-    if library is None:
-        library = _load_bundled()
-        if library is None:
-            raise EngineError(f"no espeak-ng library found; {INSTALL_HINT}")
+    library = choose()
+    if library.route == "system" and not _dlopen(library.path):
+        fallback = _bundled() if _route() == "auto" else None
+        if fallback is None:
+            raise EngineError(f"the system's libespeak-ng does not load; {INSTALL_HINT}")
+        library = _chosen = fallback
+    if library.route == "bundled":
+        # libespeak-ng reads its data folder from this variable; without it the
+        # bundled library looks in a path baked in at its build.
+        os.environ["ESPEAK_DATA_PATH"] = library.data_path or ""
+        if not _dlopen(library.path):
+            raise EngineError(f"the bundled libespeak-ng does not load; {INSTALL_HINT}")
     log.info("using %s libespeak-ng (%s)", library.route, library.path)
     _loaded = library
     return library
@@ -133,12 +153,8 @@ def fingerprint() -> str:
     """Which libespeak-ng this process would use, and its version, told without
     loading it (for cache keys): "system /usr/lib/.../libespeak-ng.so.1.1.51 (410232 bytes)".
     Raises EngineError, saying what to install, when there is none."""
-    if _loaded is not None and _loaded.route == "bundled":
-        route = "bundled"
-    else:
-        route = os.environ.get(ENV_ROUTE, "auto").strip().lower() or "auto"
-    if route not in ROUTES:
-        raise EngineError(f"{ENV_ROUTE}={route!r} is not valid; use one of: {', '.join(ROUTES)}")
+    chosen = _loaded or _chosen
+    route = "bundled" if chosen is not None and chosen.route == "bundled" else _route()
     if route in ("auto", "system"):
         path = _system_library_file()
         if path:

@@ -3,16 +3,30 @@
 pyttsx3 2.99 on Linux loses files, hangs and crashes when driven carelessly
 (see the project notes). This engine therefore:
 
-- creates exactly one pyttsx3 engine per process and keeps it for life;
-- warms it up with one ``runAndWait()`` before any real work (the first call
+- speaks every text in a libespeak-ng that has spoken nothing else: a child
+  forked for that one text by a speaker process (``briefing.tts.pyttsx3_speaker``)
+  that loaded the library but never started it. libespeak-ng carries its
+  synthesis state from one text to the next (the phase of its pitch flutter,
+  its gain control, its cycle count, the breath noise of ``rand()``), with no
+  call to reset it: the same text spoken after another came out different
+  (other samples, a few longer or shorter), so the same block differed between
+  a run's worker processes and ``--jobs 0``, and the segment cache and the
+  up-to-date check held audio their keys did not describe;
+- in that child, creates exactly one pyttsx3 engine (the notes: engines crash
+  when re-created in a process, and hang when created before a fork);
+- warms it up with one ``runAndWait()`` before the real text (the first call
   in a process returns before synthesis ends);
 - queues exactly one ``save_to_file()`` per ``runAndWait()`` and never calls
   ``runAndWait()`` with nothing queued (that hangs);
 - waits for the driver's "finished-utterance" notification before going on:
   with libespeak-ng's asynchronous retrieval mode, ``runAndWait()`` returns
   about 10 ms after synthesis *starts*, so a long text is still being spoken
-  (and its file not yet written) when it returns; starting the next text then
-  mixes up files, voices and rates;
+  (and its file not yet written) when it returns; and then until the driver's
+  callback has returned, for it adds the text's last samples to its buffer after
+  that notification (at random they began the next file);
+- never lets the driver cancel: each ``runAndWait()`` calls its ``stop()``,
+  which cancels libespeak-ng whenever it counts as playing, as it does for a
+  moment at times of its own: at random a text came out empty or at another rate;
 - sets the rate and volume inside the text, as espeak-ng embedded commands
   (``\\x01<n>S``, ``\\x01<n>A``): ``setProperty("rate")`` goes through
   espeak-ng's command queue while the voice is set at once, and in a long run
@@ -24,6 +38,9 @@ pyttsx3 2.99 on Linux loses files, hangs and crashes when driven carelessly
 - corrects the WAV header's sample rate, which pyttsx3 always writes as 22050 Hz
   although mbrola voices (``mb-us1``...) produce 16 kHz (they played 1.38x too fast);
 - keeps the driver's "Audio saved to ..." chatter off standard output.
+
+The caller's process never loads libespeak-ng: the speaker process also tells
+it the library's version and voices (why: ``Pyttsx3Engine``).
 """
 
 from __future__ import annotations
@@ -31,8 +48,13 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import io
+import json
 import logging
+import os
 import re
+import select
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -50,6 +72,10 @@ _GENDERS = {"Male": "male", "Female": "female"}
 #: times faster than real time, so this only trips on a hung driver).
 TIMEOUT_BASE_S = 30.0
 TIMEOUT_PER_CHAR_S = 0.01
+_ANSWER_MARGIN_S = 10.0
+"""How much longer than the speaker's own timeout the engine waits for its answer."""
+START_S = 60.0
+"""Seconds the speaker process has to start and tell what libespeak-ng it drives."""
 
 
 #: The sample rate pyttsx3 writes into every WAV header, whatever the voice.
@@ -78,56 +104,231 @@ def wav_frames(path: Path) -> int:
         return 0
 
 
+def embedded_settings(profile: VoiceProfile) -> str:
+    """espeak-ng embedded commands that set rate (words/minute) and amplitude (0-200)."""
+    return f"\x01{profile.rate}S\x01{round(profile.volume * 100)}A"
+
+
+def word_marks(
+    events: list[tuple[int, int]], prefix_length: int, text_length: int
+) -> list[tuple[int, int]]:
+    """espeak-ng's word events (text position, audio ms) as (offset into the caller's
+    text, ms): espeak counts from 1, and counts the embedded-command prefix, which it
+    merges into the first word; a position it reports again ("U.S.") is dropped."""
+    marks: list[tuple[int, int]] = []
+    for position, audio_ms in sorted(events, key=lambda e: e[1]):
+        offset = min(max(position - 1 - prefix_length, 0), text_length)
+        if marks and offset <= marks[-1][0]:
+            continue
+        marks.append((offset, audio_ms))
+    return marks
+
+
+def _pyttsx3_engine():
+    """pyttsx3's engine for libespeak-ng in this process (created once: pyttsx3 keeps it)."""
+    try:
+        import pyttsx3
+        from pyttsx3.drivers import _espeak
+    except (ImportError, RuntimeError, OSError) as exc:
+        raise EngineError(
+            f"pyttsx3 cannot load espeak-ng ({exc}); {espeak_lib.INSTALL_HINT}"
+        ) from None
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            return pyttsx3.init("espeak"), _espeak
+    except Exception as exc:  # pyttsx3 raises plain RuntimeError/KeyError here
+        raise EngineError(f"pyttsx3 could not start espeak-ng: {exc}") from None
+
+
+class Speaker:
+    """pyttsx3 and libespeak-ng speaking in this process, for one text: made in the
+    child the speaker process forks for each text (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._engine, self._espeak = _pyttsx3_engine()
+        self._never_cancel()
+        self._finished = threading.Event()
+        self._returned = threading.Event()
+        self._failure: Exception | None = None
+        self._engine.connect("finished-utterance", self._on_finished)
+        self._events: list[tuple[int, int]] = []
+        self._record_word_events()
+        self.ready = self._warm_up()
+        """Whether the warm-up was heard; if not, the text is left for a fresh speaker."""
+
+    def _never_cancel(self) -> None:
+        """Stop the driver from cancelling the text it is about to speak. Each
+        ``runAndWait()`` first runs pyttsx3's end-of-loop command, which calls the
+        driver's ``stop()``: that cancels libespeak-ng whenever it counts as playing,
+        and it does so for a moment at times of its own (while it takes the driver's
+        first settings, and about 150 ms after its last text, when it closes its
+        stream). A text started then was cancelled (an empty file), or spoken at the
+        rate the cancel restored, at random; nothing here ever needs to cancel."""
+        try:
+            self._engine.proxy._driver.stop = lambda: None
+        except AttributeError:  # pragma: no cover - a pyttsx3 with other internals
+            log.warning("pyttsx3's driver has changed; espeak-ng may cancel texts")
+
+    def _record_word_events(self) -> None:
+        """Wrap the driver's synthesis callback to keep (text position, audio ms) of words."""
+        try:
+            driver_callback = self._engine.proxy._driver._onSynth
+        except AttributeError:  # pragma: no cover - a pyttsx3 with other internals
+            log.warning("pyttsx3's driver has changed; transcript times will be estimated")
+            return
+        espeak = self._espeak
+
+        def on_synth(wav, numsamples, events):  # runs on libespeak-ng's thread
+            i, last = 0, False
+            while events[i].type != espeak.EVENT_LIST_TERMINATED:
+                if events[i].type == espeak.EVENT_WORD:
+                    self._events.append((events[i].text_position, events[i].audio_position))
+                last = last or events[i].type == espeak.EVENT_MSG_TERMINATED
+                i += 1
+            try:
+                return driver_callback(wav, numsamples, events)
+            except Exception as exc:  # the WAV cannot be written (a full disk...)
+                # pyttsx3 would swallow it and never say it has finished: stop the
+                # synthesis (non-zero) and wake the waiting caller with the reason.
+                self._failure = exc
+                self._finished.set()
+                return 1
+            finally:
+                if last:  # the driver is done with this text (see ``_settle``)
+                    self._returned.set()
+
+        espeak.SetSynthCallback(on_synth)  # _espeak keeps a reference for the process
+
+    def _on_finished(self, name: str | None = None, completed: bool = True) -> None:
+        # Called on libespeak-ng's thread after the WAV file has been written.
+        self._finished.set()
+
+    def _run(self, text: str, dest: Path) -> None:
+        """Speak one text into one file and return when the file is complete."""
+        self._finished.clear()
+        self._returned.clear()
+        self._failure = None
+        self._events = []
+        # The driver prints "Audio saved to ..." on stdout (from espeak's thread,
+        # before it signals the end): keep it redirected until then.
+        with contextlib.redirect_stdout(io.StringIO()):
+            self._engine.save_to_file(text, str(dest))
+            self._engine.runAndWait()
+            timeout = TIMEOUT_BASE_S + TIMEOUT_PER_CHAR_S * len(text)
+            if not self._finished.wait(timeout):
+                raise EngineError(
+                    f"espeak-ng did not finish {dest.name} within {timeout:.0f} s; "
+                    "the speech engine seems to hang"
+                )
+            if self._failure is not None:
+                reason = getattr(self._failure, "strerror", None) or self._failure
+                raise EngineError(
+                    f"cannot write the speech to {dest.parent} ({reason}); "
+                    "check the free space there"
+                )
+            self._settle()
+
+    def _settle(self, limit_s: float = 1.0) -> None:
+        """Wait until the driver is done with a text. It says "finished" from inside its
+        callback, before it is: it then still adds the last chunk's samples to its
+        buffer (which the next text's start clears, or a moment later does not: they
+        began the next file) and marks itself idle."""
+        deadline = time.monotonic() + limit_s
+        self._returned.wait(limit_s)
+        while self._engine.isBusy() and time.monotonic() < deadline:
+            time.sleep(0.001)
+
+    def _warm_up(self) -> bool:
+        """Speak a word (the first call in a process returns before synthesis ends):
+        True when it was heard."""
+        with tempfile.TemporaryDirectory(prefix="briefing-warmup-") as tmp:
+            path = Path(tmp) / "warmup.wav"
+            self._run("Ready.", path)
+            return wav_frames(path) > 0
+
+    def select(self, voice: str) -> None:
+        """Switch espeak-ng to a voice id (rate and volume go in the text)."""
+        self._engine.setProperty("voice", voice)
+        actual = (self._engine.getProperty("voice") or "").lower()
+        if actual != voice:
+            raise VoiceError(f"espeak-ng did not accept voice '{voice}' (it kept '{actual}')")
+
+    def speak(self, text: str, dest: Path) -> list[tuple[int, int]]:
+        """Speak ``text`` into ``dest``; espeak-ng's word events (text position, audio ms)."""
+        if not self.ready:  # not as every other text starts: leave it to a fresh speaker
+            return []
+        self._run(text, dest)
+        return list(self._events)
+
+    def sample_rate(self) -> int:
+        """The rate libespeak-ng produces for the current voice (mbrola voices: 16 kHz)."""
+        try:
+            function = self._espeak.dll.espeak_ng_GetSampleRate
+        except AttributeError:  # pragma: no cover - libespeak-ng older than 1.49
+            return PYTTSX3_WAV_RATE
+        function.restype = ctypes.c_int
+        return int(function()) or PYTTSX3_WAV_RATE
+
+
+def library_facts() -> dict:
+    """What the engine needs to know of libespeak-ng and its voices (told by a child of
+    the speaker process: the caller's process never loads libespeak-ng)."""
+    engine, espeak = _pyttsx3_engine()
+    info = espeak.dll.espeak_Info
+    info.restype = ctypes.c_char_p
+    info.argtypes = [ctypes.POINTER(ctypes.c_char_p)]
+    data_path = ctypes.c_char_p()
+    version = info(ctypes.byref(data_path)) or b"?"
+    voices = [
+        [v.id, v.name, list(v.languages or ()), _GENDERS.get(v.gender)]
+        for v in engine.getProperty("voices")
+    ]
+    return {
+        "version": version.decode("ascii", "replace"),
+        "data_path": data_path.value.decode("utf-8", "replace") if data_path.value else None,
+        "default_voice": (engine.getProperty("voice") or "en").lower(),
+        "voices": voices,
+    }
+
+
 class Pyttsx3Engine:
-    """Speech through pyttsx3 and libespeak-ng."""
+    """Speech through pyttsx3 and libespeak-ng, all in a speaker process
+    (``briefing.tts.pyttsx3_speaker``) kept for the engine's life, each text in a
+    fresh child of it. This process never loads libespeak-ng: the system's brings
+    libmp3lame with it (through libpcaudio and libsndfile), loaded globally, whose
+    functions then took the place of lameenc's own LAME in every block encoded
+    after it, and the same block's MP3 bytes came out differently in a process that
+    had loaded espeak-ng before its first encode and in one that had not."""
 
     name = "pyttsx3"
 
     def __init__(self) -> None:
-        self.library = espeak_lib.load()
-        try:
-            import pyttsx3
-            from pyttsx3.drivers import _espeak
-        except (ImportError, RuntimeError, OSError) as exc:
-            raise EngineError(
-                f"pyttsx3 cannot load espeak-ng ({exc}); {espeak_lib.INSTALL_HINT}"
-            ) from None
-        try:
-            with contextlib.redirect_stdout(io.StringIO()):
-                self._engine = pyttsx3.init("espeak")
-        except Exception as exc:  # pyttsx3 raises plain RuntimeError/KeyError here
-            raise EngineError(f"pyttsx3 could not start espeak-ng: {exc}") from None
-        self._espeak = _espeak
-        self._finished = threading.Event()
-        self._failure: Exception | None = None
-        self._engine.connect("finished-utterance", self._on_finished)
-        self._events: list[tuple[int, int]] = []
-        self._timed = self._record_word_events()
-        self._version, self._data_path = self._library_info()
-        self._voice_ids = {v.id for v in self.voices()}
+        self.library = espeak_lib.choose()
+        self._process: subprocess.Popen[str] | None = None
+        facts = self._ask({"facts": True, "dest": "", "timeout": TIMEOUT_BASE_S}, START_S)
+        if facts.get("error"):
+            self.close()
+            raise EngineError(facts["error"])
+        self._version: str = facts["version"]
+        self._data_path: str | None = facts["data_path"]
+        self._voices = [EngineVoice(i, n, tuple(langs), g) for i, n, langs, g in facts["voices"]]
+        self._voice_ids = {v.id for v in self._voices}
         #: The platform's default voice (a profile's voice "default"): the one
         #: espeak-ng starts with.
-        self._default_voice = (self._engine.getProperty("voice") or "en").lower()
-        self._current: str | None = None
-        self._warm_up()
+        self._default_voice: str = facts["default_voice"]
+        log.debug("pyttsx3 engine ready (%s)", self.describe())
 
     # -- information ---------------------------------------------------------
-
-    def _library_info(self) -> tuple[str, str | None]:
-        info = self._espeak.dll.espeak_Info
-        info.restype = ctypes.c_char_p
-        info.argtypes = [ctypes.POINTER(ctypes.c_char_p)]
-        data_path = ctypes.c_char_p()
-        version = info(ctypes.byref(data_path)) or b"?"
-        path = data_path.value.decode("utf-8", "replace") if data_path.value else None
-        return version.decode("ascii", "replace"), path
 
     @classmethod
     def identity(cls, profile: VoiceProfile) -> str:
         """The engine and its version for cache keys, told without starting it."""
         from ..versions import package_version
 
-        return f"pyttsx3 {package_version('pyttsx3')}; libespeak-ng {espeak_lib.fingerprint()}"
+        return (
+            f"pyttsx3 {package_version('pyttsx3')}; libespeak-ng {espeak_lib.fingerprint()}; "
+            "a fresh libespeak-ng per text"
+        )
 
     def describe(self) -> str:
         from ..versions import package_version
@@ -135,7 +336,7 @@ class Pyttsx3Engine:
         pyttsx3_version = package_version("pyttsx3")
         return (
             f"pyttsx3 {pyttsx3_version} driving libespeak-ng {self._version} "
-            f"({self.library.route}: {self.library.path})"
+            f"({self.library.route}: {self.library.path}; each text in a fresh process)"
         )
 
     @property
@@ -144,11 +345,7 @@ class Pyttsx3Engine:
         return self._version
 
     def voices(self) -> list[EngineVoice]:
-        result = []
-        for voice in self._engine.getProperty("voices"):
-            languages = tuple(voice.languages or ())
-            result.append(EngineVoice(voice.id, voice.name, languages, _GENDERS.get(voice.gender)))
-        return result
+        return list(self._voices)
 
     def variants(self) -> list[str]:
         """espeak-ng voice variants (``+f3``, ``+m2``...) that can follow a voice id."""
@@ -193,108 +390,79 @@ class Pyttsx3Engine:
         except VoiceError as exc:
             raise VoiceError(f"voice profile '{profile.name}': {exc}") from None
 
-    def _select(self, profile: VoiceProfile) -> None:
-        """Switch espeak-ng to the profile's voice (rate and volume go in the text)."""
-        full = self.resolve_voice(profile.voice)
-        if self._current == full:
-            return
-        self._engine.setProperty("voice", full)
-        actual = (self._engine.getProperty("voice") or "").lower()
-        if actual != full:
-            raise VoiceError(
-                f"voice profile '{profile.name}': espeak-ng did not accept voice '{full}' "
-                f"(it kept '{actual}')"
-            )
-        self._current = full
-
-    @staticmethod
-    def embedded_settings(profile: VoiceProfile) -> str:
-        """espeak-ng embedded commands that set rate (words/minute) and amplitude (0-200)."""
-        return f"\x01{profile.rate}S\x01{round(profile.volume * 100)}A"
-
     # -- speech --------------------------------------------------------------
 
-    def _record_word_events(self) -> bool:
-        """Wrap the driver's synthesis callback to keep (text position, audio ms) of words."""
+    def _start(self) -> None:
+        # The speaker loads the library this process chose (by its route), so that
+        # the cache key's fingerprint is the library that speaks.
+        env = {**os.environ, espeak_lib.ENV_ROUTE: self.library.route}
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "briefing.tts.pyttsx3_speaker"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None, text=True, bufsize=1,
+            env=env, start_new_session=True,
+        )  # fmt: skip
+
+    def close(self) -> None:
+        """Stop the speaker process (it also stops when this process goes)."""
+        process, self._process = getattr(self, "_process", None), None
+        if process is None:
+            return
         try:
-            driver_callback = self._engine.proxy._driver._onSynth
-        except AttributeError:  # pragma: no cover - a pyttsx3 with other internals
-            log.warning("pyttsx3's driver has changed; transcript times will be estimated")
-            return False
-        espeak = self._espeak
+            process.stdin.close()
+            process.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            _kill(process)
+        finally:
+            process.stdout.close()
 
-        def on_synth(wav, numsamples, events):  # runs on libespeak-ng's thread
-            i = 0
-            while events[i].type != espeak.EVENT_LIST_TERMINATED:
-                if events[i].type == espeak.EVENT_WORD:
-                    self._events.append((events[i].text_position, events[i].audio_position))
-                i += 1
-            try:
-                return driver_callback(wav, numsamples, events)
-            except Exception as exc:  # the WAV cannot be written (a full disk...)
-                # pyttsx3 would swallow it and never say it has finished: stop the
-                # synthesis (non-zero) and wake the waiting caller with the reason.
-                self._failure = exc
-                self._finished.set()
-                return 1
+    def __del__(self) -> None:
+        self.close()
 
-        espeak.SetSynthCallback(on_synth)  # _espeak keeps a reference for the process
-        return True
-
-    def _on_finished(self, name: str | None = None, completed: bool = True) -> None:
-        # Called on libespeak-ng's thread after the WAV file has been written.
-        self._finished.set()
-
-    def _run(self, text: str, dest: Path) -> None:
-        """Speak one text into one file and return when the file is complete."""
-        self._finished.clear()
-        self._failure = None
-        self._events = []
-        # The driver prints "Audio saved to ..." on stdout (from espeak's thread,
-        # before it signals the end): keep it redirected until then.
-        with contextlib.redirect_stdout(io.StringIO()):
-            self._engine.save_to_file(text, str(dest))
-            self._engine.runAndWait()
-            timeout = TIMEOUT_BASE_S + TIMEOUT_PER_CHAR_S * len(text)
-            if not self._finished.wait(timeout):
-                raise EngineError(
-                    f"espeak-ng did not finish {dest.name} within {timeout:.0f} s; "
-                    "the speech engine seems to hang"
-                )
-            if self._failure is not None:
-                reason = getattr(self._failure, "strerror", None) or self._failure
-                raise EngineError(
-                    f"cannot write the speech to {dest.parent} ({reason}); "
-                    "check the free space there"
-                )
-            # The driver marks itself idle just after the notification, on espeak's
-            # thread; let it, so the next text is never queued behind a busy driver.
-            deadline = time.monotonic() + 1.0
-            while self._engine.isBusy() and time.monotonic() < deadline:
-                time.sleep(0.001)
-
-    def _warm_up(self) -> None:
-        with tempfile.TemporaryDirectory(prefix="briefing-warmup-") as tmp:
-            path = Path(tmp) / "warmup.wav"
-            self._run("Ready.", path)
-            if not wav_frames(path):
-                # The first call may return early; a second one settles the driver.
-                self._run("Ready.", path)
-        log.debug("pyttsx3 engine warmed up (%s)", self.describe())
+    def _ask(self, request: dict, timeout: float) -> dict:
+        """One request to the speaker process, answered within ``timeout`` or it is replaced."""
+        if self._process is None or self._process.poll() is not None:
+            self._start()
+        try:
+            self._process.stdin.write(json.dumps(request) + "\n")
+            self._process.stdin.flush()
+            ready, _, _ = select.select([self._process.stdout], [], [], timeout)
+            line = self._process.stdout.readline() if ready else None
+        except OSError:
+            line = ""
+        if line is None:
+            _kill(self._process)
+            self.close()
+            what = Path(request["dest"]).name or "starting"
+            raise EngineError(
+                f"espeak-ng did not finish {what} within {timeout:.0f} s; "
+                "the speech engine seems to hang"
+            )
+        if not line:
+            self.close()
+            raise EngineError("the espeak-ng speaker process stopped; run with -v for details")
+        return json.loads(line)
 
     def synthesize(self, text: str, profile: VoiceProfile, dest: Path) -> tuple[WordMark, ...]:
         if not re.search(r"[^\W_]", text):
             # pyttsx3 would never finish: there is nothing to synthesise.
             raise EngineError(f"nothing to say in {text!r}: the text has no letters or digits")
-        self._select(profile)
         dest = Path(dest)
-        prefix = self.embedded_settings(profile)
-        for attempt in (1, 2):
+        prefix = embedded_settings(profile)
+        timeout = TIMEOUT_BASE_S + TIMEOUT_PER_CHAR_S * (len(prefix) + len(text))
+        request = {
+            "text": prefix + text, "voice": self.resolve_voice(profile.voice), "dest": str(dest),
+            "prefix": len(prefix), "length": len(text), "timeout": timeout,
+        }  # fmt: skip
+        for attempt in (1, 2):  # each attempt in a fresh libespeak-ng too
             dest.unlink(missing_ok=True)
-            self._run(prefix + text, dest)
+            answer = self._ask(request, timeout + _ANSWER_MARGIN_S)
+            if answer.get("voice_error"):
+                raise VoiceError(f"voice profile '{profile.name}': {answer['voice_error']}")
+            if answer.get("error"):
+                raise EngineError(answer["error"])
             if wav_frames(dest) > 0:
-                fix_wav_rate(dest, self.sample_rate())
-                return self._word_marks(len(prefix), len(text))
+                fix_wav_rate(dest, answer["rate"])
+                return tuple(WordMark(offset, ms) for offset, ms in answer["marks"])
             log.warning(
                 "espeak-ng wrote no audio for %s (attempt %d); trying again", dest.name, attempt
             )
@@ -303,22 +471,10 @@ class Pyttsx3Engine:
             "run with -v for details, or check the espeak-ng installation"
         )
 
-    def sample_rate(self) -> int:
-        """The rate libespeak-ng produces for the current voice (mbrola voices: 16 kHz)."""
-        try:
-            function = self._espeak.dll.espeak_ng_GetSampleRate
-        except AttributeError:  # pragma: no cover - libespeak-ng older than 1.49
-            return PYTTSX3_WAV_RATE
-        function.restype = ctypes.c_int
-        return int(function()) or PYTTSX3_WAV_RATE
 
-    def _word_marks(self, prefix_length: int, text_length: int) -> tuple[WordMark, ...]:
-        """Word events as offsets into the caller's text (espeak counts from 1,
-        and counts the embedded-command prefix, which it merges into the first word)."""
-        marks: list[WordMark] = []
-        for position, audio_ms in sorted(self._events, key=lambda e: e[1]):
-            offset = min(max(position - 1 - prefix_length, 0), text_length)
-            if marks and offset <= marks[-1].offset:
-                continue  # espeak re-reports a position inside "U.S." and the like
-            marks.append(WordMark(offset, audio_ms))
-        return tuple(marks)
+def _kill(process: subprocess.Popen[str]) -> None:
+    """Kill the speaker process and the child it forked for the text at hand."""
+    with contextlib.suppress(OSError):
+        os.killpg(process.pid, 9)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(5)
