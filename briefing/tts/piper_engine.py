@@ -40,6 +40,9 @@ MAX_NATIVE_WPM = 300
 SENTENCE_PAUSE_S = 0.35
 TIMEOUT_BASE_S = 60.0
 TIMEOUT_PER_CHAR_S = 0.05
+SEED = 0
+"""onnxruntime's random seed for each text's fresh session (``piper_worker``): the same
+text always sounds the same."""
 INSTALL_HINT = "install the extra: pip install 'briefing[piper]' (piper-tts is GPL-3.0-or-later)"
 
 
@@ -95,7 +98,11 @@ class PiperEngine:
         from ..versions import package_version
         from . import tempo
 
-        engine = f"piper-tts {package_version('piper-tts', 'piper')}; tempo {tempo.identity()}"
+        engine = (
+            f"piper-tts {package_version('piper-tts', 'piper')}; "
+            f"onnxruntime {package_version('onnxruntime')}, seed {SEED}, 1 thread; "
+            f"tempo {tempo.identity()}"
+        )
         module = PACKAGED_VOICES.get(profile.voice)
         if module:
             return f"{engine}; voice {module} {package_version(module.replace('_', '-'), module)}"
