@@ -124,8 +124,9 @@ def test_the_key_ignores_the_profile_name():
 
 
 def _block(n: int = 3) -> CachedBlock:
-    return CachedBlock(mp3=bytes(range(256)) * n, frames=n, speech_start_ms=50.1, speech_ms=900,
-                       marks=((0, 0), (5, 300)))  # fmt: skip
+    """A block of ``n`` 256-byte frames (26 ms each), its speech inside it."""
+    return CachedBlock(mp3=bytes(range(256)) * n, frames=n, speech_start_ms=50.1, speech_ms=20,
+                       marks=((0, 0), (5, 10)))  # fmt: skip
 
 
 def test_cache_round_trip(tmp_path):
@@ -381,3 +382,77 @@ def test_what_a_killed_run_left_in_the_cache_and_temp_folder_is_removed(tone_eng
     assert not stale_entry.exists() and live_entry.exists()
     assert not stale_dir.exists()
     assert not list(Path(tempfile.gettempdir()).glob(f"{WORKDIR_PREFIX}{os.getpid()}-*"))
+
+
+# -- the same audio from any process, in any order ------------------------------------
+
+#: Short blocks, and other text for a worker to speak first (so its engine has a past).
+_SAME = ("Rain is expected in the north.", "Next.", "Markets closed higher on Friday.")
+_BEFORE = ("The council met on Tuesday and voted to extend the tram line.",)
+
+
+def _real_specs(profile_name: str, texts) -> list:
+    """Story-like blocks in a real voice, keyed as a planned script keys them."""
+    from briefing.render import BlockSpec
+    from briefing.voices import get_profile
+
+    profile = get_profile(profile_name)
+    engine = tts.engine_identity(profile)
+    settings = AudioSettings()
+    parts = (100, "speech", 100)
+    return [
+        BlockSpec("story", i, f"Story {i}", parts, (text,), profile, settings,
+                  block_key(parts, text, profile, engine, settings), engine=engine)
+        for i, text in enumerate(texts)
+    ]  # fmt: skip
+
+
+def _one_by_one(renderer: Renderer, specs) -> dict[str, tuple[str, int, str]]:
+    """Each block rendered on its own, in the order given (the engine's history):
+    its text, its frames and the SHA-256 of its MP3 bytes, by key."""
+    import hashlib
+
+    out = {}
+    for spec in specs:
+        result = renderer.render([spec])
+        assert not result.failures, result.failures
+        block = result.blocks[0]
+        out[spec.key] = (spec.text, block.frames, hashlib.sha256(block.mp3).hexdigest())
+    return out
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("voice", ["presenter", "anchor", "correspondent", "newsreader"])
+def test_a_block_is_the_same_bytes_from_any_process_after_any_other(voice):
+    """The cache and the up-to-date check hold a block's audio for its key: so the
+    block must come out byte for byte the same in this process (--jobs 0) and in a
+    worker, first or after other texts, in any order (espeak-ng once carried its
+    pitch flutter and gain from one text into the next; piper drew fresh noise)."""
+    if voice == "newsreader":
+        pytest.importorskip("piper", reason="the piper extra is not installed")
+    specs = _real_specs(voice, _SAME)
+    here = _one_by_one(Renderer(None, jobs=0), specs)
+    with Renderer(None, jobs=1) as warm:
+        warm.warm_up({specs[0].profile.engine})
+        _one_by_one(warm, _real_specs(voice, _BEFORE))
+        there = _one_by_one(warm, specs[::-1])
+    assert there == here
+    again = _one_by_one(Renderer(None, jobs=0), specs[1:] + specs[:1])
+    assert again == here
+
+
+@pytest.mark.integration
+def test_a_voice_is_the_same_bytes_beside_espeak_in_its_worker():
+    """A worker that has also spoken with espeak-ng (a show with two voices, or the
+    presenter's fallback) encodes the presenter's blocks as one that has not: the
+    system's libespeak-ng, loaded globally, brought libmp3lame with it, whose
+    functions then took the place of the encoder's own."""
+    specs = _real_specs("presenter", _SAME[:2])
+
+    def in_a_worker(before: list) -> dict:
+        with Renderer(None, jobs=1) as renderer:
+            renderer.warm_up({"hibari", "pyttsx3"})
+            _one_by_one(renderer, before)
+            return _one_by_one(renderer, specs)
+
+    assert in_a_worker(_real_specs("anchor", _BEFORE)) == in_a_worker([])
