@@ -280,6 +280,28 @@ def test_a_text_sounds_the_same_whatever_was_spoken_before(engine, tmp_path, voi
     assert heard[0] == heard[2] == heard[3]
 
 
+@pytest.mark.integration
+def test_the_bundled_espeaks_noise_does_not_follow_the_clock(tmp_path):
+    """libespeak-ng 1.52 (espeakng-loader) seeds its noise, the breath of the ``+f``
+    variants, from the clock in seconds: the same text a second later is the same."""
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from briefing.tts import get_engine\n"
+        "from briefing.voices import get_profile\n"
+        "engine = get_engine('pyttsx3')\n"
+        "say = lambda name: engine.synthesize('Next.', get_profile('correspondent'), "
+        "                                     Path(sys.argv[1]) / name)\n"
+        "say('a.wav')\n"
+        "time.sleep(1.05)  # the next second\n"
+        "say('b.wav')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                          text=True, env=subprocess_env(BRIEFING_ESPEAK="bundled"), timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert _samples(tmp_path / "a.wav") == _samples(tmp_path / "b.wav")
+
+
 @pytest.mark.parametrize(
     ("behaviour", "reason"),
     [

@@ -12,6 +12,7 @@ pyttsx3 2.99 on Linux loses files, hangs and crashes when driven carelessly
   (other samples, a few longer or shorter), so the same block differed between
   a run's worker processes and ``--jobs 0``, and the segment cache and the
   up-to-date check held audio their keys did not describe;
+- seeds that noise (1.52 seeds it from the clock as it starts);
 - in that child, creates exactly one pyttsx3 engine (the notes: engines crash
   when re-created in a process, and hang when created before a fork);
 - warms it up with one ``runAndWait()`` before the real text (the first call
@@ -74,6 +75,8 @@ TIMEOUT_BASE_S = 30.0
 TIMEOUT_PER_CHAR_S = 0.01
 _ANSWER_MARGIN_S = 10.0
 """How much longer than the speaker's own timeout the engine waits for its answer."""
+NOISE_SEED = 1
+"""The seed of espeak-ng's noise in every text (1: the C library's own first seed)."""
 START_S = 60.0
 """Seconds the speaker process has to start and tell what libespeak-ng it drives."""
 
@@ -146,6 +149,7 @@ class Speaker:
 
     def __init__(self) -> None:
         self._engine, self._espeak = _pyttsx3_engine()
+        self._seed_noise()
         self._never_cancel()
         self._finished = threading.Event()
         self._returned = threading.Event()
@@ -155,6 +159,17 @@ class Speaker:
         self._record_word_events()
         self.ready = self._warm_up()
         """Whether the warm-up was heard; if not, the text is left for a fresh speaker."""
+
+    def _seed_noise(self) -> None:
+        """Draw espeak-ng's noise (the breath of the ``+f`` variants) from a fixed seed:
+        1.52 seeds its own generator from the clock when it starts
+        (``espeak_ng_SetRandSeed`` sets it), 1.51 draws from the C library's ``rand()``."""
+        set_seed = getattr(self._espeak.dll, "espeak_ng_SetRandSeed", None)
+        if set_seed is not None:
+            set_seed.argtypes = [ctypes.c_long]
+            set_seed(NOISE_SEED)
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).srand(NOISE_SEED)
 
     def _never_cancel(self) -> None:
         """Stop the driver from cancelling the text it is about to speak. Each
@@ -283,7 +298,10 @@ def library_facts() -> dict:
         [v.id, v.name, list(v.languages or ()), _GENDERS.get(v.gender)]
         for v in engine.getProperty("voices")
     ]
+    library = espeak_lib.load()  # loaded already, by the speaker process
     return {
+        "route": library.route,
+        "path": library.path,
         "version": version.decode("ascii", "replace"),
         "data_path": data_path.value.decode("utf-8", "replace") if data_path.value else None,
         "default_voice": (engine.getProperty("voice") or "en").lower(),
@@ -309,6 +327,8 @@ class Pyttsx3Engine:
         if facts.get("error"):
             self.close()
             raise EngineError(facts["error"])
+        self.library = espeak_lib.EspeakLibrary(facts["route"], facts["path"], facts["data_path"])
+        log.info("using %s libespeak-ng (%s)", self.library.route, self.library.path)
         self._version: str = facts["version"]
         self._data_path: str | None = facts["data_path"]
         self._voices = [EngineVoice(i, n, tuple(langs), g) for i, n, langs, g in facts["voices"]]
