@@ -126,14 +126,14 @@ def _prepare(registry: dict[str, str]) -> None:
     """While no block has come yet (the parent is still reading and summarising),
     load what rendering needs and start the engines, so the first block does not
     wait for them. A failure is left for that block to meet and report."""
-    from . import mix, mp3  # noqa: F401  (numpy, pydub, lameenc)
     from .tts import get_engine
 
-    for name in registry:
+    for name in registry:  # first: an engine's own process starts while these imports run
         try:
             get_engine(name)
         except Exception as exc:  # reported when a block needs the engine
             log.debug("engine %s did not start ahead of its first block: %s", name, exc)
+    from . import mix, mp3  # noqa: F401  (numpy, pydub, lameenc)
 
 
 @dataclass

@@ -319,11 +319,12 @@ def test_the_speakers_child_crashing_or_hanging_is_one_line(behaviour, reason):
         "import json, os, signal, sys, time\n"
         "from briefing.tts import pyttsx3_speaker as s\n"
         "s.START_S = 0.5\n"
-        f"s.answer = lambda request: {behaviour}\n"
+        "s._prepare = lambda voice: None\n"
+        f"s.answer = lambda request, speaker: {behaviour}\n"
         "request = {'text': 'x', 'voice': 'en', 'dest': '/nonexistent/x.wav', 'timeout': 0.2}\n"
-        "print(json.dumps(s.in_a_fresh_process(request)))\n"
-        "s.answer = lambda request: {'marks': [], 'rate': 22050}\n"
-        "print(json.dumps(s.in_a_fresh_process(request)))\n"
+        "print(json.dumps(s.ask(s.fork('en'), request)))\n"
+        "s.answer = lambda request, speaker: {'marks': [], 'rate': 22050}\n"
+        "print(json.dumps(s.ask(s.fork('en'), request)))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=subprocess_env(), timeout=60)  # fmt: skip

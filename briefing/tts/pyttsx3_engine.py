@@ -14,9 +14,10 @@ pyttsx3 2.99 on Linux loses files, hangs and crashes when driven carelessly
   up-to-date check held audio their keys did not describe;
 - seeds that noise (1.52 seeds it from the clock as it starts);
 - in that child, creates exactly one pyttsx3 engine (the notes: engines crash
-  when re-created in a process, and hang when created before a fork);
-- warms it up with one ``runAndWait()`` before the real text (the first call
-  in a process returns before synthesis ends);
+  when re-created in a process, and hang when created before a fork), and sets
+  its voice on the driver itself (pyttsx3 queues settings until its first
+  ``runAndWait()``); it needs no warm-up: what made the first text of a process
+  go missing was the cancel below;
 - queues exactly one ``save_to_file()`` per ``runAndWait()`` and never calls
   ``runAndWait()`` with nothing queued (that hangs);
 - waits for the driver's "finished-utterance" notification before going on:
@@ -27,7 +28,8 @@ pyttsx3 2.99 on Linux loses files, hangs and crashes when driven carelessly
   that notification (at random they began the next file);
 - never lets the driver cancel: each ``runAndWait()`` calls its ``stop()``,
   which cancels libespeak-ng whenever it counts as playing, as it does for a
-  moment at times of its own: at random a text came out empty or at another rate;
+  moment at times of its own (while it takes the driver's first settings, and
+  about 150 ms after a text): at random a text came out empty or at another rate;
 - sets the rate and volume inside the text, as espeak-ng embedded commands
   (``\\x01<n>S``, ``\\x01<n>A``): ``setProperty("rate")`` goes through
   espeak-ng's command queue while the voice is set at once, and in a long run
@@ -56,10 +58,10 @@ import re
 import select
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import wave
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EngineError, VoiceError
@@ -144,10 +146,11 @@ def _pyttsx3_engine():
 
 
 class Speaker:
-    """pyttsx3 and libespeak-ng speaking in this process, for one text: made in the
-    child the speaker process forks for each text (see the module docstring)."""
+    """pyttsx3 and libespeak-ng speaking in this process, in one voice, for one text:
+    made in the child the speaker process forks for each text (see the module
+    docstring), started and in its voice before the text comes."""
 
-    def __init__(self) -> None:
+    def __init__(self, voice: str) -> None:
         self._engine, self._espeak = _pyttsx3_engine()
         self._seed_noise()
         self._never_cancel()
@@ -157,8 +160,7 @@ class Speaker:
         self._engine.connect("finished-utterance", self._on_finished)
         self._events: list[tuple[int, int]] = []
         self._record_word_events()
-        self.ready = self._warm_up()
-        """Whether the warm-up was heard; if not, the text is left for a fresh speaker."""
+        self._select(voice)
 
     def _seed_noise(self) -> None:
         """Draw espeak-ng's noise (the breath of the ``+f`` variants) from a fixed seed:
@@ -187,13 +189,18 @@ class Speaker:
     def _record_word_events(self) -> None:
         """Wrap the driver's synthesis callback to keep (text position, audio ms) of words."""
         try:
-            driver_callback = self._engine.proxy._driver._onSynth
+            driver = self._engine.proxy._driver
+            driver_callback = driver._onSynth
         except AttributeError:  # pragma: no cover - a pyttsx3 with other internals
             log.warning("pyttsx3's driver has changed; transcript times will be estimated")
             return
         espeak = self._espeak
 
         def on_synth(wav, numsamples, events):  # runs on libespeak-ng's thread
+            if type(getattr(driver, "_data_buffer", None)) is bytes:
+                # The driver adds each chunk to a bytes object, copying all it has each
+                # time; a bytearray grows in place (a 90 s text: 40 ms less).
+                driver._data_buffer = bytearray(driver._data_buffer)
             i, last = 0, False
             while events[i].type != espeak.EVENT_LIST_TERMINATED:
                 if events[i].type == espeak.EVENT_WORD:
@@ -253,25 +260,16 @@ class Speaker:
         while self._engine.isBusy() and time.monotonic() < deadline:
             time.sleep(0.001)
 
-    def _warm_up(self) -> bool:
-        """Speak a word (the first call in a process returns before synthesis ends):
-        True when it was heard."""
-        with tempfile.TemporaryDirectory(prefix="briefing-warmup-") as tmp:
-            path = Path(tmp) / "warmup.wav"
-            self._run("Ready.", path)
-            return wav_frames(path) > 0
-
-    def select(self, voice: str) -> None:
-        """Switch espeak-ng to a voice id (rate and volume go in the text)."""
-        self._engine.setProperty("voice", voice)
+    def _select(self, voice: str) -> None:
+        """Switch espeak-ng to a voice id (rate and volume go in the text), on the driver
+        itself: pyttsx3's engine queues it until its first ``runAndWait()``."""
+        self._engine.proxy._driver.setProperty("voice", voice)
         actual = (self._engine.getProperty("voice") or "").lower()
         if actual != voice:
             raise VoiceError(f"espeak-ng did not accept voice '{voice}' (it kept '{actual}')")
 
     def speak(self, text: str, dest: Path) -> list[tuple[int, int]]:
         """Speak ``text`` into ``dest``; espeak-ng's word events (text position, audio ms)."""
-        if not self.ready:  # not as every other text starts: leave it to a fresh speaker
-            return []
         self._run(text, dest)
         return list(self._events)
 
@@ -309,6 +307,27 @@ def library_facts() -> dict:
     }
 
 
+@dataclass(frozen=True)
+class LibraryFacts:
+    """What the speaker process told of the libespeak-ng it drives."""
+
+    library: espeak_lib.EspeakLibrary
+    version: str
+    voices: tuple[EngineVoice, ...]
+    default_voice: str
+    """The platform's default voice (a profile's voice "default"): the one espeak-ng
+    starts with."""
+
+    @classmethod
+    def from_answer(cls, answer: dict) -> LibraryFacts:
+        library = espeak_lib.EspeakLibrary(answer["route"], answer["path"], answer["data_path"])
+        voices = tuple(EngineVoice(i, n, tuple(langs), g) for i, n, langs, g in answer["voices"])
+        return cls(library, answer["version"], voices, answer["default_voice"])
+
+
+_FACTS_REQUEST = {"facts": True, "dest": "", "timeout": TIMEOUT_BASE_S}
+
+
 class Pyttsx3Engine:
     """Speech through pyttsx3 and libespeak-ng, all in a speaker process
     (``briefing.tts.pyttsx3_speaker``) kept for the engine's life, each text in a
@@ -323,20 +342,33 @@ class Pyttsx3Engine:
     def __init__(self) -> None:
         self.library = espeak_lib.choose()
         self._process: subprocess.Popen[str] | None = None
-        facts = self._ask({"facts": True, "dest": "", "timeout": TIMEOUT_BASE_S}, START_S)
-        if facts.get("error"):
+        self._facts_due = False
+        self._known: LibraryFacts | None = None
+        self._start()  # it starts, and tells its facts, while the caller goes on
+
+    def _facts(self) -> LibraryFacts:
+        """The speaker's facts (read when first needed); raises EngineError when
+        pyttsx3 or libespeak-ng cannot be used."""
+        if self._known is None:
+            if self._process is None or self._process.poll() is not None:
+                self._start()
+            self._take_facts()
+        assert self._known is not None
+        return self._known
+
+    def _take_facts(self) -> None:
+        """Read the answer to the facts request a speaker process gets first."""
+        if not self._facts_due:
+            return
+        self._facts_due = False
+        answer = self._receive(START_S, "its start")
+        if answer.get("error"):
             self.close()
-            raise EngineError(facts["error"])
-        self.library = espeak_lib.EspeakLibrary(facts["route"], facts["path"], facts["data_path"])
-        log.info("using %s libespeak-ng (%s)", self.library.route, self.library.path)
-        self._version: str = facts["version"]
-        self._data_path: str | None = facts["data_path"]
-        self._voices = [EngineVoice(i, n, tuple(langs), g) for i, n, langs, g in facts["voices"]]
-        self._voice_ids = {v.id for v in self._voices}
-        #: The platform's default voice (a profile's voice "default"): the one
-        #: espeak-ng starts with.
-        self._default_voice: str = facts["default_voice"]
-        log.debug("pyttsx3 engine ready (%s)", self.describe())
+            raise EngineError(answer["error"])
+        if self._known is None:
+            self._known = LibraryFacts.from_answer(answer)
+            self.library = self._known.library
+            log.info("using %s libespeak-ng (%s)", self.library.route, self.library.path)
 
     # -- information ---------------------------------------------------------
 
@@ -354,24 +386,26 @@ class Pyttsx3Engine:
         from ..versions import package_version
 
         pyttsx3_version = package_version("pyttsx3")
+        facts = self._facts()
         return (
-            f"pyttsx3 {pyttsx3_version} driving libespeak-ng {self._version} "
-            f"({self.library.route}: {self.library.path}; each text in a fresh process)"
+            f"pyttsx3 {pyttsx3_version} driving libespeak-ng {facts.version} "
+            f"({facts.library.route}: {facts.library.path}; each text in a fresh process)"
         )
 
     @property
     def version(self) -> str:
         """The libespeak-ng version."""
-        return self._version
+        return self._facts().version
 
     def voices(self) -> list[EngineVoice]:
-        return list(self._voices)
+        return list(self._facts().voices)
 
     def variants(self) -> list[str]:
         """espeak-ng voice variants (``+f3``, ``+m2``...) that can follow a voice id."""
-        if not self._data_path:
+        data_path = self._facts().library.data_path
+        if not data_path:
             return []
-        folder = Path(self._data_path) / "voices" / "!v"
+        folder = Path(data_path) / "voices" / "!v"
         return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
 
     # -- voices --------------------------------------------------------------
@@ -379,15 +413,17 @@ class Pyttsx3Engine:
     def resolve_voice(self, voice: str) -> str:
         """The engine's full id for a profile's voice (``en-us+f3`` -> ``gmw/en-us+f3``;
         ``default``: the voice espeak-ng starts with)."""
+        facts = self._facts()
+        ids = {v.id for v in facts.voices}
         base, _, variant = voice.strip().lower().partition("+")
         if base == "default":
-            base = self._default_voice
-        if base in self._voice_ids:
+            base = facts.default_voice
+        if base in ids:
             full = base
         else:
-            matches = sorted(i for i in self._voice_ids if i.rsplit("/", 1)[-1] == base)
+            matches = sorted(i for i in ids if i.rsplit("/", 1)[-1] == base)
             if not matches:
-                english = sorted(i.rsplit("/", 1)[-1] for i in self._voice_ids if "/en" in i)
+                english = sorted(i.rsplit("/", 1)[-1] for i in ids if "/en" in i)
                 raise VoiceError(
                     f"espeak-ng has no voice '{base}'; English voices: {', '.join(english)} "
                     "(`briefing voices --engine-voices` lists all)"
@@ -421,10 +457,13 @@ class Pyttsx3Engine:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None, text=True, bufsize=1,
             env=env, start_new_session=True,
         )  # fmt: skip
+        self._send(_FACTS_REQUEST)
+        self._facts_due = True
 
     def close(self) -> None:
         """Stop the speaker process (it also stops when this process goes)."""
         process, self._process = getattr(self, "_process", None), None
+        self._facts_due = False
         if process is None:
             return
         try:
@@ -438,13 +477,14 @@ class Pyttsx3Engine:
     def __del__(self) -> None:
         self.close()
 
-    def _ask(self, request: dict, timeout: float) -> dict:
-        """One request to the speaker process, answered within ``timeout`` or it is replaced."""
-        if self._process is None or self._process.poll() is not None:
-            self._start()
-        try:
+    def _send(self, request: dict) -> None:
+        with contextlib.suppress(OSError):  # it has gone: the answer's end says so
             self._process.stdin.write(json.dumps(request) + "\n")
             self._process.stdin.flush()
+
+    def _receive(self, timeout: float, what: str) -> dict:
+        """The speaker's next answer, within ``timeout`` or it is replaced."""
+        try:
             ready, _, _ = select.select([self._process.stdout], [], [], timeout)
             line = self._process.stdout.readline() if ready else None
         except OSError:
@@ -452,7 +492,6 @@ class Pyttsx3Engine:
         if line is None:
             _kill(self._process)
             self.close()
-            what = Path(request["dest"]).name or "starting"
             raise EngineError(
                 f"espeak-ng did not finish {what} within {timeout:.0f} s; "
                 "the speech engine seems to hang"
@@ -461,6 +500,14 @@ class Pyttsx3Engine:
             self.close()
             raise EngineError("the espeak-ng speaker process stopped; run with -v for details")
         return json.loads(line)
+
+    def _ask(self, request: dict, timeout: float) -> dict:
+        """One request to the speaker process, answered within ``timeout`` or it is replaced."""
+        if self._process is None or self._process.poll() is not None:
+            self._start()
+        self._take_facts()
+        self._send(request)
+        return self._receive(timeout, Path(request["dest"]).name)
 
     def synthesize(self, text: str, profile: VoiceProfile, dest: Path) -> tuple[WordMark, ...]:
         if not re.search(r"[^\W_]", text):
