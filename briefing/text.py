@@ -34,41 +34,53 @@ SENTENCE_OPENERS = frozenset(
     which police officials authorities""".split()
 )
 
+# Linear time, whatever the text: a candidate starts only where a run of
+# sentence-final punctuation starts (the look-behind), and the runs are taken
+# possessively, so a paragraph of a million "!" or "." is read once, not once
+# per character.
 _BOUNDARY = re.compile(
     r"""
-    (?P<end>[.!?]+|\.\.\.|…)          # sentence-final punctuation
-    (?P<close>["'”’»)\]]*)            # closing quotes or brackets
-    (?P<space>\s+)                    # white space
+    (?<![.!?…])
+    (?P<end>[.!?…]++)                 # sentence-final punctuation ("...", "?!", "…")
+    (?P<close>["'”’»)\]]*+)            # closing quotes or brackets
+    (?P<space>\s++)                    # white space
     (?=(?P<next>["'“‘«(\[]?\S))       # what follows (not consumed)
     """,
     re.VERBOSE,
 )
+#: The word before a boundary is read from at most this many characters back.
+_WORD_WINDOW = 64
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
+#: What follows a boundary: opening quotes or brackets, then its first character and word.
+_FOLLOWING = re.compile(r"[\"'“‘«(\[]*+(?=(?P<first>.?))(?P<word>[A-Za-z]*)")
 
 
-def _next_word(text: str, pos: int) -> str:
-    match = re.match(r"[\"'“‘«(\[]*([A-Za-z]+)", text[pos:])
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at ``end`` ("U.S.", "Dr."), read from a bounded window."""
+    match = _WORD_BEFORE.search(text[max(0, end - _WORD_WINDOW) : end])
     return match.group(1) if match else ""
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
-    """Decide whether a candidate boundary really ends a sentence."""
+    """Decide whether a candidate boundary really ends a sentence.
+
+    Only a bounded window around the candidate is read, so splitting a
+    paragraph takes time in proportion to its length."""
     end, close = match.group("end"), match.group("close")
-    following = text[match.end() :]
-    first = following.lstrip("\"'“‘«([")[:1]
+    following = _FOLLOWING.match(text, match.end())
+    assert following is not None  # every group may be empty
+    first = following.group("first")
     if not first:
         return True
-    opens_quote = following[:1] in '"“‘«(['
+    opens_quote = text[match.end() : match.end() + 1] in ('"', "“", "‘", "«", "(", "[")
     if not (first.isupper() or first.isdigit() or opens_quote):
         return False  # "... invitation ... are invaders", '"Why?" he asked.'
     if end != "." or close:
         return True  # "!", "?", "...", or a full stop inside closing quotes
-    word_match = _WORD_BEFORE.search(text, 0, match.start() + 1)
-    word = word_match.group(1) if word_match else ""
+    word = _word_before(text, match.start() + 1)
     bare = word.rstrip(".").lower()
-    next_word = _next_word(text, match.end())
-    starts_sentence = next_word.lower() in SENTENCE_OPENERS
+    starts_sentence = following.group("word").lower() in SENTENCE_OPENERS
     title = bare.rsplit("-", 1)[-1]  # "Gov.", also "then-Sen.", "ex-Gov."
     if title in TITLES:
         if title in ("no", "nos") and first.isdigit():
@@ -182,11 +194,26 @@ _CREDIT_WORDS = (
 )
 _CREDIT_PARAGRAPH = re.compile(rf"^\(?\s*{_CREDIT_WORDS}.*$", re.IGNORECASE | re.DOTALL)
 _CREDIT_TAIL = re.compile(rf"\s*\(\s*{_CREDIT_WORDS}[^()]*\)\s*$", re.IGNORECASE)
+# The credit sentence is found from its end: a pattern that started at every sentence
+# opening and scanned ahead for "contributed" took time in the square of the
+# paragraph's length on text with many openings and no full stop.
 _CONTRIBUTED = re.compile(
-    r"(?:^|(?<=[.!?\"”’]\s))[^.!?]*\bcontributed(?:\s+reporting)?\s+to\s+this\s+"
-    r"(?:report|story|article)\.?\s*$",
+    r"\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\.?\s*$",
     re.IGNORECASE,
 )
+_SENTENCE_OPENING = re.compile(r"(?<=[.!?\"”’]\s)")
+
+
+def _strip_contributed(paragraph: str) -> str:
+    """Drop a closing "CNN's Jane Doe contributed to this report." sentence."""
+    credit = _CONTRIBUTED.search(paragraph)
+    if credit is None:
+        return paragraph
+    stop = max(paragraph.rfind(mark, 0, credit.start()) for mark in ".!?")
+    if stop < 0:
+        return ""  # the whole paragraph is the credit
+    opening = _SENTENCE_OPENING.search(paragraph, stop + 1, credit.start() + 1)
+    return paragraph[: opening.start()] if opening else paragraph
 
 
 def strip_credit_line(paragraph: str) -> str:
@@ -195,7 +222,7 @@ def strip_credit_line(paragraph: str) -> str:
     if _CREDIT_PARAGRAPH.match(paragraph.strip()):
         return ""
     paragraph = _CREDIT_TAIL.sub("", paragraph)
-    return _CONTRIBUTED.sub("", paragraph).strip()
+    return _strip_contributed(paragraph).strip()
 
 
 # Possessive quantifiers (*+) and separators with spaces around "and" and "&": a
@@ -241,8 +268,11 @@ def strip_boilerplate(paragraph: str) -> str:
 
 _ADDRESS = r"""
     (?:https?://|ftp://|\bwww\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]
-  | \b[\w.-]+\.(?:com|org|net|gov|edu|io|co\.uk|uk|int)(?:/[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’])?\b
+  | (?<![\w.-])\b[\w.-]+\.(?:com|org|net|gov|edu|io|co\.uk|uk|int)
+    (?:/[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’])?\b
 """
+# A bare domain starts only where a run of name characters starts (the look-behind):
+# tried at every letter of "a.a.a.a..." it took time in the square of the run's length.
 _URL = re.compile(_ADDRESS, re.IGNORECASE | re.VERBOSE)
 #: An address with the word that points at it: "more at example.org".
 _POINTED_URL = re.compile(
@@ -261,7 +291,8 @@ def _drop_address(match: re.Match[str]) -> str:
     them with the word that points ("more at example.org")."""
     address = match.group("address")
     bare = not re.search(r"(?i)://|\bwww\.|/", address)
-    if bare and not _POINTER_BEFORE.search(match.string[: match.start("address")]):
+    start = match.start("address")
+    if bare and not _POINTER_BEFORE.search(match.string[max(0, start - 32) : start]):
         return match.group(0)
     return ""
 

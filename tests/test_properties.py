@@ -744,3 +744,61 @@ byline_like = st.lists(
 def test_clean_paragraph_of_a_short_paragraph_takes_well_under_a_second(paragraph):
     with time_limit(1.0):
         clean_paragraph(paragraph)
+
+
+# --------------------------------------------------------------------------------------
+# Linear time: no text stage may take time in the square of its input
+# --------------------------------------------------------------------------------------
+
+#: Pieces that sit at or near every decision of the splitter and the address rules.
+_NASTY_PIECES = [
+    ".", "!", "?", "...", "…", " ", "  ", "a", "A", "U.S.", "Dr.", "No.", "1", "3.5",
+    '"', "“", "”", "'", "(", ")", "[", "-", "a.", "www.", "http://", "x.com", "@", "\n",
+]  # fmt: skip
+
+
+def _elapsed(function, text: str) -> float:
+    """The least of three timings (the noise of a busy machine only adds time)."""
+    import time
+
+    best = float("inf")
+    with time_limit(60):  # a quadratic stage fails here, not after many minutes
+        for _ in range(3):
+            start = time.perf_counter()
+            function(text)
+            best = min(best, time.perf_counter() - start)
+    return best
+
+
+@settings(max_examples=12, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.sampled_from(_NASTY_PIECES), min_size=1, max_size=12))
+@example(["."])
+@example(["a."])
+@example(["Dr.", " ", "a"])
+@example(["!"])
+def test_split_sentences_takes_time_in_proportion_to_the_text(pieces):
+    """One paragraph made of a random unit repeated: eight times the text takes at
+    most about eight times as long (a quadratic splitter takes 64 times)."""
+    unit = "".join(pieces).replace("\n", " ")
+    small = (unit * (20_000 // len(unit) + 1))[:20_000]
+    large = (unit * (160_000 // len(unit) + 1))[:160_000]
+    base = max(_elapsed(split_sentences, small), 0.002)  # below 2 ms, timer noise rules
+    assert _elapsed(split_sentences, large) / base < 20
+
+
+@settings(max_examples=8, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.sampled_from(_NASTY_PIECES), min_size=1, max_size=12))
+@example(["a."])
+@example(["a", "-"])
+@example(["www."])
+@example([" "])
+@example(["”", "\xa0", "…", "1,000"])
+def test_cleaning_and_speaking_take_time_in_proportion_to_the_text(pieces):
+    """The paragraph rules and the spoken form, on the same kind of text (the address
+    rules once took 40 s on 40 kB of "a.a.a...")."""
+    unit = "".join(pieces).replace("\n", " ")
+    small = (unit * (10_000 // len(unit) + 1))[:10_000]
+    large = (unit * (80_000 // len(unit) + 1))[:80_000]
+    for stage in (clean_paragraph, to_spoken):
+        base = max(_elapsed(stage, small), 0.002)
+        assert _elapsed(stage, large) / base < 20, stage.__name__
