@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 
 #: Largest article file read, in bytes: anything bigger is not an article.
 MAX_ARTICLE_BYTES = 2_000_000
+#: Characters of an article's text read at most (the longest news features run to
+#: some 60,000; a summary is taken from the top): the rest is left out, so no text
+#: stage ever sees more, whatever a file, feed or page holds.
+MAX_ARTICLE_CHARS = 100_000
 #: File name endings read from a folder.
 ARTICLE_SUFFIXES = (".txt", ".text")
 STDIN = "-"
@@ -117,7 +121,7 @@ def parse_article(text: str, source: str) -> Article:
 
     Raises SourceError when there is no headline or no body left.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = bounded(text.replace("\r\n", "\n").replace("\r", "\n"), source)
     lines = text.split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -145,6 +149,24 @@ def parse_article(text: str, source: str) -> Article:
     if not paragraphs:
         raise SourceError(f"{source}: no article text after the headline '{title}'")
     return Article(title=title, paragraphs=paragraphs, source=source)
+
+
+def bounded(text: str, source: str, limit: int = MAX_ARTICLE_CHARS) -> str:
+    """The text, or its first ``limit`` characters cut at a paragraph break (else at
+    a space) when it is longer."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    cut = head.rfind("\n\n")
+    if cut < limit // 2:
+        cut = max(head.rfind(" "), head.rfind("\n"))
+    if cut < limit // 2:
+        cut = limit
+    log.info(
+        "%s: %s characters, more than an article's %s; read the first %s",
+        source, f"{len(text):,}", f"{limit:,}", f"{cut:,}",
+    )  # fmt: skip
+    return text[:cut]
 
 
 def _headline_from(text: str) -> str:
@@ -186,6 +208,9 @@ def read_article(path: Path) -> Article:
             if not stat.S_ISREG(info.st_mode):
                 kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
                 raise SourceError(f"{path}: {kind}; give an article file")
+            refused = not_an_article_file(path, info)
+            if refused:
+                raise SourceError(f"{path}: {refused}")
             if info.st_size > MAX_ARTICLE_BYTES:
                 raise SourceError(
                     f"{path}: {info.st_size:,} bytes is too large for an article "
@@ -209,6 +234,31 @@ def read_article(path: Path) -> Article:
     if len(data) > MAX_ARTICLE_BYTES:
         raise SourceError(f"{path}: more than {MAX_ARTICLE_BYTES:,} bytes; give one article")
     return parse_data(data, str(path))
+
+
+#: Folders of the system, never of articles: what is there is configuration, secrets
+#: (/etc/shadow) or the kernel's view of processes (/proc/self/environ).
+SYSTEM_FOLDERS = ("/etc", "/proc", "/sys", "/dev", "/boot", "/run", "/var/lib", "/var/run")
+
+
+def not_an_article_file(path: Path, info: os.stat_result) -> str:
+    """Why a regular file is not one a user could mean as an article ("" when it may be):
+    a file in a system folder, or, when briefing runs as root, a file that other
+    users may not read (a key, a password file), which root could read but no
+    article is."""
+    real = os.path.realpath(path)
+    for folder in SYSTEM_FOLDERS:
+        if real == folder or real.startswith(folder + os.sep):
+            return (
+                f"a system file (in {folder}), not an article; refused "
+                "(copy the text into an article file if it really is one)"
+            )
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and not info.st_mode & stat.S_IROTH:
+        return (
+            "a private file (other users may not read it), and briefing runs as root; "
+            "refused (make it readable, chmod o+r, if it really is an article)"
+        )
+    return ""
 
 
 def parse_data(data: bytes, source: str) -> Article:
