@@ -1,6 +1,6 @@
-"""`python -m briefing` runs the command line."""
+"""`python -m briefing` runs the command line (SIGTERM handled from the start)."""
 
-from .cli import main
+from .entry import main
 
 if __name__ == "__main__":
     main()

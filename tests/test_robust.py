@@ -109,6 +109,53 @@ def test_interrupt_during_rendering_is_one_line_and_changes_nothing(tmp_path, ho
     assert _no_new_workers(workers_before)
 
 
+#: Runs the command line, sending itself SIGTERM while the command line is still being
+#: imported (the first import of click): a run stopped 0.06 s after it started died
+#: of the signal (-15) instead of ending as Ctrl-C does.
+_TERM_WHILE_IMPORTING = """
+import builtins, os, signal, sys
+real = builtins.__import__
+def hook(name, *args, **kwargs):
+    if name == "click":
+        builtins.__import__ = real
+        os.kill(os.getpid(), signal.SIGTERM)
+    return real(name, *args, **kwargs)
+builtins.__import__ = hook
+sys.argv = ["briefing", *sys.argv[1:]]
+from briefing.entry import main
+main()
+"""
+
+
+def test_sigterm_at_the_very_start_is_one_line_and_status_130(tmp_path):
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-c", _TERM_WHILE_IMPORTING, "generate", str(SEED), "--out", str(out)],
+        env=subprocess_env(), capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 130, (result.returncode, result.stderr)
+    assert result.stderr.strip().splitlines() == [
+        "Interrupted: nothing was changed; the previous episode and feed are as they were."
+    ]
+    assert not out.exists()
+
+
+def test_the_console_script_imports_nothing_before_its_sigterm_handler():
+    """The entry point's module is all that runs before the handler is set."""
+    code = (
+        "import sys, signal; import briefing.entry; "
+        "print(sorted(m for m in sys.modules if m.startswith('briefing')), "
+        "signal.getsignal(signal.SIGTERM) is signal.SIG_DFL)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=subprocess_env(), check=True)  # fmt: skip
+    assert result.stdout.strip() == "['briefing', 'briefing.entry'] True"
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts == {"briefing": "briefing.entry:main"}
+
+
 # -- one run at a time -------------------------------------------------------------------
 
 
