@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import BriefingError
 from .models import Show
+from .tomlfile import read_toml
 
 CONFIG_NAME = "briefing.toml"
 SUMMARIZERS = ("extractive", "llm")
@@ -77,22 +77,30 @@ class Config:
 
 
 def is_url(text: str) -> bool:
-    return bool(re.match(r"^https?://", text.strip(), re.IGNORECASE))
+    return bool(re.match(r"^https?://[^\s/?#]+", text.strip(), re.IGNORECASE))
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.IGNORECASE)
 _UNITS = {"m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
+#: The longest duration accepted (a hundred years): news older than that is all news.
+MAX_DURATION = dt.timedelta(days=36_525)
+
+
 def parse_duration(text: str) -> dt.timedelta:
-    """ "24h", "90m", "2d", "1w" -> timedelta. Raises ValueError."""
-    match = _DURATION.match(str(text))
+    """ "24h", "90m", "2d", "1w" -> timedelta, from zero to MAX_DURATION. Raises ValueError."""
+    shown = str(text) if len(str(text)) <= 40 else f"{str(text)[:40]}..."
+    match = _DURATION.match(str(text)) if len(str(text)) <= 200 else None
     if not match:
-        raise ValueError(f"{text!r} is not a duration such as 90m, 24h, 2d or 1w")
+        raise ValueError(f"{shown!r} is not a duration such as 90m, 24h, 2d or 1w")
     value, unit = float(match.group(1)), match.group(2).lower()
     if value <= 0:
-        raise ValueError(f"{text!r} must be more than zero")
-    return dt.timedelta(seconds=value * _UNITS[unit])
+        raise ValueError(f"{shown!r} must be more than zero")
+    seconds = value * _UNITS[unit]
+    if not seconds <= MAX_DURATION.total_seconds():  # also inf, from a huge number
+        raise ValueError(f"{shown!r} is too long: at most {MAX_DURATION.days // 7:,}w")
+    return dt.timedelta(seconds=seconds)
 
 
 def default_config_paths() -> list[Path]:
@@ -115,21 +123,19 @@ def load_config(explicit: Path | None = None) -> Config:
     path = find_config(explicit)
     if path is None:
         return Config()
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(
-            f"{path}: not UTF-8 text (byte {exc.start}); save the config as UTF-8"
-        ) from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    data = read_toml(path, "config", ConfigError)
     return parse_config(data, path)
 
 
 # -- validation ---------------------------------------------------------------------
+
+
+#: The longest text setting: a name, a path, a URL.
+MAX_TEXT_CHARS = 2_000
+#: What is spoken or shown as a name (the show's title, its author) is at most this long.
+MAX_NAME_CHARS = 200
+#: The feed's description of the show.
+MAX_DESCRIPTION_CHARS = 4_000
 
 
 class _Checker:
@@ -163,10 +169,14 @@ class _Checker:
             self.fail(self.key(name), f"must be {what}, not {value!r}")
         return value
 
-    def text(self, name: str, default: str | None = None) -> str | None:
+    def text(
+        self, name: str, default: str | None = None, longest: int = MAX_TEXT_CHARS
+    ) -> str | None:
         value = self.get(name, str, default, "a string")
         if name in self.table and not value.strip():
             self.fail(self.key(name), "must not be empty")
+        if value is not None and len(value) > longest:
+            self.fail(self.key(name), f"is {len(value):,} characters; at most {longest:,}")
         return value
 
     def number(self, name: str, default: float | None, low: float, high: float) -> float | None:
@@ -200,15 +210,21 @@ def _parse_show(table: Any, path: Path | None) -> tuple[Show, str | None]:
         cover_path = Path(cover).expanduser()
         if not cover_path.is_absolute() and path is not None:
             cover_path = path.parent / cover_path
+        problem = _not_an_image_file(cover_path)
+        if problem:
+            check.fail("show.cover", f"{problem}: {cover_path}")
+    link = check.get("link", str, defaults.link, "a URL")
+    if link and not is_url(link):
+        check.fail("show.link", f"must be an http(s) URL, not {link[:80]!r}")
     show = Show(
-        title=check.text("title", defaults.title),
-        author=check.text("author", defaults.author),
-        description=check.text("description", defaults.description),
+        title=check.text("title", defaults.title, MAX_NAME_CHARS),
+        author=check.text("author", defaults.author, MAX_NAME_CHARS),
+        description=check.text("description", defaults.description, MAX_DESCRIPTION_CHARS),
         language=check.text("language", defaults.language),
         category=check.text("category", defaults.category),
         subcategory=check.get("subcategory", str, defaults.subcategory, "a string"),
         explicit=check.get("explicit", bool, defaults.explicit, "true or false"),
-        link=check.get("link", str, defaults.link, "a URL"),
+        link=link.strip(),
         cover=cover_path,
     )
     if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", show.language):
@@ -217,6 +233,20 @@ def _parse_show(table: Any, path: Path | None) -> tuple[Show, str | None]:
         )
     check.done()
     return show, base_url
+
+
+def _not_an_image_file(path: Path) -> str:
+    """Why ``path`` cannot be a cover ("" if it may be one). Checked without opening
+    it: opening a named pipe would wait for a writer forever."""
+    import stat
+
+    try:
+        info = path.stat()
+    except OSError:
+        return ""  # missing or unreadable: said where the cover is used
+    if not stat.S_ISREG(info.st_mode):
+        return "must be an image file (PNG or JPEG), not a folder or a special file"
+    return ""
 
 
 def _parse_source(table: Any, index: int, path: Path | None) -> SourceConfig:

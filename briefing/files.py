@@ -320,3 +320,33 @@ def process_alive(pid: int) -> bool:
     except PermissionError:  # pragma: no cover - another user's process
         return True
     return True
+
+
+# -- reading what a user named -------------------------------------------------------
+
+
+def read_regular(path: Path, what: str, limit: int, error: type[Exception] = OutputError) -> bytes:
+    """The bytes of a file the user named (``what``: "config", "cover image"): only a
+    regular file is read (opening a named pipe would wait for a writer forever, so it
+    is opened without waiting), and at most ``limit`` bytes. Raises ``error`` with a
+    one-line message."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise error(f"{path}: no such {what} file") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot read the {what} ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "a special file"
+            raise error(f"{path}: a {what} must be a regular file, not {kind}")
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise error(f"{path}: cannot read the {what} ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise error(f"{path}: more than {limit:,} bytes, too large for a {what}")
+    return data

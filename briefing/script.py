@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from num2words import num2words
 
@@ -52,6 +53,21 @@ def as_spoken_line(text: str) -> str:
     """End a line with a full stop (headlines have none) so the voice pauses."""
     text = text.strip()
     return text if text[-1:] in ".!?" else text + "."
+
+
+#: A name or headline is said in at most this many characters (a hostile 100 kB title
+#: once crashed espeak-ng mid-intro); a longer one is cut at a word.
+MAX_SPOKEN_NAME = 200
+
+
+def spoken_name(text: str, limit: int = MAX_SPOKEN_NAME) -> str:
+    """``text`` cut at a word to at most ``limit`` characters (with "…" when cut)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head[limit // 2 :] else head
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _rotate(options: Sequence[str], date: dt.date, offset: int = 0) -> str:
@@ -99,6 +115,8 @@ def build_script(
         raise ValueError("a script needs at least one story")
     if not voices:
         raise ValueError("a script needs at least one voice")
+    show = spoken_name(show)
+    stories = [replace(story, title=spoken_name(story.title)) for story in stories]
     host = voices[0]
     segments = [Segment(SegmentKind.INTRO, "Intro", intro_lines(stories, show, date), host)]
     for position, story in enumerate(stories):

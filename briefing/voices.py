@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 import os
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import VoiceError
+from .tomlfile import read_toml
 from .versions import module_spec
 
 log = logging.getLogger(__name__)
@@ -95,15 +95,7 @@ class VoiceProfile:
 
 def load_profile(path: Path) -> VoiceProfile:
     """Read one voice profile file."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        raise VoiceError(f"{path}: no such voice profile file") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise VoiceError(f"{path}: not valid TOML ({exc})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise VoiceError(f"{path}: cannot read the voice profile ({exc})") from None
+    data = read_toml(path, "voice profile", VoiceError)
     profile = VoiceProfile.from_dict(data, source=str(path))
     if profile.name != path.stem:
         log.debug("voice profile %s is named %r", path, profile.name)

@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from ..errors import OutputError
-from ..files import atomic_path
+from ..files import atomic_path, read_regular
 
 log = logging.getLogger(__name__)
 
@@ -60,15 +60,23 @@ def render_cover(title: str, size: int = SIZE):
     return image
 
 
-def check_cover(path: Path) -> None:
-    """Raise OutputError unless ``path`` is a square PNG or JPEG of 1400-3000 px."""
+#: A cover image file is read only up to this size (Apple's limit is 512 kB).
+MAX_COVER_BYTES = 20_000_000
+
+
+def read_cover(path: Path) -> bytes:
+    """The bytes of a cover image file (a regular file of at most MAX_COVER_BYTES)."""
+    return read_regular(path, "cover image", MAX_COVER_BYTES, OutputError)
+
+
+def check_cover(path: Path) -> bytes:
+    """The image's bytes; OutputError unless ``path`` is a square PNG or JPEG of 1400-3000 px."""
     from PIL import Image, UnidentifiedImageError
 
+    data = read_cover(path)
     try:
-        with Image.open(path) as image:
+        with Image.open(io.BytesIO(data)) as image:
             kind, (width, height) = image.format, image.size
-    except FileNotFoundError:
-        raise OutputError(f"{path}: cover image not found") from None
     except (UnidentifiedImageError, OSError) as exc:
         raise OutputError(f"{path}: not an image ({exc})") from None
     if kind not in ("PNG", "JPEG"):
@@ -78,6 +86,7 @@ def check_cover(path: Path) -> None:
             f"{path}: the cover must be square, {MIN_SIZE} to {MAX_SIZE} pixels a side "
             f"(Apple Podcasts' rule), not {width}x{height}"
         )
+    return data
 
 
 _made: dict[str, bytes] = {}
@@ -114,8 +123,7 @@ def artwork(title: str, given: Path | None = None) -> bytes:
     if known is not None:
         return known
     if given is not None:
-        check_cover(given)
-        with Image.open(given) as source:
+        with Image.open(io.BytesIO(check_cover(given))) as source:
             image = source.convert("RGB")
     else:
         image = Image.open(io.BytesIO(cover_png(title))).convert("RGB")
@@ -142,8 +150,7 @@ def write_cover(out_dir: Path, title: str, given: Path | None = None) -> Path:
     if given is not None:
         from PIL import Image
 
-        check_cover(given)
-        with Image.open(given) as source, atomic_path(path) as tmp:
+        with Image.open(io.BytesIO(check_cover(given))) as source, atomic_path(path) as tmp:
             source.convert("RGB").save(tmp, format="PNG")
     else:
         data = cover_png(title)

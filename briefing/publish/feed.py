@@ -108,12 +108,21 @@ def _item(channel: ET.Element, entry: EpisodeEntry, store: Store, base_url: str)
         })  # fmt: skip
 
 
+def show_link(show_link: str, base_url: str) -> str:
+    """The show's web page: its own link when that is an http(s) URL, else the base URL
+    (a "javascript:" or "file:" link from a hostile config or store is never written)."""
+    parts = urlsplit(show_link.strip())
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return show_link.strip()
+    return base_url
+
+
 def build_feed(store: Store, base_url: str, *, now: dt.datetime | None = None) -> bytes:
     """The RSS document for a store, with every URL under ``base_url``."""
     base_url = normalize_base_url(base_url)
     now = now or dt.datetime.now(dt.UTC)
     show = store.show
-    link = show.link or base_url
+    link = show_link(show.link, base_url)
     feed_url = file_url(base_url, FEED_NAME)
     cover_url = file_url(base_url, COVER_NAME)
 

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from ..files import write_text_atomic
-from .feed import file_url, normalize_base_url
+from .feed import file_url, normalize_base_url, show_link
 from .store import Store
 
 FLASH_NAME = "flash-briefing.json"
@@ -30,7 +30,7 @@ def flash_items(store: Store, base_url: str) -> list[dict[str, str]]:
                 "titleText": entry.title,
                 "mainText": entry.description,
                 "streamUrl": file_url(base_url, entry.audio),
-                "redirectionUrl": store.show.link or base_url,
+                "redirectionUrl": show_link(store.show.link, base_url),
             }
         )
     return items
