@@ -10,6 +10,8 @@ import contextlib
 import datetime as dt
 import functools
 import logging
+import math
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,12 +19,32 @@ from typing import Any
 
 import click
 
-from . import __version__
+from . import __version__, entry
 from .config import load_config, parse_duration
 from .errors import BriefingError
 from .models import SegmentKind
 
 log = logging.getLogger("briefing")
+
+
+#: Characters never printed as they are: C0 and C1 controls (a feed title's raw
+#: "ESC ] 0 ; ... BEL" would retitle or reprogram the terminal) and the bidirectional
+#: overrides that make a line read other than it is.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, *, lines: bool = True) -> str:
+    """``text`` safe for a terminal: control characters become U+FFFD; a tab becomes a
+    space; with ``lines`` False, line breaks too (a log record is one line)."""
+    text = text.replace("\t", " ")
+    if not lines:
+        text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    return _UNPRINTABLE.sub("\ufffd", text)
+
+
+def _echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """The only way this module prints: control characters never reach the terminal."""
+    click.echo(printable(message), err=err, nl=nl)
 
 
 class _ClickHandler(logging.Handler):
@@ -33,7 +55,7 @@ class _ClickHandler(logging.Handler):
             message = record.getMessage()
             if record.levelno >= logging.WARNING:
                 message = f"{record.levelname.lower()}: {message}"
-            click.echo(message, err=True)
+            _echo(printable(message, lines=False), err=True)
         except Exception:  # pragma: no cover - never let logging break the run
             self.handleError(record)
 
@@ -125,11 +147,21 @@ def _script_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+class _Finite(click.FloatRange):
+    """A finite number in a range: "nan" and "inf" are not a time to wait or a length."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
+
+
 def _publish_options(command: Callable[..., Any]) -> Callable[..., Any]:
     command = click.option(
         "--wait",
         "wait_s",
-        type=click.FloatRange(min=0),
+        type=_Finite(0, 86_400),
         default=300,
         show_default=True,
         metavar="SECONDS",
@@ -188,7 +220,7 @@ def _selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
     command = click.option(
         "--minutes",
-        type=click.FloatRange(0.5, 600),
+        type=_Finite(0.5, 600),
         default=None,
         help="Target length: the lowest-ranked stories are left out to fit. [default: all]",
     )(command)
@@ -360,7 +392,7 @@ def generate(
         bar.close()
     if not quiet:
         _report(episode)
-    click.echo(str(episode.mp3_path))
+    _echo(str(episode.mp3_path))
 
 
 def _report(episode: Any) -> None:
@@ -369,24 +401,24 @@ def _report(episode: Any) -> None:
     stories = f"{count} {'story' if count == 1 else 'stories'}"
     minutes, seconds = divmod(round(episode.duration_ms / 1000), 60)
     if episode.up_to_date:
-        click.echo(
+        _echo(
             f"{episode.title}: {stories}, {minutes}:{seconds:02d}; up to date "
             "(made from the same inputs; --force makes it again)",
             err=True,
         )
         return
-    click.echo(
+    _echo(
         f"{episode.title}: {stories}, {minutes}:{seconds:02d}; script in {episode.script_path}",
         err=True,
     )
     if episode.skipped:
-        click.echo(f"Skipped {len(episode.skipped)}:", err=True)
+        _echo(f"Skipped {len(episode.skipped)}:", err=True)
         for line in episode.skipped:
-            click.echo(f"  - {line}", err=True)
+            _echo(f"  - {line}", err=True)
     if episode.duplicates:
-        click.echo(f"Told once (duplicates left out): {', '.join(episode.duplicates)}", err=True)
+        _echo(f"Told once (duplicates left out): {', '.join(episode.duplicates)}", err=True)
     if episode.dropped:
-        click.echo(f"Left out to fit the time: {'; '.join(episode.dropped)}", err=True)
+        _echo(f"Left out to fit the time: {'; '.join(episode.dropped)}", err=True)
 
 
 class _ProgressBar:
@@ -465,7 +497,7 @@ def script(
         summarizer=make_summarizer(summarizer or config.summarizer, config.llm),
         wpm=wpm or config.wpm,
     )
-    click.echo(prepared.script.to_text(), nl=False)
+    _echo(prepared.script.to_text(), nl=False)
 
 
 @cli.group()
@@ -487,7 +519,7 @@ def cache_info(cache_dir: Path | None) -> None:
     """Say where the segment cache is and how big."""
     segments = _segment_cache(cache_dir)
     entries, size = segments.size()
-    click.echo(f"{segments.folder}: {entries} blocks, {size / 1e6:.1f} MB")
+    _echo(f"{segments.folder}: {entries} blocks, {size / 1e6:.1f} MB")
 
 
 @cache.command("clear")
@@ -497,7 +529,7 @@ def cache_clear(cache_dir: Path | None) -> None:
     """Remove every rendered block from the segment cache."""
     segments = _segment_cache(cache_dir)
     removed = segments.clear()
-    click.echo(f"removed {removed} blocks from {segments.folder}")
+    _echo(f"removed {removed} blocks from {segments.folder}")
 
 
 @cli.command()
@@ -536,18 +568,18 @@ def voices(engine_voices: bool) -> None:
                 resolved = f" ({engine.resolve_voice(profile.voice)})"
             except BriefingError as exc:
                 resolved = f" (missing: {exc})"
-        click.echo(
+        _echo(
             f"{profile.name:<{width}}  {profile.engine}: {profile.voice}{resolved}, "
             f"{profile.rate} wpm, volume {profile.volume:g}  {profile.description}"
         )
-    click.echo("")
-    click.echo(f"default show: {', '.join(default_voices())} (the first hosts)")
+    _echo("")
+    _echo(f"default show: {', '.join(default_voices())} (the first hosts)")
     for name, engine in engines.items():
-        click.echo(f"engine {name}: {engine.describe()}")
+        _echo(f"engine {name}: {engine.describe()}")
         if engine_voices:
             for voice in engine.voices():
                 languages = ", ".join(voice.languages)
-                click.echo(f"  {voice.id:<28} {voice.name} [{languages}]")
+                _echo(f"  {voice.id:<28} {voice.name} [{languages}]")
 
 
 @cli.command()
@@ -588,8 +620,8 @@ def feed(
     if not click.get_current_context().meta.get("briefing.quiet"):
         removed = f", removed {', '.join(published.removed)}" if published.removed else ""
         count = f"{published.episodes} episode{'s' if published.episodes != 1 else ''}"
-        click.echo(f"{count}{removed}; URLs under {published.base_url}", err=True)
-    click.echo(str(published.feed_path))
+        _echo(f"{count}{removed}; URLs under {published.base_url}", err=True)
+    _echo(str(published.feed_path))
 
 
 @cli.command()
@@ -620,13 +652,11 @@ def serve(out_dir: Path | None, host: str, port: int, config_path: Path | None) 
 
     out_dir = out_dir or load_config(config_path).out_dir
     server = make_server(out_dir, host, port)
-    click.echo(
-        f"Serving {out_dir} at {server.url} (feed: {server.url}feed.xml); Ctrl-C stops", err=True
-    )
+    _echo(f"Serving {out_dir} at {server.url} (feed: {server.url}feed.xml); Ctrl-C stops", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        click.echo("Stopped.", err=True)
+        _echo("Stopped.", err=True)
     finally:
         server.server_close()
 
@@ -648,16 +678,11 @@ def init(path: Path | None, force: bool) -> None:
     """
     from .config import CONFIG_NAME, write_starter
 
-    click.echo(str(write_starter(path or Path(CONFIG_NAME), force=force)))
+    _echo(str(write_starter(path or Path(CONFIG_NAME), force=force)))
 
 
 #: Exit statuses (the README has the table).
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 75, 130
-
-
-def _terminated(signum: int, frame: Any) -> None:
-    """SIGTERM (a service stopped, a timeout): clean up as for Ctrl-C."""
-    raise KeyboardInterrupt
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 75, entry.EXIT_INTERRUPTED
 
 
 def main() -> None:
@@ -667,18 +692,16 @@ def main() -> None:
     import signal
 
     with contextlib.suppress(ValueError):  # not the main thread: leave SIGTERM alone
-        signal.signal(signal.SIGTERM, _terminated)
+        signal.signal(signal.SIGTERM, entry.terminated)
     try:
         cli.main(prog_name="briefing", standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
-        click.echo(
-            "Interrupted: nothing was changed; the previous episode and feed are as they were.",
-            err=True,
-        )
+        _echo(entry.INTERRUPTED, err=True)
         sys.exit(EXIT_INTERRUPTED)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
+        exc.message = printable(exc.message, lines=False)
         exc.show()
         sys.exit(exc.exit_code)
     sys.exit(EXIT_OK)

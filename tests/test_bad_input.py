@@ -71,6 +71,20 @@ def _fifo(tmp: Path) -> Path:
     return tmp / "pipe.txt"
 
 
+def _one_paragraph(tmp: Path) -> Path:
+    """A megabyte in one paragraph: once a quadratic sentence splitter never finished."""
+    path = tmp / "one-megabyte-paragraph.txt"
+    sentence = "The council met on Monday. Mr. Lee of the U.S. team said it was fine! "
+    path.write_text("One long paragraph\n\n" + sentence * (1_000_000 // len(sentence)))
+    return path
+
+
+def _full_stops(tmp: Path) -> Path:
+    path = tmp / "full-stops.txt"
+    path.write_text("Full stops\n\n" + BODY + " " + "." * 1_000_000 + " a.a" * 200_000)
+    return path
+
+
 def _folder_named_txt(tmp: Path) -> Path:
     (tmp / "folder.txt").mkdir()
     return tmp / "folder.txt"
@@ -281,6 +295,10 @@ ARTICLES = [
         "skip",
         "no article text after the headline",
     ),  # fmt: skip
+    Case("a megabyte in one paragraph", _one_paragraph, "read", said="Mr. Lee of the U.S. team"),
+    Case("a million full stops", _full_stops, "read", said="council approved"),
+    Case("a system file", lambda tmp: Path("/etc/passwd"), "skip", "a system file (in /etc)"),
+    Case("the kernel's view", lambda tmp: Path("/proc/self/environ"), "skip", "a system file"),
     Case("a missing file", lambda tmp: tmp / "missing.txt", "skip", "no such file"),
     Case("a symlink loop", _loop, "skip", "symbolic links loop"),
     Case("a dangling symlink", _dangling, "skip", "a broken symbolic link"),
@@ -395,6 +413,20 @@ CONFIGS = {
         "one of 'url' or 'path'",
     ),  # fmt: skip
     "not UTF-8": (b"[show]\ntitle = '\xff\xfe'\n", "briefing.toml", "save the config as UTF-8"),
+    "a 100,000-deep array": (
+        "a = " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "briefing.toml",
+        "nested too deeply",
+    ),  # fmt: skip
+    "a duration past any calendar": (
+        "[briefing]\nsince = '99999999999999999999999m'\n",
+        "briefing.since",
+        "is too long",
+    ),  # fmt: skip
+    "a script link": ("[show]\nlink = 'javascript:alert(1)'\n", "show.link", "http(s) URL"),
+    "a 100 kB title": ("[show]\ntitle = '" + "T" * 100_000 + "'\n", "show.title", "at most 200"),
+    "a 100 kB author": ("[show]\nauthor = '" + "A" * 100_000 + "'\n", "show.author", "at most"),
+    "a cover that is a folder": ("[show]\ncover = '.'\n", "show.cover", "not a folder"),
 }
 
 
@@ -482,3 +514,81 @@ def test_a_full_disk_is_one_error_line_and_the_previous_episode_stays(tmp_path):
     assert str(out) in errors[0] and "File too large" in errors[0], errors[0]
     after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
     assert after == before
+
+
+# -- numbers on the command line --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [
+        (["--since", "99999999999999999999999m"], "is too long"),
+        (["--since", "1e400w"], "not a duration"),
+        (["--since", "9" * 5000 + "h"], "not a duration"),
+        (["--wait", "nan"], "not a finite number"),
+        (["--wait", "inf"], "not in the range"),
+        (["--minutes", "nan"], "not a finite number"),
+    ],
+    ids=["since overflow", "since 1e400", "since 5000 digits", "wait nan", "wait inf", "min nan"],
+)
+def test_numbers_past_any_use_are_one_usage_error(args, what, tmp_path, silent_voices):
+    """Once an OverflowError inside click's callback (a traceback), or a wait forever."""
+    result = _generate(str(SEED), *args, "--out", str(tmp_path / "o"))
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and what in errors[0], result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_cover_that_is_a_named_pipe_is_refused_without_waiting(tmp_path, silent_voices):
+    """Opening a FIFO waits for a writer forever: neither the config nor the cover
+    reader may open one."""
+    import threading
+
+    from briefing.errors import OutputError
+    from briefing.publish.cover import check_cover
+
+    fifo = tmp_path / "cover.png"
+    os.mkfifo(fifo)
+    config = tmp_path / "briefing.toml"
+    config.write_text(f"[show]\ncover = '{fifo}'\n", encoding="utf-8")
+    result = _generate(str(SEED), "--config", str(config), "--out", str(tmp_path / "o"))
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 1 and len(lines) == 1, result.stderr
+    assert "show.cover" in lines[0] and "special file" in lines[0]
+
+    outcome: list[BaseException] = []
+
+    def check() -> None:
+        try:
+            check_cover(fifo)
+        except OutputError as exc:
+            outcome.append(exc)
+
+    reader = threading.Thread(target=check, daemon=True)
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive(), "check_cover waited on a named pipe"
+    assert outcome and "not a special file" in str(outcome[0])
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("voices/deep.toml", "a = " + "[" * 100_000 + "]" * 100_000),
+        ("lexicon.toml", "[words]\nx = " + "[" * 100_000 + "]" * 100_000),
+    ],
+    ids=["voice profile", "lexicon"],
+)
+def test_deeply_nested_toml_elsewhere_is_one_error(name, content, tmp_path):
+    from briefing.errors import VoiceError
+    from briefing.speech import load_lexicon
+    from briefing.voices import load_profile
+
+    path = tmp_path / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+    load = load_profile if name.startswith("voices") else load_lexicon
+    with pytest.raises(VoiceError, match="nested too deeply"):
+        load(path)

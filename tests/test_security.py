@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,10 @@ from briefing.sources import FetchPolicy, HttpClient
 
 from .webserver import FixtureServer
 
+GOOD_ARTICLE = (
+    "Harbour bridge reopens after repairs\n\nThe harbour bridge reopened to traffic on Monday "
+    "after eight months of repairs, the transport office said. Engineers replaced the deck.\n"
+)
 PACKAGE = Path(__file__).resolve().parent.parent / "briefing"
 HOSTILE_TITLES = [
     "</title><script>alert('x')</script> & <b>bold</b>",
@@ -145,3 +150,87 @@ def test_a_feed_cannot_put_a_page_of_this_machine_into_the_briefing(tmp_path, si
     finally:
         inside.stop()
         outside.stop()
+
+
+# -- files no user means as an article ---------------------------------------------------
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the private-file rule is for runs as root")
+def test_as_root_a_file_others_may_not_read_is_not_read(tmp_path, silent_voices):
+    """Root reads any file: /etc/shadow once became a spoken story."""
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+
+    secret = tmp_path / "id_key.txt"
+    secret.write_text("Key\n\nThe password of the database is hunter2 and nobody knows.\n")
+    secret.chmod(0o600)
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_ARTICLE, encoding="utf-8")
+    good.chmod(0o644)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["generate", str(good), str(secret), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "id_key.txt" in warnings[0] and "private file" in warnings[0]
+    assert not any("hunter2" in p.read_text(errors="replace") for p in out.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", ["/etc/passwd", "/etc/hostname", "/proc/self/environ"])
+def test_system_files_are_refused_by_name_whatever_the_link(path, tmp_path):
+    from briefing.errors import SourceError
+    from briefing.sources.files import read_article
+
+    if not Path(path).exists():
+        pytest.skip(f"{path} is not on this machine")
+    link = tmp_path / "innocent.txt"
+    link.symlink_to(path)
+    for candidate in (Path(path), link):
+        with pytest.raises(SourceError, match=r"a system file \(in /(etc|proc)\)"):
+            read_article(candidate)
+
+
+# -- links and text that reach a feed reader or a terminal --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("link", "written"),
+    [
+        ("javascript:alert(1)", "https://example.org/show/"),
+        ("file:///etc/passwd", "https://example.org/show/"),
+        ("  JAVASCRIPT:alert(1)", "https://example.org/show/"),
+        ("https://example.org/about", "https://example.org/about"),
+    ],
+)
+def test_the_feed_links_only_to_web_pages(link, written):
+    """A store written before the config refused such links still never puts one in a feed."""
+    import xml.etree.ElementTree as ET
+
+    from briefing.models import Show
+    from briefing.publish.feed import build_feed, show_link
+    from briefing.publish.store import Store
+
+    store = Store(show=Show(link=link))
+    channel = ET.fromstring(build_feed(store, "https://example.org/show/")).find("channel")
+    assert channel is not None and channel.findtext("link") == written
+    assert show_link(link, "https://example.org/show/") == written  # the Alexa briefing's too
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path, silent_voices):
+    """A raw ESC ] 0 ; ... BEL from a feed's title retitled the terminal from a warning."""
+    from click.testing import CliRunner
+
+    from briefing.cli import cli, printable
+
+    hostile = tmp_path / "\x1b]0;owned\x07\x1b[2J\u202etxt.evil.txt"
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["generate", str(good), str(hostile), "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning: skipping" in result.stderr
+    for text in (result.stderr, result.stdout):
+        assert not any(ch in text for ch in "\x1b\x07\u202e"), repr(text)
+    assert printable("a\nb\x9bc", lines=False) == "a b\ufffdc"
+    assert printable("line one\nline two\tend") == "line one\nline two end"

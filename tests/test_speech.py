@@ -356,7 +356,7 @@ def test_user_lexicon_is_merged_over_the_bundled_one(tmp_path, monkeypatch):
     ("content", "message"),
     [
         ("[words]\nRaqqa = 5\n", "must map written words"),
-        ("not toml = =", "not a readable lexicon"),
+        ("not toml = =", "not valid TOML"),
     ],
 )
 def test_bad_lexicon(tmp_path, content, message):
