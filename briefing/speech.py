@@ -23,7 +23,9 @@ from .voices import ENV_LEXICON
 
 # -- numbers ----------------------------------------------------------------------------
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A number starts only where its digits start (the look-behind): tried at every digit of
+# a long run of them that no unit or sign follows, a rule took time in the run's square.
+_NUMBER = r"(?<!\d)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 
 
 #: Longer runs of digits (an account number, a hash) are said digit by digit: num2words

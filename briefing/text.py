@@ -302,6 +302,9 @@ def remove_urls(text: str) -> str:
 
     A bare domain used as a name ("Amazon.com said ...") is kept."""
     text = _POINTED_URL.sub(_drop_address, text)
+    # One space where addresses were: _URL_INTRO tried at every space of the long runs
+    # that removed addresses leave took time in the square of their length.
+    text = re.sub(r"[ \t]+", " ", text)
     text = _URL_INTRO.sub("", text)
     return re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"  +", " ", text)).strip()
 

@@ -793,6 +793,8 @@ def test_split_sentences_takes_time_in_proportion_to_the_text(pieces):
 @example(["www."])
 @example([" "])
 @example(["”", "\xa0", "…", "1,000"])
+@example(["20"])
+@example(["-", "5", "3.5", "2024", "Q3", " ", " ", "http://", "I"])
 def test_cleaning_and_speaking_take_time_in_proportion_to_the_text(pieces):
     """The paragraph rules and the spoken form, on the same kind of text (the address
     rules once took 40 s on 40 kB of "a.a.a...")."""
