@@ -275,6 +275,19 @@ def _segment_cache(cache_dir: Path | None) -> Any:
     return SegmentCache(cache_dir)
 
 
+def _http_client(sources: list[Any], config: Any, cache_dir: Path | None, cached: bool) -> Any:
+    """The run's HTTP client, when a source is a URL: the HTTP cache beside the segment
+    cache (conditional GET), and the config's [fetch] allow_networks."""
+    from .config import is_url
+
+    if not any(is_url(str(getattr(source, "location", source))) for source in sources):
+        return None
+    from .sources.http import FetchPolicy, HttpClient, default_cache_dir
+
+    root = (cache_dir or default_cache_dir()) if cached else None
+    return HttpClient(root, FetchPolicy(allow_networks=config.allow_networks))
+
+
 def _sources_argument(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.argument("sources", nargs=-1, metavar="[SOURCE]...")(command)
 
@@ -367,9 +380,12 @@ def generate(
     renderer = Renderer(None if no_cache else _segment_cache(cache_dir), jobs=jobs)
     quiet = click.get_current_context().meta.get("briefing.quiet", False)
     bar = _ProgressBar(enabled=not quiet)
+    chosen = list(sources) or list(config.sources)
+    client = _http_client(chosen, config, cache_dir, cached=not no_cache)
     try:
         episode = run(
-            list(sources) or list(config.sources),
+            chosen,
+            client=client,
             out_dir=out_dir or config.out_dir,
             date=_as_date(date),
             show=config.show if config.path else None,
@@ -390,6 +406,8 @@ def generate(
         )
     finally:
         bar.close()
+        if client is not None:
+            client.close()
     if not quiet:
         _report(episode)
     _echo(str(episode.mp3_path))
@@ -486,17 +504,24 @@ def script(
 
     config = load_config(config_path)
     show = replace(config.show, title=title) if title else config.show
-    prepared = prepare_script(
-        list(sources) or list(config.sources),
-        date=_as_date(date),
-        show=show,
-        voices=voices or config.voices,
-        max_words=max_words or config.max_words,
-        minutes=minutes or config.minutes,
-        since=since or config.since,
-        summarizer=make_summarizer(summarizer or config.summarizer, config.llm),
-        wpm=wpm or config.wpm,
-    )
+    chosen = list(sources) or list(config.sources)
+    client = _http_client(chosen, config, None, cached=True)
+    try:
+        prepared = prepare_script(
+            chosen,
+            client=client,
+            date=_as_date(date),
+            show=show,
+            voices=voices or config.voices,
+            max_words=max_words or config.max_words,
+            minutes=minutes or config.minutes,
+            since=since or config.since,
+            summarizer=make_summarizer(summarizer or config.summarizer, config.llm),
+            wpm=wpm or config.wpm,
+        )
+    finally:
+        if client is not None:
+            client.close()
     _echo(prepared.script.to_text(), nl=False)
 
 

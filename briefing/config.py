@@ -72,6 +72,9 @@ class Config:
     llm: dict[str, Any] = field(default_factory=dict)
     """For the llm summarizer: base_url, model, api_key, timeout_s."""
     sources: tuple[SourceConfig, ...] = ()
+    allow_networks: tuple[str, ...] = ()
+    """[fetch] allow_networks: private networks that links found in feeds may reach
+    (by default only public addresses; a source named by the user may be anywhere)."""
     path: Path | None = None
     """The file this came from (None for defaults)."""
 
@@ -311,6 +314,17 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     if llm["base_url"] is not None and not is_url(llm["base_url"]):
         summary.fail("summarizer.base_url", f"must be an http(s) URL, not {llm['base_url']!r}")
     summary.done()
+    fetch = _Checker(top.get("fetch", dict, {}, "a table ([fetch])"), "fetch", path)
+    allow = fetch.get("allow_networks", list, [], "a list of networks such as '10.0.0.0/8'")
+    if not all(isinstance(value, str) for value in allow):
+        fetch.fail("fetch.allow_networks", "must be a list of strings such as '10.0.0.0/8'")
+    from .sources.http import parse_networks
+
+    try:
+        parse_networks(allow)
+    except ValueError as exc:
+        fetch.fail("fetch.allow_networks", f"must list networks: {exc}")
+    fetch.done()
     sources_table = top.get("sources", list, [], "a list of [[sources]] tables")
     sources = tuple(_parse_source(t, i, path) for i, t in enumerate(sources_table))
     top.done()
@@ -330,6 +344,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         summarizer=kind,
         llm={k: v for k, v in llm.items() if v is not None},
         sources=sources,
+        allow_networks=tuple(value.strip() for value in allow),
         path=path,
     )
 

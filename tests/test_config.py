@@ -222,3 +222,23 @@ def test_wpm_and_summarizer_settings(tmp_path):
     path.write_text('[summarizer]\nkind = "gpt"\n')
     with pytest.raises(ConfigError, match="'summarizer.kind' must be one of extractive, llm"):
         load_config(path)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("['10.0.0.0/8', ' 192.168.1.20 ']", ("10.0.0.0/8", "192.168.1.20")),
+        ("[]", ()),
+        ("['ten']", "not a network"),
+        ("'10.0.0.0/8'", "must be a list"),
+        ("[10]", "must be a list of strings"),
+    ],
+)
+def test_fetch_allow_networks(tmp_path, value, expected):
+    path = tmp_path / "briefing.toml"
+    path.write_text(f"[fetch]\nallow_networks = {value}\n", encoding="utf-8")
+    if isinstance(expected, tuple):
+        assert load_config(path).allow_networks == expected
+    else:
+        with pytest.raises(ConfigError, match=expected):
+            load_config(path)

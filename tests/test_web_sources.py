@@ -16,7 +16,7 @@ from briefing.sources import FetchPolicy, HttpClient, collect
 from briefing.sources.feeds import html_to_text, looks_like_feed, parse_feed
 from briefing.sources.pages import extract_article, style_hides
 
-from .webserver import WEB_FIXTURES, FixtureServer
+from .webserver import WEB_FIXTURES, FixtureServer, Route
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 DATE = NOW.date()
@@ -507,3 +507,40 @@ def test_hidden_html_is_never_spoken(fragment, spoken):
 )
 def test_style_hides(style, hides):
     assert style_hides(style) is hides
+
+
+def test_the_command_line_keeps_feed_links_off_this_machine_unless_the_config_allows(
+    web, tmp_path, silent_voices
+):
+    """Through `briefing script`: refused by default with one warning, let through by
+    [fetch] allow_networks; and the feed itself comes from the HTTP cache the second
+    time (a conditional GET answered 304)."""
+    inside = FixtureServer().start()
+    try:
+        secret = inside.add("/admin.html", SECRET_PAGE, content_type="text/html")
+        web.routes["/lure.xml"] = Route(
+            body=(
+                '<?xml version="1.0"?><rss version="2.0"><channel><title>Lure</title><item>'
+                f"<title>Harbour news</title><link>{secret}</link>"
+                "<description>The harbour master spoke on Monday about the new quay and the "
+                "ferries that will use it from next spring…</description>"
+                "</item></channel></rss>"
+            ).encode(),
+            etag='"v1"',
+        )
+        args = ["script", web.url("/lure.xml"), "--since", "5200w"]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        assert "ledger" not in result.stdout and "harbour master spoke" in result.stdout
+        refused = [line for line in result.stderr.splitlines() if secret in line]
+        assert len(refused) == 1 and refused[0].startswith("warning:"), result.stderr
+        assert inside.hits["/admin.html"] == 0
+
+        config = tmp_path / "briefing.toml"
+        config.write_text("[fetch]\nallow_networks = ['127.0.0.0/8']\n", encoding="utf-8")
+        result = CliRunner().invoke(cli, [*args, "--config", str(config)])
+        assert result.exit_code == 0, result.output
+        assert "ledger" in result.stdout
+        assert web.conditional_hits["/lure.xml"] == 1  # the second run asked "changed?"
+    finally:
+        inside.stop()
