@@ -592,3 +592,21 @@ def test_deeply_nested_toml_elsewhere_is_one_error(name, content, tmp_path):
     load = load_profile if name.startswith("voices") else load_lexicon
     with pytest.raises(VoiceError, match="nested too deeply"):
         load(path)
+
+
+def test_a_huge_show_title_from_a_library_caller_is_cut_where_it_is_spoken_and_drawn():
+    """The config refuses a 100 kB title; a library caller's still never reaches the
+    voice (espeak-ng crashed on it) or the cover's type setting whole."""
+    import datetime as dt
+
+    from briefing.models import Story
+    from briefing.publish.cover import MAX_COVER_TITLE, render_cover
+    from briefing.script import MAX_SPOKEN_NAME, build_script
+
+    title = "Title " * 20_000
+    story = Story("Headline " * 20_000, ("The council met on Monday.",), "a.txt")
+    script = build_script([story], date=dt.date(2026, 11, 25), show=title)
+    longest = max(len(line) for segment in script.segments for line in segment.lines)
+    assert longest <= MAX_SPOKEN_NAME + 60  # "Hello, and welcome to ... for ..."
+    assert render_cover(title).size == (1400, 1400)
+    assert MAX_COVER_TITLE <= 200

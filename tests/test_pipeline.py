@@ -110,7 +110,7 @@ def test_full_disk_leaves_previous_episode_intact(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("briefing.mp3.write_mp3", full)
-    with pytest.raises(OutputError, match="No space left on device"):
+    with pytest.raises(OutputError, match="disk full"):
         pipeline.generate([articles_dir], out_dir=out, date=DATE)
     assert _contents(out) == before
 

@@ -25,9 +25,17 @@ ACCENT = (255, 183, 77)
 FOREGROUND = (255, 255, 255)
 
 
+#: The title drawn on a generated cover is cut to this many characters (a 100 kB title
+#: took seconds to wrap and measure at every font size, and no one could read it).
+MAX_COVER_TITLE = 200
+
+
 def render_cover(title: str, size: int = SIZE):
     """A cover: the title in large type over a row of sound-wave bars."""
     from PIL import Image, ImageDraw, ImageFont
+
+    if len(title) > MAX_COVER_TITLE:
+        title = title[: MAX_COVER_TITLE - 1].rsplit(" ", 1)[0] + "…"
 
     image = Image.new("RGB", (size, size), BACKGROUND)
     draw = ImageDraw.Draw(image)
