@@ -92,12 +92,49 @@ def clean_answer(answer: str, max_words: int) -> list[str]:
     return sentences
 
 
+def _post_within(url: str, body: dict, headers: dict[str, str], timeout_s: float):
+    """(status, body bytes) of a POST that must be answered whole within ``timeout_s``,
+    however slowly the server sends (requests' own timeout is per read, so a server
+    sending a byte a second held the run for as long as it kept sending). The exchange
+    runs in a daemon thread; a late one is abandoned. Raises LlmError."""
+    import queue
+    import threading
+
+    import requests
+
+    outcome: queue.Queue = queue.Queue(1)
+
+    def exchange() -> None:
+        try:
+            with requests.post(
+                url, json=body, headers=headers, timeout=timeout_s, stream=True
+            ) as response:
+                raw = response.raw.read(MAX_ANSWER_BYTES + 1, decode_content=True)
+                outcome.put((response.status_code, raw))
+        except Exception as exc:  # handed to the caller
+            outcome.put(exc)
+
+    threading.Thread(target=exchange, name="briefing-llm", daemon=True).start()
+    try:
+        result = outcome.get(timeout=timeout_s)
+    except queue.Empty:
+        raise LlmError(f"{url}: no answer within {timeout_s:g} s") from None
+    if isinstance(result, requests.exceptions.Timeout):
+        raise LlmError(f"{url}: no answer within {timeout_s:g} s")
+    if isinstance(result, requests.exceptions.RequestException):
+        raise LlmError(f"{url}: {str(result).splitlines()[0][:150]}")
+    if isinstance(result, Exception):
+        raise LlmError(f"{url}: {type(result).__name__}: {str(result)[:150]}")
+    return result
+
+
 class LlmSummarizer:
     """Summarises with a chat model, falling back to the extractive summarizer."""
 
     def __init__(self, settings: LlmSettings, cache_dir: Path | None = None) -> None:
         self.settings = settings
         self.cache_dir = cache_dir / "llm" if cache_dir else None
+        self._unwritable = False
 
     def _key(self, article: Article, max_words: int) -> str:
         material = json.dumps(
@@ -109,9 +146,12 @@ class LlmSummarizer:
         if self.cache_dir is None:
             return None
         try:
-            return json.loads((self.cache_dir / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            cached = json.loads((self.cache_dir / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
             return None
+        if isinstance(cached, list) and cached and all(isinstance(s, str) for s in cached):
+            return cached
+        return None  # not what _store writes: asked again
 
     def _store(self, key: str, sentences: list[str]) -> None:
         if self.cache_dir is None:
@@ -120,12 +160,13 @@ class LlmSummarizer:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             write_text_atomic(self.cache_dir / f"{key}.json", json.dumps(sentences))
         except OSError as exc:
-            log.warning("cannot write the LLM cache: %s", exc.strerror)
+            # Said once a run: a full or read-only cache would say it for every story.
+            level = logging.DEBUG if self._unwritable else logging.WARNING
+            self._unwritable = True
+            log.log(level, "cannot write the LLM cache in %s: %s", self.cache_dir, exc.strerror)
 
     def ask(self, article: Article, max_words: int) -> list[str]:
         """The model's summary; raises LlmError on any failure."""
-        import requests
-
         sentences_wanted = "two or three" if max_words >= 45 else "one or two"
         body = {
             "model": self.settings.model,
@@ -140,22 +181,14 @@ class LlmSummarizer:
         if self.settings.api_key:
             headers["Authorization"] = f"Bearer {self.settings.api_key}"
         url = _endpoint(self.settings.base_url)
-        try:
-            response = requests.post(
-                url, json=body, headers=headers, timeout=self.settings.timeout_s, stream=True
-            )
-            raw = response.raw.read(MAX_ANSWER_BYTES + 1, decode_content=True)
-        except requests.exceptions.Timeout:
-            raise LlmError(f"{url}: no answer within {self.settings.timeout_s:g} s") from None
-        except requests.exceptions.RequestException as exc:
-            raise LlmError(f"{url}: {str(exc).splitlines()[0][:150]}") from None
-        if response.status_code != 200:
-            raise LlmError(f"{url}: HTTP {response.status_code}")
+        status, raw = _post_within(url, body, headers, self.settings.timeout_s)
+        if status != 200:
+            raise LlmError(f"{url}: HTTP {status}")
         if len(raw) > MAX_ANSWER_BYTES:
             raise LlmError(f"{url}: the answer is larger than {MAX_ANSWER_BYTES:,} bytes")
         try:
             answer = json.loads(raw)["choices"][0]["message"]["content"]
-        except (ValueError, KeyError, IndexError, TypeError):
+        except (ValueError, KeyError, IndexError, TypeError, RecursionError):
             raise LlmError(f"{url}: not a chat-completions answer") from None
         if not isinstance(answer, str):
             raise LlmError(f"{url}: not a chat-completions answer")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -42,6 +43,7 @@ class ChatServer:
         self.reply: object = {"choices": [{"message": {"role": "assistant", "content": ANSWER}}]}
         self.status = 200
         self.delay_s = 0.0
+        self.trickle_s = 0.0
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -63,6 +65,13 @@ class ChatServer:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
+                if outer.trickle_s:  # a byte at a time: each read is quick, the whole is not
+                    with contextlib.suppress(OSError):
+                        for index in range(len(body)):
+                            self.wfile.write(body[index : index + 1])
+                            self.wfile.flush()
+                            time.sleep(outer.trickle_s)
+                    return
                 self.wfile.write(body)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -123,6 +132,11 @@ def test_results_are_cached_by_article(chat, tmp_path):
         (lambda c: setattr(c, "status", 500), "HTTP 500"),
         (lambda c: setattr(c, "delay_s", 2.0), "no answer within 1 s"),
         (lambda c: setattr(c, "reply", b"not json"), "not a chat-completions answer"),
+        (
+            lambda c: setattr(c, "reply", b"[" * 20_000 + b"]" * 20_000),
+            "not a chat-completions answer",
+        ),  # fmt: skip
+        (lambda c: setattr(c, "trickle_s", 0.05), "no answer within 1 s"),
         (lambda c: setattr(c, "reply", {"choices": []}), "not a chat-completions answer"),
         (
             lambda c: setattr(c, "reply", {"choices": [{"message": {"content": ""}}]}),
@@ -145,7 +159,7 @@ def test_any_failure_falls_back_to_the_extractive_summary(chat, tmp_path, caplog
     assert "LLM summary of bridge.txt failed" in caplog.text
     assert reason in caplog.text
     # A failure is not cached: the next run asks again.
-    chat.status, chat.delay_s = 200, 0.0
+    chat.status, chat.delay_s, chat.trickle_s = 200, 0.0, 0.0
     chat.reply = {"choices": [{"message": {"content": ANSWER}}]}
     assert _summarizer(chat, tmp_path)(ARTICLE, max_words=60).sentences[0].startswith("The city's")
 
@@ -201,3 +215,29 @@ def test_cli_llm_without_settings_is_one_line(monkeypatch):
     result = CliRunner().invoke(cli, ["script", str(SEED), "--summarizer", "llm"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: the llm summarizer needs a base URL and a model")
+
+
+def test_a_cache_that_cannot_be_written_is_said_once(chat, tmp_path, caplog):
+    """A read-only or full cache once gave a warning for every story."""
+    import dataclasses
+    import logging
+
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be")
+    summarizer = LlmSummarizer(_summarizer(chat, tmp_path).settings, blocked)
+    with caplog.at_level(logging.WARNING):
+        for number in range(4):
+            story = summarizer(dataclasses.replace(ARTICLE, source=f"{number}.txt"))
+            assert story.sentences[0].startswith("The city's")
+    said = [r for r in caplog.records if "cannot write the LLM cache" in r.getMessage()]
+    assert len(said) == 1, caplog.text
+
+
+@pytest.mark.parametrize("content", ['{"a": 1}', "[1, 2]", "[]", "[" * 50_000 + "]" * 50_000])
+def test_a_damaged_cache_entry_is_asked_again(chat, tmp_path, content):
+    summarizer = _summarizer(chat, tmp_path)
+    summarizer(ARTICLE, max_words=60)
+    (entry,) = (tmp_path / "cache" / "llm").glob("*.json")
+    entry.write_text(content)
+    story = _summarizer(chat, tmp_path)(ARTICLE, max_words=60)
+    assert story.sentences[0].startswith("The city's") and len(chat.requests) == 2
