@@ -197,7 +197,7 @@ class SegmentCache:
             found = check_record(record, key, len(data))
             if hashlib.sha256(data).hexdigest() != record["sha256"]:
                 raise DamagedEntry("the MP3 is not the one recorded")
-        except ValueError as exc:  # DamagedEntry, JSON or UTF-8
+        except (ValueError, RecursionError) as exc:  # DamagedEntry, JSON, UTF-8, nesting
             log.warning("segment cache entry %s is damaged (%s); rendering it again", key[:12], exc)
             self._remove(key)
             self.misses += 1

@@ -153,3 +153,14 @@ def test_an_episode_being_published_is_recorded_with_its_new_mp3(tmp_path):
         assert entry_for(episode, now).bytes == 300
         assert mp3.stat().st_size == 30
     assert entry_for(episode, now).bytes == 300
+
+
+def test_a_store_nested_too_deeply_is_one_error(tmp_path):
+    import pytest
+
+    from briefing.publish.store import StoreError, load_store, store_path
+
+    tmp_path.joinpath("episodes.json").write_text("[" * 100_000 + "]" * 100_000)
+    assert store_path(tmp_path).name == "episodes.json"
+    with pytest.raises(StoreError, match="cannot read the episode store"):
+        load_store(tmp_path)

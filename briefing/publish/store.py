@@ -148,7 +148,7 @@ def load_store(out_dir: Path) -> Store:
         document = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Store()
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise StoreError(
             f"{path}: cannot read the episode store ({exc}); restore it, or move it "
             "away to start a new feed"

@@ -172,7 +172,7 @@ class HttpCache:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             if meta.get("url") != url:
                 return {}, None
-        except (OSError, ValueError):
+        except (OSError, ValueError, AttributeError, RecursionError):
             return {}, None
         try:
             body = body_path.read_bytes()
