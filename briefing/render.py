@@ -56,9 +56,11 @@ __all__ = [
     "render_block",
 ]
 
-RENDER_VERSION = 2
+RENDER_VERSION = 3
 """Part of every cache key: raise it when a change makes blocks sound different
-(the stings, the leveling, the assembly), so old entries are not used."""
+(the stings, the leveling, the assembly), so old entries are not used. (3: blocks
+encoded in a process that had loaded the system's libespeak-ng, and with it its
+libmp3lame, came out as other bytes; the same inputs now give the same bytes.)"""
 
 #: A rendered block, or why it could not be rendered.
 Outcome = tuple["BlockSpec", "CachedBlock | str"]
