@@ -154,6 +154,8 @@ class _Checker:
 
     def fail(self, key: str, problem: str) -> None:
         prefix = f"{self.path}: " if self.path else ""
+        if len(problem) > 300:  # a huge value quoted back would make a huge line
+            problem = problem[:300] + "…"
         raise ConfigError(f"{prefix}'{key}' {problem}")
 
     def key(self, name: str) -> str:

@@ -427,6 +427,11 @@ CONFIGS = {
     "a 100 kB title": ("[show]\ntitle = '" + "T" * 100_000 + "'\n", "show.title", "at most 200"),
     "a 100 kB author": ("[show]\nauthor = '" + "A" * 100_000 + "'\n", "show.author", "at most"),
     "a cover that is a folder": ("[show]\ncover = '.'\n", "show.cover", "not a folder"),
+    "a huge value of the wrong type": (
+        "[briefing]\nminutes = [" + "1, " * 50_000 + "]\n",
+        "briefing.minutes",
+        "must be a number",
+    ),  # fmt: skip
 }
 
 
@@ -443,6 +448,7 @@ def test_bad_config_is_one_error_line(case, tmp_path, silent_voices):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert where in lines[0] and what in lines[0], lines[0]
+    assert len(lines[0]) < 600, "a value quoted back whole"
     assert not (tmp_path / "o").exists()
 
 
