@@ -26,9 +26,10 @@ from .files import atomic_path, folder_lock, transaction
 from .layout import SAMPLE_RATE, overhead_ms
 from .models import Article, Chapter, Cue, Episode, Script, SegmentKind, Show, Story
 from .publish.store import Store, load_store
-from .select import dedupe, estimate_script_ms, fit, rank
+from .select import dedupe, estimate_script_ms, fit, rank, story_budgets
 from .sources import Skipped, as_source, collect, sample_sources
 from .summarize import summarize_article
+from .text import relative_days
 from .tts import WordMark, engine_identity, get_engine
 from .voices import MAX_RATE, MIN_RATE, VoiceProfile, get_profile
 
@@ -175,15 +176,27 @@ def summarize_articles(
     *,
     max_words: int | None = None,
     summarizer: Summarizer = summarize_article,
+    today: dt.date | None = None,
 ) -> tuple[list[Story], list[Skipped]]:
-    """Summarise each article; one that gives no summary is skipped (and returned as such)."""
+    """Summarise each ranked article, the top story at ``max_words`` (else about 80
+    words) and the last at half that (``select.story_budgets``); one that gives no
+    summary is skipped (and returned as such). With ``today`` (the episode's date),
+    days are said as true that day (``text.relative_days``), for articles whose date
+    is known."""
     stories: list[Story] = []
     skipped: list[Skipped] = []
-    for article in articles:
-        story = summarizer(article, max_words=max_words)
+    for article, budget in zip(articles, story_budgets(len(articles), max_words), strict=True):
+        story = summarizer(article, max_words=budget)
         if not story.sentences:
             skipped.append(Skipped(article.source, "nothing left to summarise"))
             continue
+        if today is not None and article.published is not None:
+            written = article.published.astimezone().date()
+            story = replace(
+                story,
+                title=relative_days(story.title, written, today),
+                sentences=tuple(relative_days(s, written, today) for s in story.sentences),
+            )
         stories.append(story)
     return stories, skipped
 
@@ -261,7 +274,9 @@ def compose_script(
     skipped = list(skipped)
     articles, duplicates = dedupe(articles)
     articles = rank(articles, now)
-    stories, unsummarised = summarize_articles(articles, max_words=max_words, summarizer=summarizer)
+    stories, unsummarised = summarize_articles(
+        articles, max_words=max_words, summarizer=summarizer, today=date
+    )
     skipped += unsummarised
     if not stories:
         detail = "; ".join(str(s) for s in skipped[:3]) or "no articles given"

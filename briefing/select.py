@@ -112,6 +112,25 @@ def rank(articles: Sequence[Article], now: dt.datetime) -> list[Article]:
     return [a for _, _, a in sorted(scored, key=lambda t: (t[0], t[1]))]
 
 
+#: The top story may run this many times as long as the last one.
+TOP_TO_LAST = 2.0
+#: Words for the top story when no --max-words is given (the last gets half).
+TOP_STORY_WORDS = 80
+#: No story is given fewer words than this.
+MIN_STORY_WORDS = 30
+
+
+def story_budgets(count: int, max_words: int | None = None) -> list[int]:
+    """Words for each of ``count`` ranked stories: the top one gets ``max_words`` (or
+    TOP_STORY_WORDS), the last one half as many, those between in proportion, as radio
+    gives the lead story more time than a bridge repair."""
+    top = max_words or TOP_STORY_WORDS
+    last = max(min(top, MIN_STORY_WORDS), round(top / TOP_TO_LAST))
+    if count <= 1:
+        return [top] * count
+    return [round(top - (top - last) * index / (count - 1)) for index in range(count)]
+
+
 def fit(
     stories: Sequence[Story],
     minutes: float,

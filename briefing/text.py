@@ -6,6 +6,7 @@ sentences), so each can be tested on its own with a table of examples.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -384,3 +385,91 @@ def clean_headline(line: str) -> str:
     """Tidy a headline for speech: no URLs, single spaces, no trailing full stop."""
     line = normalize_whitespace(remove_urls(line))
     return line.rstrip(" .")
+
+
+# --------------------------------------------------------------------------
+# Days, told relative to the episode
+# --------------------------------------------------------------------------
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+_PARTS_OF_DAY = r"morning|afternoon|evening|night"
+#: "on Monday", "Monday's", "Monday night", "today", "yesterday", "tomorrow"; not
+#: "last Monday", "next Monday" or "this Monday" (their week is the writer's guess).
+_DAY_WORD = re.compile(
+    r"(?<![\w-])(?<!last )(?<!next )(?<!this )(?<!Last )(?<!Next )(?<!This )"
+    r"(?P<on>[Oo]n )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"[Tt]oday|[Yy]esterday|[Tt]omorrow)(?P<own>'s|’s)?"
+    rf"(?: (?P<part>{_PARTS_OF_DAY}))?(?![\w-])"
+)
+
+
+def _event_date(word: str, published: dt.date) -> dt.date:
+    """The day a word of an article means, read as its writer meant it on ``published``:
+    a weekday is the latest one on or before that day (news tells what happened)."""
+    lower = word.lower()
+    if lower == "today":
+        return published
+    if lower == "yesterday":
+        return published - dt.timedelta(days=1)
+    if lower == "tomorrow":
+        return published + dt.timedelta(days=1)
+    back = (published.weekday() - WEEKDAYS.index(word)) % 7
+    return published - dt.timedelta(days=back)
+
+
+def _say_day(event: dt.date, today: dt.date, part: str, own: str, on: bool) -> str | None:
+    """How the episode says ``event`` ("" for no part of day or no "'s"; None: leave
+    the words as they were)."""
+    delta = (today - event).days
+    tail = own + (f" {part}" if part else "")
+    if delta == 0:
+        if part == "night":
+            return "tonight" + own
+        return f"this {part}" if part and not own else "today" + tail
+    if delta == 1:
+        return "last night" + own if part == "night" else "yesterday" + tail
+    if delta == -1:
+        return "tomorrow" + tail
+    if 2 <= delta <= 6:
+        return ("on " if on else "") + WEEKDAYS[event.weekday()] + tail
+    if delta >= 7 and not tail:
+        words = f"{_MONTH_NAMES[event.month - 1]} {event.day}"
+        if event.year != today.year:
+            words += f", {event.year}"
+        return ("on " if on else "") + words
+    return None  # further ahead than tomorrow, or "November 16's": as written
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+)$")
+
+
+def relative_days(text: str, published: dt.date | None, today: dt.date) -> str:
+    """Days in an article's text said as true on the episode's day: written on Monday,
+    "said on Sunday" is "said yesterday" in Monday's episode, "said on Sunday" again on
+    Wednesday, and "said on November 16" a week later; "today" in an older article
+    becomes its weekday. With the article's date unknown the words stay as written.
+    A capitalised "Today" inside a sentence is a name (the Today programme): it stays."""
+    if published is None or published > today:
+        return text
+
+    def say(match: re.Match[str]) -> str:
+        word = match.group("day")
+        starts = bool(_SENTENCE_START.search(text[max(0, match.start() - 4) : match.start()]))
+        first = match.group(0)[0]
+        if word[0].isupper() and word.lower() in ("today", "yesterday", "tomorrow") and not starts:
+            return match.group(0)
+        name = word if word in WEEKDAYS else word.lower()
+        own = match.group("own") or ""
+        # "yesterday" said as a weekday or date needs an "on" ("said on Sunday").
+        on = bool(match.group("on")) or (name not in WEEKDAYS and not own)
+        spoken = _say_day(_event_date(name, published), today, match.group("part") or "", own, on)
+        if spoken is None:
+            return match.group(0)
+        if starts and first.isupper():
+            spoken = spoken[0].upper() + spoken[1:]
+        return spoken
+
+    return _DAY_WORD.sub(say, text)

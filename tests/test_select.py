@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from briefing.models import Article, Story
-from briefing.select import dedupe, fingerprint, fit, freshness, rank, same_story
+from briefing.select import dedupe, fingerprint, fit, freshness, rank, same_story, story_budgets
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 
@@ -109,3 +109,55 @@ def test_fit_keeps_one_story_even_if_too_long():
     assert len(kept) == 1 and len(dropped) == 1
     kept, dropped = fit(_stories(3), 10, lambda s: 1)
     assert len(kept) == 3 and dropped == []
+
+
+@pytest.mark.parametrize(
+    ("count", "max_words", "budgets"),
+    [
+        (0, None, []),
+        (1, None, [80]),
+        (2, None, [80, 40]),
+        (5, None, [80, 70, 60, 50, 40]),
+        (3, 120, [120, 90, 60]),
+        (3, 40, [40, 35, 30]),  # never under 30 words, never over the top
+        (2, 10, [10, 10]),
+    ],
+)
+def test_story_budgets_follow_rank(count, max_words, budgets):
+    assert story_budgets(count, max_words) == budgets
+
+
+def test_the_top_story_runs_about_twice_as_long_as_the_last(eval_sample):
+    """Every story once got the same budget: the lead no more time than a bridge repair."""
+    from briefing.pipeline import summarize_articles
+    from briefing.sources import parse_article
+
+    long_ones = [item for item in eval_sample if len(item["text"].split()) > 300][:6]
+    articles = [parse_article(f"Story\n\n{item['text']}", f"{n}.txt")
+                for n, item in enumerate(long_ones)]  # fmt: skip
+    stories, skipped = summarize_articles(articles)
+    lengths = [sum(len(s.split()) for s in story.sentences) for story in stories]
+    assert not skipped and len(lengths) == len(long_ones) >= 4
+    top, last = sum(lengths[:2]) / 2, sum(lengths[-2:]) / 2
+    assert 1.4 <= top / last <= 3.5, lengths
+
+
+def test_days_are_said_as_true_on_the_episode_day():
+    from briefing.pipeline import summarize_articles
+
+    monday = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+    text = (
+        "The harbour master said on Sunday that the new quay would open in the spring, "
+        "after three years of building work and many delays."
+    )
+    dated = Article("Quay to open", (text,), "a.txt", published=monday)
+    undated = Article("Quay to open", (text,), "b.txt")
+    for today, said in [
+        (dt.date(2026, 11, 23), "said yesterday"),
+        (dt.date(2026, 11, 25), "said on Sunday"),
+        (dt.date(2026, 12, 1), "said on November 22"),
+    ]:
+        (story,), _ = summarize_articles([dated], today=today)
+        assert said in story.sentences[0]
+        (story,), _ = summarize_articles([undated], today=today)
+        assert "said on Sunday" in story.sentences[0]  # no date: the words stay

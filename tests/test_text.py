@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from briefing.text import (
     clean_headline,
     clean_paragraph,
     normalize_whitespace,
+    relative_days,
     split_sentences,
     strip_boilerplate,
     strip_byline,
@@ -262,3 +265,41 @@ def test_clean_headline(line, expected):
 
 def test_normalize_whitespace_keeps_words():
     assert normalize_whitespace("  a\tb\n\nc , d  ") == "a b c, d"
+
+
+# -- days relative to the episode ---------------------------------------------------------
+
+MONDAY = dt.date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "days_later", "spoken"),
+    [
+        ("The minister said on Sunday that talks resume.", MONDAY, 0,
+         "The minister said yesterday that talks resume."),
+        ("The minister said on Sunday that talks resume.", MONDAY, 2,
+         "The minister said on Sunday that talks resume."),
+        ("The minister said on Sunday that talks resume.", MONDAY, 9,
+         "The minister said on November 22 that talks resume."),
+        ("The minister spoke on Monday.", MONDAY, 0, "The minister spoke today."),
+        ("Police said today the road was shut.", MONDAY, 1, "Police said yesterday the road was shut."),
+        ("Police said today the road was shut.", MONDAY, 3, "Police said on Monday the road was shut."),
+        ("Monday's vote was close.", MONDAY, 0, "Today's vote was close."),
+        ("Monday's vote was close.", MONDAY, 1, "Yesterday's vote was close."),
+        ("The vote on Monday night was close.", MONDAY, 1, "The vote last night was close."),
+        ("The vote on Monday night was close.", MONDAY, 0, "The vote tonight was close."),
+        ("They met on Monday morning.", MONDAY, 0, "They met this morning."),
+        ("On Monday, the council met.", MONDAY, 1, "Yesterday, the council met."),
+        ("Yesterday, he said no.", MONDAY, 3, "On Sunday, he said no."),
+        ("He will speak tomorrow.", MONDAY, 0, "He will speak tomorrow."),
+        ("He will speak tomorrow.", MONDAY, 1, "He will speak today."),
+        ("She told the Today programme on Friday.", MONDAY, 0,
+         "She told the Today programme on Friday."),
+        ("He spoke last Monday and next Friday.", MONDAY, 0, "He spoke last Monday and next Friday."),
+        ("He spoke on Friday.", None, 0, "He spoke on Friday."),  # the date unknown
+        ("He spoke on Friday.", MONDAY + dt.timedelta(days=3), 0, "He spoke on Friday."),  # later
+        ("A Mondayish mood; Sundays are quiet.", MONDAY, 0, "A Mondayish mood; Sundays are quiet."),
+    ],
+)  # fmt: skip
+def test_relative_days(text, published, days_later, spoken):
+    assert relative_days(text, published, MONDAY + dt.timedelta(days=days_later)) == spoken
