@@ -49,6 +49,9 @@ class VoiceProfile:
     """Language of the voice (BCP 47)."""
     description: str = ""
     """One line for ``briefing voices``."""
+    display_name: str = ""
+    """The name the host introduces the voice by ("Sam Reyes"); empty: the voice is
+    never introduced, so it hosts or the host reads its stories itself."""
     fallback: str = ""
     """The profile that reads instead when this one's engine cannot be loaded (its
     package is missing or broken), with a warning; empty: the run stops."""
@@ -69,7 +72,7 @@ class VoiceProfile:
             value = data.get(key)
             if not isinstance(value, str) or not value.strip():
                 raise VoiceError(f"{source}: '{key}' must be a non-empty string")
-        for key in ("language", "description", "fallback"):
+        for key in ("language", "description", "fallback", "display_name"):
             if key in data and not isinstance(data[key], str):
                 raise VoiceError(f"{source}: '{key}' must be a string")
         rate = data.get("rate", cls.rate)
@@ -90,6 +93,7 @@ class VoiceProfile:
             language=data.get("language", cls.language),
             description=data.get("description", ""),
             fallback=data.get("fallback", "").strip(),
+            display_name=" ".join(data.get("display_name", "").split()),
         )
 
 

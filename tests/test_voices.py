@@ -31,6 +31,7 @@ def test_defaults():
         ({"volume": "loud"}, "'volume' must be a number"),
         ({"pitch": 50}, "unknown key 'pitch'"),
         ({"description": 5}, "'description' must be a string"),
+        ({"display_name": ["Sam"]}, "'display_name' must be a string"),
     ],
 )
 def test_invalid_profiles(changes, message):
@@ -53,6 +54,24 @@ def test_load_profile(tmp_path, toml, expected):
     profile = load_profile(path)
     assert (profile.rate, profile.volume) == expected
     assert profile.path == path
+
+
+@pytest.mark.parametrize(
+    ("value", "display_name"),
+    [(None, ""), ("Sam Reyes", "Sam Reyes"), ("  Sam \t Reyes ", "Sam Reyes"), ("", "")],
+)
+def test_display_name(value, display_name):
+    data = VALID if value is None else {**VALID, "display_name": value}
+    assert VoiceProfile.from_dict(data, source="x").display_name == display_name
+
+
+def test_shipped_voices_have_distinct_display_names():
+    """Every bundled voice that can read beside the host is introduced by a name."""
+    profiles = {p.name: p for p in list_profiles()}
+    names = [
+        profiles[v].display_name for v in ("presenter", "newsreader", "anchor", "correspondent")
+    ]
+    assert all(names) and len(set(names)) == len(names)
 
 
 def test_bad_toml_is_a_clear_error(tmp_path):
