@@ -121,12 +121,34 @@ _MONEY = re.compile(
 )
 
 
+#: Words after "a $5" or "a 10 km" that are no noun the amount describes.
+_NOT_A_NOUN = frozenset(
+    """of and or to in on at for from by with than per each a an the more less is was are
+    were be has had have will would could can may might that which who as but if so""".split()
+)
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:a|an|A|An) $")
+_WORD_AFTER = re.compile(r" ([a-z][a-z-]*)")
+
+
+def attributive(text: str, start: int, end: int) -> bool:
+    """Whether the amount at ``text[start:end]`` describes the noun after it ("a $20
+    billion plant", "a 10 km walk"): a newsreader then says the unit once, as an
+    adjective ("a twenty billion dollar plant", "a ten kilometre walk")."""
+    if not _ARTICLE_BEFORE.search(text[max(0, start - 3) : start]):
+        return False
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1) not in _NOT_A_NOUN
+
+
 def money(text: str) -> str:
-    """ "$4.5bn" -> "four point five billion dollars", "£1.50" -> "one pound fifty"."""
+    """ "$4.5bn" -> "four point five billion dollars", "£1.50" -> "one pound fifty";
+    "a $20 billion plant" -> "a twenty billion dollar plant"."""
 
     def say(m: re.Match[str]) -> str:
         one, many, sub_one, sub_many = _CURRENCIES[m.group("cur")]
         number, scale = m.group("num"), m.group("scale")
+        if attributive(text, m.start(), m.end()):
+            many = one
         if scale:
             return f"{say_number(number)} {_SCALES[scale.lower()]} {many}"
         whole, _, fraction = number.replace(",", "").partition(".")
@@ -139,6 +161,144 @@ def money(text: str) -> str:
         return spoken
 
     return _MONEY.sub(say, text)
+
+
+_PLAIN_SCALE = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUMBER})(?:(?P<scale>bn|mn|tn|m|k)|\s(?P<spaced>bn|mn|tn))\b"
+)
+#: Words after "100m" that say it is a length ("the 100m final", "10m tall").
+_METRE_CONTEXT = frozenset(
+    """race sprint hurdles freestyle backstroke breaststroke butterfly medley relay dash final
+    finals heat heats record tall high long deep wide away above below under up down in from
+    of into off short high-rise""".split()
+)
+
+
+def scales(text: str) -> str:
+    """ "1.5m people" -> "1.5 million people", "451m euros" -> "451 million euros",
+    "5bn" -> "5 billion", "20k fans" -> "20 thousand fans"; a length stays a length
+    ("a 100m race", "10m tall", "a 5k run": the units rule says those)."""
+
+    def say(m: re.Match[str]) -> str:
+        scale = m.group("scale") or m.group("spaced")
+        number = m.group("num")
+        after = _WORD_AFTER.match(text, m.end())
+        if scale == "m":
+            if attributive(text, m.start(), m.end()) or after is None:
+                return m.group(0)
+            if after.group(1) in _METRE_CONTEXT:
+                return m.group(0)
+        if scale == "k" and after is not None and after.group(1) in ("run", "race", "walk"):
+            return f"{number} K"
+        return f"{number} {_SCALES[scale]}"
+
+    return _PLAIN_SCALE.sub(say, text)
+
+
+# A phone number: three to five groups of digits joined by hyphens or dots, ending in
+# four ("1-800-555-0199"), or after "+44" / "(020)" joined by spaces too.
+_PHONE = re.compile(
+    r"(?<![\w.,/+-])(?P<dashed>\+?\d{1,4}(?:[-.]\d{1,4}){2,4})(?![\w-]|[.,]\d)"
+    r"|(?<![\w+(])(?P<spaced>(?:\+\d{1,3}|\(\d{2,5}\))(?:[ .-]\d{2,5}){2,4})(?![\w-]|[.,]\d)"
+)
+
+
+def phone_numbers(text: str) -> str:
+    """ "1-800-555-0199" -> "one, eight zero zero, five five five, zero one nine nine"
+    (digit by digit, a pause between the groups), not a sum."""
+
+    def say(m: re.Match[str]) -> str:
+        written = m.group(0)
+        groups = re.findall(r"\+?\d+", written)
+        digits = sum(len(g.lstrip("+")) for g in groups)
+        if m.group("dashed") and (len(groups[-1]) != 4 or not 10 <= digits <= 15):
+            return written  # "2024-03-15" or "10-12-14": a date or ranges
+        if m.group("spaced") and not 9 <= digits <= 15:
+            return written
+        return ", ".join(("plus " if g.startswith("+") else "") + say_digits(g) for g in groups)
+
+    return _PHONE.sub(say, text)
+
+
+# Letters then digits: a quarter, a fiscal year, a flight, a road, a jet ("Q3",
+# "FY2023", "MH370", "M25", "F-35").
+_CODE = re.compile(r"\b(?P<letters>[A-Z]{1,3})-?(?P<digits>\d{1,4})\b(?![.,]\d)")
+
+
+def _say_code_digits(digits: str) -> str:
+    """As a code's number is said: "370" -> "three seventy", "2023" -> "twenty twenty-three"."""
+    if len(digits) > 1 and digits.startswith("0"):
+        return say_digits(digits)
+    if len(digits) <= 2:
+        return num2words(int(digits))
+    if len(digits) == 3:
+        head, tail = num2words(int(digits[0])), int(digits[1:])
+        if tail == 0:
+            return f"{head} hundred"
+        return f"{head} oh {num2words(tail)}" if tail < 10 else f"{head} {num2words(tail)}"
+    return say_year(int(digits))
+
+
+def codes(text: str) -> str:
+    """ "Q3" -> "Q three", "FY2023" -> "F Y twenty twenty-three", "MH370" -> "M H three
+    seventy", "M25" -> "M twenty-five"."""
+    return _CODE.sub(
+        lambda m: f"{spell(m.group('letters'))} {_say_code_digits(m.group('digits'))}", text
+    )
+
+
+_FRACTION = re.compile(r"(?<![\w./,])(?P<n>\d{1,3})/(?P<d>\d{1,3})(?![\w/]|[.,]\d)")
+_RATING_BEFORE = re.compile(
+    r"\b(?:rated?|rating|rates|scored?|scores|gave|gives|give|marks?|grade[sd]?|voted)\b"
+    r"[\w ]{0,20}$",
+    re.IGNORECASE,
+)
+_RATING_AFTER = re.compile(r" (?:rating|score|stars|marks|review)\b")
+
+
+def _fraction_words(n: int, d: int) -> str:
+    name = {2: "half", 4: "quarter"}.get(d) or num2words(d, to="ordinal")
+    if n == 1:
+        return f"one {name}"
+    return f"{num2words(n)} {'halves' if d == 2 else name + 's'}"
+
+
+def fractions(text: str) -> str:
+    """ "1/3" -> "one third", "2/3" -> "two thirds"; a rating or score out of a whole:
+    "rated it 7/10" -> "seven out of ten". Other slashes ("24/7", "9/11") are left."""
+
+    def say(m: re.Match[str]) -> str:
+        n, d = int(m.group("n")), int(m.group("d"))
+        if not 0 < n <= d:
+            return m.group(0)
+        rating = _RATING_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) or (
+            _RATING_AFTER.match(text, m.end())
+        )
+        if rating and d in (5, 10, 20, 100) or d == 10 and not text.startswith(" of", m.end()):
+            return f"{m.group('n')} out of {m.group('d')}"
+        if n < d <= 10:
+            return _fraction_words(n, d)
+        return m.group(0)
+
+    return _FRACTION.sub(say, text)
+
+
+_FEET_INCHES = re.compile(r"(?<![\w.])(?P<ft>\d{1,2})['’′] ?(?P<inch>\d{1,2})(?:\"|”|″|''|’’)")
+_INCHES = re.compile(rf"(?P<num>{_NUMBER})(?P<space> ?)ins?(?=[\s.,;:!?)]|$)")
+
+
+def feet_and_inches(text: str) -> str:
+    """ "5'11\"" -> "5 feet 11 inches"; "6ft 2in" -> "6ft 2 inches" (the units rule
+    says the feet). A spaced "2 in" is inches only after feet ("scored 2 in a row")."""
+    text = _FEET_INCHES.sub(lambda m: f"{m.group('ft')} feet {m.group('inch')} inches", text)
+
+    def say(m: re.Match[str]) -> str:
+        before = text[max(0, m.start() - 6) : m.start()]
+        if m.group("space") and not re.search(r"(?:ft|feet|foot) $", before):
+            return m.group(0)
+        return f"{m.group('num')} {'inch' if m.group('num') == '1' else 'inches'}"
+
+    return _INCHES.sub(say, text)
 
 
 _PERCENT = re.compile(rf"(?P<num>{_NUMBER})\s?%")
@@ -255,6 +415,14 @@ _UNITS = {
     "ha": ("hectare", "hectares"),
     "°C": ("degree Celsius", "degrees Celsius"),
     "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "ºC": ("degree Celsius", "degrees Celsius"),
+    "ºF": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "° C": ("degree Celsius", "degrees Celsius"),
+    "° F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "degrees C": ("degree Celsius", "degrees Celsius"),
+    "degrees F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "C": ("degree Celsius", "degrees Celsius"),
+    "F": ("degree Fahrenheit", "degrees Fahrenheit"),
     "°": ("degree", "degrees"),
     "kWh": ("kilowatt hour", "kilowatt hours"),
     "kW": ("kilowatt", "kilowatts"),
@@ -276,11 +444,17 @@ _UNIT = re.compile(
 
 def units(text: str) -> str:
     """ "4.2 km" -> "4.2 kilometres"; "30°C" -> "30 degrees Celsius";
-    "70mph" -> "70 miles per hour"."""
+    "70mph" -> "70 miles per hour"; "-5C" -> "-5 degrees Celsius"; "a 100m race" ->
+    "a 100 metre race"."""
 
     def say(m: re.Match[str]) -> str:
         one, many = _UNITS[m.group("unit")]
-        return f"{m.group('num')} {one if m.group('num') in ('1', '-1') else many}"
+        if m.group("unit") in ("C", "F") and not m.group(0)[len(m.group("num")) :].isalpha():
+            return m.group(0)  # "Grade 5 C": a bare letter is a temperature only joined on
+        single = m.group("num") in ("1", "-1") or attributive(text, m.start(), m.end())
+        if m.group("unit") == "ft" and single and m.group("num") not in ("1", "-1"):
+            one = "foot"  # "a 6ft wall": "a six foot wall"
+        return f"{m.group('num')} {one if single else many}"
 
     return _UNIT.sub(say, text)
 
@@ -363,7 +537,16 @@ _ABBREVIATION = re.compile(
 _SAINT = re.compile(r"\bSt\.? (?=[A-Z])")
 _STREET = re.compile(r"(?<=\w )St\b\.?")  # what is left after "St. Louis": "Baker St."
 _NUMBER_ABBR = re.compile(r"\bNo(s?)\.\s?(?=\d)")
-_DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})(?=(\s+[A-Z])|\s*$|[\s,;:!?)])")
+_DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})(?=(\s+[A-Z]\w*)|\s*$|[\s,;:!?)])")
+_CIRCA = re.compile(r"\b(?:c|ca|circa)\.? ?(?=\d{3,4}s?\b)")
+_INITIAL = re.compile(r"(?<=[a-z] )([A-Z])\.(?= ([A-Z][a-z]+))")
+#: Words that start a sentence far more often than they continue a name: after "the
+#: U.S." they mean the full stop ended the sentence ("in the U.S. The end.").
+_SENTENCE_STARTS = frozenset(
+    """The A An It Its He His She Her They Their We Our I You Your This That These Those
+    There Then So But And Or Yet In On At As If When While After Before Now Still Also
+    However Meanwhile Some Many Most No Not One Two Officials Police""".split()
+)
 
 
 def abbreviations(text: str) -> str:
@@ -373,11 +556,18 @@ def abbreviations(text: str) -> str:
     text = _SAINT.sub("Saint ", text)
     text = _STREET.sub("Street", text)
     text = _TITLE.sub(lambda m: _TITLES[m.group(1)], text)
+    text = _CIRCA.sub("circa ", text)
+    # "John F. Kennedy": an initial's full stop would end the sentence in the voice.
+    text = _INITIAL.sub(
+        lambda m: m.group(0) if m.group(2) in _SENTENCE_STARTS else m.group(1), text
+    )
 
     def dotted(m: re.Match[str]) -> str:
+        # A full stop is said as the end of a sentence: kept only when a sentence
+        # starts after it ("the U.S. The end."), not inside a name ("U.S. President").
         letters = spell(m.group(1))
-        ends_sentence = m.group(2) is not None or m.end() == len(text)
-        return letters + ("." if ends_sentence and m.group(2) is not None else "")
+        following = m.group(2)
+        return letters + ("." if following and following.strip() in _SENTENCE_STARTS else "")
 
     text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], text)
     return _DOTTED.sub(dotted, text)
@@ -386,17 +576,17 @@ def abbreviations(text: str) -> str:
 #: Acronyms said as words although a vowel pattern would not tell (or the other way round).
 SAID_AS_WORDS = frozenset(
     """NATO NASA UNESCO UNICEF OPEC FIFA UEFA NAFTA AIDS COVID ISIS ASEAN OFSTED SWAT
-    LASER RADAR SCUBA GIF JPEG PIN WHO""".split()
+    LASER RADAR SCUBA GIF JPEG PIN""".split()
 )
 SPELLED = frozenset(
-    """EU UK US UN BBC CNN FBI CIA NHS MP MPs GDP CEO IMF WTO USA ESPN ID""".split()
+    """EU UK US UN BBC CNN FBI CIA NHS MP MPs GDP CEO IMF WTO USA ESPN ID WHO IT""".split()
 )
 _ACRONYM = re.compile(r"\b([A-Z]{2,6})(s?)\b")
-_ROMAN = re.compile(r"\b(?P<name>[A-Z][a-z]+) (?P<numeral>X{0,2}(?:IX|IV|V?I{0,3}))\b")
+_ROMAN = re.compile(r"\b(?P<name>[A-Z][a-z]+) (?P<numeral>(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b")
 
 
 def roman_value(numeral: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10}
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
     total = 0
     for index, char in enumerate(numeral):
         value = values[char]
@@ -406,7 +596,10 @@ def roman_value(numeral: str) -> int:
 
 
 _COUNTED = frozenset(
-    "War Part Chapter Volume Phase Type Class Grade Stage Round Apollo Gemini Bowl Act Book".split()
+    (
+        "War Part Chapter Volume Phase Type Class Grade Stage Round Apollo Gemini Bowl Act Book "
+        "WrestleMania Olympiad Games Congress Council Festival"
+    ).split()
 )
 
 
@@ -426,8 +619,8 @@ def acronyms(text: str) -> str:
 
     def roman(m: re.Match[str]) -> str:
         numeral = m.group("numeral")
-        if not numeral or (numeral in ("I", "X") and m.group("name") not in _COUNTED):
-            return m.group(0)  # a lone "I" is most likely the pronoun
+        if not numeral or (numeral in ("I", "X", "L") and m.group("name") not in _COUNTED):
+            return m.group(0)  # a lone "I" is most likely the pronoun, "L" an initial
         value = roman_value(numeral)
         if m.group("name") in _COUNTED:
             return f"{m.group('name')} {num2words(value)}"
@@ -586,11 +779,16 @@ def apply_lexicon(text: str, lexicon: Mapping[str, str]) -> str:
 #: The rules in order: each sees what the ones before it made.
 RULES: tuple[Callable[[str], str], ...] = (
     urls_and_emails,
-    money,
+    phone_numbers,  # before money, numbers and ranges read its digits as amounts
+    money,  # before scales and units: "£451m" is money, not metres
+    scales,  # before units: "451m euros" is millions, not metres
     percentages,
     dates,
     times,
+    codes,
+    feet_and_inches,
     units,
+    fractions,  # before symbols reads "1/3" as "1 3"
     ranges,
     abbreviations,
     acronyms,

@@ -1,4 +1,4 @@
-"""Speech normalisation: written -> spoken, as tables (192 cases), plus the lexicon."""
+"""Speech normalisation: written -> spoken, as tables, plus the lexicon."""
 
 from __future__ import annotations
 
@@ -83,10 +83,10 @@ CASES = [
     ("It was £1.", "It was one pound."),
     ("He paid $15million.", "He paid fifteen million dollars."),
     ("Profits of $2.3m.", "Profits of two point three million dollars."),
-    ("A $5 bill.", "A five dollars bill."),
+    ("A $5 bill.", "A five dollar bill."),  # attributive (issue 15)
     ("Costs of £38,831.", "Costs of thirty-eight thousand eight hundred and thirty-one pounds."),
     ("Worth ¥500.", "Worth five hundred yen."),
-    ("A US$20 note.", "A twenty U S dollars note."),
+    ("A US$20 note.", "A twenty U S dollar note."),  # attributive
     ("Loans of €2bn.", "Loans of two billion euros."),
     ("Fares rise to £3.20.", "Fares rise to three pounds twenty."),
     ("About $100 billion.", "About one hundred billion dollars."),
@@ -121,19 +121,19 @@ CASES = [
     # units
     ("It is 4.2 km long.", "It is four point two kilometres long."),
     ("Top speed 70mph.", "Top speed seventy miles per hour."),
-    ("A 100m race.", "A one hundred metres race."),
+    ("A 100m race.", "A one hundred metre race."),  # attributive
     ("It was 30°C.", "It was thirty degrees Celsius."),
     ("Down to -5°C.", "Down to minus five degrees Celsius."),
-    ("A 3 kg parcel.", "A three kilograms parcel."),
+    ("A 3 kg parcel.", "A three kilogram parcel."),  # attributive
     ("About 10 ft tall.", "About ten feet tall."),
     ("Winds of 120 km/h.", "Winds of one hundred and twenty kilometres per hour."),
     ("It weighs 1 kg.", "It weighs one kilogram."),
     ("Just 1 km away.", "Just one kilometre away."),
-    ("A 5 mm gap.", "A five millimetres gap."),
+    ("A 5 mm gap.", "A five millimetre gap."),  # attributive
     ("Some 200 ha of forest.", "Some two hundred hectares of forest."),
     ("It hit 95°F.", "It hit ninety-five degrees Fahrenheit."),
-    ("A 2 GB file.", "A two gigabytes file."),
-    ("A 50 MW plant.", "A fifty megawatts plant."),
+    ("A 2 GB file.", "A two gigabyte file."),  # attributive
+    ("A 50 MW plant.", "A fifty megawatt plant."),  # attributive
     # titles
     ("Dr. Smith spoke.", "Doctor Smith spoke."),
     ("Gen. Jones agreed.", "General Jones agreed."),
@@ -231,6 +231,81 @@ CASES = [
     ("It fell to -5.", "It fell to minus five."),
     ("A change of -3.2 percent.", "A change of minus three point two percent."),
     ("Rates of −2.", "Rates of minus two."),
+    # attributive money and units: the unit said once, as an adjective
+    ("A $20 billion plant.", "A twenty billion dollar plant."),
+    ("A £2 million grant.", "A two million pound grant."),
+    ("An €800 fine.", "An eight hundred euro fine."),
+    ("A $2.5bn deal.", "A two point five billion dollar deal."),
+    ("A 6ft wall.", "A six foot wall."),
+    ("A 10 km walk.", "A ten kilometre walk."),
+    ("A $5 of change.", "A five dollars of change."),
+    # m, bn and k after plain numbers: millions, not metres
+    ("1.5m people.", "one point five million people."),
+    ("Some 451m euros.", "Some four hundred and fifty-one million euros."),
+    ("About 5bn users.", "About five billion users."),
+    ("Nearly 20k fans.", "Nearly twenty thousand fans."),
+    ("The 100m final.", "The one hundred metres final."),
+    ("It is 10m tall.", "It is ten metres tall."),
+    ("A 5k run.", "A five K run."),
+    ("Profits of £451m fell.", "Profits of four hundred and fifty-one million pounds fell."),
+    # fractions and scores
+    ("He rated it 7/10.", "He rated it seven out of ten."),
+    ("A 7/10 rating.", "A seven out of ten rating."),
+    ("She gave it 4/5.", "She gave it four out of five."),
+    ("About 1/3 of people.", "About one third of people."),
+    ("Some 2/3 agree.", "Some two thirds agree."),
+    ("Nearly 3/4 voted.", "Nearly three quarters voted."),
+    ("Only 1/2 came.", "Only one half came."),
+    ("Open 24/7 now.", "Open twenty-four seven now."),
+    ("After 9/11.", "After nine eleven."),
+    # letter+digit codes
+    ("In Q3 2024.", "In Q three twenty twenty-four."),
+    ("In FY2023.", "In F Y twenty twenty-three."),
+    ("Flight MH370 vanished.", "Flight M H three seventy vanished."),
+    ("The M25 was shut.", "The M twenty-five was shut."),
+    ("An F-35 jet.", "An F thirty-five jet."),
+    ("The G7 met.", "The G seven met."),
+    ("An A380 landed.", "An A three eighty landed."),
+    ("Take the A1.", "Take the A one."),
+    # Roman numerals past twenty
+    ("Super Bowl LVIII.", "Super Bowl fifty-eight."),
+    ("Super Bowl XLIX was close.", "Super Bowl forty-nine was close."),
+    ("Pope Pius XXIII.", "Pope Pius the twenty-third."),
+    ("Samuel L. Jackson.", "Samuel L Jackson."),
+    # phone numbers, digit by digit
+    (
+        "Call 1-800-555-0199 now.",
+        "Call one, eight zero zero, five five five, zero one nine nine now.",
+    ),
+    ("Ring 020-7946-0958.", "Ring zero two zero, seven nine four six, zero nine five eight."),
+    (
+        "Call +44 20 7946 0958.",
+        "Call plus four four, two zero, seven nine four six, zero nine five eight.",
+    ),
+    # temperatures, with and without the degree sign
+    ("It was -5C.", "It was minus five degrees Celsius."),
+    ("It was 40F.", "It was forty degrees Fahrenheit."),
+    ("Highs of 30 degrees C.", "Highs of thirty degrees Celsius."),
+    ("It was 25ºC.", "It was twenty-five degrees Celsius."),
+    ("Grade 5 C.", "Grade five C."),
+    # feet and inches
+    ("He is 6ft 2in tall.", "He is six feet two inches tall."),
+    ("He is 6 ft 2 in tall.", "He is six feet two inches tall."),
+    ("She is 5'11\" tall.", "She is five feet eleven inches tall."),
+    ("He scored 2 in a row.", "He scored two in a row."),
+    # acronyms that are also words
+    ("The WHO warned.", "The W H O warned."),
+    ("US troops left.", "U S troops left."),
+    ("The IT team.", "The I T team."),
+    # circa
+    ("Built c. 1850.", "Built circa eighteen fifty."),
+    ("Painted c.1500.", "Painted circa fifteen hundred."),
+    ("From ca. 1200.", "From circa twelve hundred."),
+    # no full stop inside a name: the voice would end the sentence there
+    ("U.S. President Joe Biden spoke.", "U S President Joe Biden spoke."),
+    ("B.B. King played.", "B B King played."),
+    ("John F. Kennedy spoke.", "John F Kennedy spoke."),
+    ("It hit the U.S. Then it left.", "It hit the U S. Then it left."),
     # mixed
     (
         "On Nov. 25 the FBI paid $4.5bn, up 40%.",
@@ -313,7 +388,8 @@ def test_pronounceable(acronym, word):
 
 
 @pytest.mark.parametrize(
-    ("numeral", "value"), [("II", 2), ("IV", 4), ("IX", 9), ("XIV", 14), ("XX", 20)]
+    ("numeral", "value"),
+    [("II", 2), ("IV", 4), ("IX", 9), ("XIV", 14), ("XX", 20), ("XLIX", 49), ("LVIII", 58)],
 )
 def test_roman_value(numeral, value):
     assert roman_value(numeral) == value
