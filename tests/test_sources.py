@@ -165,3 +165,30 @@ def test_bundled_samples():
             "By Clara",
         ):
             assert noise not in article.text, (noise, article.source)
+
+
+@pytest.mark.parametrize(
+    ("written", "repaired"),
+    [
+        ("It cost Â£5 each.", "It cost £5 each."),
+        ("The cafÃ© reopened.", "The café reopened."),
+        ("Itâ€™s over, she said â€” again.", "It’s over, she said — again."),
+        ("Ã¢â‚¬â„¢Twiceâ€™ mis-decoded.", "’Twice’ mis-decoded."),
+        ("â€œQuotedâ€\x9d, she said.", "“Quoted”, she said."),  # 0x9D: no cp1252 letter
+        ("Straße, naïve, Ångström, à la carte.", "Straße, naïve, Ångström, à la carte."),
+    ],
+)
+def test_mojibake_is_repaired_before_it_is_spoken(written, repaired):
+    # The text was saved as UTF-8 after being read as Windows-1252 once (or twice).
+    data = f"Headline\n\n{written}".encode()
+    article = parse_article(decode_text(data, "x.txt"), "x.txt")
+    assert article.paragraphs == (repaired,)
+
+
+def test_mojibake_beyond_repair_is_skipped_with_a_reason(tmp_path):
+    path = tmp_path / "garbled.txt"
+    path.write_text("Prices rise\n\nItâ€\ufffds up by Â½ again.", encoding="utf-8")
+    with pytest.raises(SourceError, match="mis-decoded.*re-save it as UTF-8") as info:
+        read_article(path)
+    assert str(path) in str(info.value)
+    assert "\n" not in str(info.value)

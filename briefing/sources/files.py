@@ -116,12 +116,60 @@ def _same_line(a: str, b: str) -> bool:
     return fold(a) == fold(b)
 
 
+# What UTF-8 text read as Windows-1252 (or Latin-1) looks like: a lead byte ("Â", "Ã",
+# "â", "ï") then its continuation bytes (0x80-0xBF), each shown as its Windows-1252
+# character: "Â£" for "£", "Ã©" for "é", "â€™" for "’", "ï»¿" for a byte-order mark.
+_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE = re.compile(rf"Â[\u00a0-\u00bf]|Ã[{_CONTINUATION}]|â[{_CONTINUATION}]{{2}}|ï»¿")
+#: What is left of mojibake that no repair could undo.
+_MOJIBAKE_LEFT = re.compile(rf"Â[\u00a0-\u00bf]|Ã[{_CONTINUATION}]|â€|ï»¿")
+
+
+def _as_bytes(run: str) -> bytes:
+    """The bytes a mis-decoded run was read from: Windows-1252, else Latin-1 (for the
+    five bytes Windows-1252 leaves undefined, which ``_line`` reads as Latin-1)."""
+    return b"".join(
+        c.encode("cp1252") if c.encode("cp1252", "ignore") else c.encode("latin-1") for c in run
+    )
+
+
+def _undo(m: re.Match[str]) -> str:
+    try:
+        return _as_bytes(m.group(0)).decode("utf-8").replace("\ufeff", "")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return m.group(0)
+
+
+def repair_mojibake(text: str, source: str) -> str:
+    """Undo UTF-8 text that was decoded as Windows-1252 ("Â£5" -> "£5", "itâ€™s" ->
+    "it’s"), twice over at most (text mis-decoded twice). A voice would read the stray
+    letters aloud ("Â"), so a text still mis-decoded after that is refused.
+
+    Raises SourceError when mojibake is left.
+    """
+    for _ in range(3):
+        repaired = _MOJIBAKE.sub(_undo, text)
+        if repaired == text:
+            break
+        log.info("%s: repaired text that was mis-decoded (mojibake)", source)
+        text = repaired
+    left = _MOJIBAKE_LEFT.search(text)
+    if left:
+        raise SourceError(
+            f"{source}: text is mis-decoded (mojibake such as '{left.group(0)}'); "
+            "re-save it as UTF-8"
+        )
+    return text
+
+
 def parse_article(text: str, source: str) -> Article:
     """Parse an article in the users' format and clean it for speech.
 
-    Raises SourceError when there is no headline or no body left.
+    Raises SourceError when there is no headline or no body left, or when the text is
+    mis-decoded beyond repair (mojibake).
     """
     text = bounded(text.replace("\r\n", "\n").replace("\r", "\n"), source)
+    text = repair_mojibake(text, source)
     lines = text.split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
