@@ -51,6 +51,9 @@ class Story:
     """The summary: sentences in article order and in the article's own wording."""
     source: str
     """Where the article came from."""
+    origin: str = ""
+    """The name of the source it came through (``Article.origin``: a feed's or
+    site's name, or its URL), said before the story ("From Reuters."); a path never is."""
 
     @property
     def word_count(self) -> int:
@@ -81,6 +84,9 @@ class Segment:
     lead: int = 0
     """How many first lines lead into the segment (a story's transition, "Next."):
     they are rendered on their own, so the rest does not depend on the story's place."""
+    lead_voice: str = ""
+    """The voice that reads the lead lines when it is not ``voice``: the host, who
+    hands a story over to another voice ("Sam Reyes has that story."); empty: ``voice``."""
 
     @property
     def text(self) -> str:

@@ -1,14 +1,19 @@
 """Script: compose the show a listener hears from the day's stories.
 
 An intro with the show's name and the spoken date, a rundown of the
-headlines, one segment per story (a short transition, the headline, the
-summary), and an outro. Voices alternate between stories.
+headlines, one segment per story (a short link, the headline unless the lead
+says it again, the summary), and an outro. Voices alternate between stories;
+given their display names, the host introduces each other voice and reads the
+links. Written for the ear: no words said twice in a row, no link twice in an
+episode, a quotation's speaker named before the quotation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+import urllib.parse
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from num2words import num2words
@@ -17,22 +22,35 @@ from .models import Script, Segment, SegmentKind, Show, Story
 
 DEFAULT_SHOW = Show().title
 
-#: Transitions into the first story, the middle ones and the last one. The
-#: choice rotates with the date, so the wording varies from day to day but
-#: the same inputs always give the same script.
+#: Links into the first story, the middle ones and the last one: neutral words
+#: that claim no relation between two stories ("Meanwhile.", "In other news." do).
+#: Each is said at most once an episode; the choice rotates with the date, so the
+#: wording varies from day to day but the same inputs always give the same script.
 FIRST_TRANSITIONS = ("First today.", "Our top story.", "We begin with this.")
 MIDDLE_TRANSITIONS = (
     "Next.",
-    "In other news.",
     "Also today.",
-    "Turning to another story.",
-    "Meanwhile.",
-    "Elsewhere.",
+    "Another story now.",
     "Now to our next story.",
+    "Turning to another story.",
+    "Next up.",
+    "Also in the news.",
 )
 LAST_TRANSITIONS = ("And finally.", "Finally today.", "And one more story.")
-#: Headlines read in the rundown before it says "and N more stories".
-RUNDOWN_LIMIT = 6
+#: Headlines the rundown reads, after the top story's (which is heard a few
+#: seconds later anyway), before it says "and N more".
+RUNDOWN_LIMIT = 3
+#: How the host hands a story to another voice, by its display name.
+HANDOFFS = ("{name} has that story.", "{name} reports.", "Here's {name}.")
+#: A headline restated by the lead is dropped from at least this many words.
+MIN_RESTATED_WORDS = 3
+#: ... or when the lead has this share of the headline's content words.
+RESTATED_SHARE = 0.8
+#: Words that carry no content when a headline is compared with its lead.
+STOPWORDS = frozenset(
+    "a an the of to in on at for and or but by with from as is are was were be been "
+    "its it this that after before over into than then who which what says said".split()
+)
 
 
 def spoken_date(date: dt.date) -> str:
@@ -75,24 +93,126 @@ def _rotate(options: Sequence[str], date: dt.date, offset: int = 0) -> str:
 
 
 def story_transition(position: int, total: int, date: dt.date) -> str:
-    """The line that leads into story ``position`` (0-based) of ``total``."""
+    """The link that leads into story ``position`` (0-based) of ``total``: never
+    the same twice in one episode (past the middle links, "Our seventh story.")."""
     if position == 0:
         return _rotate(FIRST_TRANSITIONS, date)
     if position == total - 1 and total > 2:
         return _rotate(LAST_TRANSITIONS, date)
-    return _rotate(MIDDLE_TRANSITIONS, date, position - 1)
+    if position - 1 < len(MIDDLE_TRANSITIONS):
+        return _rotate(MIDDLE_TRANSITIONS, date, position - 1)
+    return f"Our {num2words(position + 1, to='ordinal')} story."
 
 
-def intro_lines(stories: Sequence[Story], show: str, date: dt.date) -> tuple[str, ...]:
-    lines = [
-        f"Hello, and welcome to {show} for {spoken_date(date)}.",
-        f"Here are today's headlines: {spoken_count(len(stories), 'story')}.",
-    ]
-    shown = stories[:RUNDOWN_LIMIT]
-    lines.extend(as_spoken_line(story.title) for story in shown)
-    if len(stories) > len(shown):
-        lines.append(f"And {spoken_count(len(stories) - len(shown), 'more story')}.")
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w$€£%]+(?:['’.-][\w]+)*", text.casefold())
+
+
+def restates(headline: str, lead: str) -> bool:
+    """Whether ``lead`` says the headline again: it starts with the headline's
+    words, or has most of its content words (``RESTATED_SHARE``); a headline of
+    fewer than ``MIN_RESTATED_WORDS`` words is a label, never restated."""
+    head, body = _words(headline.rstrip("…")), _words(lead)
+    if len(head) < MIN_RESTATED_WORDS:
+        return False
+    if body[: len(head)] == head:
+        return True
+    content = {w for w in head if w not in STOPWORDS}
+    if len(content) < MIN_RESTATED_WORDS:
+        return False
+    return len(content & set(body)) >= RESTATED_SHARE * len(content)
+
+
+_QUOTE_VERBS = (
+    r"said|says|added|adds|told\s+[^,.]{1,40}?|asked|explained|warned|wrote|noted|insisted|"
+    r"stated|argued|declared|recalled|replied|continued|admitted"
+)
+_OPENING_QUOTE = re.compile(
+    r"^[\"“](?P<quote>[^\"“”]{2,}?)(?P<stop>[,.?!]?)[\"”]\s+"
+    rf"(?:(?P<verb1>{_QUOTE_VERBS})\s+(?P<who1>[^\"“”]+?)"
+    rf"|(?P<who2>[^\"“”]+?)\s+(?P<verb2>{_QUOTE_VERBS})(?P<rest>\b[^\"“”]*?))"
+    r"\s*[.]$"
+)
+
+
+def attribute_quote(sentence: str) -> str:
+    """A sentence that opens with a quotation and names its speaker after it, with
+    the speaker first: ``"I think X," said Ellen Stofan of NASA.`` ->
+    ``Ellen Stofan of NASA said: "I think X."``; any other sentence as it is."""
+    match = _OPENING_QUOTE.match(sentence.strip())
+    if not match:
+        return sentence
+    if match["who1"]:
+        who, verb, rest = match["who1"], match["verb1"], ""
+    else:
+        who, verb, rest = match["who2"], match["verb2"], match["rest"]
+    if len(who.split()) > 12 or ("," in who and not match["who1"]):
+        return sentence  # not a speaker but a clause: leave it alone
+    who = who[0].upper() + who[1:]
+    quote = match["quote"].strip()
+    stop = match["stop"] if match["stop"] in ("?", "!") else "."
+    return f'{who} {verb}{rest.rstrip()}: "{quote[0].upper()}{quote[1:]}{stop}"'
+
+
+def spoken_origin(origin: str, source: str = "") -> str:
+    """Who a story comes from, as said: a source's name as it is, a web address
+    by its site ("https://www.bbc.co.uk/news" -> "BBC"); "" for a file path or
+    nothing known."""
+    for value in (origin, source):
+        value = value.strip()
+        if not value:
+            continue
+        host = urllib.parse.urlsplit(value).hostname if "://" in value else None
+        if host:
+            parts = [p for p in host.split(".") if p not in ("www", "m", "edition", "feeds", "rss")]
+            site = max(parts[:-1] or parts, key=len) if len(parts) > 2 else (parts or [host])[0]
+            return site.upper() if len(site) <= 4 else site.capitalize()
+        if value is origin and not re.search(r"[/\\]|\.\w{1,4}$|^<", value):
+            return spoken_name(value, 60)
+    return ""
+
+
+def first_name(display_name: str) -> str:
+    return display_name.split()[0] if display_name.split() else ""
+
+
+def rundown_lines(
+    stories: Sequence[Story],
+    limit: int = RUNDOWN_LIMIT,
+    lead_in: str = "Coming up after our top story:",
+) -> tuple[str, ...]:
+    """The headlines of the stories after the first (read a few seconds later
+    anyway), at most ``limit``, then "And N more."."""
+    rest = stories[1:]
+    shown = rest[: max(limit, 0)]
+    if not shown:
+        return ()
+    lines = [lead_in, *(as_spoken_line(story.title) for story in shown)]
+    if len(rest) > len(shown):
+        lines.append(f"And {spoken_count(len(rest) - len(shown), 'more story')}.")
     return tuple(lines)
+
+
+def intro_lines(
+    stories: Sequence[Story],
+    show: str,
+    date: dt.date,
+    rundown: int = RUNDOWN_LIMIT,
+    host_name: str = "",
+) -> tuple[str, ...]:
+    greeting = f"Hello, and welcome to {show} for {spoken_date(date)}."
+    lines = [greeting + (f" I'm {host_name}." if host_name else "")]
+    lines.append(f"Today's briefing has {spoken_count(len(stories), 'story')}.")
+    lines.extend(rundown_lines(stories, rundown))
+    return tuple(lines)
+
+
+def recap_lines(stories: Sequence[Story], limit: int = RUNDOWN_LIMIT) -> tuple[str, ...]:
+    """ "The headlines again:" the top ``limit`` stories, but the one just heard."""
+    shown = [story for story in stories[:-1]][: max(limit, 0)]
+    if not shown:
+        return ()
+    return ("The headlines again.", *(as_spoken_line(story.title) for story in shown))
 
 
 def outro_lines(show: str, date: dt.date) -> tuple[str, ...]:
@@ -102,15 +222,41 @@ def outro_lines(show: str, date: dt.date) -> tuple[str, ...]:
     )
 
 
+def story_body(story: Story) -> tuple[str, ...]:
+    """What a story's own voice reads: the headline (unless the lead restates it)
+    and the sentences, each quotation after the name of its speaker."""
+    sentences = tuple(attribute_quote(s) for s in story.sentences)
+    if sentences and restates(story.title, story.sentences[0]):
+        return sentences
+    return (as_spoken_line(story.title), *sentences)
+
+
+def cast(voices: Sequence[str], names: Mapping[str, str] | None) -> tuple[str, ...]:
+    """The voices that read stories, in turn: all of them without ``names``; with
+    them, the host and each voice the host can introduce by its display name."""
+    if names is None:
+        return tuple(voices)
+    return (voices[0], *(v for v in voices[1:] if names.get(v, "").strip() and v != voices[0]))
+
+
 def build_script(
     stories: Sequence[Story],
     *,
     date: dt.date,
     show: str = DEFAULT_SHOW,
     voices: Sequence[str] = ("anchor",),
+    names: Mapping[str, str] | None = None,
+    rundown: int = RUNDOWN_LIMIT,
+    recap: bool = False,
 ) -> Script:
     """Compose the show. The first voice hosts (intro and outro); stories
-    alternate through all the voices in order."""
+    alternate through the voices in order.
+
+    ``names`` maps voices to their display names: then the host introduces every
+    other voice by name before its story and takes the show back after, reading
+    the links itself, and a voice without a name reads no story (the host does).
+    ``rundown``: headlines read in the intro after the top story's; ``recap``:
+    "the headlines again" before the outro."""
     if not stories:
         raise ValueError("a script needs at least one story")
     if not voices:
@@ -118,14 +264,38 @@ def build_script(
     show = spoken_name(show)
     stories = [replace(story, title=spoken_name(story.title)) for story in stories]
     host = voices[0]
-    segments = [Segment(SegmentKind.INTRO, "Intro", intro_lines(stories, show, date), host)]
+    readers = cast(voices, names)
+    introduced = names is not None
+    display = (
+        {v: spoken_name(" ".join(names.get(v, "").split()), 60) for v in voices} if names else {}
+    )
+    intro = intro_lines(stories, show, date, rundown, display.get(host, ""))
+    segments = [Segment(SegmentKind.INTRO, "Intro", intro, host)]
+    previous_voice, previous_origin = host, ""
     for position, story in enumerate(stories):
-        lines = (
-            story_transition(position, len(stories), date),
-            as_spoken_line(story.title),
-            *story.sentences,
-        )
-        voice = voices[position % len(voices)]
-        segments.append(Segment(SegmentKind.STORY, story.title, lines, voice, story.source, lead=1))
-    segments.append(Segment(SegmentKind.OUTRO, "Outro", outro_lines(show, date), host))
+        voice = readers[position % len(readers)]
+        lead: list[str] = []
+        if introduced and previous_voice != host:
+            lead.append(f"Thanks, {first_name(display[previous_voice])}.")
+        lead.append(story_transition(position, len(stories), date))
+        origin = spoken_origin(story.origin, story.source)
+        if origin and origin != previous_origin:
+            lead.append(f"From {origin}.")
+        if introduced and voice != host:
+            handoff = HANDOFFS[(date.toordinal() + position) % len(HANDOFFS)]
+            lead.append(handoff.format(name=display[voice]))
+        segments.append(
+            Segment(
+                SegmentKind.STORY, story.title, (*lead, *story_body(story)), voice, story.source,
+                lead=len(lead), lead_voice=host if introduced and voice != host else "",
+            )
+        )  # fmt: skip
+        previous_voice, previous_origin = voice, origin or previous_origin
+    outro: list[str] = []
+    if introduced and previous_voice != host:
+        outro.append(f"Thanks, {first_name(display[previous_voice])}.")
+    if recap:
+        outro.extend(recap_lines(stories, rundown))
+    outro.extend(outro_lines(show, date))
+    segments.append(Segment(SegmentKind.OUTRO, "Outro", tuple(outro), host))
     return Script(show=show, date=date, segments=tuple(segments))

@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
 from briefing.models import SegmentKind, Story
 from briefing.script import (
+    FIRST_TRANSITIONS,
+    LAST_TRANSITIONS,
+    MIDDLE_TRANSITIONS,
     as_spoken_line,
+    attribute_quote,
     build_script,
+    cast,
+    restates,
     spoken_count,
     spoken_date,
+    spoken_origin,
     story_transition,
 )
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLES = Path(__file__).parent.parent / "briefing" / "samples"
+NAMES = {"anchor": "Sam Reyes", "correspondent": "Emma Ward"}
 
 DATE = dt.date(2026, 11, 25)
 
@@ -78,9 +91,11 @@ def test_script_shape():
     intro = script.segments[0]
     assert "Morning Brief" in intro.text
     assert "Wednesday, November twenty-fifth" in intro.text
-    assert "three stories" in intro.text
-    for i in range(3):
-        assert f"Headline number {i + 1}." in intro.text  # the rundown
+    assert "has three stories." in intro.text
+    # The rundown: not the top story, whose headline is heard a few seconds later.
+    assert "Headline number 1." not in intro.text
+    for i in (2, 3):
+        assert f"Headline number {i}." in intro.text
     story = script.segments[1]
     assert story.title == "Headline number 1"
     assert story.lines[1] == "Headline number 1."
@@ -109,6 +124,17 @@ def test_first_and_last_transitions(total):
         ) or "one more" in story_transition(total - 1, total, DATE)
 
 
+def test_links_never_repeat_and_never_claim_a_relation():
+    for total in (2, 5, 9, 12, 20):
+        for day in range(7):
+            links = [
+                story_transition(p, total, DATE + dt.timedelta(days=day)) for p in range(total)
+            ]
+            assert len(set(links)) == total, links
+    every = (*FIRST_TRANSITIONS, *MIDDLE_TRANSITIONS, *LAST_TRANSITIONS)
+    assert not {"Meanwhile.", "In other news."} & set(every)
+
+
 def test_voices_alternate_between_stories_and_first_voice_hosts():
     script = build_script(_stories(4), date=DATE, voices=["anchor", "correspondent"])
     assert script.segments[0].voice == "anchor"
@@ -124,9 +150,31 @@ def test_voices_alternate_between_stories_and_first_voice_hosts():
 def test_rundown_is_limited_for_long_shows():
     script = build_script(_stories(9), date=DATE)
     intro = script.segments[0].text
-    assert "Headline number 6." in intro
-    assert "Headline number 7." not in intro
-    assert "And three more stories." in intro
+    assert "Headline number 4." in intro
+    assert "Headline number 5." not in intro
+    assert "And five more stories." in intro
+
+
+@pytest.mark.parametrize(
+    ("rundown", "shown", "more"),
+    [(0, [], ""), (1, [2], "And seven more stories."), (5, [2, 3, 4, 5, 6], "And three more")],
+)
+def test_rundown_length_is_a_keyword(rundown, shown, more):
+    intro = build_script(_stories(9), date=DATE, rundown=rundown).segments[0].text
+    assert [i for i in range(1, 10) if f"Headline number {i}." in intro] == shown
+    assert more in intro
+
+
+def test_headlines_again_before_the_outro_when_asked():
+    plain = build_script(_stories(5), date=DATE).segments[-1]
+    assert "The headlines again." not in plain.lines
+    outro = build_script(_stories(5), date=DATE, recap=True).segments[-1].lines
+    start = outro.index("The headlines again.")
+    # the top three, then the goodbye; the last story (just heard) is not among them
+    assert outro[start + 1 : start + 4] == tuple(f"Headline number {i}." for i in (1, 2, 3))
+    assert outro[-2].startswith("That's the briefing")
+    one = build_script(_stories(1), date=DATE, recap=True).segments[-1].lines
+    assert "The headlines again." not in one
 
 
 def test_to_text_has_every_line():
@@ -142,3 +190,208 @@ def test_needs_stories_and_voices():
         build_script([], date=DATE)
     with pytest.raises(ValueError):
         build_script(_stories(1), date=DATE, voices=[])
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "restated"),
+    [
+        # the lead starts with the headline (a headline made from the first sentence)
+        (
+            "ESPN's Britt McHenry this week found herself in the news",
+            "ESPN's Britt McHenry this week found herself in the news, rather than reporting it.",
+            True,
+        ),
+        (
+            "A man has died in a road accident in north…",
+            "A man has died in a road accident in north west China.",
+            True,
+        ),  # fmt: skip
+        # most of its content words
+        (
+            "Coffee roasters prepare to raise prices as bean costs hit 14-year high",
+            "Independent coffee roasters are preparing to raise prices after bean costs hit a "
+            "14-year high.",
+            True,
+        ),
+        # a headline the lead tells in other words is kept
+        (
+            "Harbour bridge reopens after repairs",
+            "The harbour bridge reopened to traffic on Monday after eight months of repairs.",
+            False,
+        ),
+        (
+            "Library extends opening hours for exam season",
+            "The central library will stay open until midnight for the next six weeks.",
+            False,
+        ),
+        # a one- or two-word label is no restatement
+        ("Alpha", "Alpha happened today.", False),
+        ("Weather warning", "Weather warning for the coast tonight.", False),
+    ],
+)
+def test_restates(headline, lead, restated):
+    assert restates(headline, lead) is restated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        (
+            '"I think X," said Ellen Stofan of NASA.',
+            'Ellen Stofan of NASA said: "I think X."',
+        ),
+        (
+            "\u201cWe will build it,\u201d the mayor said on Tuesday.",
+            'The mayor said on Tuesday: "We will build it."',
+        ),
+        ('"Why now?" she asked.', 'She asked: "Why now?"'),
+        (
+            '"It is over," Smith told reporters.',
+            'Smith told reporters: "It is over."',
+        ),
+        # already attributed first, a quote inside a sentence, or no speaker: unchanged
+        ('Stofan said: "I think X."', 'Stofan said: "I think X."'),
+        ('He called them "invaders" on Monday.', 'He called them "invaders" on Monday.'),
+        ('"Invaders" is the word he used.', '"Invaders" is the word he used.'),
+        ("No quotation here.", "No quotation here."),
+    ],
+)
+def test_attribute_quote(sentence, attributed):
+    assert attribute_quote(sentence) == attributed
+
+
+@pytest.mark.parametrize(
+    ("origin", "source", "spoken"),
+    [
+        ("Reuters", "https://www.reuters.com/world/x", "Reuters"),
+        ("", "https://www.bbc.co.uk/news/articles/x", "BBC"),
+        ("https://feeds.reuters.com/world.rss", "https://x.org/a", "Reuters"),
+        ("", "https://edition.cnn.com/2015/04/07/bb-king", "CNN"),
+        ("news/wire", "news/wire/a.txt", ""),  # a folder and a file path are never said
+        ("a.txt", "a.txt", ""),
+        ("<stdin>", "<stdin>", ""),
+        ("", "", ""),
+    ],
+)
+def test_spoken_origin(origin, source, spoken):
+    assert spoken_origin(origin, source) == spoken
+
+
+@pytest.mark.parametrize(
+    ("voices", "names", "readers"),
+    [
+        (["anchor", "correspondent"], None, ("anchor", "correspondent")),
+        (["anchor", "correspondent"], NAMES, ("anchor", "correspondent")),
+        (["anchor", "correspondent"], {"anchor": "Sam Reyes"}, ("anchor",)),  # never unnamed
+        (["anchor", "system", "correspondent"], NAMES, ("anchor", "correspondent")),
+        (["anchor"], {}, ("anchor",)),
+    ],
+)
+def test_cast(voices, names, readers):
+    assert cast(voices, names) == readers
+
+
+def test_origin_is_said_once_a_run_of_stories_from_it():
+    stories = [
+        Story("Headline number one", ("Sentence one.",), "https://www.bbc.co.uk/a"),
+        Story("Headline number two", ("Sentence two.",), "https://www.bbc.co.uk/b"),
+        Story("Headline number three", ("Sentence three.",), "x.txt", origin="Reuters"),
+    ]
+    leads = [seg.lines[: seg.lead] for seg in build_script(stories, date=DATE).stories]
+    assert "From BBC." in leads[0] and not any("From" in line for line in leads[1])
+    assert "From Reuters." in leads[2]
+
+
+# -- the show made from real articles ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_stories() -> list[Story]:
+    from briefing.sources.files import parse_article, read_article
+    from briefing.summarize import summarize_article
+
+    articles = [read_article(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    articles.append(read_article(FIXTURES / "seed-reuters-assad.txt"))
+    with (FIXTURES / "eval-sample.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            articles.append(parse_article(item["text"], item["id"]))
+    return [summarize_article(article) for article in articles]
+
+
+def _heard(script) -> list[tuple[str, str]]:
+    """Every line in listening order, with the voice that says it."""
+    return [
+        (line, (seg.lead_voice or seg.voice) if i < seg.lead else seg.voice)
+        for seg in script.segments
+        for i, line in enumerate(seg.lines)
+    ]
+
+
+@pytest.mark.parametrize("day", range(7))
+def test_real_show_says_nothing_twice_in_a_row(real_stories, day):
+    script = build_script(
+        real_stories, date=DATE + dt.timedelta(days=day), voices=list(NAMES), names=NAMES,
+        recap=True,
+    )  # fmt: skip
+    lines = [line for line, _ in _heard(script)]
+    for before, after in zip(lines, lines[1:], strict=False):
+        assert not restates(before, after), (before, after)
+    # the rundown never reads the headline the first story opens with
+    first = script.stories[0]
+    assert not set(first.lines[first.lead : first.lead + 1]) & set(script.segments[0].lines)
+    # a headline the lead restates is not read (some eval articles have no headline:
+    # it was made from their first sentence)
+    dropped = 0
+    for seg, story in zip(script.stories, real_stories, strict=True):
+        if restates(story.title, story.sentences[0]):
+            assert seg.lines[seg.lead :] == tuple(map(attribute_quote, story.sentences))
+            dropped += 1
+    assert dropped >= 3
+
+
+@pytest.mark.parametrize("day", range(7))
+def test_real_show_names_every_voice_before_it_speaks(real_stories, day):
+    script = build_script(
+        real_stories, date=DATE + dt.timedelta(days=day), voices=list(NAMES), names=NAMES
+    )
+    heard = _heard(script)
+    host = script.segments[0].voice
+    assert {voice for _, voice in heard} == {"anchor", "correspondent"}
+    for (before, was), (_, now) in zip(heard, heard[1:], strict=False):
+        if now != was and now != host:  # the host has just said the new voice's name
+            assert NAMES[now] in before, (before, now)
+    for seg in script.stories:
+        if seg.voice != host:
+            assert seg.lead_voice == host  # the correspondent never reads its own link
+            assert seg.lines[0].startswith("Thanks, ") is False
+    # the host takes the show back after each other voice: "Thanks, Emma."
+    after = [
+        seg for prev, seg in zip(script.segments, script.segments[1:], strict=False)
+        if prev.kind is SegmentKind.STORY and prev.voice != host
+    ]  # fmt: skip
+    assert after and all(seg.lines[0] == "Thanks, Emma." for seg in after)
+
+
+@pytest.mark.parametrize("day", range(7))
+def test_real_show_never_repeats_a_link(real_stories, day):
+    script = build_script(real_stories, date=DATE + dt.timedelta(days=day))
+    links = [seg.lines[0] for seg in script.stories]
+    assert len(links) == len(real_stories) == len(set(links))
+    assert not {"Meanwhile.", "In other news."} & set(links)
+
+
+def test_real_quotes_name_their_speaker_first(real_stories):
+    script = build_script(real_stories, date=DATE)
+    text = script.to_text()
+    assert (
+        'Ellen Stofan said Tuesday during a panel discussion on water in the universe: "I think'
+        in text
+    )
+    assert "\n\"I think we're going to have" not in text
+
+
+def test_without_names_the_script_is_as_before():
+    script = build_script(_stories(3), date=DATE, voices=["anchor", "correspondent"])
+    assert all(seg.lead == 1 and not seg.lead_voice for seg in script.stories)
+    assert not any("Thanks" in line for seg in script.segments for line in seg.lines)
