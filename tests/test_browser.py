@@ -172,6 +172,119 @@ def test_tab_to_the_third_story_and_press_enter(page, site):
     assert current.get_attribute("aria-current") == "true"
 
 
+def _button(page, name: str, episode: int = 0):
+    return page.locator("article.episode").nth(episode).get_by_role("button", name=name, exact=True)
+
+
+def _seek(page, seconds: float, episode: int = 0) -> None:
+    page.evaluate(
+        "([i, s]) => { document.querySelectorAll('article.episode audio')[i].currentTime = s; }",
+        [episode, seconds],
+    )
+
+
+def test_buttons_move_story_by_story_and_fifteen_seconds(page, site):
+    starts = _story_starts(site)
+    _button(page, "Next story").click()
+    assert _current_time(page) == pytest.approx(starts[0], abs=0.05)
+    _button(page, "Next story").click()
+    assert _current_time(page) == pytest.approx(starts[1], abs=0.05)
+    page.wait_for_function(
+        "document.getElementById('announcer').textContent.includes('Story 2 of')"
+    )
+    _button(page, "Previous story").click()
+    assert _current_time(page) == pytest.approx(starts[0], abs=0.05)
+    _button(page, "Forward 15 seconds").click()
+    assert _current_time(page) == pytest.approx(starts[0] + 15, abs=0.05)
+    _button(page, "Back 15 seconds").click()
+    assert _current_time(page) == pytest.approx(starts[0], abs=0.05)
+
+
+def test_fifteen_second_buttons_stop_at_the_start_and_the_end(page):
+    _seek(page, 5)
+    _button(page, "Back 15 seconds").click()
+    assert _current_time(page) == 0
+    duration = page.evaluate("document.querySelector('article.episode audio').duration")
+    _seek(page, duration - 4)
+    _button(page, "Forward 15 seconds").click()
+    assert _current_time(page) == pytest.approx(duration, abs=0.05)
+
+
+def test_each_episode_s_buttons_move_its_own_player(page, site):
+    older = [story.start_ms / 1000 for story in site[1].episodes[1].stories]
+    _button(page, "Next story", episode=1).click()
+    times = page.evaluate(
+        "[...document.querySelectorAll('article.episode audio')].map(a => a.currentTime)"
+    )
+    assert times[0] == 0 and times[1] == pytest.approx(older[0], abs=0.05)
+
+
+def test_buttons_are_reached_by_tab_and_pressed_with_enter_or_space(page, site):
+    starts = _story_starts(site)
+    target = _button(page, "Next story")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if target.evaluate("button => document.activeElement === button"):
+            break
+    else:
+        pytest.fail("the Next story button is not reachable with Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+    page.keyboard.press("Enter")
+    assert _current_time(page) == pytest.approx(starts[0], abs=0.05)
+    page.keyboard.press("Space")
+    assert _current_time(page) == pytest.approx(starts[1], abs=0.05)
+    page.keyboard.press("Shift+Tab")  # Forward 15 seconds sits just before it
+    page.keyboard.press("Space")
+    assert _current_time(page) == pytest.approx(starts[1] + 15, abs=0.05)
+    page.keyboard.press("Alt+Shift+P")  # the shortcuts still work beside the buttons
+    assert _current_time(page) == pytest.approx(starts[1], abs=0.05)
+
+
+NAMES = ["Previous story", "Back 15 seconds", "Forward 15 seconds", "Next story"]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (390, 844)])
+def test_buttons_are_touch_sized_and_beside_the_player(browser, site, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(site[0])
+    first = page.locator("article.episode").first
+    player = first.locator("audio").bounding_box()
+    for name in NAMES:
+        button = _button(page, name)
+        assert button.is_visible()
+        box = button.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, (name, box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width  # nothing off screen
+        assert player["y"] + player["height"] <= box["y"] < player["y"] + player["height"] + 200
+    context.close()
+
+
+def test_on_a_phone_the_shortcut_help_is_folded_below_the_player(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site[0])
+    help_ = page.locator("details#shortcuts")
+    assert help_.is_visible() and help_.get_attribute("open") is None
+    assert not help_.locator("dl").is_visible()
+    controls = page.locator("article.episode").first.locator(".controls").bounding_box()
+    assert help_.bounding_box()["y"] >= controls["y"] + controls["height"]
+    cover = page.locator("header img.cover")
+    assert cover.is_visible() and cover.bounding_box()["width"] <= 64  # out of the way
+    help_.locator("summary").click()
+    assert help_.locator("dl").is_visible()
+    context.close()
+
+
+def test_on_a_wide_screen_the_shortcut_help_and_cover_are_shown(page):
+    help_ = page.locator("details#shortcuts")
+    assert help_.get_attribute("open") is not None and help_.locator("dl").is_visible()
+    cover = page.locator("header img.cover")
+    assert cover.is_visible() and cover.get_attribute("src") == "cover.png"
+    assert page.evaluate("document.querySelector('header img.cover').naturalWidth") > 0
+
+
 def test_speed_control_by_keyboard_and_remembered(page):
     select = page.locator("article.episode select.speed").first
     select.focus()
@@ -194,12 +307,19 @@ def test_focus_is_visible(page):
     assert outline not in ("none", "")
 
 
-@pytest.mark.parametrize(("scheme", "motion"), [("light", "no-preference"), ("dark", "reduce")])
-def test_axe_finds_no_violations(browser, site, scheme, motion):
-    context = browser.new_context(color_scheme=scheme, reduced_motion=motion)
+@pytest.mark.parametrize(
+    ("scheme", "motion", "width"),
+    [("light", "no-preference", 1280), ("dark", "reduce", 1280), ("light", "reduce", 390),
+     ("dark", "no-preference", 390)],
+)  # fmt: skip
+def test_axe_finds_no_violations(browser, site, scheme, motion, width):
+    context = browser.new_context(
+        color_scheme=scheme, reduced_motion=motion, viewport={"width": width, "height": 844}
+    )
     page = context.new_page()
     page.goto(site[0])
     page.wait_for_function("document.querySelector('audio').readyState >= 1")
+    assert _button(page, "Next story").is_visible()  # checked with the player's buttons
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(
         "axe.run(document, {resultTypes: ['violations']})"
@@ -221,4 +341,7 @@ def test_basics_work_without_javascript(browser, site):
     assert page.locator(".cue").count() > 10  # the transcript text is in the page
     assert page.locator("#shortcuts").is_hidden()  # documented only where they work
     assert page.locator(".tools-js").first.is_hidden()
+    assert page.get_by_role("button").count() == 0  # no dead buttons
+    assert page.locator(".controls").first.is_hidden()
+    assert page.locator("header img.cover").is_visible()
     context.close()

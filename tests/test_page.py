@@ -63,7 +63,7 @@ def test_page_structure(folder):
     parser.feed(page)
     tags = [t for t, _ in parser.tags]
     assert tags.count("main") == 1 and "header" in tags and "footer" in tags
-    assert tags.count("h1") == 1 and tags.count("h2") == 3  # shortcuts + two episodes
+    assert tags.count("h1") == 1 and tags.count("h2") == 2  # one per episode
     assert tags.count("audio") == 2 and tags.count("nav") == 2
     assert len(parser.ids) == len(set(parser.ids))  # ids are unique
     assert "My &lt;Show&gt;" in page and "Night &lt;News&gt; &amp; more 25" in page
@@ -80,6 +80,86 @@ def test_page_structure(folder):
         "https://example.org/b/feed.xml", ""
     )  # nothing from elsewhere
     assert '<script src="player.js" defer>' in page
+
+
+class _Names(html.parser.HTMLParser):
+    """The text of every ``tag`` element, less what is inside aria-hidden elements:
+    what a screen reader announces as its name."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__()
+        self.tag, self.names = tag, []
+        self.stack: list[bool] = []  # open elements inside one ``tag``: aria-hidden or not
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == self.tag:
+            self.stack, self.parts = [False], []
+        elif self.stack:
+            self.stack.append(self.stack[-1] or dict(attrs).get("aria-hidden") == "true")
+
+    def handle_endtag(self, tag):
+        if self.stack:
+            self.stack.pop()
+            if not self.stack:
+                self.names.append(" ".join("".join(self.parts).split()))
+
+    def handle_data(self, data):
+        if self.stack and not self.stack[-1]:
+            self.parts.append(data)
+
+
+def _named(page: str, tag: str) -> list[str]:
+    parser = _Names(tag)
+    parser.feed(page)
+    return parser.names
+
+
+def test_each_player_has_buttons_hidden_until_the_script_runs(folder):
+    out, store = folder
+    page = build_page(store, out, "http://localhost:8000/")
+    names = ["Previous story", "Back 15 seconds", "Forward 15 seconds", "Next story"]
+    assert _named(page, "button") == names * 2  # both episodes
+    parser = _Collector()
+    parser.feed(page)
+    buttons = [a for t, a in parser.tags if t == "button"]
+    assert all(b["type"] == "button" and b["data-action"] for b in buttons)
+    assert [b["data-action"] for b in buttons[:4]] == ["previous", "back", "forward", "next"]
+    groups = [a for t, a in parser.tags if "controls" in a.get("class", "").split()]
+    assert len(groups) == 2 and all("hidden" in g and g["role"] == "group" for g in groups)
+    assert all(g.get("aria-label") for g in groups)
+    # The buttons come right after each player, before the story list.
+    first = page.index("<audio")
+    assert first < page.index('class="controls"') < page.index('class="stories"')
+
+
+def test_shortcut_help_is_folded_below_the_newest_player(folder):
+    out, store = folder
+    page = build_page(store, out, "http://localhost:8000/")
+    parser = _Collector()
+    parser.feed(page)
+    details = [a for t, a in parser.tags if t == "details"]
+    assert len(details) == 1 and details[0]["id"] == "shortcuts"
+    assert "open" not in details[0] and "hidden" in details[0]  # folded; shown by player.js
+    assert _named(page, "summary") == ["Keyboard shortcuts"]
+    newest, older = page.index('id="ep-2026-11-25"'), page.index('id="ep-2026-11-24"')
+    assert newest < page.index("<audio") < page.index("<details") < older
+    assert "<kbd>Alt</kbd> + <kbd>Shift</kbd> + <kbd>N</kbd>" in page
+
+
+def test_the_cover_is_shown_beside_the_title_when_there_is_one(folder):
+    out, store = folder
+    assert "<img" not in build_page(store, out, "http://localhost:8000/")  # never a broken image
+    (out / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    page = build_page(store, out, "http://localhost:8000/")
+    parser = _Collector()
+    parser.feed(page)
+    images = [a for t, a in parser.tags if t == "img"]
+    assert len(images) == 1 and images[0]["src"] == "cover.png"
+    assert images[0]["alt"] == ""  # decorative: the title is the heading right after it
+    assert images[0]["width"] == images[0]["height"]  # room kept while it loads
+    header = page[page.index("<header>") : page.index("</header>")]
+    assert header.index("<img") < header.index("<h1>My &lt;Show&gt;</h1>")
 
 
 def test_write_page_puts_everything_in_the_folder(folder):

@@ -2,8 +2,10 @@
 
 Plain, semantic HTML that works without JavaScript (audio, links to each
 story's transcript, the transcript text, a download link); ``player.js`` adds
-a remembered speed control, keyboard shortcuts for the next and previous
-story, and a transcript that highlights the sentence being spoken. Nothing
+a remembered speed control, buttons and keyboard shortcuts for the next and
+previous story and for 15 seconds back or forward (with their help folded
+below the newest player), and a transcript that highlights the sentence
+being spoken; controls that need it stay hidden until it runs. Nothing
 comes from elsewhere: the page, its script and its style sheet are written
 into the folder.
 """
@@ -15,7 +17,7 @@ import logging
 from pathlib import Path
 
 from ..files import current, write_text_atomic
-from .feed import FEED_NAME, file_url
+from .feed import COVER_NAME, FEED_NAME, file_url
 from .store import EpisodeEntry, Store
 from .transcript import parse_vtt
 
@@ -24,6 +26,22 @@ log = logging.getLogger(__name__)
 PAGE_NAME = "index.html"
 ASSETS = ("player.js", "player.css")
 SPEEDS = ("0.75", "1", "1.25", "1.5", "1.75", "2", "2.5", "3")
+#: Seconds the back and forward buttons move the player.
+SKIP_SECONDS = 15
+#: The on-screen controls beside each player: (action, icon's SVG path, name), in the order
+#: shown. Drawn icons, not emoji: the same on every device, in the text's colour.
+CONTROLS = (
+    ("previous", "M6 5h2v14H6zM20 5v14L9 12z", "Previous story"),
+    ("back", "M11 5v14L2 12zM22 5v14l-9-7z", f"Back {SKIP_SECONDS} seconds"),
+    ("forward", "M13 5v14l9-7zM2 5v14l9-7z", f"Forward {SKIP_SECONDS} seconds"),
+    ("next", "M16 5h2v14h-2zM4 5v14l11-7z", "Next story"),
+)
+#: The shortcut help: (keys, what they do); ``+`` joins keys pressed together.
+SHORTCUTS = (
+    ("Alt+Shift+N", "Next story"),
+    ("Alt+Shift+P", "Previous story (or the start of this one)"),
+    ("Space on the player", "Play or pause"),
+)
 
 
 def _e(text: str) -> str:
@@ -72,7 +90,41 @@ def _transcript(entry: EpisodeEntry, out_dir: Path, key: str) -> list[str]:
     return lines
 
 
-def _episode(entry: EpisodeEntry, out_dir: Path) -> str:
+def _controls() -> str:
+    """The player's buttons, hidden until player.js runs (they need it to work)."""
+    buttons = "".join(
+        f'<button type="button" class="control" data-action="{kind}">'
+        f'<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">'
+        f'<path d="{path}"/></svg> {name}</button>'
+        for kind, path, name in CONTROLS
+    )
+    return (
+        f'<div class="controls" role="group" aria-label="Player controls" '
+        f'data-skip="{SKIP_SECONDS}" hidden>{buttons}</div>'
+    )
+
+
+def _keys(keys: str) -> str:
+    """``Alt+Shift+N`` as ``<kbd>Alt</kbd> + ...``; a trailing phrase stays plain text."""
+    combo, _, rest = keys.partition(" ")
+    marked = " + ".join(f"<kbd>{_e(k)}</kbd>" for k in combo.split("+"))
+    return f"{marked} {_e(rest)}" if rest else marked
+
+
+def _shortcuts() -> str:
+    """The keyboard help, folded in a <details> (opened on wide screens by player.js)."""
+    rows = "".join(f"<dt>{_keys(keys)}</dt><dd>{_e(what)}</dd>" for keys, what in SHORTCUTS)
+    return (
+        '<details class="shortcuts" id="shortcuts" hidden>'
+        "<summary>Keyboard shortcuts</summary>"
+        f"<dl>{rows}</dl>"
+        "<p>The buttons and story links also move the player; "
+        "speed is remembered for your next visit.</p>"
+        "</details>"
+    )
+
+
+def _episode(entry: EpisodeEntry, out_dir: Path, help_below: bool = False) -> str:
     key = f"ep-{entry.date.isoformat()}"
     title_id = f"{key}-title"
     stories = [
@@ -102,6 +154,7 @@ def _episode(entry: EpisodeEntry, out_dir: Path) -> str:
             f'<audio controls preload="metadata" src="{_e(entry.audio)}" '
             f'aria-label="{_e(entry.title)}">{track}'
             f'<a href="{_e(entry.audio)}">Listen to the MP3</a></audio>',
+            _controls(),
             '<div class="tools">',
             f'<div class="tools-js" hidden><label for="{key}-speed">Speed</label>'
             f'<select id="{key}-speed" class="speed">{speeds}</select></div>',
@@ -110,6 +163,7 @@ def _episode(entry: EpisodeEntry, out_dir: Path) -> str:
             "</div>",
             f'<a href="{_e(entry.audio)}" download>Download the MP3 ({_size(entry.bytes)})</a>',
             "</div>",
+            *([_shortcuts()] if help_below else []),
             f'<nav class="stories" aria-labelledby="{key}-stories {title_id}">',
             f'<h3 id="{key}-stories">Stories</h3>',
             "<ol>",
@@ -129,7 +183,15 @@ def build_page(store: Store, out_dir: Path, base_url: str) -> str:
     """The page's HTML for the episodes in the store."""
     show = store.show
     feed = file_url(base_url, FEED_NAME)
-    episodes = [_episode(entry, out_dir) for entry in store.episodes]
+    episodes = [
+        _episode(entry, out_dir, help_below=index == 0)
+        for index, entry in enumerate(store.episodes)
+    ]
+    cover = (
+        f'<img class="cover" src="{COVER_NAME}" alt="" width="96" height="96">'
+        if current(out_dir / COVER_NAME).is_file()
+        else ""
+    )  # decorative: the show's title is the heading beside it
     body = "\n".join(episodes) if episodes else "<p>No episodes yet.</p>"
     return f"""<!doctype html>
 <html lang="{_e(show.language)}">
@@ -145,22 +207,13 @@ def build_page(store: Store, out_dir: Path, base_url: str) -> str:
 <body>
 <a class="skip-link" href="#main">Skip to the episodes</a>
 <header>
+{cover}
 <h1>{_e(show.title)}</h1>
 <p>{_e(show.description)}</p>
 <p class="subscribe">Subscribe in your podcast app with the feed address
 <a href="{FEED_NAME}"><code>{_e(feed)}</code></a>.</p>
 </header>
 <main id="main" tabindex="-1">
-<section class="shortcuts" id="shortcuts" aria-labelledby="shortcuts-title" hidden>
-<h2 id="shortcuts-title">Keyboard shortcuts</h2>
-<dl>
-<dt><kbd>Alt</kbd> + <kbd>Shift</kbd> + <kbd>N</kbd></dt><dd>Next story</dd>
-<dt><kbd>Alt</kbd> + <kbd>Shift</kbd> + <kbd>P</kbd></dt>
-<dd>Previous story (or the start of this one)</dd>
-<dt><kbd>Space</kbd> on the player</dt><dd>Play or pause</dd>
-</dl>
-<p>The story links below also move the player; speed is remembered for your next visit.</p>
-</section>
 {body}
 </main>
 <footer><p>Made with briefing. Each transcript is also a WebVTT and an SRT file.</p></footer>

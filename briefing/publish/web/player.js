@@ -1,11 +1,13 @@
 /* briefing: story navigation, speed and a transcript that follows along.
-   Everything works without this script except the speed control, the shortcuts
-   and the highlighting; links, audio and the transcript text are plain HTML. */
+   Everything works without this script except the speed control, the player's
+   buttons, the shortcuts and the highlighting (all hidden until it runs);
+   links, audio and the transcript text are plain HTML. */
 (function () {
   "use strict";
   var RATE_KEY = "briefing.playbackRate";
   var FOLLOW_KEY = "briefing.followTranscript";
   var RATES = [0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3];
+  var WIDE = "(min-width: 48rem)";  /* the shortcut help starts open here, folded on a phone */
   var reducedMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var episodes = Array.prototype.slice.call(document.querySelectorAll("article.episode"));
   var announcer = document.getElementById("announcer");
@@ -58,17 +60,41 @@
     return index;
   }
 
-  function move(direction) {
-    if (!current) { return; }
-    var stories = storiesOf(current);
+  function clock(seconds) {
+    var whole = Math.floor(seconds);
+    var minutes = Math.floor(whole / 60) % 60, hours = Math.floor(whole / 3600), rest = whole % 60;
+    var mm = hours ? (minutes < 10 ? "0" : "") + minutes : String(minutes);
+    return (hours ? hours + ":" : "") + mm + ":" + (rest < 10 ? "0" : "") + rest;
+  }
+
+  /* The next story, or the previous one (the start of this one when more than 3 s in). */
+  function move(episode, direction) {
+    if (!episode) { return; }
+    var stories = storiesOf(episode);
     if (!stories.length) { return; }
-    var audio = audioOf(current);
+    var audio = audioOf(episode);
     var index = storyIndexAt(stories, audio.currentTime);
     var target = direction > 0 ? index + 1 : (audio.currentTime - (index >= 0 ? stories[index].start : 0) > 3 ? index : index - 1);
     target = Math.max(0, Math.min(stories.length - 1, target));
     var story = stories[target];
-    seek(current, story.start, "Story " + (target + 1) + " of " + stories.length + ": " + story.title);
+    seek(episode, story.start, "Story " + (target + 1) + " of " + stories.length + ": " + story.title);
   }
+
+  /* Move by ``seconds`` (negative: back), kept between the start and the end. */
+  function skip(episode, seconds) {
+    var audio = audioOf(episode);
+    var end = isFinite(audio.duration) ? audio.duration : Infinity;
+    var target = Math.max(0, Math.min(end, audio.currentTime + seconds));
+    seek(episode, target, "At " + clock(target) + (isFinite(end) ? " of " + clock(end) : ""));
+  }
+
+  /* What each of the player's buttons does; ``step`` is the seconds back or forward. */
+  var ACTIONS = {
+    previous: function (episode) { move(episode, -1); },
+    next: function (episode) { move(episode, 1); },
+    back: function (episode, step) { skip(episode, -step); },
+    forward: function (episode, step) { skip(episode, step); }
+  };
 
   function highlight(episode, seconds) {
     var cues = episode.querySelectorAll(".cue");
@@ -93,6 +119,15 @@
   episodes.forEach(function (episode) {
     var audio = audioOf(episode);
     Array.prototype.forEach.call(episode.querySelectorAll(".tools-js"), function (tools) { tools.hidden = false; });
+    var controls = episode.querySelector(".controls");
+    if (controls) {
+      var step = parseFloat(controls.getAttribute("data-skip")) || 15;
+      controls.hidden = false;
+      Array.prototype.forEach.call(controls.querySelectorAll("button[data-action]"), function (button) {
+        var action = ACTIONS[button.getAttribute("data-action")];
+        if (action) { button.addEventListener("click", function () { action(episode, step); }); }
+      });
+    }
     var select = episode.querySelector("select.speed");
     if (select) {
       select.addEventListener("change", function () { setRate(parseFloat(select.value)); announce("Speed " + select.value + " times"); });
@@ -123,11 +158,14 @@
 
   document.addEventListener("keydown", function (event) {
     if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) { return; }
-    if (event.code === "KeyN") { event.preventDefault(); move(1); }
-    else if (event.code === "KeyP") { event.preventDefault(); move(-1); }
+    if (event.code === "KeyN") { event.preventDefault(); move(current, 1); }
+    else if (event.code === "KeyP") { event.preventDefault(); move(current, -1); }
   });
 
   var shortcuts = document.getElementById("shortcuts");
-  if (shortcuts) { shortcuts.hidden = false; }
+  if (shortcuts) {
+    shortcuts.open = !!(window.matchMedia && window.matchMedia(WIDE).matches);
+    shortcuts.hidden = false;
+  }
   setRate(parseFloat(stored(RATE_KEY, "1")));
 })();
