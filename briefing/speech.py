@@ -222,11 +222,18 @@ def phone_numbers(text: str) -> str:
 
 # Letters then digits: a quarter, a fiscal year, a flight, a road, a jet ("Q3",
 # "FY2023", "MH370", "M25", "F-35").
-_CODE = re.compile(r"\b(?P<letters>[A-Z]{1,3})-?(?P<digits>\d{1,4})\b(?![.,]\d)")
+_CODE = re.compile(
+    r"\b(?P<letters>[A-Z]{1,3})-?(?P<digits>\d{1,4}(?:\.\d{1,2})?)"
+    r"(?:(?P<letters2>[A-Z]{1,3})(?P<digits2>\d{1,4}))?\b(?![.,]\d)"
+)
+# Digits then capitals: "5G", "3D", "4K" (run after units: "40F" is a temperature).
+_DIGIT_CODE = re.compile(r"(?<![\w.,])(?P<digits>\d{1,2})(?P<letters>[A-Z]{1,2})\b")
 
 
 def _say_code_digits(digits: str) -> str:
     """As a code's number is said: "370" -> "three seventy", "2023" -> "twenty twenty-three"."""
+    if "." in digits:
+        return say_number(digits)  # "PM2.5": "P M two point five"
     if len(digits) > 1 and digits.startswith("0"):
         return say_digits(digits)
     if len(digits) <= 2:
@@ -241,10 +248,20 @@ def _say_code_digits(digits: str) -> str:
 
 def codes(text: str) -> str:
     """ "Q3" -> "Q three", "FY2023" -> "F Y twenty twenty-three", "MH370" -> "M H three
-    seventy", "M25" -> "M twenty-five"."""
-    return _CODE.sub(
-        lambda m: f"{spell(m.group('letters'))} {_say_code_digits(m.group('digits'))}", text
-    )
+    seventy", "M25" -> "M twenty-five", "H1N1" -> "H one N one"."""
+
+    def say(m: re.Match[str]) -> str:
+        spoken = f"{spell(m.group('letters'))} {_say_code_digits(m.group('digits'))}"
+        if m.group("letters2"):
+            spoken += f" {spell(m.group('letters2'))} {_say_code_digits(m.group('digits2'))}"
+        return spoken
+
+    return _CODE.sub(say, text)
+
+
+def digit_codes(text: str) -> str:
+    """ "5G" -> "5 G", "3D" -> "3 D" (the number is said later)."""
+    return _DIGIT_CODE.sub(lambda m: f"{m.group('digits')} {spell(m.group('letters'))}", text)
 
 
 _FRACTION = re.compile(r"(?<![\w./,])(?P<n>\d{1,3})/(?P<d>\d{1,3})(?![\w/]|[.,]\d)")
@@ -788,6 +805,7 @@ RULES: tuple[Callable[[str], str], ...] = (
     codes,
     feet_and_inches,
     units,
+    digit_codes,  # after units: "40F" is a temperature, "5G" a code
     fractions,  # before symbols reads "1/3" as "1 3"
     ranges,
     abbreviations,

@@ -267,6 +267,10 @@ CASES = [
     ("The G7 met.", "The G seven met."),
     ("An A380 landed.", "An A three eighty landed."),
     ("Take the A1.", "Take the A one."),
+    ("Air quality PM2.5 rose.", "Air quality P M two point five rose."),
+    ("The H1N1 virus.", "The H one N one virus."),
+    ("A 5G mast.", "A five G mast."),
+    ("Section 3A applies.", "Section three A applies."),
     # Roman numerals past twenty
     ("Super Bowl LVIII.", "Super Bowl fifty-eight."),
     ("Super Bowl XLIX was close.", "Super Bowl forty-nine was close."),
