@@ -127,31 +127,90 @@ _QUOTE_VERBS = (
     r"said|says|added|adds|told\s+[^,.]{1,40}?|asked|explained|warned|wrote|noted|insisted|"
     r"stated|argued|declared|recalled|replied|continued|admitted"
 )
-_OPENING_QUOTE = re.compile(
-    r"^[\"“](?P<quote>[^\"“”]{2,}?)(?P<stop>[,.?!]?)[\"”]\s+"
+_QUOTE_MARKS = '"“”'
+#: The end of a quotation and who said it: ``I think X," said Ellen Stofan.``
+_CLOSING_QUOTE = re.compile(
+    r"^(?P<quote>[^\"“”]{2,}?)(?P<stop>[,.?!]?)[\"”]\s+"
     rf"(?:(?P<verb1>{_QUOTE_VERBS})\s+(?P<who1>[^\"“”]+?)"
     rf"|(?P<who2>[^\"“”]+?)\s+(?P<verb2>{_QUOTE_VERBS})(?P<rest>\b[^\"“”]*?))"
     r"\s*[.]$"
 )
+_PRONOUNS = frozenset("he she they we i it".split())
+
+
+def _closing(text: str) -> tuple[str, str, str] | None:
+    """``(quotation, speaker, "said ...")`` of the end of a quotation that names its
+    speaker after it (``text`` without the opening mark), else None."""
+    match = _CLOSING_QUOTE.match(text.strip())
+    if not match:
+        return None
+    if match["who1"]:
+        who, said = match["who1"], match["verb1"]
+    else:
+        who, said = match["who2"], match["verb2"] + match["rest"].rstrip()
+    if len(who.split()) > 12 or ("," in who and not match["who1"]):
+        return None  # not a speaker but a clause
+    quote = match["quote"].strip()
+    stop = match["stop"] if match["stop"] in ("?", "!") else "."
+    return quote + stop, who[0].upper() + who[1:], said
+
+
+def short_speaker(who: str) -> str:
+    """The speaker said again: "He", or a name's last word ("Ellen Stofan of NASA"
+    -> "Stofan")."""
+    if who.casefold() in _PRONOUNS:
+        return who[0].upper() + who[1:]
+    name = re.split(r",| of | from | at ", who)[0].split()
+    return name[-1] if name else who
 
 
 def attribute_quote(sentence: str) -> str:
     """A sentence that opens with a quotation and names its speaker after it, with
     the speaker first: ``"I think X," said Ellen Stofan of NASA.`` ->
     ``Ellen Stofan of NASA said: "I think X."``; any other sentence as it is."""
-    match = _OPENING_QUOTE.match(sentence.strip())
-    if not match:
+    text = sentence.strip()
+    found = _closing(text[1:]) if text[:1] in '"“' else None
+    if not found:
         return sentence
-    if match["who1"]:
-        who, verb, rest = match["who1"], match["verb1"], ""
-    else:
-        who, verb, rest = match["who2"], match["verb2"], match["rest"]
-    if len(who.split()) > 12 or ("," in who and not match["who1"]):
-        return sentence  # not a speaker but a clause: leave it alone
-    who = who[0].upper() + who[1:]
-    quote = match["quote"].strip()
-    stop = match["stop"] if match["stop"] in ("?", "!") else "."
-    return f'{who} {verb}{rest.rstrip()}: "{quote[0].upper()}{quote[1:]}{stop}"'
+    quote, who, said = found
+    return f'{who} {said}: "{quote[0].upper()}{quote[1:]}"'
+
+
+def attribute_quotes(sentences: Sequence[str]) -> tuple[str, ...]:
+    """A story's sentences with every quotation's speaker named before it: one
+    sentence's (``attribute_quote``), one that runs over several sentences (``"A.
+    B," he said.`` -> ``He said: "A. B."``), a quotation that follows its
+    speaker's ("Valtersen added: ..."), else a spoken cue ("Quote: ... End quote.")."""
+    out = list(sentences)
+    speaker = ""  # who spoke the sentence before
+    index = 0
+    while index < len(out):
+        text = out[index].strip()
+        said_by, speaker = speaker, ""
+        if text[:1] not in '"“':
+            index += 1
+            continue
+        body = text[1:]
+        if found := _closing(body):
+            out[index] = attribute_quote(text)
+            speaker = found[1]
+        elif not any(mark in body for mark in _QUOTE_MARKS):  # it runs on
+            for later in range(index + 1, min(index + 4, len(out))):
+                if any(mark in out[later] for mark in _QUOTE_MARKS):
+                    if end := _closing(out[later]):
+                        quote, who, said = end
+                        out[index] = f"{who} {said}: {text}"
+                        out[later] = f'{quote}"'
+                        speaker, index = who, later
+                    break
+        elif body[-1:] in '"”' and not any(mark in body[:-1] for mark in _QUOTE_MARKS):
+            if said_by:
+                out[index] = f"{short_speaker(said_by)} added: {text}"
+                speaker = said_by
+            else:
+                out[index] = f"Quote: {text} End quote."
+        index += 1
+    return tuple(out)
 
 
 def spoken_origin(origin: str, source: str = "") -> str:
@@ -225,7 +284,7 @@ def outro_lines(show: str, date: dt.date) -> tuple[str, ...]:
 def story_body(story: Story) -> tuple[str, ...]:
     """What a story's own voice reads: the headline (unless the lead restates it)
     and the sentences, each quotation after the name of its speaker."""
-    sentences = tuple(attribute_quote(s) for s in story.sentences)
+    sentences = attribute_quotes(story.sentences)
     if sentences and restates(story.title, story.sentences[0]):
         return sentences
     return (as_spoken_line(story.title), *sentences)

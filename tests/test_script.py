@@ -15,6 +15,7 @@ from briefing.script import (
     MIDDLE_TRANSITIONS,
     as_spoken_line,
     attribute_quote,
+    attribute_quotes,
     build_script,
     cast,
     restates,
@@ -260,6 +261,48 @@ def test_attribute_quote(sentence, attributed):
     assert attribute_quote(sentence) == attributed
 
 
+VALTERSEN = (
+    '"People moving into the harbour district should not have to choose between buying a car '
+    'and taking a long walk to the nearest stop," said transport commissioner Ingrid Valtersen.'
+)
+
+
+@pytest.mark.parametrize(
+    ("sentences", "attributed"),
+    [
+        # a sample article's quotation, and the one that follows it
+        (
+            (VALTERSEN, '"This line will give them a direct connection to the city centre."'),
+            (
+                'Transport commissioner Ingrid Valtersen said: "People moving into the harbour '
+                "district should not have to choose between buying a car and taking a long walk "
+                'to the nearest stop."',
+                'Valtersen added: "This line will give them a direct connection to the city '
+                'centre."',
+            ),
+        ),
+        # a quotation over two sentences, its speaker named at its end
+        (
+            ('"We are ready.', 'The work starts on Monday," said Ellen Stofan of NASA.', "Next."),
+            ('Ellen Stofan of NASA said: "We are ready.', 'The work starts on Monday."', "Next."),
+        ),
+        # no speaker anywhere near: a spoken cue
+        (
+            ("The council met.", '"Nobody wants this."'),
+            ("The council met.", 'Quote: "Nobody wants this." End quote.'),
+        ),
+        # "added" only right after the speaker's own quotation
+        (
+            ('"Yes," he said.', "The vote was close.", '"Maybe."'),
+            ('He said: "Yes."', "The vote was close.", 'Quote: "Maybe." End quote.'),
+        ),
+        (("No quotes at all.", "None."), ("No quotes at all.", "None.")),
+    ],
+)
+def test_attribute_quotes(sentences, attributed):
+    assert attribute_quotes(sentences) == attributed
+
+
 @pytest.mark.parametrize(
     ("origin", "source", "spoken"),
     [
@@ -345,7 +388,7 @@ def test_real_show_says_nothing_twice_in_a_row(real_stories, day):
     dropped = 0
     for seg, story in zip(script.stories, real_stories, strict=True):
         if restates(story.title, story.sentences[0]):
-            assert seg.lines[seg.lead :] == tuple(map(attribute_quote, story.sentences))
+            assert seg.lines[seg.lead :] == attribute_quotes(story.sentences)
             dropped += 1
     assert dropped >= 3
 
