@@ -213,22 +213,42 @@ def attribute_quotes(sentences: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+_HOST_PREFIXES = frozenset({"www", "m", "edition", "feeds", "rss", "news", "web"})
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu"})
+
+
+def site_name(url: str) -> str:
+    """A web address's site, as said: "https://www.bbc.co.uk/news" -> "BBC",
+    "https://feeds.reuters.com/x" -> "Reuters"; an archived page by its original."""
+    embedded = re.search(r"/(https?://.+)$", url)
+    if embedded:
+        return site_name(embedded.group(1))
+    host = (urllib.parse.urlsplit(url).hostname or "").split(".")
+    labels = host[:-1] if len(host) > 1 else host
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels = labels[:-1]
+    labels = [label for label in labels if label and label not in _HOST_PREFIXES] or labels
+    site = labels[-1] if labels else ""
+    return site.upper() if len(site) <= 4 else site.capitalize()
+
+
+def is_source_name(origin: str, source: str) -> bool:
+    """Whether a source's label is a name to say ("Reuters", "BBC News"), not a
+    path: no slash nor extension, a capital or a space, not a folder of ``source``."""
+    if not origin or re.search(r"[/\\]|\.\w{1,4}$|^<", origin):
+        return False
+    return bool(re.search(r"[A-Z ]", origin)) and origin not in re.split(r"[/\\]", source)
+
+
 def spoken_origin(origin: str, source: str = "") -> str:
     """Who a story comes from, as said: a source's name as it is, a web address
-    by its site ("https://www.bbc.co.uk/news" -> "BBC"); "" for a file path or
-    nothing known."""
-    for value in (origin, source):
-        value = value.strip()
-        if not value:
-            continue
-        host = urllib.parse.urlsplit(value).hostname if "://" in value else None
-        if host:
-            parts = [p for p in host.split(".") if p not in ("www", "m", "edition", "feeds", "rss")]
-            site = max(parts[:-1] or parts, key=len) if len(parts) > 2 else (parts or [host])[0]
-            return site.upper() if len(site) <= 4 else site.capitalize()
-        if value is origin and not re.search(r"[/\\]|\.\w{1,4}$|^<", value):
-            return spoken_name(value, 60)
-    return ""
+    by its site (``site_name``); "" for a file path or nothing known."""
+    origin, source = origin.strip(), source.strip()
+    if "://" in origin:
+        return site_name(origin)
+    if is_source_name(origin, source):
+        return spoken_name(origin, 60)
+    return site_name(source) if "://" in source else ""
 
 
 def first_name(display_name: str) -> str:

@@ -310,8 +310,18 @@ def test_attribute_quotes(sentences, attributed):
         ("", "https://www.bbc.co.uk/news/articles/x", "BBC"),
         ("https://feeds.reuters.com/world.rss", "https://x.org/a", "Reuters"),
         ("", "https://edition.cnn.com/2015/04/07/bb-king", "CNN"),
+        ("", "https://feeds.bbci.co.uk/news/rss.xml", "BBCI"),
+        (
+            "",
+            "http://web.archive.org/web/2015id_/http://www.dailymail.co.uk/sport/x.html",
+            "Dailymail",
+        ),
+        ("", "https://www.theguardian.com/world", "Theguardian"),
+        ("BBC News", "https://www.bbc.co.uk/a", "BBC News"),
         ("news/wire", "news/wire/a.txt", ""),  # a folder and a file path are never said
         ("a.txt", "a.txt", ""),
+        ("saved-articles", "saved-articles/a.txt", ""),  # a folder given without a slash
+        ("News", "News/a.txt", ""),
         ("<stdin>", "<stdin>", ""),
         ("", "", ""),
     ],
