@@ -206,4 +206,9 @@ class LlmSummarizer:
                             article.source, exc)  # fmt: skip
                 return summarize_article(article, max_words=max_words)
             self._store(key, sentences)
-        return Story(title=article.title, sentences=tuple(sentences), source=article.source)
+        return Story(
+            title=article.title,
+            sentences=tuple(sentences),
+            source=article.source,
+            origin=article.origin,
+        )

@@ -216,15 +216,21 @@ class Prepared:
     """Headlines left out to fit the target length."""
 
 
+def display_names(voices: Sequence[str]) -> dict[str, str]:
+    """Each voice's display name, by which the host introduces it."""
+    return {name: get_profile(name).display_name for name in voices}
+
+
 def _estimator(
     voices: Sequence[str], show: Show, date: dt.date, wpm: int | None = None
 ) -> Callable[[Sequence[Story]], float]:
     rates = {name: wpm or get_profile(name).rate for name in voices}
+    names = display_names(voices)
 
     from .script import build_script
 
     def estimate(stories: Sequence[Story]) -> float:
-        script = build_script(stories, date=date, show=show.title, voices=voices)
+        script = build_script(stories, date=date, show=show.title, voices=voices, names=names)
         return estimate_script_ms(script, rates, overhead_ms(len(stories)))
 
     return estimate
@@ -288,7 +294,9 @@ def compose_script(
         stories, dropped = fit(stories, minutes, _estimator(voices, show, date, wpm))
         if dropped:
             log.info("left out %d stories to fit %g minutes", len(dropped), minutes)
-    script = build_script(stories, date=date, show=show.title, voices=voices)
+    script = build_script(
+        stories, date=date, show=show.title, voices=voices, names=display_names(voices)
+    )
     return Prepared(
         script,
         tuple(stories),
@@ -483,6 +491,19 @@ class Rendered:
     """An engine could not load in the workers, and a fallback voice read instead."""
 
 
+def rebuild_script(
+    script: Script,
+    stories: Sequence[Story],
+    voices: Sequence[str],
+    profiles: dict[str, VoiceProfile],
+) -> Script:
+    """The script made again for other stories or voices (same date and show)."""
+    from .script import build_script
+
+    names = {name: profiles[name].display_name for name in voices}
+    return build_script(stories, date=script.date, show=script.show, voices=voices, names=names)
+
+
 def render_script(
     script: Script,
     stories: Sequence[Story],
@@ -502,7 +523,6 @@ def render_script(
     gives the new voices (``fall_back``), and the script is cast again with them.
     """
     from .render import plan_blocks
-    from .script import build_script
 
     failed: list[str] = []
     stories = list(stories)
@@ -520,7 +540,7 @@ def render_script(
             voices = [p.name for p in cast]
             identities = {p.name: engine_identity(p) for p in cast}
             fell_back = True
-            script = build_script(stories, date=script.date, show=script.show, voices=voices)
+            script = rebuild_script(script, stories, voices, profiles)
             continue
         if not result.failures:
             blocks = tuple(b for b in result.blocks if b is not None)
@@ -536,7 +556,7 @@ def render_script(
         stories = [s for i, s in zip(places, stories, strict=True) if i not in dropped]
         if not stories:
             raise NoStoriesError(f"no story could be spoken: {failed[0]}")
-        script = build_script(stories, date=script.date, show=script.show, voices=voices)
+        script = rebuild_script(script, stories, voices, profiles)
 
 
 def generate(

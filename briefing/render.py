@@ -107,9 +107,11 @@ def plan_blocks(
     identities = dict(identities or {})
     blocks: list[BlockSpec] = []
 
-    def add(kind: str, index: int, parts: tuple[Part, ...], lines: tuple[str, ...]) -> None:
+    def add(
+        kind: str, index: int, parts: tuple[Part, ...], lines: tuple[str, ...], voice: str = ""
+    ) -> None:
         segment = script.segments[index]
-        profile = profiles[segment.voice]
+        profile = profiles[voice or segment.voice]
         if profile.name not in identities:
             identities[profile.name] = engine_identity(profile)
         key = block_key(parts, " ".join(lines), profile, identities[profile.name], settings)
@@ -131,7 +133,9 @@ def plan_blocks(
             lead = min(segment.lead, len(spoken) - 1)
             story = layout.story()
             if lead > 0:
-                add("lead-in", index, layout.lead_in(first_story), spoken[:lead])
+                add(
+                    "lead-in", index, layout.lead_in(first_story), spoken[:lead], segment.lead_voice
+                )
             elif not first_story:
                 story = ("chime", layout.before_transition, *story)
             add("story", index, story, spoken[lead:])

@@ -247,4 +247,9 @@ def summarize(
 def summarize_article(article: Article, *, max_words: int | None = None) -> Story:
     """Condense an Article into a Story with the default spoken budget."""
     sentences = summarize(article.text, title=article.title, max_words=max_words)
-    return Story(title=article.title, sentences=tuple(sentences), source=article.source)
+    return Story(
+        title=article.title,
+        sentences=tuple(sentences),
+        source=article.source,
+        origin=article.origin,
+    )

@@ -133,9 +133,10 @@ def silent_voices(tmp_path, monkeypatch) -> SilentEngine:
     tts.register_engine("silent", lambda: engine)
     folder = tmp_path / "silent-voices"
     folder.mkdir()
-    for name, rate in (("anchor", 180), ("correspondent", 160)):
+    for name, rate, display in (("anchor", 180, "Sam Reyes"), ("correspondent", 160, "Emma Ward")):
         (folder / f"{name}.toml").write_text(
             f'name = "{name}"\nengine = "silent"\nvoice = "quiet"\nrate = {rate}\n'
+            f'display_name = "{display}"\n'
         )
     monkeypatch.setenv("BRIEFING_VOICES", str(folder))
     monkeypatch.setattr("briefing.voices.default_voices", lambda: ("anchor", "correspondent"))

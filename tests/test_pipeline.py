@@ -60,11 +60,11 @@ def test_generate_writes_mp3_and_script(tmp_path, silent_voices, articles_dir):
         SegmentKind.OUTRO,
     ]
     # Voices alternate: the first story by the anchor, the second by the correspondent;
-    # each story's transition is spoken on its own, in the story's voice.
+    # each transition is spoken on its own, by the host, who introduces the correspondent.
     said = {text: name for name, text in silent_voices.calls}
     assert len(said) == 6
     by_voice = sorted(said.values())
-    assert by_voice == ["anchor"] * 4 + ["correspondent"] * 2
+    assert by_voice == ["anchor"] * 5 + ["correspondent"]
     assert said[next(t for t in said if t.startswith("Library extends"))] == "correspondent"
     assert said[next(t for t in said if t.startswith("Harbour bridge"))] == "anchor"
     assert sorted(_contents(tmp_path / "out")) == ALL_FILES

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
 import webvtt
@@ -146,3 +147,23 @@ def test_srt_parses():
 )
 def test_speaker_label(voice, label):
     assert speaker_label(voice) == label
+
+
+def test_the_host_who_hands_a_story_over_is_the_speaker_of_its_lead_lines():
+    """The host reads "Also today. Joe Marsh reports."; the cues say so, then Joe."""
+    from briefing.models import Segment, SegmentKind
+
+    segment = Segment(
+        SegmentKind.STORY,
+        "Quay opens",
+        ("Also today. Joe Marsh reports.", "The new quay opened on Monday."),
+        "newsreader",
+        lead=1,
+        lead_voice="presenter",
+    )
+    cues = segment_cues(segment, 0, 4000, [])
+    assert [c.speaker for c in cues] == ["presenter", "newsreader"]
+    assert [c.speaker for c in segment_cues(replace(segment, lead_voice=""), 0, 4000, [])] == [
+        "newsreader",
+        "newsreader",
+    ]

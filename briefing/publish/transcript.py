@@ -84,22 +84,24 @@ def segment_cues(
     for line in spoken:
         spoken_offsets.append(position)
         position += len(line) + 1
-    pieces: list[tuple[int, str]] = []
-    for line, said, said_offset in zip(segment.lines, spoken, spoken_offsets, strict=True):
+    pieces: list[tuple[int, str, str]] = []
+    lines = zip(segment.lines, spoken, spoken_offsets, strict=True)
+    for number, (line, said, said_offset) in enumerate(lines):
+        voice = (segment.lead_voice or segment.voice) if number < segment.lead else segment.voice
         for offset, text in split_for_cues(line):
             share = offset / len(line) if line else 0.0
-            pieces.append((said_offset + round(share * len(said)), text.strip()))
+            pieces.append((said_offset + round(share * len(said)), text.strip(), voice))
     starts: list[int] = []
-    for offset, _ in pieces:
+    for offset, _, _ in pieces:
         at = time_at(marks, offset)
         at = duration_ms if at is None else min(at, duration_ms)
         starts.append(max(at, starts[-1] if starts else 0))
     cues = []
-    for index, ((_, text), start) in enumerate(zip(pieces, starts, strict=True)):
+    for index, ((_, text, voice), start) in enumerate(zip(pieces, starts, strict=True)):
         end = starts[index + 1] if index + 1 < len(starts) else duration_ms
         if end <= start:
             continue  # an empty slot: espeak gave two pieces the same time
-        cues.append(Cue(speech_start_ms + start, speech_start_ms + end, text, segment.voice))
+        cues.append(Cue(speech_start_ms + start, speech_start_ms + end, text, voice))
     return cues
 
 
