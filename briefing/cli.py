@@ -13,7 +13,7 @@ import logging
 import math
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -275,17 +275,23 @@ def _segment_cache(cache_dir: Path | None) -> Any:
     return SegmentCache(cache_dir)
 
 
-def _http_client(sources: list[Any], config: Any, cache_dir: Path | None, cached: bool) -> Any:
-    """The run's HTTP client, when a source is a URL: the HTTP cache beside the segment
-    cache (conditional GET), and the config's [fetch] allow_networks."""
+@contextlib.contextmanager
+def _http_client(
+    sources: list[Any], config: Any, cache_dir: Path | None, cached: bool
+) -> Iterator[Any]:
+    """The run's HTTP client, closed after the run, when a source is a URL (else None):
+    the HTTP cache beside the segment cache (conditional GET), and the config's
+    [fetch] allow_networks."""
     from .config import is_url
 
     if not any(is_url(str(getattr(source, "location", source))) for source in sources):
-        return None
+        yield None
+        return
     from .sources.http import FetchPolicy, HttpClient, default_cache_dir
 
     root = (cache_dir or default_cache_dir()) if cached else None
-    return HttpClient(root, FetchPolicy(allow_networks=config.allow_networks))
+    with HttpClient(root, FetchPolicy(allow_networks=config.allow_networks)) as client:
+        yield client
 
 
 def _sources_argument(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -381,8 +387,8 @@ def generate(
     quiet = click.get_current_context().meta.get("briefing.quiet", False)
     bar = _ProgressBar(enabled=not quiet)
     chosen = list(sources) or list(config.sources)
-    client = _http_client(chosen, config, cache_dir, cached=not no_cache)
-    try:
+    http = _http_client(chosen, config, cache_dir, cached=not no_cache)
+    with http as client, contextlib.closing(bar):
         episode = run(
             chosen,
             client=client,
@@ -404,10 +410,6 @@ def generate(
             force=force or no_cache,
             wait_s=wait_s,
         )
-    finally:
-        bar.close()
-        if client is not None:
-            client.close()
     if not quiet:
         _report(episode)
     _echo(str(episode.mp3_path))
@@ -505,8 +507,7 @@ def script(
     config = load_config(config_path)
     show = replace(config.show, title=title) if title else config.show
     chosen = list(sources) or list(config.sources)
-    client = _http_client(chosen, config, None, cached=True)
-    try:
+    with _http_client(chosen, config, None, cached=True) as client:
         prepared = prepare_script(
             chosen,
             client=client,
@@ -519,9 +520,6 @@ def script(
             summarizer=make_summarizer(summarizer or config.summarizer, config.llm),
             wpm=wpm or config.wpm,
         )
-    finally:
-        if client is not None:
-            client.close()
     _echo(prepared.script.to_text(), nl=False)
 
 
