@@ -19,6 +19,7 @@ from dataclasses import replace
 from num2words import num2words
 
 from .models import Script, Segment, SegmentKind, Show, Story
+from .text import cut_at_word
 
 DEFAULT_SHOW = Show().title
 
@@ -80,12 +81,7 @@ MAX_SPOKEN_NAME = 200
 
 def spoken_name(text: str, limit: int = MAX_SPOKEN_NAME) -> str:
     """``text`` cut at a word to at most ``limit`` characters (with "…" when cut)."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    head = text[: limit - 1]
-    cut = head.rsplit(" ", 1)[0] if " " in head[limit // 2 :] else head
-    return cut.rstrip(" ,;:") + "…"
+    return cut_at_word(" ".join(text.split()), limit)
 
 
 def _rotate(options: Sequence[str], date: dt.date, offset: int = 0) -> str:

@@ -381,6 +381,16 @@ def clean_paragraph(paragraph: str, rules: Iterable[Callable[[str], str]] = PARA
     return paragraph if re.search(r"[^\W\d_]", paragraph) else ""
 
 
+def cut_at_word(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, with "…" when cut (mid-word
+    only when the last half of the room holds no space)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head[limit // 2 :] else head
+    return cut.rstrip(" ,;:") + "…"
+
+
 def clean_headline(line: str) -> str:
     """Tidy a headline for speech: no URLs, single spaces, no trailing full stop."""
     line = normalize_whitespace(remove_urls(line))

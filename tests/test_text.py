@@ -9,6 +9,7 @@ import pytest
 from briefing.text import (
     clean_headline,
     clean_paragraph,
+    cut_at_word,
     normalize_whitespace,
     relative_days,
     split_sentences,
@@ -303,3 +304,17 @@ MONDAY = dt.date(2026, 11, 23)
 )  # fmt: skip
 def test_relative_days(text, published, days_later, spoken):
     assert relative_days(text, published, MONDAY + dt.timedelta(days=days_later)) == spoken
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "cut"),
+    [
+        ("Short title", 20, "Short title"),
+        ("The council and the mayor met today", 20, "The council and…"),
+        ("Prices rise, again; and again", 16, "Prices rise…"),
+        ("x" * 30, 10, "x" * 9 + "…"),  # no space in the last half of the room: mid-word
+    ],
+)
+def test_cut_at_word(text, limit, cut):
+    assert cut_at_word(text, limit) == cut
+    assert len(cut_at_word(text, limit)) <= limit

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import OutputError
 from ..files import atomic_path, read_regular
+from ..text import cut_at_word
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,7 @@ def render_cover(title: str, size: int = SIZE):
     """A cover: the title in large type over a row of sound-wave bars."""
     from PIL import Image, ImageDraw, ImageFont
 
-    if len(title) > MAX_COVER_TITLE:
-        title = title[: MAX_COVER_TITLE - 1].rsplit(" ", 1)[0] + "…"
+    title = cut_at_word(title, MAX_COVER_TITLE)
 
     image = Image.new("RGB", (size, size), BACKGROUND)
     draw = ImageDraw.Draw(image)
