@@ -16,7 +16,7 @@ from briefing import pipeline
 from briefing.config import SourceConfig
 from briefing.sources import FetchPolicy, HttpClient
 
-from .webserver import FixtureServer
+from .webserver import FixtureServer, teaser_feed
 
 GOOD_ARTICLE = (
     "Harbour bridge reopens after repairs\n\nThe harbour bridge reopened to traffic on Monday "
@@ -122,13 +122,10 @@ def test_a_feed_cannot_put_a_page_of_this_machine_into_the_briefing(tmp_path, si
     inside, outside = FixtureServer().start(), FixtureServer().start()
     try:
         secret = inside.add("/admin", INTERNAL, content_type="text/html")
+        teaser = "A short story about the routers in the office, and what they do all day…"
         outside.add(
             "/feed.xml",
-            '<?xml version="1.0"?><rss version="2.0"><channel><title>Lure</title><item>'
-            f"<title>Router news</title><link>{secret}</link><pubDate>"
-            "Wed, 25 Nov 2026 06:00:00 GMT</pubDate><description>A short story about the "
-            "routers in the office, and what they do all day…</description>"
-            "</item></channel></rss>",
+            teaser_feed("Router news", secret, teaser, "Wed, 25 Nov 2026 06:00:00 GMT"),
         )
         feed = SourceConfig(location=outside.url("/feed.xml"), name="lure")
         out = tmp_path / "out"

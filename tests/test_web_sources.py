@@ -17,7 +17,7 @@ from briefing.sources.feeds import html_to_text, looks_like_feed, parse_feed
 from briefing.sources.pages import extract_article, style_hides
 from briefing.text import content_terms
 
-from .webserver import WEB_FIXTURES, FixtureServer, Route
+from .webserver import WEB_FIXTURES, FixtureServer, teaser_feed
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 DATE = NOW.date()
@@ -343,11 +343,7 @@ def test_a_feed_link_to_this_machine_is_refused(web, tmp_path, caplog):
     try:
         secret = inside.add("/admin.html", SECRET_PAGE, content_type="text/html")
         web.add(
-            "/lure.xml",
-            '<?xml version="1.0"?><rss version="2.0"><channel><title>Lure</title><item>'
-            f"<title>Harbour news</title><link>{secret}</link>"
-            "<description>The harbour master spoke on Monday…</description>"
-            "</item></channel></rss>",
+            "/lure.xml", teaser_feed("Harbour news", secret, "The harbour master spoke on Monday…")
         )
         strict = FetchPolicy(timeout_s=1.0, retries=1, backoff_s=0.0)
         with HttpClient(tmp_path / "cache", strict) as http, caplog.at_level(logging.WARNING):
@@ -521,16 +517,11 @@ def test_the_command_line_keeps_feed_links_off_this_machine_unless_the_config_al
     inside = FixtureServer().start()
     try:
         secret = inside.add("/admin.html", SECRET_PAGE, content_type="text/html")
-        web.routes["/lure.xml"] = Route(
-            body=(
-                '<?xml version="1.0"?><rss version="2.0"><channel><title>Lure</title><item>'
-                f"<title>Harbour news</title><link>{secret}</link>"
-                "<description>The harbour master spoke on Monday about the new quay and the "
-                "ferries that will use it from next spring…</description>"
-                "</item></channel></rss>"
-            ).encode(),
-            etag='"v1"',
+        teaser = (
+            "The harbour master spoke on Monday about the new quay and the ferries that will "
+            "use it from next spring…"
         )
+        web.add("/lure.xml", teaser_feed("Harbour news", secret, teaser), etag='"v1"')
         args = ["script", web.url("/lure.xml"), "--since", "5200w"]
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 0, result.output

@@ -26,6 +26,16 @@ class Route:
     """False: no Content-Length, the body ends when the connection closes."""
 
 
+def teaser_feed(title: str, link: str, description: str, published: str = "") -> str:
+    """An RSS feed of one teaser item, whose link is followed for the full text."""
+    date = f"<pubDate>{published}</pubDate>" if published else ""
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Lure</title><item>'
+        f"<title>{title}</title><link>{link}</link>{date}"
+        f"<description>{description}</description></item></channel></rss>"
+    )
+
+
 class FixtureServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
