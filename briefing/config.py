@@ -93,8 +93,9 @@ MAX_DURATION = dt.timedelta(days=36_525)
 
 def parse_duration(text: str) -> dt.timedelta:
     """ "24h", "90m", "2d", "1w" -> timedelta, from zero to MAX_DURATION. Raises ValueError."""
-    shown = str(text) if len(str(text)) <= 40 else f"{str(text)[:40]}..."
-    match = _DURATION.match(str(text)) if len(str(text)) <= 200 else None
+    text = str(text)
+    shown = text if len(text) <= 40 else f"{text[:40]}..."
+    match = _DURATION.match(text) if len(text) <= 200 else None
     if not match:
         raise ValueError(f"{shown!r} is not a duration such as 90m, 24h, 2d or 1w")
     value, unit = float(match.group(1)), match.group(2).lower()

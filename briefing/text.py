@@ -409,7 +409,7 @@ _PARTS_OF_DAY = r"morning|afternoon|evening|night"
 #: "on Monday", "Monday's", "Monday night", "today", "yesterday", "tomorrow"; not
 #: "last Monday", "next Monday" or "this Monday" (their week is the writer's guess).
 _DAY_WORD = re.compile(
-    r"(?<![\w-])(?<!last )(?<!next )(?<!this )(?<!Last )(?<!Next )(?<!This )"
+    r"(?<![\w-])(?<![Ll]ast )(?<![Nn]ext )(?<![Tt]his )"
     r"(?P<on>[Oo]n )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"[Tt]oday|[Yy]esterday|[Tt]omorrow)(?P<own>'s|’s)?"
     rf"(?: (?P<part>{_PARTS_OF_DAY}))?(?![\w-])"
