@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from ..config import SourceConfig
 from ..errors import SourceError
 from ..models import Article
+from .charsets import misdecoded
 from .feeds import FeedItem, looks_like_feed, parse_feed
 from .files import (
     STDIN,
@@ -72,8 +73,12 @@ def _tagged(article: Article, source: SourceConfig, **changes) -> Article:
 
 
 def _article_from_text(title: str, text: str, where: str) -> Article:
-    """Clean a title and plain text exactly as an article file is cleaned."""
-    return parse_article(f"{title}\n\n{text}", where)
+    """Clean a title and plain text exactly as an article file is cleaned. Raises
+    SourceError for text that is not right to speak (mis-decoded, see ``misdecoded``)."""
+    article = parse_article(f"{title}\n\n{text}", where)  # mojibake it can undo, undone
+    if problem := misdecoded(f"{article.title}\n\n{article.text}"):
+        raise SourceError(f"{where}: {problem}; left out")
+    return article
 
 
 class _Collector:
@@ -109,10 +114,11 @@ class _Collector:
             url, accept="application/rss+xml, application/atom+xml, application/xml;q=0.9, "
             "text/html;q=0.8, */*;q=0.5",
         )  # fmt: skip
+        header = response.headers.get("content-type", "")  # its charset too
         if looks_like_feed(response.body, response.content_type):
-            return self._from_feed(source, response.body, response.content_type)
+            return self._from_feed(source, response.body, header)
         if looks_like_html(response.body, response.content_type):
-            title, text = extract_article(response.body, url)
+            title, text = extract_article(response.body, url, header)
             return [_tagged(_article_from_text(title or url, text, url), source)], []
         kind = response.content_type or "no content type"
         raise SourceError(f"{url}: neither a feed nor a web page (the server sent {kind})")
@@ -144,8 +150,12 @@ class _Collector:
             try:
                 # A link the feed chose, not the user: it may only lead to public addresses.
                 response = self.client.get(item.link, accept="text/html,*/*;q=0.8", untrusted=True)
-                _, full = extract_article(response.body, item.link)
-                if len(full.split()) > item.words:
+                _, full = extract_article(
+                    response.body, item.link, response.headers.get("content-type", "")
+                )
+                if problem := misdecoded(full):
+                    log.info("%s: %s; using the feed's summary", item.link, problem)
+                elif len(full.split()) > item.words:
                     text = full
             except AddressRefused as exc:
                 log.warning("%s: not fetched: %s; using the feed's summary", item.link,

@@ -11,6 +11,7 @@ from html import unescape
 from html.entities import html5
 
 from ..errors import SourceError
+from .charsets import as_utf8_xml, decode_document, split_content_type
 from .pages import drop_hidden
 
 log = logging.getLogger(__name__)
@@ -142,17 +143,23 @@ def _without_references(text: str, references: re.Pattern[str] | None) -> str:
 
 
 def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list[FeedItem]]:
-    """The feed's title and items, newest first. Raises SourceError when the
-    body is not a feed (wrong type of file, malformed XML, no items) or declares
-    XML entities."""
+    """The feed's title and items, newest first. ``content_type`` is the HTTP header's
+    value, its charset included. Raises SourceError when the body is not a feed (wrong
+    type of file, malformed XML, no items), declares XML entities, or is not in the
+    character set it declares (see ``charsets.decode_document``)."""
     import feedparser
 
-    if content_type.startswith(_NOT_FEED_TYPES):
-        raise SourceError(f"{url}: not a feed (the server sent {content_type})")
+    media, charset = split_content_type(content_type)
+    if media.startswith(_NOT_FEED_TYPES):
+        raise SourceError(f"{url}: not a feed (the server sent {media})")
+    # Decoded here, once, by the rules of charsets (feedparser would read text/xml
+    # without a charset as ASCII and guess only with chardet): feedparser gets UTF-8.
+    body = as_utf8_xml(decode_document(body, url, charset))
     undefined = _undefined_entities(body, url)
-    headers = {"content-location": url}
-    if content_type:
-        headers["content-type"] = content_type
+    headers = {
+        "content-location": url,
+        "content-type": f"{media or 'application/xml'}; charset=utf-8",
+    }
     parsed = feedparser.parse(body, response_headers=headers)
     if not parsed.entries:
         if parsed.bozo:

@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from ..errors import SourceError
+from .charsets import decode_document, split_content_type, without_xml_declaration
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -64,15 +65,20 @@ def looks_like_html(body: bytes, content_type: str) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<body" in body[:5000].lower()
 
 
-def extract_article(body: bytes, url: str) -> tuple[str, str]:
+def extract_article(body: bytes, url: str, content_type: str = "") -> tuple[str, str]:
     """(title, text) of the article on a page; text paragraphs separated by blank lines.
-    What the page hides (see ``is_hidden``) is never part of it.
+    ``content_type`` is the HTTP header's value, its charset included. What the page
+    hides (see ``is_hidden``) is never part of it.
 
-    Raises SourceError when the page holds no article text.
+    Raises SourceError when the page holds no article text, or is not in the character
+    set it declares (see ``charsets.decode_document``).
     """
     import trafilatura
 
-    tree = trafilatura.load_html(body)  # parsed as trafilatura parses, then cleaned
+    # Decoded here, by the page's own declarations (trafilatura reads no header and no
+    # <meta charset>: it guesses); lxml refuses text that still declares an encoding.
+    page = decode_document(body, url, split_content_type(content_type)[1], html=True)
+    tree = trafilatura.load_html(without_xml_declaration(page))
     document = None
     if tree is not None:
         document = trafilatura.bare_extraction(
