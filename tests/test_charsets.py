@@ -138,14 +138,6 @@ def client(tmp_path):
         yield http
 
 
-@pytest.fixture(autouse=True)
-def fresh_trafilatura():
-    """trafilatura leaves out paragraphs it has seen twice in a process: these pages repeat."""
-    from trafilatura.deduplication import LRU_TEST
-
-    LRU_TEST.clear()
-
-
 def fetched_feed(web, client, path: str, body: bytes, content_type: str):
     """Serve ``body`` and read it as briefing reads a feed: the header, charset and all,
     goes with the bytes."""

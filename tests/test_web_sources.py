@@ -538,3 +538,83 @@ def test_the_command_line_keeps_feed_links_off_this_machine_unless_the_config_al
         assert web.conditional_hits["/lure.xml"] == 1  # the second run asked "changed?"
     finally:
         inside.stop()
+
+
+# -- items without a title ---------------------------------------------------------------
+
+
+def untitled_feed(*items: str) -> str:
+    """An RSS feed of items given as their inner XML (no <title>)."""
+    entries = "".join(f"<item>{item}<pubDate>Wed, 25 Nov 2026 06:00:00 GMT</pubDate></item>"
+                      for item in items)  # fmt: skip
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Untitled</title>{entries}</channel></rss>'
+
+
+LONG_UNTITLED = (
+    "The ferry between Port Selwyn and Gull Island will run twice an hour from Monday, "
+    "the operator said, after a second boat returned from repairs at the Ashby yard. "
+    + "Passengers had waited up to ninety minutes during the autumn, when one boat carried "
+    "every crossing and the timetable was cut to the bone. " * 6
+)
+
+
+def test_an_untitled_teaser_takes_the_title_of_its_page(web, client):
+    link = web.url("/pages/harbour-seals.html")
+    web.add("/untitled-teaser.xml", untitled_feed(
+        f"<link>{link}</link><description>Volunteers counted the pups on the sandbanks…</description>"
+    ))  # fmt: skip
+    articles, skipped = collect([source(web, "/untitled-teaser.xml")], now=NOW, client=client)
+    assert skipped == []
+    assert articles[0].title == "Harbour seal pups counted in record numbers at Port Selwyn"
+    assert articles[0].word_count > 150  # and the page's text
+
+
+@pytest.mark.parametrize(
+    ("item", "headline"),
+    [
+        # A full item: no page is fetched; the first sentence, cut at a word.
+        (
+            f"<link>http://news.example/ferry</link><description>{LONG_UNTITLED}</description>",
+            "The ferry between Port Selwyn and Gull Island will run twice an hour from Monday, "
+            "the operator said, after a second boat returned from repairs at…",
+        ),
+        # A teaser whose page is gone: the first sentence of the summary.
+        (
+            "<link>{gone}</link><description>Gull Island gets a second ferry. More soon…</description>",
+            "Gull Island gets a second ferry",
+        ),
+        # One sentence and no link: it is headline and story both.
+        (
+            "<description>The coast path reopens on Friday.</description>",
+            "The coast path reopens on Friday",
+        ),
+        # A title of no words (a bare address) counts as none.
+        (
+            "<title>https://news.example/x</title><description>The lighthouse opens its doors "
+            "to visitors on Saturday for the first time in ten years.</description>",
+            "The lighthouse opens its doors to visitors on Saturday for the first time in ten years",
+        ),
+    ],
+    ids=["full-item", "teaser-page-gone", "one-sentence", "url-title"],
+)
+def test_an_untitled_item_is_headed_by_its_first_sentence(web, client, item, headline):
+    web.add("/untitled.xml", untitled_feed(item.format(gone=web.url("/pages/gone.html"))))
+    articles, skipped = collect([source(web, "/untitled.xml")], now=NOW, client=client)
+    assert skipped == [] and [a.title for a in articles] == [headline]
+    first = articles[0].paragraphs[0]
+    assert first.startswith(headline.rstrip("…")), first  # the story keeps its first sentence
+
+
+def test_a_feed_whose_items_are_all_empty_says_so(web, client):
+    web.add("/hollow.xml", untitled_feed(*["<link>http://news.example/a</link>"] * 3))
+    articles, skipped = collect([source(web, "/hollow.xml")], now=NOW, client=client)
+    assert articles == []
+    assert [s.reason for s in skipped] == ["its 3 items have no title and no text"]
+
+
+def test_an_untitled_item_that_cannot_be_read_names_the_feed_once(web, client):
+    """No title, no link, and a body of no words: the feed's address is said once."""
+    url = web.add("/wordless.xml", untitled_feed("<description>— * —</description>"))
+    articles, skipped = collect([SourceConfig(location=url)], now=NOW, client=client)
+    assert articles == [] and len(skipped) == 1
+    assert str(skipped[0]).count(url) == 1, str(skipped[0])

@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from ..config import SourceConfig
 from ..errors import SourceError
 from ..models import Article
+from ..text import clean_headline, cut_at_word, split_sentences
 from .charsets import misdecoded
 from .feeds import FeedItem, looks_like_feed, parse_feed
 from .files import (
+    HEADLINE_CHARS,
     STDIN,
     Skipped,
     decode_text,
@@ -72,10 +74,22 @@ def _tagged(article: Article, source: SourceConfig, **changes) -> Article:
     return replace(article, origin=source.label, weight=source.weight, **changes)
 
 
+#: Heads a body that came without a headline while it is cleaned (see _article_from_text).
+_STAND_IN = "Untitled"
+
+
 def _article_from_text(title: str, text: str, where: str) -> Article:
-    """Clean a title and plain text exactly as an article file is cleaned. Raises
-    SourceError for text that is not right to speak (mis-decoded, see ``misdecoded``)."""
-    article = parse_article(f"{title}\n\n{text}", where)  # mojibake it can undo, undone
+    """Clean a title and plain text exactly as an article file is cleaned; with no title
+    (or one of no words, such as a bare URL) the headline is the body's first sentence.
+    Raises SourceError for text that is not right to speak (see ``misdecoded``)."""
+    if clean_headline(title):
+        article = parse_article(f"{title}\n\n{text}", where)  # mojibake it can undo, undone
+    elif not text.strip():
+        raise SourceError(f"{where}: no headline and no text")
+    else:
+        article = parse_article(f"{_STAND_IN}\n\n{text}", where)
+        article = replace(article, title=first_sentence(article.paragraphs[0]))
+        log.info("%s: no headline; made one from the first sentence", where)
     if problem := misdecoded(f"{article.title}\n\n{article.text}"):
         raise SourceError(f"{where}: {problem}; left out")
     return article
@@ -143,33 +157,47 @@ class _Collector:
 
     def _item_article(self, source: SourceConfig, item: FeedItem) -> Article | Skipped:
         where = item.link or source.location
-        text = item.text
+        text, page_title = item.text, ""
         if item.is_teaser and item.link:
-            from .http import AddressRefused
-
-            try:
-                # A link the feed chose, not the user: it may only lead to public addresses.
-                response = self.client.get(item.link, accept="text/html,*/*;q=0.8", untrusted=True)
-                _, full = extract_article(
-                    response.body, item.link, response.headers.get("content-type", "")
-                )
-                if problem := misdecoded(full):
-                    log.info("%s: %s; using the feed's summary", item.link, problem)
-                elif len(full.split()) > item.words:
-                    text = full
-            except AddressRefused as exc:
-                log.warning("%s: not fetched: %s; using the feed's summary", item.link,
-                            strip_source_prefix(str(exc), item.link))  # fmt: skip
-            except SourceError as exc:
-                log.info("full text of %s not available (%s); using the feed's summary",
-                         item.link, strip_source_prefix(str(exc), item.link))  # fmt: skip
+            text, page_title = self._completed(item)
         try:
-            article = _article_from_text(item.title or source.label, text, where)
+            article = _article_from_text(item.title or page_title, text, where)
         except SourceError as exc:
-            return Skipped(
-                f"{source.label}: {item.title or where}", strip_source_prefix(str(exc), where)
-            )
+            named = item.title or item.link  # the feed's URL is the label already, or its name
+            label = f"{source.label}: {named}" if named else source.label
+            return Skipped(label, strip_source_prefix(str(exc), where))
         return _tagged(article, source, published=item.published)
+
+    def _completed(self, item: FeedItem) -> tuple[str, str]:
+        """A teaser's text, from its page when the page has more, and the page's title
+        ("" when the page could not be read)."""
+        from .http import AddressRefused
+
+        try:
+            # A link the feed chose, not the user: it may only lead to public addresses.
+            response = self.client.get(item.link, accept="text/html,*/*;q=0.8", untrusted=True)
+            title, full = extract_article(
+                response.body, item.link, response.headers.get("content-type", "")
+            )
+        except AddressRefused as exc:
+            log.warning("%s: not fetched: %s; using the feed's summary", item.link,
+                        strip_source_prefix(str(exc), item.link))  # fmt: skip
+            return item.text, ""
+        except SourceError as exc:
+            log.info("full text of %s not available (%s); using the feed's summary",
+                     item.link, strip_source_prefix(str(exc), item.link))  # fmt: skip
+            return item.text, ""
+        if problem := misdecoded(f"{title}\n\n{full}"):
+            log.info("%s: %s; using the feed's summary", item.link, problem)
+            return item.text, ""
+        return (full if len(full.split()) > item.words else item.text), title
+
+
+def first_sentence(paragraph: str) -> str:
+    """A headline from a paragraph: its first sentence, cut at a word to at most
+    HEADLINE_CHARS characters."""
+    sentences = split_sentences(paragraph)
+    return cut_at_word(clean_headline(sentences[0] if sentences else paragraph), HEADLINE_CHARS)
 
 
 def _span(since: dt.timedelta | None) -> str:

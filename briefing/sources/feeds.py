@@ -177,9 +177,14 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list
         )
         link = entry.get("link", "")
         text = _without_references(_entry_text(entry), undefined)
-        if not title and not text:
-            continue
-        items.append(FeedItem(title, link, _published(entry), text))
+        if title or text:
+            items.append(FeedItem(title, link, _published(entry), text))
+    empty = len(parsed.entries) - len(items)
+    if not items:
+        count = f"its {empty} items have" if empty > 1 else "its one item has"
+        raise SourceError(f"{url}: {count} no title and no text")
+    if empty:
+        log.info("%s: %d items with no title and no text left out", url, empty)
     undated = dt.datetime.min.replace(tzinfo=dt.UTC)
     items.sort(key=lambda i: i.published or undated, reverse=True)
     return parsed.feed.get("title", "") or url, items

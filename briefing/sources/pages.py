@@ -88,7 +88,10 @@ def extract_article(body: bytes, url: str, content_type: str = "") -> tuple[str,
             favor_precision=True,
             include_comments=False,
             include_tables=False,
-            deduplicate=True,
+            # Not deduplicated: trafilatura counts paragraphs across every page this process
+            # has read, so a page read a third time (a story in three feeds, a long-lived
+            # process) lost its text; within one page a paragraph is rarely there thrice.
+            deduplicate=False,
         )
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if len(text.split()) < MIN_ARTICLE_WORDS:
