@@ -1,0 +1,481 @@
+"""The listener's check (benchmarks/listener_check.py): each detector on tables of made-up
+summaries, the ones a listener would trip over and ordinary good ones.
+
+benchmarks/ is not a package, so the module is loaded from its path. Every summary
+here is written for these tests (none is copied from a corpus).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "listener_check.py"
+
+
+def _load():
+    spec = importlib.util.spec_from_file_location("listener_check", _PATH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("listener_check", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+lc = _load()
+
+#: Ordinary good summaries: no detector may fire on any of them.
+GOOD = [
+    [
+        "The city council has approved a new cycle lane along the river, after two years of "
+        "debate.",
+        "Councillors voted by 31 to 12 for the £4m scheme on Tuesday night.",
+        "Work on the cycle lane will start in the spring and should take a year.",
+    ],
+    [
+        "A hospital in Leeds has opened the first clinic in the north of England for children "
+        "with long Covid.",
+        "Doctors at the clinic expect to see about 300 children in its first year.",
+        '"Families have waited too long for this," said Dr Amira Patel, who runs it.',
+    ],
+    [
+        "Shares in the carmaker fell by a fifth on Monday after it cut its sales forecast for "
+        "the year.",
+        "The company blamed a shortage of chips and weak demand in China.",
+        "Analysts said the cut was larger than they had expected.",
+    ],
+    [
+        "Northfield United beat Castleton 3-1 on Saturday to go top of the league.",
+        "Maria Lopes scored twice for Northfield before half-time.",
+        "Castleton pulled one back through a penalty but could not find a second goal.",
+    ],
+    [
+        "It was the interview that some within Buckingham Palace must have feared for years.",
+        "The prince spoke for two hours about his family and his years in the army.",
+        "Palace officials declined to comment on the interview on Sunday.",
+    ],
+    [
+        "Her Majesty's Inspectorate of Prisons said the jail was failing its inmates.",
+        "Inspectors found that inmates spent up to 23 hours a day in their cells.",
+        "The Ministry of Justice said it would publish a plan to improve the jail.",
+    ],
+    [
+        "Heavy rain has closed roads across the west of Scotland.",
+        "Police said drivers should avoid the A82 near Loch Lomond until the water went down.",
+        "More rain is forecast for the area on Wednesday, the Met Office said.",
+        "Rail services between Glasgow and Oban were also cancelled because of the flooding.",
+    ],
+    [
+        "The government has announced plans to build 50 new schools in England by 2030.",
+        "Education Secretary Joan Reid said the schools would be built where places were short.",
+        "Head teachers welcomed the plans but said more money was needed for staff.",
+        "The first of the new schools is expected to open in Bristol in 2026.",
+    ],
+]
+
+
+@pytest.mark.parametrize("summary", GOOD)
+@pytest.mark.parametrize("kind", list(lc.DETECTORS))
+def test_a_good_summary_trips_no_detector(kind, summary):
+    assert lc.DETECTORS[kind](summary, None) == []
+
+
+def test_problems_is_empty_for_good_summaries():
+    assert [lc.problems(summary) for summary in GOOD] == [[] for _ in GOOD]
+
+
+# --------------------------------------------------------------------------
+# opener_without_referent
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # Issue 16: the referent of "it" was skipped, and "too" points back at it.
+        ["Now, a study has found it may make your brain larger, too."],
+        ["He scored twice in the second half to win the game."],
+        ["She said the decision had come as a shock to the whole village."],
+        ["They were arrested at the airport on Friday morning."],
+        ["It will open to the public next month after a two-year refit."],
+        ["We have been told the road will stay closed until the spring."],
+        ["This is the moment a bear walked into a supermarket in Alaska."],
+        # Issue 16: pictures a listener cannot see.
+        ["These colourful scenes were captured at the carnival in Notting Hill."],
+        [
+            "Thousands of people filled the streets for the festival.",
+            "Visitors shared these colourful scenes of dancers in feathered costumes.",
+        ],
+        ["The pair were arrested after a car chase through the town centre."],
+        ["The move comes after months of talks between the two unions."],
+        ["The 22-year-old joined the club from Lisbon in the summer."],
+        ["The Frenchman will take charge of the team on Monday."],
+        ["The couple's home was searched by detectives on Tuesday."],
+        ["The singer, who had been ill for months, died on Friday aged 81."],
+        ["But the plan was dropped after a public outcry."],
+        ["However, the minister refused to resign over the affair."],
+        ["Meanwhile, prices in the shops kept rising."],
+        ["Most were released without charge later that night."],
+        ["Both were taken to hospital with minor injuries."],
+        ["Mr Lewis (left) and his brother arrived at court together."],
+        ["The mayor, pictured here in 2019, denied any wrongdoing."],
+        ["In the video below, a dog can be seen riding a skateboard."],
+        ["Protesters marched through the city, as seen in this photo taken by a resident."],
+    ],
+)
+def test_opener_without_referent_catches(summary):
+    assert lc.opener_without_referent(summary)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        ["It was the interview that some within Buckingham Palace must have feared."],
+        ["Her Majesty's Inspectorate said the prison was not safe."],
+        ["His Holiness the Pope will visit Ireland next year."],
+        ["This week, the council approved the plan for a new library."],
+        ["That night, police arrested two men near the harbour."],
+        ["It is raining across much of Scotland this morning."],
+        ["It is hard to see how the talks can go on."],
+        ["It has emerged that the minister knew about the report for months."],
+        ["It is 10 years since the factory closed."],
+        ["It's a striking image: a lone runner crossing a frozen lake at dawn."],
+        ["The government said it would publish the report in the spring."],
+        ["The Bank of England has raised interest rates for the third time this year."],
+        ["The man who shot a police officer in Leeds has been jailed for life."],
+        ["The woman accused of stealing £2m from a charity has gone on trial."],
+        ["The judge leading the inquiry into the fire has written to the prime minister."],
+        ["The first children's commissioner for Wales has been appointed."],
+        ["Those who voted to leave were more likely to be over 65, the survey found."],
+        ["We are all guilty of checking our phones too often."],
+        ["We Are The World, the charity single, has been released again."],
+        ["She's been living in Paris for a year, and it seems that Princess Anne Marie loves it."],
+        ["As the storm hit the coast, villages inland were flooded as well."],
+        ["Dele Ames was pictured at the airport with his family on Sunday."],
+    ],
+)
+def test_opener_without_referent_passes(summary):
+    assert lc.opener_without_referent(summary) == []
+
+
+# --------------------------------------------------------------------------
+# run_in_caption
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # Issue 16: a caption run into a sentence, ending on a proper noun.
+        [
+            "The memorial honours the millions of victims of Hitler and his Nazi Regime "
+            "Germans no longer see the war as a distant memory, a poll found."
+        ],
+        # Issue 16's other run-in: a lower-case word and a new clause with no full stop.
+        [
+            "The sister was found with a towel over her face and had not smiled on her face "
+            "An 86-year-old nun was attacked in her room at a mission in the Cape."
+        ],
+        ["Fans queued for hours outside the stadium The club said it had sold every ticket."],
+        ["The actor posted the clip on his Instagram account He joined the cast in 2019."],
+        ["Pictured: The burnt-out shell of the warehouse after the fire."],
+        ["Left: The house as it was before the storm hit the village."],
+        ["Guilty: Tom Baines, 41, has been jailed for six years for fraud."],
+        ["Scroll down for video.", "Firefighters rescued a cat from a tree on Sunday."],
+        ["Mark Ellis (pictured) was jailed for two years on Friday."],
+        ["The tallest and fastest roller coaster in the whole of Europe."],
+        ["A portrait drawn by the artist at the age of nine."],
+        ['The tallest and fastest "mega-coaster" in the whole of Europe.'],
+        ["Fans waited outside the ground Proud mum: Jean with her son after the match."],
+    ],
+)
+def test_run_in_caption_catches(summary):
+    assert lc.run_in_caption(summary)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        ["He read The Times every morning before work."],
+        ["She starred in the film When Harry Met Sally in 1989."],
+        ["The award was won by Marlon Brando for On the Waterfront."],
+        ["Tory leader: the party will cut taxes if it wins."],
+        ["Martinez said: 'We were the better side.'"],
+        ["The two Germans were arrested in Munich on Monday."],
+        ["East Germans no longer needed a visa to cross the border."],
+        ["Valuable paintings were pictured in the auction catalogue."],
+        ["Villa out of the Cup after a late goal."],
+        ["She was named It girl of the year by the magazine."],
+    ],
+)
+def test_run_in_caption_passes(summary):
+    assert lc.run_in_caption(summary) == []
+
+
+# --------------------------------------------------------------------------
+# spans_two_stories
+# --------------------------------------------------------------------------
+
+
+TWO_STORIES = [
+    # Issue 16: five sentences that jump from one story to the next (a page that holds two).
+    [
+        "A fire destroyed a timber warehouse on the edge of Hull early on Sunday.",
+        "Forty firefighters fought the flames for six hours before the blaze was out.",
+        "The singer Lena Moss has cancelled her autumn tour of Japan and Korea.",
+        "Moss told fans on social media that she needed rest after a throat operation.",
+        "Her record label said tickets for the Asian shows would be refunded.",
+    ],
+    [
+        "Scientists in Norway have found a new species of deep-sea worm near an oil platform.",
+        "The worm, which glows blue, lives at a depth of 1,200 metres.",
+        "Voters in Ohio will choose a new senator in an election next month.",
+        "Polls suggest the Ohio race between the two candidates is very close.",
+    ],
+]
+
+
+@pytest.mark.parametrize("summary", TWO_STORIES)
+def test_spans_two_stories_catches(summary):
+    assert lc.spans_two_stories(summary)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # Three sentences about one story (and pronouns, not shared words, tie them).
+        [
+            "Kayla Brooks, a nurse from Cardiff, has swum the English Channel in 14 hours.",
+            "She trained for two years, often before her shifts began.",
+            "Her family met her with a flag on the beach at Calais.",
+        ],
+        # Four sentences of one story that change the words they use.
+        [
+            "A fire destroyed a timber warehouse on the edge of Hull early on Sunday.",
+            "Forty firefighters fought the flames for six hours.",
+            "Nobody was hurt, the fire service said.",
+            "The owner of the warehouse said the damage would cost millions.",
+        ],
+        # Only two sentences: too few for two groups.
+        [
+            "The singer Lena Moss has cancelled her autumn tour of Japan.",
+            "Voters in Ohio will choose a new senator next month.",
+        ],
+    ],
+)
+def test_spans_two_stories_passes(summary):
+    assert lc.spans_two_stories(summary) == []
+
+
+def test_spans_two_stories_counts_the_headline_with_what_came_before():
+    summary = [
+        "Forty firefighters were called to the site in the early hours.",
+        "They fought the flames for six hours before the blaze was out.",
+        "Hull council said the building had been empty since 2019.",
+        "It will decide next week whether the remains of the warehouse must come down.",
+    ]
+    assert lc.spans_two_stories(summary, None)
+    assert lc.spans_two_stories(summary, "Fire destroys empty Hull warehouse") == []
+
+
+# --------------------------------------------------------------------------
+# quote_without_speaker
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        ['"We will win."'],
+        ['"We will win," he said.'],
+        [
+            "Ticket prices for the final have doubled since last year.",
+            '"It is a scandal and nobody will stand up to them," she told reporters.',
+        ],
+        ["'We came here on holiday and never expected anything like this."],
+        [
+            "The factory will close in June with the loss of 300 jobs.",
+            '"This is the worst day in the history of the town."',
+        ],
+    ],
+)
+def test_quote_without_speaker_catches(summary):
+    assert lc.quote_without_speaker(summary)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        ['"We will win," said the captain, Ana Ruiz.'],
+        ['Ana Ruiz said: "We will win the league this year."'],
+        ["The coach, Sam Hale, was confident.", '"We will win," he said.'],
+        [
+            "Maya Chen said the report was wrong.",
+            '"The figures are out of date. Nobody checked them," she added.',
+        ],
+        ['The law bans what it calls "dismemberment abortion" from next year.'],
+        ['"Montage of Heck" is directed by Brett Morgen and opens in May.'],
+        [
+            "The striker Jon Ames is out of contract in the summer.",
+            '"I told the club I would like to stay for one more year."',
+        ],
+        ['Dr Lee: "Anyone can learn to swim at any age" in the right class.'],
+        ["In the '90s, before he moved to Las Vegas and kept tigers, the boxer lived in Ohio."],
+        [
+            "The plan was unpopular with voters.",
+            '"It will never work," a spokesman for the opposition said.',
+        ],
+    ],
+)
+def test_quote_without_speaker_passes(summary):
+    assert lc.quote_without_speaker(summary) == []
+
+
+# --------------------------------------------------------------------------
+# dangling_ending
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The minister said:",
+        "Her brother added:",
+        "The results were clear,",
+        "Three things matter here;",
+        "And then there was the question of money -",
+        "Nobody knows what happens next...",
+        "Nobody knows what happens next…",
+        "Will the factory ever reopen?",
+        "NASA released a graph",
+    ],
+)
+def test_dangling_ending_catches(last):
+    assert lc.dangling_ending(["A storm hit the town on Monday.", last])
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The road reopened on Tuesday.",
+        "The crowd cheered!",
+        '"We will be back," she said.',
+        '"Why me?" he asked.',
+        "Her granddaughter thinks she is 'cool'",
+        "The vote was 52-48 (a narrow win).",
+        '"It is over."',
+    ],
+)
+def test_dangling_ending_passes(last):
+    assert lc.dangling_ending(["A storm hit the town on Monday.", last]) == []
+
+
+# --------------------------------------------------------------------------
+# names_missing
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # Issue 16: a match report that never names the other side or the score.
+        [
+            "Rovers beat their rivals on Saturday to stay top of the league.",
+            "Their striker scored twice in the first half.",
+            "The manager said the players had earned their victory.",
+        ],
+        [
+            "City suffered a shock defeat at home on Tuesday night.",
+            "The manager blamed a poor first half and two goals from set pieces.",
+        ],
+    ],
+)
+def test_names_missing_catches(summary):
+    assert lc.names_missing(summary)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        ["Rovers beat Castleton on Saturday to stay top of the league.", "Their striker scored."],
+        ["Rovers won 2-1 at home on Saturday.", "Their striker scored twice in the league game."],
+        ["City drew with United in a goalless derby.", "The manager was pleased with the point."],
+        ["City lost to United after a late penalty.", "The manager criticised the referee."],
+        [
+            "Rovers struggled against rivals Castleton in the derby on Sunday.",
+            "The manager said his side deserved their victory in the end.",
+        ],
+        # Not a match: a lottery win, an election victory.
+        ["A cleaner won £1m on a scratchcard and paid off her mortgage."],
+        ["The party won the election with a majority of 80 seats."],
+        # A match not yet played.
+        [
+            "The manager said the time was right to beat one of the top teams in the league.",
+            "His side have scored nine goals this season.",
+        ],
+    ],
+)
+def test_names_missing_passes(summary):
+    assert lc.names_missing(summary) == []
+
+
+def test_names_missing_reads_the_headline():
+    summary = [
+        "Rovers beat their rivals on Saturday to stay top of the league.",
+        "Their striker scored twice in the first half.",
+    ]
+    assert lc.names_missing(summary, None)
+    assert lc.names_missing(summary, "Rovers 3-1 Castleton") == []
+
+
+# --------------------------------------------------------------------------
+# problems(), findings() and KINDS
+# --------------------------------------------------------------------------
+
+
+def test_kinds_in_display_order():
+    assert lc.KINDS == (
+        "opener_without_referent",
+        "run_in_caption",
+        "spans_two_stories",
+        "quote_without_speaker",
+        "dangling_ending",
+        "names_missing",
+    )
+
+
+def test_problems_names_each_kind_once_in_display_order():
+    summary = [
+        "He said these colourful scenes were like nothing he had seen before.",
+        "The pair were arrested (pictured) later that night.",
+        '"We will win."',
+        "The minister added:",
+    ]
+    assert lc.problems(summary) == [
+        "opener_without_referent",
+        "run_in_caption",
+        "quote_without_speaker",
+        "dangling_ending",
+    ]
+    kinds = [kind for kind, _ in lc.findings(summary)]
+    assert kinds.count("opener_without_referent") >= 2  # a pronoun and a picture
+    assert all(isinstance(text, str) and text for _, text in lc.findings(summary))
+
+
+@pytest.mark.parametrize("summary", [[], [""], ["   "]])
+def test_an_empty_summary_has_no_problems(summary):
+    assert lc.problems(summary) == []
+
+
+def test_a_dateline_is_not_the_opener():
+    assert lc.opener_without_referent(["(CNN) The government has raised taxes."]) == []
+    assert lc.opener_without_referent(["LONDON (Reuters) - He resigned on Monday."])
+
+
+def test_the_module_imports_nothing_from_briefing():
+    source = _PATH.read_text(encoding="utf-8")
+    head = source.split("def main(")[0]
+    assert "briefing" not in head.replace("briefing's", "").replace("``briefing``", "")
