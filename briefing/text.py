@@ -7,6 +7,7 @@ sentences), so each can be tested on its own with a table of examples.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -145,6 +146,7 @@ def words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*", text)
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stem: lower case, common suffixes cut ("voted" -> "vot")."""
     word = word.lower().strip("'’-")
@@ -258,6 +260,7 @@ _BOILERPLATE = re.compile(
   | \b(?:read\s+more|related|advertisement|watch\s+the\s+video|watch\s+video)\s*:\s*(?=$|[A-Z])
   | \bsign\s+up\s+for\s+(?:our|the)\b[^.!?]*\bnewsletter\b[^.!?]*[.!?]?
   | \bfollow\s+us\s+on\s+(?:twitter|facebook|instagram|x)\b[^.!?]*[.!?]?
+  | \bmedia\s+playback\s+is\s+(?:not\s+)?(?:un)?supported\s+on\s+(?:this|your)\s+device[.:]?
   """
 )
 
@@ -350,6 +353,40 @@ def looks_like_caption(sentence: str) -> bool:
     return not text.rstrip("\"”’')]").endswith((".", "!", "?", "…"))
 
 
+_STRAIGHT_QUOTE = re.compile(r'"')
+
+
+def repair_misplaced_quotes(paragraph: str) -> str:
+    """Put an opening quotation mark that slipped before the space back after it:
+    'six tries." Ellis has made ...," said Cockerill.' (paragraphs joined, as in some
+    news corpora and feeds) becomes 'six tries. "Ellis has made ...," said Cockerill.'
+    A straight quote that closes nothing, right after a full stop and before a space
+    and a capital, opens the next sentence. One pass, linear."""
+    if '"' not in paragraph:
+        return paragraph
+    out = []
+    inside = False
+    last = 0
+    n = len(paragraph)
+    for match in _STRAIGHT_QUOTE.finditer(paragraph):
+        at = match.start()
+        misplaced = (
+            not inside
+            and at > 0
+            and paragraph[at - 1] in ".!?"
+            and at + 2 < n
+            and paragraph[at + 1] == " "
+            and paragraph[at + 2].isupper()
+        )
+        if misplaced:
+            out.append(paragraph[last:at])
+            out.append(' "')
+            last = at + 2
+        inside = not inside
+    out.append(paragraph[last:])
+    return "".join(out)
+
+
 def normalize_whitespace(text: str) -> str:
     """Unicode NFC, no control characters, single spaces, no space before punctuation."""
     text = unicodedata.normalize("NFC", text).replace("\n", " ").replace("\t", " ")
@@ -362,6 +399,7 @@ def normalize_whitespace(text: str) -> str:
 #: The rules applied, in order, to every paragraph of an article body.
 PARAGRAPH_RULES: tuple[Callable[[str], str], ...] = (
     normalize_whitespace,
+    repair_misplaced_quotes,
     strip_byline,
     strip_dateline,
     strip_credit_line,

@@ -12,6 +12,7 @@ from briefing.text import (
     cut_at_word,
     normalize_whitespace,
     relative_days,
+    repair_misplaced_quotes,
     split_sentences,
     strip_boilerplate,
     strip_byline,
@@ -190,10 +191,36 @@ def test_strip_byline(paragraph, expected):
             "Officials told people to scroll down the list.",
             "Officials told people to scroll down the list.",
         ),
+        (
+            "Media playback is not supported on this deviceThe statue was unveiled on Tuesday.",
+            "The statue was unveiled on Tuesday.",
+        ),
+        ("Media playback is unsupported on your device", ""),
     ],
 )
 def test_strip_boilerplate(paragraph, expected):
     assert strip_boilerplate(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            'He scored six tries." Ellis has made a big impression," said the coach.',
+            'He scored six tries. "Ellis has made a big impression," said the coach.',
+        ),
+        (
+            'It has been a crazy time." I know I have been lucky," said the striker." It is mad."',
+            'It has been a crazy time. "I know I have been lucky," said the striker. "It is mad."',
+        ),
+        ('"We will win." The minister left.', '"We will win." The minister left.'),
+        ('He said "no." Then he left.', 'He said "no." Then he left.'),
+        ("No quotation marks at all.", "No quotation marks at all."),
+        ('A lone " mark in the middle.', 'A lone " mark in the middle.'),
+    ],
+)
+def test_repair_misplaced_quotes(paragraph, expected):
+    assert repair_misplaced_quotes(paragraph) == expected
 
 
 @pytest.mark.parametrize(
