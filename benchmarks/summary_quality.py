@@ -119,6 +119,30 @@ def speech_problems(summary: list[str]) -> list[str]:
     return problems
 
 
+def cut_words(sentences: list[str], budget: int) -> list[str]:
+    """``sentences`` cut to ``budget`` words in all (Lead-3 at the spoken budget)."""
+    out, left = [], budget
+    for sentence in sentences:
+        if left <= 0:
+            break
+        tokens = sentence.split()
+        out.append(" ".join(tokens[:left]))
+        left -= len(tokens)
+    return out
+
+
+def load_listener_check():
+    """benchmarks/listener_check.py (detectors written apart from the summarizer's filters)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "listener_check", Path(__file__).resolve().parent / "listener_check.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -128,6 +152,11 @@ def main() -> None:
     )
     parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap rounds [1000]")
     parser.add_argument("--no-sumy", action="store_true", help="skip the sumy baselines")
+    parser.add_argument(
+        "--weights", type=Path, help="a sentence scorer's weights file instead of the shipped one"
+    )
+    parser.add_argument("--show", type=int, default=20, help="summaries printed for a person [20]")
+    parser.add_argument("--seed", type=int, default=0, help="which summaries are printed [0]")
     args = parser.parse_args()
     if not args.data.is_file():
         fail(
@@ -139,25 +168,35 @@ def main() -> None:
     except ImportError:
         fail("needs rouge-score and sumy: pip install -e '.[bench]'")
     sys.path.insert(0, str(ROOT))
+    from briefing.sentence_model import Scorer
     from briefing.summarize import summarize
     from briefing.text import split_sentences
 
+    scorer = Scorer.from_json(args.weights.read_text("utf-8")) if args.weights else None
+    listener = load_listener_check()
     items = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
-    scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
-    systems: dict[str, Callable[[str], list[str]]] = {
-        "briefing @3": lambda t: summarize(t, max_sentences=3),
-        "Lead-3": lambda t: split_sentences(t)[:3],
+    rouge = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+    spoken = [summarize(i["text"], title=i.get("title"), scorer=scorer) for i in items]
+    budgets = [sum(len(s.split()) for s in summary) for summary in spoken]
+    systems: dict[str, Callable[[int, str], list[str]]] = {
+        "briefing @3": lambda n, t: summarize(
+            t, title=items[n].get("title"), max_sentences=3, scorer=scorer
+        ),
+        "Lead-3": lambda n, t: split_sentences(t)[:3],
     }
     if not args.no_sumy:
-        systems["LexRank @3 (sumy)"] = sumy_system("lexrank")
-        systems["TextRank @3 (sumy)"] = sumy_system("textrank")
-    systems["briefing default"] = lambda t: summarize(t)
+        lexrank, textrank = sumy_system("lexrank"), sumy_system("textrank")
+        systems["LexRank @3 (sumy)"] = lambda n, t: lexrank(t)
+        systems["TextRank @3 (sumy)"] = lambda n, t: textrank(t)
+    systems["briefing default"] = lambda n, t: spoken[n]
+    systems["Lead-3 cut to budget"] = lambda n, t: cut_words(split_sentences(t)[:3], budgets[n])
+    baseline = {"briefing default": "Lead-3 cut to budget"}
 
     scores: dict[str, list[dict[str, float]]] = {name: [] for name in systems}
-    for item in items:
+    for n, item in enumerate(items):
         reference = "\n".join(item.get("reference_sentences") or split_sentences(item["reference"]))
         for name, system in systems.items():
-            result = scorer.score(reference, "\n".join(system(item["text"])))
+            result = rouge.score(reference, "\n".join(system(n, item["text"])))
             scores[name].append({m: result[m].fmeasure * 100 for m in METRICS})
 
     groups = {}
@@ -168,22 +207,26 @@ def main() -> None:
         groups.setdefault(f"{source} (half {half})", []).append(index)
 
     print(f"summary quality on {args.data} ({len(items)} articles); ROUGE F1 x 100")
-    print(f"paired bootstrap 95% intervals of the difference to Lead-3 ({args.bootstrap} rounds)\n")
+    print(f"weights: {args.weights or 'shipped (briefing/data/sentence_scorer.json)'}")
+    print(
+        f"paired bootstrap 95% intervals of the difference to Lead-3 ({args.bootstrap} rounds);"
+        " 'briefing default' against Lead-3 cut to the same number of words\n"
+    )
     for group, indices in sorted(groups.items()):
         print(f"{group}: {len(indices)} articles")
         print(
             f"  {'system':<22}"
             + "".join(f"{m:>10}" for m in METRICS)
-            + "   difference to Lead-3 [95% CI]"
+            + "   difference to its baseline [95% CI]"
         )
-        lead = scores["Lead-3"]
         for name in systems:
             row = [statistics.fmean(scores[name][i][m] for i in indices) for m in METRICS]
             line = f"  {name:<22}" + "".join(f"{v:>10.2f}" for v in row)
-            if name != "Lead-3":
+            base = baseline.get(name, "Lead-3")
+            if name not in ("Lead-3", "Lead-3 cut to budget"):
                 parts = []
                 for m in METRICS[:2]:
-                    diffs = [scores[name][i][m] - lead[i][m] for i in indices]
+                    diffs = [scores[name][i][m] - scores[base][i][m] for i in indices]
                     low, high = bootstrap(diffs, args.bootstrap)
                     parts.append(
                         f"{m[-1]}: {statistics.fmean(diffs):+.2f} [{low:+.2f}, {high:+.2f}]"
@@ -195,8 +238,7 @@ def main() -> None:
     print("speech-ready output, whole file, default spoken budget:")
     counts: dict[str, int] = {}
     examples: dict[str, str] = {}
-    for item in items:
-        summary = summarize(item["text"])
+    for item, summary in zip(items, spoken, strict=True):
         for problem in speech_problems(summary):
             counts[problem] = counts.get(problem, 0) + 1
             examples.setdefault(problem, f"{item.get('id')}: {' '.join(summary)[:160]}")
@@ -209,12 +251,48 @@ def main() -> None:
             print(f"      e.g. {examples[problem]}")
     print()
 
+    print(
+        "listener's check (benchmarks/listener_check.py, detectors apart from the summarizer's"
+        " filters), default spoken budget:"
+    )
+    found = [
+        listener.problems(summary, item.get("title"))
+        for item, summary in zip(items, spoken, strict=True)
+    ]
+    lead_found = [
+        listener.problems(cut_words(split_sentences(i["text"])[:3], b), i.get("title"))
+        for i, b in zip(items, budgets, strict=True)
+    ]
+    print(f"  {'problem':<26}{'briefing':>10}{'Lead-3 cut':>12}   (summaries with it)")
+    for kind in listener.KINDS:
+        mine = sum(kind in f for f in found)
+        lead = sum(kind in f for f in lead_found)
+        print(f"  {kind:<26}{mine:>10}{lead:>12}")
+    with_any = sum(bool(f) for f in found)
+    print(
+        f"  summaries with any problem: {with_any} of {len(items)}"
+        f" ({25 * with_any / max(1, len(items)):.2f} in 25);"
+        f" Lead-3 cut: {sum(bool(f) for f in lead_found)}"
+    )
+    rng = random.Random(args.seed)
+    shown = sorted(rng.sample(range(len(items)), min(args.show, len(items))))
+    print(f"\n{len(shown)} summaries for a person to read (--seed {args.seed}):")
+    for n in shown:
+        flags = ", ".join(found[n]) or "no problem found"
+        print(f"- {items[n].get('id')} [{flags}]")
+        for sentence in spoken[n]:
+            print(f"    {sentence}")
+    print()
+
     texts = [items[i % len(items)]["text"] for i in range(1000)]
     start = time.process_time()
     for text in texts:
-        summarize(text, max_sentences=3)
+        summarize(text, max_sentences=3, scorer=scorer)
     cpu = time.process_time() - start
-    print(f"speed: 1,000 summaries in {cpu:.2f} s of CPU on one core ({cpu:.2f} ms each)")
+    print(
+        f"speed: 1,000 summaries in {cpu:.2f} s of CPU on one core ({cpu:.2f} ms each,"
+        f" {1000 / cpu:.0f} articles a second; target >= 200)"
+    )
 
 
 if __name__ == "__main__":

@@ -435,7 +435,17 @@ def test_real_show_never_repeats_a_link(real_stories, day):
 
 
 def test_real_quotes_name_their_speaker_first(real_stories):
-    script = build_script(real_stories, date=DATE)
+    from briefing.summarize import candidate_sentences
+
+    # The real quotation of a fixture article, told as a story's lead whichever
+    # sentences the summarizer happens to choose.
+    with (FIXTURES / "eval-sample.jsonl").open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle]
+    quote = next(
+        s for t in texts for s in candidate_sentences(t) if s.startswith("\"I think we're going")
+    )
+    story = Story(title="Alien life within a decade", sentences=(quote,), source="fixture")
+    script = build_script([*real_stories[:2], story], date=DATE)
     text = script.to_text()
     assert (
         'Ellen Stofan said Tuesday during a panel discussion on water in the universe: "I think'
