@@ -618,3 +618,104 @@ def test_an_untitled_item_that_cannot_be_read_names_the_feed_once(web, client):
     articles, skipped = collect([SourceConfig(location=url)], now=NOW, client=client)
     assert articles == [] and len(skipped) == 1
     assert str(skipped[0]).count(url) == 1, str(skipped[0])
+
+
+# -- pages: whole sentences, without the furniture ----------------------------------------
+
+#: Each page's body as it must be read: every sentence whole, link text and all.
+WHOLE = {
+    "bridge-toll-poll": (
+        "Poll: Ashby split over the Northfield bridge toll",
+        [
+            "A survey by the Valley Institute has found that 48 percent of voters in Ashby back the planned toll on the Northfield bridge, while 44 percent oppose it and the rest have not made up their minds.",
+            "Opposition is strongest among drivers who cross the river every day. But support is especially high among people who live near the old ford, where councillor Marta Lind has campaigned for a new crossing for a decade.",
+            "The toll, set at two euros a crossing, would pay for repairs to the Northfield bridge and for a cycle lane along the River Ash, the council said in its draft budget, published on Tuesday.",
+            "Opponents, led by the Ashby Drivers' Club, say the charge would fall hardest on shift workers who have no other way to reach the hospital in Northfield at night.",
+            "The club's chairman, Piet Varga, said the toll would cost a nurse working five nights a week more than four hundred euros a year.",
+            "The council will vote on the plan on 3 December, after a final public meeting at the town hall. Lind said she expected a narrow result and urged residents on both banks to attend.",
+        ],
+    ),
+    "harbour-election": (
+        "Harbour board election: fishers' candidate wins by 61 votes",
+        [
+            "Fishing skipper Hanna Olsen has won the vacant seat on the Port Selwyn harbour board by 61 votes, ending a race that turned on the future of the old fish market.",
+            "Olsen took 1,204 votes to 1,143 for the property developer Ray Castell, who had promised to turn the market into flats. Turnout was 38 percent, the highest for a board election since 2004.",
+            '"The harbour belongs to the people who work on it," Olsen told supporters outside the harbour office, where the count ran past midnight.',
+            "Castell said he would not ask for a recount. He congratulated Olsen and said he hoped the board would still find money to repair the slipway before the winter storms.",
+            "The board meets next on 9 December, when Olsen is expected to propose a two-year freeze on market rents.",
+        ],
+    ),
+    "library-reopens": (
+        "Northfield library reopens after flood repairs",
+        [
+            "Northfield's central library has reopened, eighteen months after a burst water main flooded its ground floor and ruined some four thousand books.",
+            "The repairs, paid for by the Arts and Heritage Trust and the town council, cost 1.8 million euros, about a third more than first planned.",
+            "Head librarian Samir Okafor said the new floor had been raised by half a metre, and that the local history room had moved upstairs, out of reach of any future flood.",
+            "Among the books saved was a register of the town's first lending library, dried page by page by volunteers at the Ashby paper mill over two winters.",
+            '"People kept asking when they could come back," Okafor said. "Now they can, and the children\'s corner is twice the size it was."',
+            "The library is open from nine until seven on weekdays and until four on Saturdays. A reopening fair, with readings by local writers, is planned for the first weekend of December.",
+        ],
+    ),
+}
+#: What the pages hold around their articles, which must never be read out.
+FURNITURE = [
+    "Home", "Menu", "Subscribe", "Skip to content", "Sign in", "Sign up", "newsletter", "inbox",
+    "MORE:", "How the bridge toll was first proposed", "READ MORE", "Cycle lane plan wins",
+    "Watch:", "Scenes from the count", "Related", "Burst main floods", "Share", "Facebook",
+    "Ferry fares to rise", "Lifeboat crew", "More on this story", "Flood appeal raises",
+    "Ad Feedback", "About us", "Privacy", "Terms", "©", "Copyright", "Cookies", "Libraries",
+    "Harbour Lights", "Don't miss",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", WHOLE)
+def test_a_page_is_read_in_whole_sentences_without_its_furniture(web, client, name):
+    path = f"/pages/{name}.html"
+    web.add_fixture(path, f"pages/{name}.html", content_type="text/html; charset=utf-8")
+    articles, skipped = collect([source(web, path)], now=NOW, client=client)
+    assert skipped == []
+    title, paragraphs = WHOLE[name]
+    assert (articles[0].title, list(articles[0].paragraphs)) == (title, paragraphs)
+    said = articles[0].text
+    assert [f for f in FURNITURE if f in said] == []
+    assert not re.search(r"\s[.,;:]|\bthe (?:before|over|where)\b", said)  # no holes
+
+
+@pytest.mark.parametrize(
+    ("html", "link_line"),
+    [
+        ('<p>MORE: <a href="/x">How the toll was first proposed</a></p>', True),
+        ('<p><strong>READ MORE:</strong> <a href="/x">Cycle lane plan wins backing</a></p>', True),
+        (
+            '<p>Related: <a href="/x">Burst main floods town centre</a> | <a href="/y">Appeal</a></p>',
+            True,
+        ),
+        ('<p><a href="/x">Lifeboat crew rescues two kayakers off Gull Point</a></p>', True),
+        ('<p>But support is high for <a href="/x">Joe Biden</a>.</p>', False),
+        ('<p>Said <a href="/x">the mayor</a>:</p>', False),
+        ('<p>The full report: <a href="/x">here</a>, with the figures by ward.</p>', False),
+        ('<p><a href="/x">Valley Institute</a> figures show a narrow lead.</p>', False),
+        ("<p>No link at all: a plain sentence.</p>", False),
+        ('<p><a href="/x"><img src="a.png"></a></p>', False),
+    ],
+)
+def test_is_link_line(html, link_line):
+    from lxml import html as lxml_html
+
+    from briefing.sources.pages import is_link_line
+
+    assert is_link_line(lxml_html.fragment_fromstring(html)) is link_line
+
+
+def test_a_span_in_a_sentence_is_unwrapped_and_a_whole_paragraph_one_stays():
+    from lxml import html as lxml_html
+
+    from briefing.sources.pages import keep_sentences_whole
+
+    root = lxml_html.fromstring(
+        '<div><p>High for <span class="link"><a href="/x">Joe Biden</a></span>.</p>'
+        '<p><span class="byline">By Ines Harrow</span></p></div>'
+    )
+    keep_sentences_whole(root)
+    assert [p.text_content() for p in root] == ["High for Joe Biden.", "By Ines Harrow"]
+    assert root.find(".//p/a") is not None and len(root.findall(".//span")) == 1
