@@ -407,3 +407,22 @@ def test_labels_mean_what_browsers_read_them_as(label, codec):
 )
 def test_misdecoded(text, problem):
     assert (problem in misdecoded(text)) if problem else misdecoded(text) == ""
+
+
+def test_the_command_line_says_which_feed_was_skipped_for_its_charset(web, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+
+    bad = web.add(
+        "/cli-wrong.xml", rss("ru").encode("koi8-r"), content_type="text/xml; charset=utf-8"
+    )
+    good = web.add(
+        "/cli-good.xml", rss("fr").encode("cp1252"), content_type="text/xml; charset=cp1252"
+    )
+    result = CliRunner().invoke(cli, ["script", bad, good, "--since", "5200w"])
+    assert result.exit_code == 0, result.output
+    assert "Le conseil municipal a approuvé lundi" in result.stdout
+    assert "Городской" not in result.stdout and "çÏÒÏÄ" not in result.stdout
+    lines = [line for line in result.stderr.splitlines() if bad in line]
+    assert len(lines) == 1 and "says utf-8, but its bytes are not utf-8" in lines[0], result.stderr
