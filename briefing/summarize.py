@@ -1,11 +1,17 @@
 """An offline, deterministic, extractive summarizer for news.
 
 ``summarize`` picks whole sentences from the article, in the article's own
-wording and order. Sentences are scored by their position (news puts the
-essentials first), their centrality (how much of the article's vocabulary
-they share) and their overlap with the headline; near-duplicates are left
-out, and a story never opens on a sentence whose subject is an unresolved
-pronoun ("He said ...").
+wording and order. A learned scorer (``briefing.sentence_model``, trained by
+``benchmarks/train_scorer.py`` on the project's training set) rates each
+sentence by its position, length, overlap with the headline and the article,
+names, numbers, quotes, and what it adds beyond the sentences already chosen;
+the best are taken one at a time from the first ``WINDOW`` speakable sentences.
+
+The rules below guard what the model cannot learn from ROUGE, because a
+listener hears it and a score does not: captions, questions, fragments,
+pictures and dangling endings are never spoken (``speakable``), a sentence that
+leans on the one before it ("He said ...", "But ...", "The victim ...") is
+taken only with that sentence (``leans_back``), and near-repeats are left out.
 """
 
 from __future__ import annotations
@@ -48,7 +54,6 @@ _PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _OPENING_QUOTE = re.compile(r"^[\"“‘']")
-_QUOTE_MARK = re.compile(r"[\"“”]")
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|added|told|explained|asked|wrote|noted|according to|insisted|argued|"
     r"warned|stated|declared|announced)\b",
@@ -198,10 +203,6 @@ def quote_without_speaker(sentence: str, index: int, summary: list[str]) -> bool
 
 #: Spoken budget of a story with no limits given: about this many words, never more than the cap.
 DEFAULT_TARGET_WORDS = 60
-#: With ``max_sentences`` alone, aim at this many words per sentence allowed. Long
-#: summaries lose listeners (and precision): measured on the CNN/DM dev set, aiming
-#: at 28 words a sentence beat taking three sentences of whatever length.
-WORDS_PER_SENTENCE = 28
 #: A sentence with more than this share of its three-word runs already said is a repeat.
 #: (Blocking on any shared run, as some summarizers do, cost 0.7 ROUGE-1 on the dev set:
 #: news sentences share runs such as "said on Tuesday".)
