@@ -25,7 +25,7 @@ from mutagen.mp3 import MP3
 
 from briefing.cli import cli
 
-from .conftest import SEED, subprocess_env
+from .helpers import SEED, subprocess_env
 
 GOOD = (
     "Harbour bridge reopens after repairs\n\n"

@@ -19,7 +19,7 @@ import pytest
 from briefing import pipeline
 from briefing.publish.store import load_store
 
-from .conftest import subprocess_env
+from .helpers import subprocess_env
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = (
@@ -77,8 +77,7 @@ def site(tmp_path_factory):
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-        tts._REGISTRY.pop("silent", None)
-        tts._INSTANCES.pop("silent", None)
+        tts.unregister_engine("silent")
     server = subprocess.Popen(
         [sys.executable, "-m", "briefing", "serve", "--out", str(out), "--port", "0"],
         stderr=subprocess.PIPE, text=True, env=subprocess_env(),

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 import errno
-import io
 import json
 import logging
 import os
@@ -17,7 +15,8 @@ from click.testing import CliRunner
 
 from briefing.cache import CachedBlock, SegmentCache, make_record, record_digest
 from briefing.cli import cli
-from briefing.files import LOCK_NAME
+
+from .helpers import WriteFaults
 
 KEY = "ab" * 32
 #: 40 frames of 209 bytes (64 kbit/s at 22050 Hz): 1045 ms of audio.
@@ -28,44 +27,6 @@ BLOCK = CachedBlock(
     speech_ms=900,
     marks=((0, 0), (6, 300), (13, 610)),
 )
-
-
-class WriteFaults:
-    """Opens for writing under ``folder`` that fail with ``code``: the ``fail``-th
-    one (counting from 1), or every one when ``fail`` is None. A full disk
-    (ENOSPC, EDQUOT) creates the file before it fails, as the real one does."""
-
-    def __init__(self, folder: Path, code: int, fail: int | None = None) -> None:
-        self.folder = folder.resolve()
-        self.code = code
-        self.fail = fail
-        self.count = 0
-        self.opened: list[str] = []
-        self._open = io.open
-
-    def __enter__(self) -> WriteFaults:
-        self._patch = pytest.MonkeyPatch()
-        self._patch.setattr(io, "open", self)
-        self._patch.setattr(builtins, "open", self)
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._patch.undo()
-
-    def __call__(self, file, mode="r", *args, **kwargs):
-        if (
-            isinstance(file, (str, os.PathLike))
-            and any(c in mode for c in "wax+")
-            and Path(file).resolve().is_relative_to(self.folder)
-            and Path(file).name != LOCK_NAME
-        ):
-            self.count += 1
-            self.opened.append(Path(file).name)
-            if self.fail is None or self.count == self.fail:
-                if self.code in (errno.ENOSPC, errno.EDQUOT):
-                    self._open(file, "ab").close()
-                raise OSError(self.code, os.strerror(self.code), str(file))
-        return self._open(file, mode, *args, **kwargs)
 
 
 def _files(cache: SegmentCache) -> tuple[Path, Path]:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from briefing.cli import cli
 
-from .conftest import SEED, subprocess_env
+from .helpers import SEED, subprocess_env
 
 COMMANDS = sorted(cli.commands)
 

@@ -81,7 +81,7 @@ def broken_neural(silent_voices, tmp_path, monkeypatch):
     )
     monkeypatch.setattr("briefing.voices.default_voices", lambda: ("presenter", "correspondent"))
     yield folder
-    tts._REGISTRY.pop("broken", None)
+    tts.unregister_engine("broken")
 
 
 def test_engine_that_cannot_start_falls_back_and_the_episode_is_made(
@@ -128,7 +128,7 @@ def test_engine_not_installed_falls_back_at_once(silent_voices, tmp_path, articl
                 "'anchor' (silent) reads its stories instead"
             ]
     finally:
-        tts._REGISTRY.pop("gone", None)
+        tts.unregister_engine("gone")
     assert [run.up_to_date for run in runs] == [False, True]
 
 

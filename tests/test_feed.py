@@ -17,7 +17,7 @@ from briefing.publish.feed import build_feed, normalize_base_url, write_feed, xm
 from briefing.publish.flash import flash_items
 from briefing.publish.store import Store
 
-from .test_store import entry
+from .helpers import entry
 
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",

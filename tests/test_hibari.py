@@ -11,7 +11,6 @@ import subprocess
 import sys
 import wave
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -21,7 +20,16 @@ from briefing.tts import hibari_engine
 from briefing.tts.hibari_engine import pieces, rate_plan, resolve_voice
 from briefing.voices import VoiceProfile, get_profile
 
-from .conftest import SEED, decode_mp3, ebur128, quiet_then_speech, rms, subprocess_env, window_rms
+from .helpers import (
+    SEED,
+    decode_mp3,
+    ebur128,
+    quiet_then_speech,
+    rms,
+    speech_seconds,
+    subprocess_env,
+    window_rms,
+)
 
 DATE = dt.date(2026, 11, 25)
 HEART = VoiceProfile("t", "hibari", "heart", rate=170, language="en-US")
@@ -157,16 +165,6 @@ def engine():
     return get_engine("hibari")
 
 
-def _speech_seconds(path: Path) -> float:
-    import numpy as np
-
-    with wave.open(str(path)) as wav:
-        x = np.abs(np.frombuffer(wav.readframes(wav.getnframes()), "<i2").astype(float))
-        rate = wav.getframerate()
-    loud = np.flatnonzero(x > 0.02 * x.max())
-    return (loud[-1] - loud[0]) / rate
-
-
 @integration
 def test_speaks_sentence_by_sentence_with_marks_on_the_sound(engine, tmp_path):
     import numpy as np
@@ -201,7 +199,7 @@ def test_rate_is_honoured_within_ten_percent(engine, tmp_path, wpm):
     text = to_spoken((SEED.read_text(encoding="utf-8").split("\n\n", 2)[2])[:1500])
     path = tmp_path / "rate.wav"
     engine.synthesize(text, replace(HEART, rate=wpm), path)
-    measured = len(words(text)) / _speech_seconds(path) * 60
+    measured = len(words(text)) / speech_seconds(path) * 60
     assert abs(measured - wpm) / wpm <= 0.10, measured
 
 

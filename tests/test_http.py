@@ -87,7 +87,7 @@ def test_last_modified_is_sent_back(server, client):
 def test_a_damaged_cache_entry_is_ignored(server, client):
     server.add("/feed", "<rss>fresh</rss>", etag='"v1"')
     client.get(server.url("/feed"))
-    _, body_path = client.cache._paths(server.url("/feed"))
+    _, body_path = client.cache.entry_paths(server.url("/feed"))
     body_path.write_bytes(b"garbage")
     response = client.get(server.url("/feed"))
     assert response.body == b"<rss>fresh</rss>" and not response.from_cache

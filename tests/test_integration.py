@@ -17,12 +17,13 @@ from briefing.models import SegmentKind
 from briefing.summarize import word_count
 from briefing.voices import default_voices, get_profile
 
-from .conftest import (
+from .helpers import (
     SEED,
     decode_mp3,
     median_pitch_hz,
     quiet_then_speech,
     rms,
+    speech_seconds,
     subprocess_env,
     window_rms,
 )
@@ -187,7 +188,7 @@ def test_one_voice_show_has_no_voice_tags(seed_episode):
 def test_loudness_is_podcast_spec(demo_episode, seed_episode):
     """-16 LUFS integrated (within 0.5 LU), true peak at or below -1 dBTP, measured by
     ffmpeg on the decoded episode: blocks leveled one by one add up to the target."""
-    from .conftest import ebur128
+    from .helpers import ebur128
 
     for episode in (demo_episode, seed_episode):
         integrated, peak = ebur128(episode.mp3_path)
@@ -201,7 +202,7 @@ def test_voices_and_segments_are_level(demo_episode):
     """Every story, whichever voice reads it, within 2 LU of the others (ffmpeg's meter)."""
     import subprocess
 
-    from .conftest import ffmpeg_exe
+    from .helpers import ffmpeg_exe
 
     levels = []
     for chapter in demo_episode.stories:
@@ -209,24 +210,11 @@ def test_voices_and_segments_are_level(demo_episode):
         clip = demo_episode.mp3_path.with_suffix(f".{len(levels)}.wav")
         subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-y", "-ss", str(start), "-t", str(length),
                         "-i", str(demo_episode.mp3_path), str(clip)], check=True)  # fmt: skip
-        from .conftest import ebur128
+        from .helpers import ebur128
 
         levels.append(ebur128(clip)[0])
         clip.unlink()
     assert max(levels) - min(levels) <= 2.0, levels
-
-
-def _speech_seconds(path) -> float:
-    """From the first to the last sound above 2% of the peak."""
-    import wave
-
-    import numpy as np
-
-    with wave.open(str(path)) as wav:
-        x = np.abs(np.frombuffer(wav.readframes(wav.getnframes()), "<i2").astype(float))
-        rate = wav.getframerate()
-    loud = np.flatnonzero(x > 0.02 * x.max())
-    return (loud[-1] - loud[0]) / rate
 
 
 @pytest.mark.parametrize("voice", ["anchor", "correspondent"])
@@ -243,7 +231,7 @@ def test_speech_rate_is_honoured(tmp_path, voice, wpm):
     profile = replace(get_profile(voice), rate=wpm)
     path = tmp_path / "rate.wav"
     get_engine(profile.engine).synthesize(text, profile, path)
-    measured = len(words(text)) / _speech_seconds(path) * 60
+    measured = len(words(text)) / speech_seconds(path) * 60
     assert abs(measured - wpm) / wpm <= 0.15, measured
 
 

@@ -16,7 +16,7 @@ from briefing.llm import LlmError, LlmSettings, LlmSummarizer, clean_answer
 from briefing.models import Article
 from briefing.summarize import summarize_article
 
-from .conftest import SEED
+from .helpers import SEED
 
 ARTICLE = Article(
     "Harbour bridge reopens after repairs",

@@ -8,7 +8,7 @@ import pytest
 
 from briefing import layout, loudness, mix
 
-from .conftest import window_rms
+from .helpers import window_rms
 
 TARGET = loudness.ENCODED_TARGET_LUFS
 

@@ -12,7 +12,7 @@ from briefing import mp3
 from briefing.errors import AudioError
 from briefing.models import Chapter, SegmentKind
 
-from .conftest import decode_mp3, rms, window_rms
+from .helpers import decode_mp3, rms, window_rms
 
 RATE = 22050
 

@@ -12,7 +12,7 @@ from briefing.publish.page import build_page, write_page
 from briefing.publish.store import Store
 from briefing.publish.transcript import parse_vtt, to_srt, to_vtt
 
-from .test_store import entry
+from .helpers import entry
 
 
 class _Collector(html.parser.HTMLParser):

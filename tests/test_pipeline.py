@@ -13,7 +13,7 @@ from briefing import pipeline
 from briefing.errors import AudioError, NoStoriesError, OutputError, VoiceError
 from briefing.models import SegmentKind
 
-from .conftest import SEED
+from .helpers import SEED
 
 DATE = dt.date(2026, 11, 25)
 EPISODE_FILES = [
@@ -265,8 +265,7 @@ def tone_voices(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_VOICES", str(folder))
     monkeypatch.setattr("briefing.voices.default_voices", lambda: ("anchor",))
     yield
-    tts._REGISTRY.pop("tone", None)
-    tts._INSTANCES.pop("tone", None)
+    tts.unregister_engine("tone")
 
 
 def test_a_story_the_engine_crashes_on_is_left_out(tmp_path, tone_voices, articles_dir):

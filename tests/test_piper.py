@@ -13,7 +13,7 @@ from briefing.tts import get_engine
 from briefing.tts.piper_engine import NATURAL_WPM, length_scale
 from briefing.voices import VoiceProfile, get_profile
 
-from .conftest import SEED, ebur128
+from .helpers import SEED, ebur128
 
 
 def test_length_scale_follows_the_rate():
@@ -52,12 +52,12 @@ def test_rate_is_honoured(engine, tmp_path, wpm):
     from briefing.speech import to_spoken
     from briefing.text import words
 
-    from .test_integration import _speech_seconds
+    from .helpers import speech_seconds
 
     text = to_spoken(SEED.read_text(encoding="utf-8").split("\n\n", 2)[2][:1200])
     path = tmp_path / "piper.wav"
     engine.synthesize(text, VoiceProfile("t", "piper", "en_US-joe-medium", rate=wpm), path)
-    measured = len(words(text)) / _speech_seconds(path) * 60
+    measured = len(words(text)) / speech_seconds(path) * 60
     assert abs(measured - wpm) / wpm <= 0.15, measured
 
 

@@ -25,8 +25,7 @@ from briefing.models import SegmentKind, Show
 from briefing.publish import rebuild
 from briefing.publish.store import load_store
 
-from .conftest import ffmpeg_exe
-from .test_cache import WriteFaults
+from .helpers import WriteFaults, ffmpeg_exe
 
 NS = {
     "podcast": "https://podcastindex.org/namespace/1.0",

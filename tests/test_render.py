@@ -18,8 +18,9 @@ from briefing.render import AudioSettings, Renderer, block_key, plan_blocks
 from briefing.script import build_script
 from briefing.voices import VoiceProfile
 
+from .helpers import tone_specs
+
 DATE = dt.date(2026, 11, 25)
-TONE = VoiceProfile(name="beeper", engine="tone", voice="beep", rate=180)
 
 
 def _story(title: str, *sentences: str) -> Story:
@@ -35,22 +36,7 @@ def tone_engine():
     """The tone engine, loadable by worker processes."""
     tts.register_engine("tone", "tests.fakes:ToneEngine")
     yield
-    tts._REGISTRY.pop("tone", None)
-    tts._INSTANCES.pop("tone", None)
-
-
-def _specs(texts, profile=TONE):
-    """Story-like blocks, one per text, outside any script."""
-    from briefing.render import BlockSpec
-
-    settings = AudioSettings()
-    return [
-        BlockSpec(
-            "story", i, f"Story {i}", (100, "speech", 100), (text,), profile, settings,
-            block_key((100, "speech", 100), text, profile, "tone", settings),
-        )
-        for i, text in enumerate(texts)
-    ]  # fmt: skip
+    tts.unregister_engine("tone")
 
 
 # -- the plan ---------------------------------------------------------------------------
@@ -242,7 +228,7 @@ def _beeps(block: CachedBlock) -> float:
 
 def test_workers_render_in_parallel_and_keep_the_order(tone_engine):
     texts = [" ".join(["word"] * n) for n in (30, 5, 20, 10, 15, 1)]
-    result = Renderer(None, jobs=2).render(_specs(texts))
+    result = Renderer(None, jobs=2).render(tone_specs(texts))
     assert not result.failures and result.rendered == len(texts)
     lengths = [_beeps(b) for b in result.blocks]
     for n, seconds in zip((30, 5, 20, 10, 15, 1), lengths, strict=True):
@@ -253,7 +239,7 @@ def test_workers_render_in_parallel_and_keep_the_order(tone_engine):
 def test_a_crashing_worker_fails_that_block_only(tone_engine, caplog):
     texts = ["one two", "this will kaboom now", "three four five"]
     with caplog.at_level(logging.WARNING):
-        result = Renderer(None, jobs=2).render(_specs(texts))
+        result = Renderer(None, jobs=2).render(tone_specs(texts))
     assert [f.spec.title for f in result.failures] == ["Story 1"]
     assert "crashed (signal SIGSEGV) while speaking story 'Story 1'" in result.failures[0].reason
     assert "trying it once more" in caplog.text
@@ -265,7 +251,7 @@ def test_a_hanging_worker_is_stopped_at_its_timeout(tone_engine):
     texts = ["one two", "stuckforever", "three"]
     renderer = Renderer(None, jobs=2, timeout_base_s=1.0, timeout_per_char_s=0.0, startup_s=20)
     started = time.monotonic()
-    result = renderer.render(_specs(texts))
+    result = renderer.render(tone_specs(texts))
     assert time.monotonic() - started < 60
     assert [f.spec.title for f in result.failures] == ["Story 1"]
     assert "did not finish story 'Story 1' within 1 s" in result.failures[0].reason
@@ -273,7 +259,7 @@ def test_a_hanging_worker_is_stopped_at_its_timeout(tone_engine):
 
 
 def test_an_engine_error_is_retried_then_reported(tone_engine):
-    result = Renderer(None, jobs=1).render(_specs(["failword here", "fine"]))
+    result = Renderer(None, jobs=1).render(tone_specs(["failword here", "fine"]))
     assert len(result.failures) == 1
     assert result.failures[0].reason.startswith("the tone engine failed on block-")
     assert result.blocks[1] is not None
@@ -282,14 +268,14 @@ def test_an_engine_error_is_retried_then_reported(tone_engine):
 def test_an_unusable_voice_stops_the_run(tone_engine):
     missing = VoiceProfile(name="m", engine="tone", voice="missing", rate=180)
     with pytest.raises(VoiceError, match="tone engine has no voice 'missing'"):
-        Renderer(None, jobs=2).render(_specs(["a b c", "d e f"], profile=missing))
+        Renderer(None, jobs=2).render(tone_specs(["a b c", "d e f"], profile=missing))
 
 
 def test_worker_logs_reach_the_parent(tone_engine, caplog, tmp_path):
     cache = SegmentCache(tmp_path)
-    key = _specs(["hello"])[0].key
+    key = tone_specs(["hello"])[0].key
     with caplog.at_level(logging.DEBUG, logger="briefing"):
-        Renderer(cache, jobs=1).render(_specs(["hello"]))
+        Renderer(cache, jobs=1).render(tone_specs(["hello"]))
     assert "starting text-to-speech engine tone" in caplog.text
     assert json.loads(next(tmp_path.rglob(f"{key}.json")).read_text())["key"] == key
 
@@ -302,7 +288,7 @@ def test_a_warmed_worker_starts_its_engine_before_the_first_block(tone_engine, c
         renderer.warm_up({"tone"})
         time.sleep(2.0)  # the caller reading and summarising its articles
         sent = time.time()
-        result = renderer.render(_specs(["hello there"]))
+        result = renderer.render(tone_specs(["hello there"]))
     assert not result.failures
     started = [r for r in caplog.records if r.getMessage() == "starting text-to-speech engine tone"]
     assert len(started) == 1 and started[0].created < sent
@@ -314,7 +300,7 @@ def test_a_worker_that_cannot_start_stops_the_run(tone_engine, monkeypatch):
 
     monkeypatch.setattr(workers.sys, "executable", "/bin/false")
     with pytest.raises(EngineError, match=r"a render worker could not start \(exit code 1\)"):
-        Renderer(None, jobs=1).render(_specs(["a b c"]))
+        Renderer(None, jobs=1).render(tone_specs(["a b c"]))
 
 
 def test_workers_do_not_run_the_callers_main_script(tmp_path):
@@ -323,15 +309,15 @@ def test_workers_do_not_run_the_callers_main_script(tmp_path):
     import subprocess
     import sys
 
-    from .conftest import subprocess_env
+    from .helpers import subprocess_env
 
     script = tmp_path / "unguarded.py"
     script.write_text(
         "from briefing import tts\n"
         "from briefing.render import Renderer\n"
-        "from tests.test_render import _specs\n"
+        "from tests.helpers import tone_specs\n"
         "tts.register_engine('tone', 'tests.fakes:ToneEngine')\n"
-        "result = Renderer(None, jobs=2).render(_specs(['one two', 'three four']))\n"
+        "result = Renderer(None, jobs=2).render(tone_specs(['one two', 'three four']))\n"
         "print(result.rendered, len(result.failures))\n"
     )
     from pathlib import Path
@@ -351,7 +337,7 @@ def test_a_worker_with_another_engine_refuses_the_block(tone_engine):
 
     from briefing.errors import EngineError
 
-    spec = replace(_specs(["a b c"])[0], engine="tone: tone test engine 0.9")
+    spec = replace(tone_specs(["a b c"])[0], engine="tone: tone test engine 0.9")
     with pytest.raises(EngineError, match="not the one the block was planned for"):
         Renderer(None, jobs=1).render([spec])
     ok = replace(spec, engine="tone: tone test engine")
@@ -378,7 +364,7 @@ def test_what_a_killed_run_left_in_the_cache_and_temp_folder_is_removed(tone_eng
     live_entry.write_bytes(b"being written")
     stale_dir = Path(tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{dead}-"))
     (stale_dir / "block.wav").write_bytes(b"RIFF")
-    assert not Renderer(cache, jobs=1).render(_specs(["one two three"])).failures
+    assert not Renderer(cache, jobs=1).render(tone_specs(["one two three"])).failures
     assert not stale_entry.exists() and live_entry.exists()
     assert not stale_dir.exists()
     assert not list(Path(tempfile.gettempdir()).glob(f"{WORKDIR_PREFIX}{os.getpid()}-*"))

@@ -16,7 +16,7 @@ from briefing.errors import BusyError
 from briefing.files import LOCK_NAME, folder_lock
 
 from . import killer
-from .conftest import SEED, subprocess_env
+from .helpers import SEED, subprocess_env
 
 pytestmark = pytest.mark.integration
 

@@ -21,8 +21,7 @@ from briefing.errors import OutputError
 from briefing.publish.store import Store, save_store
 from briefing.serve import content_type, make_server, parse_range
 
-from .conftest import subprocess_env
-from .test_store import entry
+from .helpers import entry, subprocess_env
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from briefing.sources import (
     sample_sources,
 )
 
-from .conftest import SEED
+from .helpers import SEED
 
 
 def test_seed_article_is_parsed_and_cleaned():

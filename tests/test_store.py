@@ -12,33 +12,15 @@ from briefing.publish.store import (
     EpisodeEntry,
     Store,
     StoreError,
-    StoryEntry,
     load_store,
     publication_time,
     remove_files,
     save_store,
 )
 
+from .helpers import entry
+
 UTC = dt.UTC
-
-
-def entry(day: int, guid: str = "", title: str = "Episode") -> EpisodeEntry:
-    date = dt.date(2026, 11, day)
-    return EpisodeEntry(
-        guid=guid or f"guid-{day}",
-        date=date,
-        title=f"{title} {day}",
-        published=dt.datetime(2026, 11, day, 6, 0, tzinfo=UTC),
-        audio=f"briefing-{date}.mp3",
-        bytes=1000 + day,
-        duration_ms=60_000,
-        description="Rundown",
-        stories=(StoryEntry("Story", 1000, 30_000, "a.txt"),),
-        chapters=f"briefing-{date}.chapters.json",
-        vtt=f"briefing-{date}.vtt",
-        srt=f"briefing-{date}.srt",
-        script=f"briefing-{date}.txt",
-    )
 
 
 def test_round_trip(tmp_path):

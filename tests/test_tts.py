@@ -13,7 +13,7 @@ from briefing import tts
 from briefing.errors import EngineError, VoiceError
 from briefing.voices import VoiceProfile, get_profile
 
-from .conftest import subprocess_env
+from .helpers import subprocess_env
 
 
 def test_unknown_engine_lists_engines():
@@ -27,7 +27,7 @@ def test_engine_module_missing_is_a_clear_error():
         with pytest.raises(EngineError, match="engine 'ghost' is not installed"):
             tts.get_engine("ghost")
     finally:
-        tts._REGISTRY.pop("ghost")
+        tts.unregister_engine("ghost")
 
 
 def test_engines_are_loaded_lazily():
@@ -211,7 +211,7 @@ def test_no_espeak_anywhere_says_what_to_install():
         "sys.argv = ['briefing', 'generate', sys.argv[1], '--voice', 'anchor']\n"
         "main()\n"
     )
-    from .conftest import SEED
+    from .helpers import SEED
 
     result = subprocess.run(
         [sys.executable, "-c", code, str(SEED)], capture_output=True, text=True,

@@ -162,12 +162,13 @@ class HttpCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder / "http"
 
-    def _paths(self, url: str) -> tuple[Path, Path]:
+    def entry_paths(self, url: str) -> tuple[Path, Path]:
+        """The files that keep ``url``'s entry: its validators (JSON) and its body."""
         key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
         return self.folder / f"{key}.json", self.folder / f"{key}.body"
 
     def load(self, url: str) -> tuple[dict, bytes | None]:
-        meta_path, body_path = self._paths(url)
+        meta_path, body_path = self.entry_paths(url)
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             if meta.get("url") != url:
@@ -185,7 +186,7 @@ class HttpCache:
 
     def store(self, url: str, meta: dict, body: bytes | None) -> None:
         """Keep a response; a cache that cannot be written (read-only, full) is said once."""
-        meta_path, body_path = self._paths(url)
+        meta_path, body_path = self.entry_paths(url)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             if body is not None:

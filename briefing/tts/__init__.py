@@ -94,6 +94,13 @@ def register_engine(name: str, factory: str | EngineFactory) -> None:
     _INSTANCES.pop(name, None)
 
 
+def unregister_engine(name: str) -> None:
+    """Remove an engine added with :func:`register_engine`, and the instance this
+    process kept of it; nothing happens if no engine has that name."""
+    _REGISTRY.pop(name, None)
+    _INSTANCES.pop(name, None)
+
+
 def engine_names() -> list[str]:
     """Names of the registered engines."""
     return sorted(_REGISTRY)

@@ -1,0 +1,215 @@
+"""Helpers the tests share: fixture paths, decoding and measuring audio, the
+environment of a briefing subprocess, store entries and write faults.
+
+Plain functions and classes only; pytest fixtures live in ``conftest.py``, fake
+engines in ``fakes.py`` (which render worker processes import by name).
+"""
+
+from __future__ import annotations
+
+import array
+import builtins
+import datetime as dt
+import errno
+import io
+import math
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from briefing.files import LOCK_NAME
+from briefing.publish.store import EpisodeEntry, StoryEntry
+from briefing.voices import VoiceProfile
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "seed-reuters-assad.txt"
+
+
+def ffmpeg_exe() -> str:
+    """An ffmpeg to decode MP3s independently of briefing: the system's or imageio-ffmpeg's."""
+    found = shutil.which("ffmpeg")
+    if found:
+        return found
+    import imageio_ffmpeg
+
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+def decode_mp3(path: Path, rate: int = 22050) -> array.array:
+    """Decode an MP3 with ffmpeg to mono 16-bit samples at ``rate``."""
+    result = subprocess.run(
+        [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-i", str(path),
+         "-f", "s16le", "-ac", "1", "-ar", str(rate), "pipe:1"],
+        capture_output=True, check=True,
+    )  # fmt: skip
+    samples = array.array("h")
+    samples.frombytes(result.stdout)
+    return samples
+
+
+def ebur128(path: Path) -> tuple[float, float]:
+    """Integrated loudness (LUFS) and true peak (dBTP) by ffmpeg's ebur128 filter,
+    a meter independent of the one briefing uses."""
+    import re
+
+    result = subprocess.run(
+        [ffmpeg_exe(), "-hide_banner", "-nostats", "-i", str(path), "-af", "ebur128=peak=true",
+         "-f", "null", "-"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    summary = result.stderr[result.stderr.rfind("Summary:") :]
+    integrated = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
+    peak = float(re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1))
+    return integrated, peak
+
+
+def rms(samples) -> float:
+    if not len(samples):
+        return 0.0
+    return math.sqrt(sum(s * s for s in samples) / len(samples))
+
+
+def window_rms(samples, rate: int, start_s: float, length_s: float) -> float:
+    a, b = int(start_s * rate), int((start_s + length_s) * rate)
+    return rms(samples[a:b])
+
+
+def quiet_then_speech(samples, at_s: float, tolerance_s: float = 0.3) -> bool:
+    """True when speech starts within ``tolerance_s`` of ``at_s``: a quiet 40 ms
+    window shortly before (or at) it, and speech right after."""
+    rate = 22050
+    quiet = min(
+        window_rms(samples, rate, at_s - tolerance_s + k * 0.02, 0.04)
+        for k in range(int((tolerance_s + 0.05) / 0.02))
+    )
+    loud = max(
+        window_rms(samples, rate, at_s + k * 0.02, 0.04) for k in range(int(tolerance_s / 0.02))
+    )
+    return quiet < 150 and loud > 800
+
+
+def median_pitch_hz(path: Path) -> float:
+    """Median fundamental frequency of the voiced 40 ms frames of a WAV (autocorrelation)."""
+    import wave
+
+    import numpy as np
+
+    with wave.open(str(path)) as wav:
+        rate = wav.getframerate()
+        x = np.frombuffer(wav.readframes(wav.getnframes()), "<i2").astype(float)
+    n = int(0.04 * rate)
+    lo, hi = int(rate / 400), int(rate / 60)
+    pitches = []
+    for i in range(0, len(x) - n, n):
+        frame = x[i : i + n] - x[i : i + n].mean()
+        if np.sqrt((frame**2).mean()) < 500:
+            continue
+        ac = np.correlate(frame, frame, "full")[n - 1 :]
+        lag = lo + int(np.argmax(ac[lo:hi]))
+        if ac[lag] > 0.3 * ac[0]:
+            pitches.append(rate / lag)
+    return float(np.median(pitches))
+
+
+def subprocess_env(**extra: str) -> dict[str, str]:
+    """The environment for a briefing subprocess: no BRIEFING_ setting but the
+    test's own cache folder."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("BRIEFING_") or k == "BRIEFING_CACHE_DIR"
+    }
+    env.update(extra)
+    return env
+
+
+def entry(day: int, guid: str = "", title: str = "Episode") -> EpisodeEntry:
+    """The store's record of an episode of 2026-11-``day``, with one story."""
+    date = dt.date(2026, 11, day)
+    return EpisodeEntry(
+        guid=guid or f"guid-{day}",
+        date=date,
+        title=f"{title} {day}",
+        published=dt.datetime(2026, 11, day, 6, 0, tzinfo=dt.UTC),
+        audio=f"briefing-{date}.mp3",
+        bytes=1000 + day,
+        duration_ms=60_000,
+        description="Rundown",
+        stories=(StoryEntry("Story", 1000, 30_000, "a.txt"),),
+        chapters=f"briefing-{date}.chapters.json",
+        vtt=f"briefing-{date}.vtt",
+        srt=f"briefing-{date}.srt",
+        script=f"briefing-{date}.txt",
+    )
+
+
+class WriteFaults:
+    """Opens for writing under ``folder`` that fail with ``code``: the ``fail``-th
+    one (counting from 1), or every one when ``fail`` is None. A full disk
+    (ENOSPC, EDQUOT) creates the file before it fails, as the real one does."""
+
+    def __init__(self, folder: Path, code: int, fail: int | None = None) -> None:
+        self.folder = folder.resolve()
+        self.code = code
+        self.fail = fail
+        self.count = 0
+        self.opened: list[str] = []
+        self._open = io.open
+
+    def __enter__(self) -> WriteFaults:
+        self._patch = pytest.MonkeyPatch()
+        self._patch.setattr(io, "open", self)
+        self._patch.setattr(builtins, "open", self)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._patch.undo()
+
+    def __call__(self, file, mode="r", *args, **kwargs):
+        if (
+            isinstance(file, (str, os.PathLike))
+            and any(c in mode for c in "wax+")
+            and Path(file).resolve().is_relative_to(self.folder)
+            and Path(file).name != LOCK_NAME
+        ):
+            self.count += 1
+            self.opened.append(Path(file).name)
+            if self.fail is None or self.count == self.fail:
+                if self.code in (errno.ENOSPC, errno.EDQUOT):
+                    self._open(file, "ab").close()
+                raise OSError(self.code, os.strerror(self.code), str(file))
+        return self._open(file, mode, *args, **kwargs)
+
+
+def speech_seconds(path) -> float:
+    """From the first to the last sound above 2% of the peak."""
+    import wave
+
+    import numpy as np
+
+    with wave.open(str(path)) as wav:
+        x = np.abs(np.frombuffer(wav.readframes(wav.getnframes()), "<i2").astype(float))
+        rate = wav.getframerate()
+    loud = np.flatnonzero(x > 0.02 * x.max())
+    return (loud[-1] - loud[0]) / rate
+
+
+#: A profile on the tone engine (``tests.fakes:ToneEngine``), which render workers can load.
+TONE = VoiceProfile(name="beeper", engine="tone", voice="beep", rate=180)
+
+
+def tone_specs(texts, profile: VoiceProfile = TONE) -> list:
+    """Story-like blocks, one per text, outside any script."""
+    from briefing.render import AudioSettings, BlockSpec, block_key
+
+    settings = AudioSettings()
+    return [
+        BlockSpec(
+            "story", i, f"Story {i}", (100, "speech", 100), (text,), profile, settings,
+            block_key((100, "speech", 100), text, profile, "tone", settings),
+        )
+        for i, text in enumerate(texts)
+    ]  # fmt: skip
