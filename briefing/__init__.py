@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
 if TYPE_CHECKING:
     from .models import Show
     from .pipeline import generate, prepare_script
     from .summarize import summarize
+    from .versions import __version__
 
 __all__ = ["Show", "__version__", "generate", "prepare_script", "summarize"]
 
@@ -29,6 +28,7 @@ _LAZY = {
     "prepare_script": "pipeline",
     "Show": "models",
     "summarize": "summarize",
+    "__version__": "versions",
 }
 
 

@@ -23,6 +23,19 @@ from .voices import VoiceProfile
 
 log = logging.getLogger(__name__)
 
+#: The time a block (or an engine speaking one text) has: this much, and this much
+#: more a character. The renderer's per-block timeout and piper's own use it.
+TIMEOUT_BASE_S = 60.0
+TIMEOUT_PER_CHAR_S = 0.05
+
+
+def speech_timeout_s(
+    chars: int, base_s: float = TIMEOUT_BASE_S, per_char_s: float = TIMEOUT_PER_CHAR_S
+) -> float:
+    """Seconds to allow for speaking ``chars`` characters."""
+    return base_s + per_char_s * chars
+
+
 #: Called as progress(done, total, label) as blocks are ready.
 Progress = Callable[[int, int, str], None]
 

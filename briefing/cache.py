@@ -27,6 +27,7 @@ import shutil
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .files import plain_words
 
@@ -51,8 +52,13 @@ class CachedBlock:
     """(offset in the spoken text, ms from the speech start) of each word."""
 
 
+#: Names briefing's cache folder (the segment, HTTP and LLM caches live under it).
+ENV_CACHE = "BRIEFING_CACHE_DIR"
+
+
 def default_cache_dir() -> Path:
-    explicit = os.environ.get("BRIEFING_CACHE_DIR")
+    """The cache folder: $BRIEFING_CACHE_DIR, else the user cache folder."""
+    explicit = os.environ.get(ENV_CACHE)
     if explicit:
         return Path(explicit)
     from platformdirs import user_cache_dir
@@ -77,7 +83,7 @@ class DamagedEntry(ValueError):
     """A cache record that is not what ``put`` wrote."""
 
 
-def _number(meta: dict, name: str) -> float:
+def _number(meta: dict[str, Any], name: str) -> float:
     value = meta.get(name)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise DamagedEntry(f"{name} is {value!r}, not a number")
@@ -86,7 +92,7 @@ def _number(meta: dict, name: str) -> float:
     return value
 
 
-def record_digest(record: dict) -> str:
+def record_digest(record: dict[str, Any]) -> str:
     """SHA-256 of a record's canonical JSON, ``digest`` left out: any change to
     any field (or the MP3's own ``sha256``) changes it."""
     fields = {k: v for k, v in record.items() if k != "digest"}
@@ -143,7 +149,7 @@ def check_record(record: object, key: str, mp3_bytes: int) -> CachedBlock:
     return CachedBlock(b"", frames, start, length, tuple(pairs))
 
 
-def make_record(key: str, block: CachedBlock) -> dict:
+def make_record(key: str, block: CachedBlock) -> dict[str, Any]:
     """The ``KEY.json`` record of a block: its fields, its MP3's SHA-256 and a
     digest of them all."""
     record = {
@@ -307,7 +313,7 @@ def _write(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def _matches(meta_path: Path, record: dict) -> bool:
+def _matches(meta_path: Path, record: dict[str, Any]) -> bool:
     try:
         return json.loads(meta_path.read_bytes()) == record
     except (OSError, ValueError):

@@ -19,10 +19,13 @@ from typing import Any
 
 import click
 
-from . import __version__, entry
+from . import entry
 from .config import load_config, parse_duration
 from .errors import BriefingError
 from .models import SegmentKind
+from .options import KEEP_RANGE, MAX_WORDS_RANGE, MINUTES_RANGE
+from .versions import __version__
+from .voices import MAX_RATE, MIN_RATE
 
 log = logging.getLogger("briefing")
 
@@ -140,7 +143,7 @@ def _script_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
     command = click.option(
         "--max-words",
-        type=click.IntRange(10, 400),
+        type=click.IntRange(*MAX_WORDS_RANGE),
         default=None,
         help="Words per story summary at most. [default: about 40-90]",
     )(command)
@@ -170,7 +173,7 @@ def _publish_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
     command = click.option(
         "--keep",
-        type=click.IntRange(min=1),
+        type=click.IntRange(*KEEP_RANGE),
         default=None,
         metavar="N",
         help="Keep only the newest N episodes (older files are deleted). [default: all]",
@@ -207,7 +210,7 @@ def _since(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
 def _selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     command = click.option(
         "--wpm",
-        type=click.IntRange(120, 450),
+        type=click.IntRange(MIN_RATE, MAX_RATE),
         default=None,
         help="Speaking rate of every voice in words per minute. [default: each voice's own]",
     )(command)
@@ -220,7 +223,7 @@ def _selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
     command = click.option(
         "--minutes",
-        type=_Finite(0.5, 600),
+        type=_Finite(*MINUTES_RANGE),
         default=None,
         help="Target length: the lowest-ranked stories are left out to fit. [default: all]",
     )(command)
@@ -282,12 +285,13 @@ def _http_client(
     """The run's HTTP client, closed after the run, when a source is a URL (else None):
     the HTTP cache beside the segment cache (conditional GET), and the config's
     [fetch] allow_networks."""
-    from .config import is_url
+    from .models import is_url
 
     if not any(is_url(str(getattr(source, "location", source))) for source in sources):
         yield None
         return
-    from .sources.http import FetchPolicy, HttpClient, default_cache_dir
+    from .cache import default_cache_dir
+    from .sources.http import FetchPolicy, HttpClient
 
     root = (cache_dir or default_cache_dir()) if cached else None
     with HttpClient(root, FetchPolicy(allow_networks=config.allow_networks)) as client:
@@ -376,8 +380,8 @@ def generate(
       briefing generate saved/ --base-url https://example.org/briefing/ --keep 14
       cat story.txt | briefing generate -
     """
+    from .options import run_options
     from .pipeline import generate as run
-    from .pipeline import make_summarizer
     from .render import Renderer
 
     if no_cache and cache_dir is not None:
@@ -387,29 +391,15 @@ def generate(
     quiet = click.get_current_context().meta.get("briefing.quiet", False)
     bar = _ProgressBar(enabled=not quiet)
     chosen = list(sources) or list(config.sources)
+    options = run_options(
+        config, out_dir=out_dir, date=_as_date(date), title=title, voices=voices,
+        max_words=max_words, bitrate_kbps=int(bitrate), base_url=base_url, keep=keep,
+        minutes=minutes, since=since, summarizer=summarizer, wpm=wpm,
+        force=force or no_cache, wait_s=wait_s,
+    )  # fmt: skip
     http = _http_client(chosen, config, cache_dir, cached=not no_cache)
     with http as client, contextlib.closing(bar):
-        episode = run(
-            chosen,
-            client=client,
-            out_dir=out_dir or config.out_dir,
-            date=_as_date(date),
-            show=config.show if config.path else None,
-            title=title,
-            voices=voices or config.voices,
-            max_words=max_words or config.max_words,
-            bitrate_kbps=int(bitrate),
-            base_url=base_url or config.base_url,
-            keep=keep or config.keep,
-            minutes=minutes or config.minutes,
-            since=since or config.since,
-            summarizer=make_summarizer(summarizer or config.summarizer, config.llm),
-            wpm=wpm or config.wpm,
-            progress=bar.update,
-            renderer=renderer,
-            force=force or no_cache,
-            wait_s=wait_s,
-        )
+        episode = run(chosen, options, client=client, progress=bar.update, renderer=renderer)
     if not quiet:
         _report(episode)
     _echo(str(episode.mp3_path))
@@ -500,26 +490,17 @@ def script(
       briefing script https://example.org/feed.xml --since 12h
       briefing script articles/ --date 2026-11-25 > script.txt
     """
-    from dataclasses import replace
-
-    from .pipeline import make_summarizer, prepare_script
+    from .options import run_options
+    from .pipeline import prepare_script
 
     config = load_config(config_path)
-    show = replace(config.show, title=title) if title else config.show
+    options = run_options(
+        config, date=_as_date(date), title=title, voices=voices, max_words=max_words,
+        minutes=minutes, since=since, summarizer=summarizer, wpm=wpm,
+    )  # fmt: skip
     chosen = list(sources) or list(config.sources)
     with _http_client(chosen, config, None, cached=True) as client:
-        prepared = prepare_script(
-            chosen,
-            client=client,
-            date=_as_date(date),
-            show=show,
-            voices=voices or config.voices,
-            max_words=max_words or config.max_words,
-            minutes=minutes or config.minutes,
-            since=since or config.since,
-            summarizer=make_summarizer(summarizer or config.summarizer, config.llm),
-            wpm=wpm or config.wpm,
-        )
+        prepared = prepare_script(chosen, options, client=client)
     _echo(prepared.script.to_text(), nl=False)
 
 
@@ -629,17 +610,17 @@ def feed(
       briefing feed --out out/ --base-url https://example.org/briefing/
       briefing feed --out out/ --keep 7
     """
+    from .options import run_options
     from .publish import rebuild
 
-    config = load_config(config_path)
-    published = rebuild(
-        out_dir or config.out_dir,
-        base_url=base_url or config.base_url,
-        keep=keep or config.keep,
-        show=config.show if config.path else None,
-        title=title,
+    options = run_options(
+        load_config(config_path), out_dir=out_dir, base_url=base_url, keep=keep, title=title,
         wait_s=wait_s,
-    )
+    )  # fmt: skip
+    published = rebuild(
+        options.out_dir, base_url=options.base_url, keep=options.keep, show=options.show,
+        title=options.title, wait_s=options.wait_s,
+    )  # fmt: skip
     if not click.get_current_context().meta.get("briefing.quiet"):
         removed = f", removed {', '.join(published.removed)}" if published.removed else ""
         count = f"{published.episodes} episode{'s' if published.episodes != 1 else ''}"

@@ -11,11 +11,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, overload
 
 from .errors import BriefingError
-from .models import Show
+from .models import Show, SourceConfig, is_url
+from .options import KEEP_RANGE, MAX_WORDS_RANGE, MINUTES_RANGE
 from .tomlfile import read_toml
+from .voices import MAX_RATE, MIN_RATE
 
 CONFIG_NAME = "briefing.toml"
 SUMMARIZERS = ("extractive", "llm")
@@ -23,28 +25,6 @@ SUMMARIZERS = ("extractive", "llm")
 
 class ConfigError(BriefingError):
     """The configuration file is missing, unreadable or invalid."""
-
-
-@dataclass(frozen=True)
-class SourceConfig:
-    """One news source."""
-
-    location: str
-    """A feed or page URL, or a file or folder path."""
-    name: str = ""
-    """What warnings and the run's summary call it (defaults to the location)."""
-    max_items: int = 5
-    """Stories taken from it at most."""
-    weight: float = 1.0
-    """How much its stories count when ranking (higher comes first)."""
-
-    @property
-    def label(self) -> str:
-        return self.name or self.location
-
-    @property
-    def is_url(self) -> bool:
-        return is_url(self.location)
 
 
 @dataclass(frozen=True)
@@ -77,10 +57,6 @@ class Config:
     (by default only public addresses; a source named by the user may be anywhere)."""
     path: Path | None = None
     """The file this came from (None for defaults)."""
-
-
-def is_url(text: str) -> bool:
-    return bool(re.match(r"^https?://[^\s/?#]+", text.strip(), re.IGNORECASE))
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.IGNORECASE)
@@ -153,7 +129,7 @@ class _Checker:
         self.table: dict[str, Any] = table
         self.used: set[str] = set()
 
-    def fail(self, key: str, problem: str) -> None:
+    def fail(self, key: str, problem: str) -> NoReturn:
         prefix = f"{self.path}: " if self.path else ""
         if len(problem) > 300:  # a huge value quoted back would make a huge line
             problem = problem[:300] + "…"
@@ -175,6 +151,12 @@ class _Checker:
             self.fail(self.key(name), f"must be {what}, not {value!r}")
         return value
 
+    @overload
+    def text(self, name: str, default: str, longest: int = MAX_TEXT_CHARS) -> str: ...
+    @overload
+    def text(
+        self, name: str, default: str | None = None, longest: int = MAX_TEXT_CHARS
+    ) -> str | None: ...
     def text(
         self, name: str, default: str | None = None, longest: int = MAX_TEXT_CHARS
     ) -> str | None:
@@ -185,12 +167,20 @@ class _Checker:
             self.fail(self.key(name), f"is {len(value):,} characters; at most {longest:,}")
         return value
 
+    @overload
+    def number(self, name: str, default: float, low: float, high: float) -> float: ...
+    @overload
+    def number(self, name: str, default: None, low: float, high: float) -> float | None: ...
     def number(self, name: str, default: float | None, low: float, high: float) -> float | None:
         value = self.get(name, (int, float), default, f"a number from {low:g} to {high:g}")
         if value is not None and not low <= value <= high:
             self.fail(self.key(name), f"must be a number from {low:g} to {high:g}, not {value!r}")
         return value
 
+    @overload
+    def whole(self, name: str, default: int, low: int, high: int) -> int: ...
+    @overload
+    def whole(self, name: str, default: None, low: int, high: int) -> int | None: ...
     def whole(self, name: str, default: int | None, low: int, high: int) -> int | None:
         value = self.get(name, int, default, f"a whole number from {low} to {high}")
         if value is not None and not low <= value <= high:
@@ -263,8 +253,10 @@ def _parse_source(table: Any, index: int, path: Path | None) -> SourceConfig:
         check.fail(f"sources[{index}]", "needs exactly one of 'url' or 'path'")
     if url is not None and not is_url(url):
         check.fail(f"sources[{index}].url", f"must start with http:// or https://, not {url!r}")
-    location = url
-    if file is not None:
+    if url is not None:
+        location = url
+    else:
+        assert file is not None  # one of the two, checked above
         location_path = Path(file).expanduser()
         if not location_path.is_absolute() and path is not None:
             location_path = path.parent / location_path
@@ -285,7 +277,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     show, base_url = _parse_show(top.get("show", dict, {}, "a table ([show])"), path)
     output = _Checker(top.get("output", dict, {}, "a table ([output])"), "output", path)
     folder = output.text("folder", "out")
-    keep = output.whole("keep", None, 1, 100_000)
+    keep = output.whole("keep", None, *KEEP_RANGE)
     output.done()
     run = _Checker(top.get("briefing", dict, {}, "a table ([briefing])"), "briefing", path)
     voices = run.get("voices", list, None, "a list of voice names")
@@ -293,14 +285,14 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         voices = []  # the default show
     elif not voices or not all(isinstance(v, str) and v.strip() for v in voices):
         run.fail("briefing.voices", "must be a non-empty list of voice profile names")
-    minutes = run.number("minutes", None, 0.5, 600)
+    minutes = run.number("minutes", None, *MINUTES_RANGE)
     since_text = run.get("since", str, "24h", "a duration such as 24h")
     try:
         since = parse_duration(since_text)
     except ValueError as exc:
         run.fail("briefing.since", f"must be a duration: {exc}")
-    max_words = run.whole("max_words", None, 10, 400)
-    wpm = run.whole("wpm", None, 120, 450)
+    max_words = run.whole("max_words", None, *MAX_WORDS_RANGE)
+    wpm = run.whole("wpm", None, MIN_RATE, MAX_RATE)
     run.done()
     summary = _Checker(
         top.get("summarizer", dict, {}, "a table ([summarizer])"), "summarizer", path

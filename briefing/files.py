@@ -350,3 +350,16 @@ def read_regular(path: Path, what: str, limit: int, error: type[Exception] = Out
     if len(data) > limit:
         raise error(f"{path}: more than {limit:,} bytes, too large for a {what}")
     return data
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Fail at once when the output folder is, or would be under, a file."""
+    for folder in (out_dir, *out_dir.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                where = "is a file" if folder == out_dir else f"is under a file, {folder}"
+                raise OutputError(
+                    f"{out_dir}: cannot create the output folder: it {where}; "
+                    "give a folder with --out"
+                )
+            return

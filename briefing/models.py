@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,6 +122,16 @@ class Script:
 
 
 @dataclass(frozen=True)
+class WordMark:
+    """When a word starts in the rendered audio."""
+
+    offset: int
+    """Character offset of the word in the text given to ``synthesize``."""
+    start_ms: int
+    """Milliseconds from the start of the audio file."""
+
+
+@dataclass(frozen=True)
 class Chapter:
     """Where a segment sits in the final audio."""
 
@@ -191,7 +202,7 @@ class Episode:
     dropped: tuple[str, ...] = field(default_factory=tuple)
     """Headlines left out to fit the target length."""
     inputs: str = ""
-    """A hash of everything the episode was made from (``pipeline.run_inputs``)."""
+    """A hash of everything the episode was made from (``uptodate.run_inputs``)."""
     up_to_date: bool = False
     """True when the run found the episode already made from the same inputs and
     left it as it was (its cues, skipped sources and the like are then not known)."""
@@ -199,3 +210,40 @@ class Episode:
     @property
     def stories(self) -> tuple[Chapter, ...]:
         return tuple(c for c in self.chapters if c.kind is SegmentKind.STORY)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A source or article that gave no story, and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+def is_url(text: str) -> bool:
+    return bool(re.match(r"^https?://[^\s/?#]+", text.strip(), re.IGNORECASE))
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    """One news source."""
+
+    location: str
+    """A feed or page URL, or a file or folder path."""
+    name: str = ""
+    """What warnings and the run's summary call it (defaults to the location)."""
+    max_items: int = 5
+    """Stories taken from it at most."""
+    weight: float = 1.0
+    """How much its stories count when ranking (higher comes first)."""
+
+    @property
+    def label(self) -> str:
+        return self.name or self.location
+
+    @property
+    def is_url(self) -> bool:
+        return is_url(self.location)

@@ -18,20 +18,24 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .blocks import (
     DEFAULT_SETTINGS,
+    TIMEOUT_BASE_S,
+    TIMEOUT_PER_CHAR_S,
     AudioSettings,
     BlockFailed,
     BlockSpec,
     Progress,
     render_block,
+    speech_timeout_s,
 )
 from .cache import CachedBlock, SegmentCache
+from .errors import EngineError, EngineUnavailable, NoStoriesError
 from .layout import (
     CEILING_DBTP,
     DEFAULT_LAYOUT,
@@ -39,7 +43,7 @@ from .layout import (
     Layout,
     Part,
 )
-from .models import Script, SegmentKind
+from .models import Chapter, Cue, Script, SegmentKind, Story, WordMark
 from .mp3 import encoder_version
 from .tts import engine_identity, importable_registry
 from .voices import VoiceProfile
@@ -184,8 +188,8 @@ class Renderer:
 
     cache: SegmentCache | None = None
     jobs: int | None = None
-    timeout_base_s: float = 60.0
-    timeout_per_char_s: float = 0.05
+    timeout_base_s: float = TIMEOUT_BASE_S
+    timeout_per_char_s: float = TIMEOUT_PER_CHAR_S
     startup_s: float = 60.0
     """Time a fresh worker has to start, before its first block's timeout begins."""
 
@@ -226,7 +230,7 @@ class Renderer:
         self._pool.spawn(1)
 
     def timeout(self, spec: BlockSpec) -> float:
-        return self.timeout_base_s + self.timeout_per_char_s * len(spec.text)
+        return speech_timeout_s(len(spec.text), self.timeout_base_s, self.timeout_per_char_s)
 
     def lookup(self, spec: BlockSpec) -> CachedBlock | None:
         """The block from this run or from the cache, without rendering it."""
@@ -316,3 +320,143 @@ class Renderer:
                     yield spec, render_block(spec, Path(tmp))
                 except BlockFailed as exc:
                     yield spec, str(exc)
+
+
+# -- a script's blocks, rendered and placed ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Where everything is heard in the joined episode."""
+
+    chapters: tuple[Chapter, ...]
+    cues: tuple[Cue, ...]
+    duration_ms: int
+
+
+def timeline(script: Script, specs: Sequence[BlockSpec], blocks: Sequence[CachedBlock]) -> Timeline:
+    """Chapters and transcript cues of the blocks joined in order.
+
+    A block starts where the frames before it end (576 samples a frame), and its
+    speech ``speech_start_ms`` later; a story's chapter starts with its
+    transition. Word marks are moved into each segment's time (a block without
+    marks gets them estimated).
+    """
+    from .mp3 import frame_samples
+    from .publish.transcript import build_cues, estimate_marks
+
+    frame = frame_samples(SAMPLE_RATE)
+    position = 0  # samples
+    heard: dict[int, list[tuple[float, BlockSpec, CachedBlock]]] = {}
+    for spec, block in zip(specs, blocks, strict=True):
+        begin = position * 1000 / SAMPLE_RATE + block.speech_start_ms
+        heard.setdefault(spec.segment, []).append((begin, spec, block))
+        position += block.frames * frame
+    duration_ms = round(position * 1000 / SAMPLE_RATE)
+    starts, durations, marks, spoken = [], [], [], []
+    for index in range(len(script.segments)):
+        parts = heard[index]
+        first = parts[0][0]
+        segment_marks: list[WordMark] = []
+        lines: list[str] = []
+        base = 0
+        for begin, spec, block in parts:
+            shift = begin - first
+            own = [WordMark(o, ms) for o, ms in block.marks] or estimate_marks(
+                spec.text, block.speech_ms
+            )
+            segment_marks += [WordMark(base + m.offset, round(shift + m.start_ms)) for m in own]
+            base += len(spec.text) + 1
+            lines += spec.lines
+        last_begin, _, last_block = parts[-1]
+        starts.append(round(first))
+        durations.append(round(last_begin + last_block.speech_ms - first))
+        marks.append(tuple(segment_marks))
+        spoken.append(tuple(lines))
+    chapter_starts = [0 if i == 0 else start for i, start in enumerate(starts)]
+    ends = [*chapter_starts[1:], duration_ms]
+    chapters = tuple(
+        Chapter(seg.title, seg.kind, start, end, seg.source)
+        for seg, start, end in zip(script.segments, chapter_starts, ends, strict=True)
+    )
+    cues = build_cues(script.segments, starts, durations, marks, spoken)
+    return Timeline(chapters, cues, duration_ms)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A script as it was rendered, and its blocks."""
+
+    script: Script
+    specs: tuple[BlockSpec, ...]
+    blocks: tuple[CachedBlock, ...]
+    unspoken: tuple[str, ...] = ()
+    """The stories left out because they could not be spoken, and why."""
+    fell_back: bool = False
+    """An engine could not load in the workers, and a fallback voice read instead."""
+
+
+def rebuild_script(
+    script: Script,
+    stories: Sequence[Story],
+    voices: Sequence[str],
+    profiles: dict[str, VoiceProfile],
+) -> Script:
+    """The script made again for other stories or voices (same date and show)."""
+    from .script import build_script
+
+    names = {name: profiles[name].display_name for name in voices}
+    return build_script(stories, date=script.date, show=script.show, voices=voices, names=names)
+
+
+def render_script(
+    script: Script,
+    stories: Sequence[Story],
+    profiles: dict[str, VoiceProfile],
+    voices: Sequence[str],
+    renderer: Renderer,
+    settings: AudioSettings,
+    progress: Progress | None = None,
+    identities: dict[str, str] | None = None,
+    fallback: Callable[[EngineUnavailable, Sequence[VoiceProfile]], Sequence[VoiceProfile]]
+    | None = None,
+) -> Rendered:
+    """Render every block of the script. A story that cannot be spoken (its
+    worker crashed or hung twice) is left out with a warning and the script
+    made again without it; the intro or outro failing stops the run. An engine
+    that cannot load in the workers is replaced: ``fallback(failure, voices)``
+    gives the new voices (``fall_back``), and the script is cast again with them.
+    """
+    failed: list[str] = []
+    stories = list(stories)
+    identities = dict(identities or {})
+    fell_back = False
+    while True:
+        specs = plan_blocks(script, profiles, settings, identities=identities)
+        try:
+            result = renderer.render(specs, progress)
+        except EngineUnavailable as failure:
+            if fallback is None:
+                raise
+            cast = list(fallback(failure, tuple(profiles.values())))
+            profiles = {p.name: p for p in cast}
+            voices = [p.name for p in cast]
+            identities = {p.name: engine_identity(p) for p in cast}
+            fell_back = True
+            script = rebuild_script(script, stories, voices, profiles)
+            continue
+        if not result.failures:
+            blocks = tuple(b for b in result.blocks if b is not None)
+            return Rendered(script, specs, blocks, tuple(failed), fell_back)
+        dropped: set[int] = set()
+        for failure in result.failures:
+            segment = script.segments[failure.spec.segment]
+            if segment.kind is not SegmentKind.STORY:
+                raise EngineError(f"could not speak the {segment.title.lower()}: {failure.reason}")
+            dropped.add(failure.spec.segment)
+            failed.append(f"{segment.source or segment.title}: not spoken ({failure.reason})")
+        places = [i for i, seg in enumerate(script.segments) if seg.kind is SegmentKind.STORY]
+        stories = [s for i, s in zip(places, stories, strict=True) if i not in dropped]
+        if not stories:
+            raise NoStoriesError(f"no story could be spoken: {failed[0]}")
+        script = rebuild_script(script, stories, voices, profiles)

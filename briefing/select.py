@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from .models import Article, Script, Story
+from .models import Article, Script, Show, Story
 from .text import content_terms, words
 
 log = logging.getLogger(__name__)
@@ -162,3 +162,22 @@ def estimate_script_ms(script: Script, rates: dict[str, int], fixed_ms: float) -
         for segment in script.segments
     )
     return speech + fixed_ms
+
+
+def script_estimator(
+    voices: Sequence[str], show: Show, date: dt.date, wpm: int | None = None
+) -> Callable[[Sequence[Story]], float]:
+    """The estimated length, in ms, of the show's script for some stories (for ``fit``):
+    the script as it would be built, each voice at its rate (or ``wpm``)."""
+    from .layout import overhead_ms
+    from .script import build_script
+    from .voices import display_names, get_profile
+
+    rates = {name: wpm or get_profile(name).rate for name in voices}
+    names = display_names(voices)
+
+    def estimate(stories: Sequence[Story]) -> float:
+        script = build_script(stories, date=date, show=show.title, voices=voices, names=names)
+        return estimate_script_ms(script, rates, overhead_ms(len(stories)))
+
+    return estimate

@@ -32,13 +32,19 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from stat import S_ISREG
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
-from . import __version__
 from .publish.feed import FEED_NAME, build_feed
 from .publish.flash import FLASH_NAME, flash_items
 from .publish.store import load_store
+from .versions import __version__
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
+_Request = socket.socket | tuple[bytes, socket.socket]
+"""What socketserver hands a server (a TCP server: the socket)."""
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +150,7 @@ class _RequestDeadline(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # noqa: ANN001 - any writable buffer
+    def readinto(self, buffer: WriteableBuffer) -> int:
         left = self.deadline - time.monotonic()
         if left <= 0:
             raise TimeoutError(f"no whole request within {self.timeout_s:g} s")
@@ -160,7 +166,9 @@ class BriefingRequestHandler(BaseHTTPRequestHandler):
     server: BriefingServer
 
     def setup(self) -> None:
-        self.timeout = self.server.timeout_s  # each write; StreamRequestHandler applies it
+        # Each write's; StreamRequestHandler applies it. typeshed calls it a ClassVar, but
+        # servers with other timeouts share this class: it is set on the instance.
+        self.timeout = self.server.timeout_s  # type: ignore[misc]
         super().setup()
         self.rfile.close()
         self.deadline = _RequestDeadline(self.connection, self.timeout)
@@ -210,7 +218,7 @@ class BriefingRequestHandler(BaseHTTPRequestHandler):
     def _base_url(self) -> str:
         host = self.headers.get("Host", "")
         if not _HOST.match(host):
-            address, port = self.server.server_address[:2]
+            address, port = self.server.host_port
             host = f"{address}:{port}"
         return f"http://{host}/"
 
@@ -348,12 +356,19 @@ class BriefingServer(ThreadingHTTPServer):
         super().__init__((host, port), BriefingRequestHandler)
 
     @property
-    def url(self) -> str:
+    def host_port(self) -> tuple[str, int]:
+        """The host and port it listens on."""
         host, port = self.server_address[:2]
+        assert isinstance(host, str)  # an IP socket's name: never bytes
+        return host, port
+
+    @property
+    def url(self) -> str:
+        host, port = self.host_port
         shown = f"[{host}]" if ":" in str(host) else host
         return f"http://{shown}:{port}/"
 
-    def process_request(self, request, client_address) -> None:  # noqa: ANN001
+    def process_request(self, request: _Request, client_address: Any) -> None:
         """Serve a connection in its own thread once a slot is free; until then it waits."""
         while not self._slots.acquire(timeout=0.1):
             if self._closing:
@@ -365,13 +380,13 @@ class BriefingServer(ThreadingHTTPServer):
             self._slots.release()
             raise
 
-    def process_request_thread(self, request, client_address) -> None:  # noqa: ANN001
+    def process_request_thread(self, request: _Request, client_address: Any) -> None:
         try:
             super().process_request_thread(request, client_address)
         finally:
             self._slots.release()
 
-    def handle_error(self, request, client_address) -> None:  # noqa: ANN001
+    def handle_error(self, request: _Request, client_address: Any) -> None:
         """One line, never a traceback; a client that went away is not an error."""
         exc = sys.exc_info()[1]
         if isinstance(exc, CLIENT_GONE):

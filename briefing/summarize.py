@@ -16,18 +16,21 @@ taken only with that sentence (``leans_back``), and near-repeats are left out.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .models import Article, Story
+from .models import Article, Skipped, Story
+from .select import story_budgets
 from .sentence_model import Candidate, Scorer, candidates, choice_features, default_scorer
 from .text import (
     clean_paragraph,
     content_terms,
     looks_like_caption,
+    relative_days,
     split_sentences,
     stem,
     words,
@@ -409,3 +412,36 @@ def summarize_article(article: Article, *, max_words: int | None = None) -> Stor
         source=article.source,
         origin=article.origin,
     )
+
+
+# -- summarising a show's articles -------------------------------------------------
+
+
+def summarize_articles(
+    articles: Sequence[Article],
+    *,
+    max_words: int | None = None,
+    summarizer: Callable[..., Story] = summarize_article,
+    today: dt.date | None = None,
+) -> tuple[list[Story], list[Skipped]]:
+    """Summarise each ranked article, the top story at ``max_words`` (else about 80
+    words) and the last at half that (``select.story_budgets``); one that gives no
+    summary is skipped (and returned as such). With ``today`` (the episode's date),
+    days are said as true that day (``text.relative_days``), for articles whose date
+    is known."""
+    stories: list[Story] = []
+    skipped: list[Skipped] = []
+    for article, budget in zip(articles, story_budgets(len(articles), max_words), strict=True):
+        story = summarizer(article, max_words=budget)
+        if not story.sentences:
+            skipped.append(Skipped(article.source, "nothing left to summarise"))
+            continue
+        if today is not None and article.published is not None:
+            written = article.published.astimezone().date()
+            story = replace(
+                story,
+                title=relative_days(story.title, written, today),
+                sentences=tuple(relative_days(s, written, today) for s in story.sentences),
+            )
+        stories.append(story)
+    return stories, skipped

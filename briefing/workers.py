@@ -72,7 +72,7 @@ def _serve(
     logger.handlers[:] = [_PipeHandler(replies)]
     logger.setLevel(level)
     logger.propagate = False
-    from .render import BlockFailed, render_block
+    from .blocks import BlockFailed, render_block
     from .tts import register_engine
 
     for name, path in registry.items():

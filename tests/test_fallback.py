@@ -9,7 +9,7 @@ import pytest
 
 from briefing import pipeline, tts
 from briefing.errors import EngineUnavailable
-from briefing.voices import VoiceProfile
+from briefing.voices import VoiceProfile, cast_voices, fall_back
 
 DATE = dt.date(2026, 11, 25)
 
@@ -39,7 +39,7 @@ FORMANT = _profile("correspondent", "pyttsx3")
 def test_fall_back(voices, broken, asked, expected, caplog):
     failure = EngineUnavailable("it cannot load; install it", broken)
     with caplog.at_level(logging.WARNING, logger="briefing"):
-        cast = pipeline.fall_back(voices, failure, asked=asked)
+        cast = fall_back(voices, failure, asked=asked)
     assert [p.name for p in cast] == expected
     assert len(caplog.records) == 1
     assert "cannot be used: it cannot load; install it" in caplog.records[0].getMessage()
@@ -48,7 +48,7 @@ def test_fall_back(voices, broken, asked, expected, caplog):
 def test_no_fallback_is_an_error():
     failure = EngineUnavailable("missing", "neural2")
     with pytest.raises(EngineUnavailable, match="missing"):
-        pipeline.fall_back([NEURAL, SECOND], failure, asked=True)
+        fall_back([NEURAL, SECOND], failure, asked=True)
 
 
 def test_unavailable_keeps_its_engine_across_a_pipe():
@@ -150,7 +150,7 @@ def test_missing_package_falls_back_before_any_work(silent_voices, monkeypatch, 
         hibari_engine, "module_spec", lambda name: None if name == "onnxruntime" else real(name)
     )
     with caplog.at_level(logging.WARNING, logger="briefing"):
-        profiles, _ = pipeline.cast_voices(["presenter"])
+        profiles, _ = cast_voices(["presenter"])
     assert [p.name for p in profiles] == ["anchor"]
     message = caplog.records[0].getMessage()
     assert "needs onnxruntime" in message and "pip install hibari-tts onnxruntime" in message

@@ -256,8 +256,9 @@ def test_blocks_join_in_silence_and_chapters_start_with_speech(demo_episode, dem
     import numpy as np
 
     from briefing.mp3 import frame_samples
-    from briefing.pipeline import compose_script, gather_articles
+    from briefing.pipeline import compose_script
     from briefing.render import Renderer, plan_blocks
+    from briefing.sources import gather_articles
 
     articles, skipped = gather_articles([], now=dt.datetime(2026, 11, 25, tzinfo=dt.UTC))
     prepared = compose_script(

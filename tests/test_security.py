@@ -14,6 +14,7 @@ import pytest
 
 from briefing import pipeline
 from briefing.config import SourceConfig
+from briefing.models import Show
 from briefing.sources import FetchPolicy, HttpClient
 
 from .webserver import FixtureServer, teaser_feed
@@ -45,7 +46,7 @@ def test_hostile_titles_are_escaped_and_name_no_file(tmp_path, silent_voices):
         )
     out = tmp_path / "out"
     before = set(tmp_path.rglob("*"))
-    show = pipeline.Show(title="<script>alert('show')</script> & ../../escape")
+    show = Show(title="<script>alert('show')</script> & ../../escape")
     pipeline.generate([articles], out_dir=out, date=dt.date(2026, 11, 25), show=show)
     # Nothing is written outside the folder, and every name is one briefing chose.
     made = set(tmp_path.rglob("*")) - before

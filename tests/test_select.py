@@ -129,8 +129,8 @@ def test_story_budgets_follow_rank(count, max_words, budgets):
 
 def test_the_top_story_runs_about_twice_as_long_as_the_last(eval_sample):
     """Every story once got the same budget: the lead no more time than a bridge repair."""
-    from briefing.pipeline import summarize_articles
     from briefing.sources import parse_article
+    from briefing.summarize import summarize_articles
 
     long_ones = [item for item in eval_sample if len(item["text"].split()) > 300][:6]
     articles = [parse_article(f"Story\n\n{item['text']}", f"{n}.txt")
@@ -143,7 +143,7 @@ def test_the_top_story_runs_about_twice_as_long_as_the_last(eval_sample):
 
 
 def test_days_are_said_as_true_on_the_episode_day():
-    from briefing.pipeline import summarize_articles
+    from briefing.summarize import summarize_articles
 
     monday = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
     text = (

@@ -2,8 +2,8 @@
 
 Everything here works from finished episodes on disk, and a publish is one
 ``files.transaction``: every file it rewrites lands together, or none does.
-Transcripts and chapters are written with the episode (``briefing.pipeline``),
-in the same transaction as the feed.
+An episode's own files (the MP3, script, transcripts and chapters) are written
+by ``publish.episode.write_episode``, in the same transaction as the feed.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import BriefingError, OutputError
 from ..files import after_commit, folder_lock, plain_words, transaction
 from ..models import Episode, Show
-from .store import Store, entry_for, load_store, remove_files, save_store
+from .store import EpisodeEntry, Store, entry_for, load_store, remove_files, save_store
 
 # The writers (feed, page, cover, flash) are imported when something is
 # published: finding that an episode is up to date reads only the store.
@@ -104,7 +104,7 @@ def _rebuild(
         store = replace(store, show=replace(store.show, title=title))
     if base_url is not None:
         store = replace(store, base_url=base_url)
-    removed: tuple = ()
+    removed: tuple[EpisodeEntry, ...] = ()
     if keep is not None:
         store, removed = store.keep(keep)
     effective = store.base_url or DEFAULT_BASE_URL

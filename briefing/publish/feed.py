@@ -16,8 +16,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
-from .. import __version__
 from ..files import atomic_path
+from ..versions import __version__
 from .chapters import MIME_TYPE as CHAPTERS_MIME
 from .store import EpisodeEntry, Store
 

@@ -12,8 +12,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 
-from ..models import Cue, Segment
-from ..tts import WordMark
+from ..models import Cue, Segment, WordMark
 
 LINE_WIDTH = 65
 """Longest transcript line, in characters."""
@@ -114,9 +113,9 @@ def build_cues(
 ) -> tuple[Cue, ...]:
     """All cues of a show, in order (``spoken``: each segment's spoken lines)."""
     cues: list[Cue] = []
-    spoken = spoken if spoken is not None else [None] * len(segments)
+    lines: Sequence[Sequence[str] | None] = [None] * len(segments) if spoken is None else spoken
     for segment, start, duration, segment_marks, said in zip(
-        segments, speech_starts, durations, marks, spoken, strict=True
+        segments, speech_starts, durations, marks, lines, strict=True
     ):
         cues.extend(segment_cues(segment, start, duration, segment_marks, said))
     return tuple(cues)

@@ -15,9 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ..config import SourceConfig
 from ..errors import SourceError
-from ..models import Article
+from ..models import Article, SourceConfig
 from ..text import clean_headline, cut_at_word, split_sentences
 from .charsets import misdecoded
 from .feeds import FeedItem, looks_like_feed, parse_feed
@@ -258,3 +257,28 @@ def as_source(value: str | Path | SourceConfig) -> SourceConfig:
     if isinstance(value, SourceConfig):
         return value
     return SourceConfig(location=str(value), max_items=100)
+
+
+def gather_articles(
+    sources: Sequence[str | Path | SourceConfig],
+    *,
+    since: dt.timedelta | None = dt.timedelta(hours=24),
+    now: dt.datetime | None = None,
+    client: HttpClient | None = None,
+    stdin: BinaryIO | None = None,
+) -> tuple[list[Article], list[Skipped]]:
+    """Read the sources (the bundled sample articles when there are none): the
+    articles, and the sources or items skipped with why."""
+    specs = [as_source(s) for s in sources]
+    if not specs:
+        specs = [as_source(p) for p in sample_sources()]
+        log.info("no sources given: using the %d bundled sample articles", len(specs))
+    now = now or dt.datetime.now(dt.UTC)
+    return collect(specs, since=since, now=now, client=client, stdin=stdin)
+
+
+def warn_skipped(skipped: Sequence[Skipped]) -> None:
+    """A warning for each source or article left out (when the briefing goes on
+    without them; when nothing is left, the error names them instead)."""
+    for item in skipped:
+        log.warning("skipping %s", item)

@@ -17,12 +17,11 @@ import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import SourceError
-from ..models import Article
+from ..models import Article, Skipped
 from ..text import clean_headline, clean_paragraph
 
 log = logging.getLogger(__name__)
@@ -43,17 +42,6 @@ FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 MAX_HEADLINE_CHARS = 200
 #: A headline made from a body's first sentence is cut to this length.
 HEADLINE_CHARS = 150
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A source that gave no article, and why."""
-
-    source: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
 
 
 def decode_text(data: bytes, source: str) -> str:

@@ -27,7 +27,6 @@ import hashlib
 import ipaddress
 import json
 import logging
-import os
 import socket
 import threading
 import time
@@ -36,14 +35,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from .. import __version__
 from ..errors import SourceError
 from ..files import atomic_path, write_text_atomic
+from ..versions import __version__
 
 log = logging.getLogger(__name__)
 
 USER_AGENT = f"briefing/{__version__} (+https://github.com/briefing-audio/briefing)"
-ENV_CACHE = "BRIEFING_CACHE_DIR"
 
 
 class FetchError(SourceError):
@@ -143,15 +141,6 @@ class Response:
     @property
     def content_type(self) -> str:
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
-
-
-def default_cache_dir() -> Path:
-    explicit = os.environ.get(ENV_CACHE)
-    if explicit:
-        return Path(explicit)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("briefing"))
 
 
 class HttpCache:

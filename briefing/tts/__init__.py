@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from ..errors import EngineError
+from ..models import WordMark  # noqa: F401  (re-exported: engines and tests import it from here)
 from ..voices import VoiceProfile
 
 log = logging.getLogger(__name__)
@@ -29,16 +30,6 @@ class EngineVoice:
     name: str
     languages: tuple[str, ...] = ()
     gender: str | None = None
-
-
-@dataclass(frozen=True)
-class WordMark:
-    """When a word starts in the rendered audio."""
-
-    offset: int
-    """Character offset of the word in the text given to ``synthesize``."""
-    start_ms: int
-    """Milliseconds from the start of the audio file."""
 
 
 @runtime_checkable

@@ -40,9 +40,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EngineError, EngineUnavailable, VoiceError
+from ..models import WordMark
 from ..versions import module_spec
 from ..voices import VoiceProfile
-from . import EngineVoice, WordMark
+from . import EngineVoice
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,10 @@ def _package_folder() -> Path:
     for module, spec in specs.items():
         if spec is None:
             raise EngineUnavailable(f"the hibari voice needs {module}; {INSTALL_HINT}", NAME)
-    return Path(specs["hibari"].origin).parent
+    hibari = specs["hibari"]
+    if hibari is None or hibari.origin is None:  # a folder named hibari, not its package
+        raise EngineUnavailable(f"the hibari voice needs hibari; {INSTALL_HINT}", NAME)
+    return Path(hibari.origin).parent
 
 
 @functools.cache

@@ -21,9 +21,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..blocks import speech_timeout_s
 from ..errors import EngineError, EngineUnavailable, VoiceError
+from ..models import WordMark
 from ..voices import VoiceProfile
-from . import EngineVoice, WordMark
+from . import EngineVoice
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +40,6 @@ RATE_EXPONENT = 0.664
 #: made at this rate and then time-compressed, keeping the pitch.
 MAX_NATIVE_WPM = 300
 SENTENCE_PAUSE_S = 0.35
-TIMEOUT_BASE_S = 60.0
-TIMEOUT_PER_CHAR_S = 0.05
 SEED = 0
 """onnxruntime's random seed for each text's fresh session (``piper_worker``): the same
 text always sounds the same."""
@@ -145,13 +145,15 @@ class PiperEngine:
         if process is None:
             return
         try:
-            process.stdin.close()
+            if process.stdin is not None:
+                process.stdin.close()
             process.wait(timeout=5)
         except (OSError, subprocess.TimeoutExpired):
             process.kill()
             process.wait()
         finally:
-            process.stdout.close()
+            if process.stdout is not None:
+                process.stdout.close()
 
     def __del__(self) -> None:
         self.close()
@@ -161,17 +163,19 @@ class PiperEngine:
             raise EngineError(f"nothing to say in {text!r}: the text has no letters or digits")
         if self._process is None or self._process.poll() is not None:
             self._start()
+        process = self._process
+        assert process is not None and process.stdin is not None and process.stdout is not None
         scale, speedup = rate_plan(profile.rate)
         request = {
             "text": text, "voice": profile.voice, "length_scale": scale, "speedup": speedup,
             "volume": profile.volume, "dest": str(dest),
         }  # fmt: skip
-        timeout = TIMEOUT_BASE_S + TIMEOUT_PER_CHAR_S * len(text)
+        timeout = speech_timeout_s(len(text))
         try:
-            self._process.stdin.write(json.dumps(request) + "\n")
-            self._process.stdin.flush()
-            ready, _, _ = select.select([self._process.stdout], [], [], timeout)
-            line = self._process.stdout.readline() if ready else None
+            process.stdin.write(json.dumps(request) + "\n")
+            process.stdin.flush()
+            ready, _, _ = select.select([process.stdout], [], [], timeout)
+            line = process.stdout.readline() if ready else None
         except OSError:
             line = ""
         if line is None:

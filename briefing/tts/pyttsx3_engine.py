@@ -63,10 +63,12 @@ import time
 import wave
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import EngineError, VoiceError
+from ..models import WordMark
 from ..voices import VoiceProfile
-from . import EngineVoice, WordMark, espeak_lib
+from . import EngineVoice, espeak_lib
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +131,7 @@ def word_marks(
     return marks
 
 
-def _pyttsx3_engine():
+def _pyttsx3_engine() -> tuple[Any, Any]:
     """pyttsx3's engine for libespeak-ng in this process (created once: pyttsx3 keeps it)."""
     try:
         import pyttsx3
@@ -196,7 +198,7 @@ class Speaker:
             return
         espeak = self._espeak
 
-        def on_synth(wav, numsamples, events):  # runs on libespeak-ng's thread
+        def on_synth(wav: Any, numsamples: int, events: Any) -> int:  # on libespeak-ng's thread
             if type(getattr(driver, "_data_buffer", None)) is bytes:
                 # The driver adds each chunk to a bytes object, copying all it has each
                 # time; a bytearray grows in place (a 90 s text: 40 ms less).
@@ -283,7 +285,7 @@ class Speaker:
         return int(function()) or PYTTSX3_WAV_RATE
 
 
-def library_facts() -> dict:
+def library_facts() -> dict[str, Any]:
     """What the engine needs to know of libespeak-ng and its voices (told by a child of
     the speaker process: the caller's process never loads libespeak-ng)."""
     engine, espeak = _pyttsx3_engine()
@@ -319,7 +321,7 @@ class LibraryFacts:
     starts with."""
 
     @classmethod
-    def from_answer(cls, answer: dict) -> LibraryFacts:
+    def from_answer(cls, answer: dict[str, Any]) -> LibraryFacts:
         library = espeak_lib.EspeakLibrary(answer["route"], answer["path"], answer["data_path"])
         voices = tuple(EngineVoice(i, n, tuple(langs), g) for i, n, langs, g in answer["voices"])
         return cls(library, answer["version"], voices, answer["default_voice"])
@@ -477,20 +479,24 @@ class Pyttsx3Engine:
     def __del__(self) -> None:
         self.close()
 
-    def _send(self, request: dict) -> None:
+    def _send(self, request: dict[str, Any]) -> None:
+        process = self._process
+        assert process is not None and process.stdin is not None  # _start made both
         with contextlib.suppress(OSError):  # it has gone: the answer's end says so
-            self._process.stdin.write(json.dumps(request) + "\n")
-            self._process.stdin.flush()
+            process.stdin.write(json.dumps(request) + "\n")
+            process.stdin.flush()
 
-    def _receive(self, timeout: float, what: str) -> dict:
+    def _receive(self, timeout: float, what: str) -> dict[str, Any]:
         """The speaker's next answer, within ``timeout`` or it is replaced."""
+        process = self._process
+        assert process is not None and process.stdout is not None  # _start made both
         try:
-            ready, _, _ = select.select([self._process.stdout], [], [], timeout)
-            line = self._process.stdout.readline() if ready else None
+            ready, _, _ = select.select([process.stdout], [], [], timeout)
+            line = process.stdout.readline() if ready else None
         except OSError:
             line = ""
         if line is None:
-            _kill(self._process)
+            _kill(process)
             self.close()
             raise EngineError(
                 f"espeak-ng did not finish {what} within {timeout:.0f} s; "
@@ -501,7 +507,7 @@ class Pyttsx3Engine:
             raise EngineError("the espeak-ng speaker process stopped; run with -v for details")
         return json.loads(line)
 
-    def _ask(self, request: dict, timeout: float) -> dict:
+    def _ask(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         """One request to the speaker process, answered within ``timeout`` or it is replaced."""
         if self._process is None or self._process.poll() is not None:
             self._start()

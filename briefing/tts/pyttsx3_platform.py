@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EngineError, EngineUnavailable, VoiceError
+from ..models import WordMark
 from ..voices import VoiceProfile
-from . import EngineVoice, WordMark
+from . import EngineVoice
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +48,10 @@ class PlatformEngine:
     def __init__(self, module: Any = None) -> None:
         if module is None:
             try:
-                import pyttsx3 as module
+                import pyttsx3
             except ImportError as exc:
                 raise EngineUnavailable(f"pyttsx3 is not installed ({exc})", self.name) from None
+            module = pyttsx3
         self.driver = DRIVERS.get(sys.platform, "espeak")
         try:
             self._engine = module.init(self.driver)

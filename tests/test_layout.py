@@ -1,0 +1,106 @@
+"""The package's shape: no import cycles between its modules, and a pipeline module
+that only orchestrates."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "briefing"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _resolve(module: str, is_package: bool, level: int, name: str | None) -> str:
+    base = module.split(".") if is_package else module.split(".")[:-1]
+    if level > 1:
+        base = base[: len(base) - (level - 1)]
+    return ".".join([*base, name] if name else base)
+
+
+def _top_level_imports(path: Path) -> set[str]:
+    """The briefing modules ``path`` imports when it is imported (not in functions,
+    not under ``if TYPE_CHECKING``)."""
+    module = _module_name(path)
+    is_package = path.name == "__init__.py"
+    found: set[str] = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                target = _resolve(module, is_package, node.level, node.module)
+            else:
+                target = node.module or ""
+            if not target.startswith("briefing"):
+                continue
+            for alias in node.names:  # "from . import voices" imports a submodule
+                candidate = f"{target}.{alias.name}"
+                if (PACKAGE.parent / Path(*candidate.split("."))).with_suffix(".py").exists():
+                    found.add(candidate)
+                else:
+                    found.add(target)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("briefing")}
+    return {f for f in found if f != module}
+
+
+def _graph() -> dict[str, set[str]]:
+    return {_module_name(p): _top_level_imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every cycle found by a depth-first walk (each reported once, from its smallest name)."""
+    cycles: set[tuple[str, ...]] = set()
+
+    def walk(node: str, path: list[str]) -> None:
+        for nxt in sorted(graph.get(node, ())):
+            if nxt in path:
+                loop = path[path.index(nxt) :]
+                start = loop.index(min(loop))
+                cycles.add(tuple(loop[start:] + loop[:start]))
+            elif len(path) < 12:
+                walk(nxt, [*path, nxt])
+
+    for node in graph:
+        walk(node, [node])
+    return [list(c) for c in sorted(cycles)]
+
+
+def test_the_walk_finds_a_cycle_when_there_is_one():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_module_of_briefing_imports_itself_back_at_import_time():
+    graph = _graph()
+    # Parents import their package's __init__ implicitly: a submodule importing its own
+    # package root is how a package re-exports, not a cycle between stages.
+    for module, targets in graph.items():
+        graph[module] = {t for t in targets if not module.startswith(f"{t}.")}
+    assert _cycles(graph) == []
+
+
+def test_workers_take_what_they_render_from_blocks_not_from_render():
+    assert "briefing.render" not in _top_level_imports(PACKAGE / "workers.py")
+    source = (PACKAGE / "workers.py").read_text(encoding="utf-8")
+    assert "from .render import" not in source
+
+
+def test_no_module_imports_the_version_from_the_package_root():
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "import __version__" not in text.replace(
+            "from .versions import __version__", ""
+        ).replace("from ..versions import __version__", ""), path
+
+
+def test_pipeline_only_orchestrates():
+    lines = (PACKAGE / "pipeline.py").read_text(encoding="utf-8").splitlines()
+    assert len(lines) < 250
+    tree = ast.parse("\n".join(lines))
+    functions = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    assert functions == {"compose_script", "prepare_script", "generate", "_generate"}
