@@ -39,7 +39,8 @@ class EngineUnavailable(EngineError):
         self.engine = engine
         """The registry name of the engine that cannot be used."""
 
-    def __reduce__(self):  # pickled across the render workers' pipes, with its engine
+    def __reduce__(self) -> tuple[type[EngineUnavailable], tuple[str, str]]:
+        # Pickled across the render workers' pipes, with its engine.
         return (type(self), (str(self), self.engine))
 
 

@@ -20,6 +20,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import BriefingError
 from .files import write_text_atomic
@@ -58,7 +59,7 @@ class LlmSettings:
 
     @classmethod
     def from_env(cls, **overrides: object) -> LlmSettings:
-        values = {
+        values: dict[str, object] = {
             "base_url": os.environ.get("BRIEFING_LLM_BASE_URL", ""),
             "model": os.environ.get("BRIEFING_LLM_MODEL", ""),
             "api_key": os.environ.get("BRIEFING_LLM_API_KEY", os.environ.get("OPENAI_API_KEY", "")),
@@ -69,6 +70,7 @@ class LlmSettings:
                 "the llm summarizer needs a base URL and a model: set [summarizer] base_url and "
                 "model in briefing.toml, or BRIEFING_LLM_BASE_URL and BRIEFING_LLM_MODEL"
             )
+        # The overrides are the [summarizer] table's, checked when the config was read.
         return cls(**values)  # type: ignore[arg-type]
 
 
@@ -92,7 +94,9 @@ def clean_answer(answer: str, max_words: int) -> list[str]:
     return sentences
 
 
-def _post_within(url: str, body: dict, headers: dict[str, str], timeout_s: float):
+def _post_within(
+    url: str, body: dict[str, Any], headers: dict[str, str], timeout_s: float
+) -> tuple[int, bytes]:
     """(status, body bytes) of a POST that must be answered whole within ``timeout_s``,
     however slowly the server sends (requests' own timeout is per read, so a server
     sending a byte a second held the run for as long as it kept sending). The exchange
@@ -102,7 +106,7 @@ def _post_within(url: str, body: dict, headers: dict[str, str], timeout_s: float
 
     import requests
 
-    outcome: queue.Queue = queue.Queue(1)
+    outcome: queue.Queue[tuple[int, bytes] | Exception] = queue.Queue(1)
 
     def exchange() -> None:
         try:
@@ -135,6 +139,11 @@ class LlmSummarizer:
         self.settings = settings
         self.cache_dir = cache_dir / "llm" if cache_dir else None
         self._unwritable = False
+
+    def fingerprint(self) -> object:
+        """What the run's inputs must know of this summarizer: the prompt's version,
+        the endpoint and the model (never the API key)."""
+        return ["llm", PROMPT_VERSION, self.settings.base_url, self.settings.model]
 
     def _key(self, article: Article, max_words: int) -> str:
         material = json.dumps(

@@ -50,7 +50,9 @@ def to_pcm(samples: np.ndarray) -> bytes:
 # -- the meter ------------------------------------------------------------------------
 
 
-def _biquad(kind: str, gain_db: float, q: float, fc: float, rate: int) -> tuple[list, list]:
+def _biquad(
+    kind: str, gain_db: float, q: float, fc: float, rate: int
+) -> tuple[list[float], list[float]]:
     """RBJ cookbook coefficients (b, a), normalised so a[0] == 1."""
     a_gain = 10 ** (gain_db / 40)
     w0 = 2 * math.pi * fc / rate

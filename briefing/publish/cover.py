@@ -12,10 +12,14 @@ import math
 import textwrap
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import OutputError
 from ..files import atomic_path, read_regular
 from ..text import cut_at_word
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +35,7 @@ FOREGROUND = (255, 255, 255)
 MAX_COVER_TITLE = 200
 
 
-def render_cover(title: str, size: int = SIZE):
+def render_cover(title: str, size: int = SIZE) -> Image.Image:
     """A cover: the title in large type over a row of sound-wave bars."""
     from PIL import Image, ImageDraw, ImageFont
 

@@ -126,18 +126,19 @@ def decode_document(body: bytes, where: str, charset: str = "", *, html: bool = 
             return _decoded_or_refused(body[len(mark) :], encoding, where, "its byte-order mark")
     if unmarked := _unmarked_utf16(body):
         return _decoded_or_refused(body, unmarked, where, "its first character ('<' in UTF-16)")
-    refusals, tried = [], set()
+    refusals: list[str] = []
+    tried: set[str] = set()
     for label, said_in in _declared(body, charset, html):
-        encoding = codec_for(label)
-        if encoding is None:
+        codec = codec_for(label)
+        if codec is None:
             log.info("%s: %s names %r, no character set known; ignored", where, said_in, label)
             continue
-        if encoding.startswith(("utf-16", "utf-32")):
-            encoding = "utf-8"  # said in bytes with no mark and no zero bytes: not UTF-16
-        if encoding in tried:
+        if codec.startswith(("utf-16", "utf-32")):
+            codec = "utf-8"  # said in bytes with no mark and no zero bytes: not UTF-16
+        if codec in tried:
             continue
-        tried.add(encoding)
-        text, problem = _read(body, encoding, where)
+        tried.add(codec)
+        text, problem = _read(body, codec, where)
         if problem is None:
             if refusals:
                 log.info("%s: %s; read as %s, as %s says", where, refusals[0], label, said_in)

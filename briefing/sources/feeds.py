@@ -6,9 +6,11 @@ import calendar
 import datetime as dt
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import unescape
 from html.entities import html5
+from typing import Any
 
 from ..errors import SourceError
 from .charsets import as_utf8_xml, decode_document, split_content_type
@@ -81,7 +83,7 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def _published(entry) -> dt.datetime | None:
+def _published(entry: Mapping[str, Any]) -> dt.datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
@@ -89,7 +91,7 @@ def _published(entry) -> dt.datetime | None:
     return None
 
 
-def _entry_text(entry) -> str:
+def _entry_text(entry: Mapping[str, Any]) -> str:
     candidates = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
     if entry.get("summary"):
         candidates.append(entry["summary"])
@@ -126,7 +128,9 @@ def _undefined_entities(body: bytes, url: str) -> re.Pattern[str] | None:
             f"{url}: the feed declares XML entities (<!ENTITY>), as entity-expansion and "
             "external-entity attacks do; refused"
         )
-    names = {e.name for e in root.iter(etree.Entity)} - {n[:-1] for n in html5 if n[-1] == ";"}
+    # (iter(etree.Entity) yields only entities; the stubs say elements.)
+    used = {e.name for e in root.iter(etree.Entity) if isinstance(e, etree._Entity)}
+    names = used - {n[:-1] for n in html5 if n[-1] == ";"}
     if not names:
         return None
     # Longest first, and whole names only: "&lol9;", or "&lol9" as feedparser leaves some.

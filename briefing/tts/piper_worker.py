@@ -23,8 +23,12 @@ import re
 import sys
 import wave
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .piper_engine import SEED, SENTENCE_PAUSE_S, _model_paths
+
+if TYPE_CHECKING:
+    from piper import PiperVoice
 
 
 class SeededVoice:
@@ -38,7 +42,7 @@ class SeededVoice:
         # Its session is made for each text (``fresh``).
         self._voice = PiperVoice(config=PiperConfig.from_dict(settings), session=None)
 
-    def _session(self):
+    def _session(self) -> Any:  # an onnxruntime.InferenceSession
         import onnxruntime
 
         onnxruntime.set_seed(SEED)  # read by the session's random nodes as it is made
@@ -47,13 +51,13 @@ class SeededVoice:
             providers=["CPUExecutionProvider"],
         )  # fmt: skip
 
-    def fresh(self):
+    def fresh(self) -> PiperVoice:
         """The piper voice with a new session: its noise as at its first text."""
         self._voice.session = self._session()
         return self._voice
 
 
-def _options(level):
+def _options(level: Any) -> Any:  # onnxruntime's level and SessionOptions
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
@@ -78,7 +82,7 @@ def _optimised(model: Path) -> bytes:
 
 
 def synthesize(
-    voice, text: str, scale: float, volume: float, dest: str, speedup: float = 1.0
+    voice: PiperVoice, text: str, scale: float, volume: float, dest: str, speedup: float = 1.0
 ) -> list[list[int]]:
     """Speak ``text`` into ``dest``; return [offset, ms] marks, a mark per word.
 
@@ -94,7 +98,7 @@ def synthesize(
     config = SynthesisConfig(length_scale=scale, volume=volume)
     # The pause between sentences stretches with the speech, so the rate holds.
     pause = np.zeros(int(SENTENCE_PAUSE_S * scale * rate), dtype=np.int16)
-    pieces: list = []
+    pieces: list[np.ndarray] = []
     marks: list[list[int]] = []
     position = cursor = 0
     for sentence in split_sentences(text):
@@ -116,17 +120,17 @@ def synthesize(
         position += len(samples) + len(pause)
     if not pieces:
         raise ValueError("piper produced no audio")
-    audio = np.concatenate(pieces[:-1]).tobytes()
+    pcm = np.concatenate(pieces[:-1]).tobytes()
     if speedup > 1.01:
-        before = len(audio) // 2
-        audio = tempo.compress(np.frombuffer(audio, dtype=np.int16), rate, speedup).tobytes()
-        scale = (len(audio) // 2) / max(before, 1)
+        before = len(pcm) // 2
+        pcm = tempo.compress(np.frombuffer(pcm, dtype=np.int16), rate, speedup).tobytes()
+        scale = (len(pcm) // 2) / max(before, 1)
         marks = [[offset, round(ms * scale)] for offset, ms in marks]
     with wave.open(dest, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(rate)
-        out.writeframes(audio)
+        out.writeframes(pcm)
     return marks
 
 
@@ -134,6 +138,7 @@ def main() -> None:  # pragma: no cover - runs in the worker process
     os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
     voices: dict[str, SeededVoice] = {}
     for line in sys.stdin:
+        answer: dict[str, Any]
         try:
             request = json.loads(line)
             voice_id = request["voice"]

@@ -87,9 +87,9 @@ def _child(voice: str, requests: int, answers: int) -> None:
             # If the speaker process is killed meanwhile, a hung child still ends.
             signal.alarm(math.ceil(request["timeout"] + 2 * START_S))
             reply = json.dumps(answer(request, speaker)) + "\n"
-            data = memoryview(reply.encode("utf-8"))
-            while data:
-                data = data[os.write(answers, data) :]
+            unsent = memoryview(reply.encode("utf-8"))
+            while unsent:
+                unsent = unsent[os.write(answers, unsent) :]
     finally:
         os._exit(0)
 
@@ -213,7 +213,8 @@ def main() -> None:  # pragma: no cover - runs in the speaker process
             if failure:
                 reply = {"error": failure}
             else:
-                reply = ask(ready.pop(voice, None) or fork(voice, ready.values()), request)
+                child = ready.pop(voice, None)
+                reply = ask(child if child is not None else fork(voice, ready.values()), request)
         except Exception as exc:  # one line back to the caller, never a traceback
             reply = {"error": f"the espeak-ng speaker failed: {type(exc).__name__}: {exc}"}
         sys.stdout.write(json.dumps(reply) + "\n")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import platform
 import warnings
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -58,7 +58,7 @@ def identity() -> str:
 _stretcher: object | None = None
 
 
-def _tdhs():
+def _tdhs() -> Any:
     """audiostretchy's TDHS class, or None when it cannot be loaded here."""
     global _stretcher
     if _stretcher is None:
