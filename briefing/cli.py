@@ -567,9 +567,10 @@ def voices(engine_voices: bool) -> None:
     for profile in profiles:
         engine = engines.get(profile.engine)
         resolved = ""
-        if engine is not None and hasattr(engine, "resolve_voice"):
+        if engine is not None:
             try:
-                resolved = f" ({engine.resolve_voice(profile.voice)})"
+                name = engine.resolve_voice(profile.voice)
+                resolved = f" ({name})" if name != profile.voice else ""
             except BriefingError as exc:
                 resolved = f" (missing: {exc})"
         _echo(

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from .models import Show, Story
 
@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 
 #: Turns an article into a story: ``summarize.summarize_article`` or an ``LlmSummarizer``.
 Summarizer = Callable[..., Story]
+
+
+@runtime_checkable
+class Fingerprinted(Protocol):
+    """A summarizer whose output depends on more than its code (an LLM's endpoint
+    and model): ``fingerprint()`` names that, for the run's inputs."""
+
+    def fingerprint(self) -> object: ...
+
 
 DEFAULT_BITRATE_KBPS = 64
 DEFAULT_SINCE = dt.timedelta(hours=24)

@@ -18,6 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .models import Article, Chapter, Episode, SegmentKind
+from .options import Fingerprinted
 from .publish.feed import FEED_NAME
 from .publish.store import Store
 from .sources.files import Skipped
@@ -63,9 +64,8 @@ def run_inputs(articles: Sequence[Article], skipped: Sequence[Skipped], **option
 def summarizer_name(summarizer: object) -> object:
     """What names a summarizer in the run's inputs: its ``fingerprint()`` when it has
     one (an LLM's endpoint and model), else its qualified name."""
-    describe = getattr(summarizer, "fingerprint", None)
-    if callable(describe):
-        return describe()
+    if isinstance(summarizer, Fingerprinted):
+        return summarizer.fingerprint()
     return f"{getattr(summarizer, '__module__', '')}.{getattr(summarizer, '__qualname__', '')}"
 
 

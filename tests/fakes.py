@@ -32,6 +32,9 @@ class SilentEngine:
         if profile.voice != "quiet":
             raise VoiceError(f"silent engine has no voice '{profile.voice}'")
 
+    def resolve_voice(self, voice: str) -> str:
+        return voice
+
     def synthesize(self, text: str, profile: VoiceProfile, dest: Path) -> tuple[WordMark, ...]:
         """Silence as long as the words take at the profile's rate; every word
         starts at an even share of that time."""
@@ -68,6 +71,9 @@ class ToneEngine:
 
         if profile.voice == "missing":
             raise VoiceError(f"tone engine has no voice '{profile.voice}'")
+
+    def resolve_voice(self, voice: str) -> str:
+        return voice
 
     def synthesize(self, text: str, profile: VoiceProfile, dest: Path) -> tuple[WordMark, ...]:
         import math

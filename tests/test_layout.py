@@ -104,3 +104,15 @@ def test_pipeline_only_orchestrates():
     tree = ast.parse("\n".join(lines))
     functions = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
     assert functions == {"compose_script", "prepare_script", "generate", "_generate"}
+
+
+def test_an_llm_summarizer_names_its_model_in_the_run_inputs():
+    from briefing.llm import LlmSettings, LlmSummarizer
+    from briefing.summarize import summarize_article
+    from briefing.uptodate import summarizer_name
+
+    one = LlmSummarizer(LlmSettings("http://127.0.0.1:1/v1", "small", api_key="secret"))
+    other = LlmSummarizer(LlmSettings("http://127.0.0.1:1/v1", "large", api_key="secret"))
+    assert summarizer_name(one) != summarizer_name(other)
+    assert "secret" not in str(summarizer_name(one))
+    assert summarizer_name(summarize_article) == "briefing.summarize.summarize_article"

@@ -50,6 +50,11 @@ class Engine(Protocol):
         """Raise VoiceError when the profile's voice does not exist in this engine."""
         ...
 
+    def resolve_voice(self, voice: str) -> str:
+        """What a profile's ``voice`` names on this machine (the engine's full id, the
+        voice's file), for ``briefing voices``; raises VoiceError when it names none."""
+        ...
+
     def synthesize(self, text: str, profile: VoiceProfile, dest: Path) -> tuple[WordMark, ...]:
         """Speak ``text`` with ``profile`` into the WAV file ``dest``.
 
@@ -61,6 +66,15 @@ class Engine(Protocol):
 
 
 EngineFactory = Callable[[], Engine]
+
+
+@runtime_checkable
+class IdentifiesItself(Protocol):
+    """An engine class that tells its identity (name, version, library, voice model)
+    for a profile without being started, for cache keys (``engine_identity``)."""
+
+    def identity(self, profile: VoiceProfile) -> str: ...
+
 
 #: pyttsx3 drives espeak-ng on Linux (carefully: see pyttsx3_engine), and the
 #: platform's own voice elsewhere (NSSpeechSynthesizer on macOS, SAPI5 on Windows).
@@ -138,9 +152,8 @@ def engine_identity(profile: VoiceProfile) -> str:
     factory = _factory(profile.engine)
     if isinstance(factory, str):
         factory = _import_factory(profile.engine, factory)
-    identity = getattr(factory, "identity", None)
-    if callable(identity):
-        return f"{profile.engine}: {identity(profile)}"
+    if isinstance(factory, IdentifiesItself):
+        return f"{profile.engine}: {factory.identity(profile)}"
     return f"{profile.engine}: {get_engine(profile.engine).describe()}"
 
 

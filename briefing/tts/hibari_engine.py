@@ -315,6 +315,9 @@ class HibariEngine:
             )
         return found
 
+    def resolve_voice(self, voice: str) -> str:
+        return resolve_voice(voice).name
+
     def check_voice(self, profile: VoiceProfile) -> None:
         try:
             resolve_voice(profile.voice, profile.language)

@@ -128,6 +128,10 @@ class PiperEngine:
             )
         return found
 
+    def resolve_voice(self, voice: str) -> str:
+        _model_paths(voice)  # installed, or VoiceError
+        return voice
+
     def check_voice(self, profile: VoiceProfile) -> None:
         try:
             _model_paths(profile.voice)
