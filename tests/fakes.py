@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import wave
 from pathlib import Path
@@ -59,6 +60,16 @@ class ToneEngine:
     voice "missing" does not exist."""
 
     name = "tone"
+
+    #: The environment variable naming a file where each tone engine, as it starts,
+    #: adds its process id: a test sees a worker's engine start without timing it.
+    STARTED_FILE = "TONE_ENGINE_STARTED_FILE"
+
+    def __init__(self) -> None:
+        started = os.environ.get(self.STARTED_FILE)
+        if started:
+            with open(started, "a", encoding="utf-8") as file:
+                file.write(f"{os.getpid()}\n")
 
     def describe(self) -> str:
         return "tone test engine"

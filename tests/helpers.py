@@ -16,6 +16,8 @@ import math
 import os
 import shutil
 import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -124,6 +126,22 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     }
     env.update(extra)
     return env
+
+
+def wait_for(condition: Callable[[], object], timeout_s: float = 60.0) -> bool:
+    """Whether ``condition()`` came true, asked every 20 ms until ``timeout_s``
+    (a bound against hanging, far above what a busy machine takes, not a timing)."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def mp3_names(folder: Path) -> list[str]:
+    """The names of the MP3 files in ``folder``; none when there is no such folder."""
+    return sorted(p.name for p in folder.glob("*.mp3")) if folder.is_dir() else []
 
 
 def entry(day: int, guid: str = "", title: str = "Episode") -> EpisodeEntry:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from briefing.cli import cli
 
-from .helpers import SEED, subprocess_env
+from .helpers import SEED, mp3_names, subprocess_env
 
 COMMANDS = sorted(cli.commands)
 
@@ -135,7 +135,7 @@ def test_bad_input_is_one_line_no_traceback_no_mp3(tmp_path, case):
     assert len(errors) == 1, result.stderr
     assert message in errors[0]
     assert result.stdout == ""
-    assert not list(out.glob("*.mp3")) if out.exists() else True
+    assert mp3_names(out) == []
 
 
 def test_unexpected_errors_are_one_line_too(monkeypatch):

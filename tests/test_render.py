@@ -18,7 +18,8 @@ from briefing.render import AudioSettings, Renderer, block_key, plan_blocks
 from briefing.script import build_script
 from briefing.voices import VoiceProfile
 
-from .helpers import tone_specs
+from .fakes import ToneEngine
+from .helpers import tone_specs, wait_for
 
 DATE = dt.date(2026, 11, 25)
 
@@ -280,13 +281,19 @@ def test_worker_logs_reach_the_parent(tone_engine, caplog, tmp_path):
     assert json.loads(next(tmp_path.rglob(f"{key}.json")).read_text())["key"] == key
 
 
-def test_a_warmed_worker_starts_its_engine_before_the_first_block(tone_engine, caplog):
+def test_a_warmed_worker_starts_its_engine_before_the_first_block(
+    tone_engine, caplog, tmp_path, monkeypatch
+):
     """While the caller still prepares the script, a warmed-up worker loads the
     mixing modules and starts its engine, so the first block does not wait for them."""
+    started_file = tmp_path / "tone-started"
+    monkeypatch.setenv(ToneEngine.STARTED_FILE, str(started_file))
     renderer = Renderer(None, jobs=1)
     with caplog.at_level(logging.DEBUG, logger="briefing"), renderer:
         renderer.warm_up({"tone"})
-        time.sleep(2.0)  # the caller reading and summarising its articles
+        # The caller reads and summarises its articles; no block is sent until the
+        # worker says its engine started (a worker that waited for one never would).
+        assert wait_for(started_file.exists), "the warmed-up worker did not start its engine"
         sent = time.time()
         result = renderer.render(tone_specs(["hello there"]))
     assert not result.failures

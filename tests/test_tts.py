@@ -30,6 +30,26 @@ def test_engine_module_missing_is_a_clear_error():
         tts.unregister_engine("ghost")
 
 
+def test_an_engine_is_registered_then_removed_with_the_instance_kept():
+    from .fakes import SilentEngine
+
+    tts.register_engine("passing", SilentEngine)
+    try:
+        engine = tts.get_engine("passing")
+        assert tts.get_engine("passing") is engine
+    finally:
+        tts.unregister_engine("passing")
+    assert "passing" not in tts.engine_names()
+    with pytest.raises(EngineError, match="unknown text-to-speech engine 'passing'"):
+        tts.get_engine("passing")
+    tts.register_engine("passing", SilentEngine)  # a fresh one, not the instance kept before
+    try:
+        assert tts.get_engine("passing") is not engine
+    finally:
+        tts.unregister_engine("passing")
+    tts.unregister_engine("passing")  # no such engine now: nothing happens
+
+
 def test_engines_are_loaded_lazily():
     code = "import briefing.cli, briefing.pipeline, sys; print('pyttsx3' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
