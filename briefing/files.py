@@ -61,15 +61,16 @@ def atomic_path(dest: Path) -> Iterator[Path]:
     """
     tmp = temporary_sibling(dest)
     pending = _holding(dest.parent)
+    handed_over = False
     try:
         yield tmp
         if pending is not None:
             pending.staged[pending.folder / dest.name] = tmp
-            tmp = None  # the transaction renames it, or removes it
+            handed_over = True  # the transaction renames it, or removes it
         else:
             commit(tmp, dest)
     finally:
-        if tmp is not None:
+        if not handed_over:
             tmp.unlink(missing_ok=True)
 
 

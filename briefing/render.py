@@ -435,10 +435,10 @@ def render_script(
         specs = plan_blocks(script, profiles, settings, identities=identities)
         try:
             result = renderer.render(specs, progress)
-        except EngineUnavailable as failure:
+        except EngineUnavailable as unavailable:
             if fallback is None:
                 raise
-            cast = list(fallback(failure, tuple(profiles.values())))
+            cast = list(fallback(unavailable, tuple(profiles.values())))
             profiles = {p.name: p for p in cast}
             voices = [p.name for p in cast]
             identities = {p.name: engine_identity(p) for p in cast}

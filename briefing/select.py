@@ -49,7 +49,7 @@ def fingerprint(article: Article) -> Fingerprint:
     return Fingerprint(_terms(article.title), _terms(" ".join(lead_words)), shingles)
 
 
-def jaccard(a: frozenset, b: frozenset) -> float:
+def jaccard(a: frozenset[object], b: frozenset[object]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 

@@ -115,11 +115,12 @@ def _trim() -> None:
             _malloc_trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
         except (OSError, AttributeError):  # not glibc
             _malloc_trim = False
-    if _malloc_trim:
+    if callable(_malloc_trim):
         _malloc_trim(0)
 
 
-_malloc_trim = None
+_malloc_trim: Callable[[int], object] | bool | None = None
+"""glibc's malloc_trim, False where there is none, None until looked up."""
 
 
 def _prepare(registry: dict[str, str]) -> None:

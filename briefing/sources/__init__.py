@@ -69,7 +69,11 @@ __all__ = [
 ]
 
 
-def _tagged(article: Article, source: SourceConfig, **changes) -> Article:
+_Found = tuple[list[Article], list[Skipped]]
+"""A source's articles, and what of it was skipped."""
+
+
+def _tagged(article: Article, source: SourceConfig, **changes: Any) -> Article:
     return replace(article, origin=source.label, weight=source.weight, **changes)
 
 
@@ -110,8 +114,9 @@ class _Collector:
 
     # -- files -------------------------------------------------------------------
 
-    def from_path(self, source: SourceConfig, stdin: BinaryIO | None):
-        articles, skipped = [], []
+    def from_path(self, source: SourceConfig, stdin: BinaryIO | None) -> _Found:
+        articles: list[Article] = []
+        skipped: list[Skipped] = []
         for item in iter_articles([source.location], stdin=stdin):
             if isinstance(item, Skipped):
                 skipped.append(item)
@@ -121,7 +126,7 @@ class _Collector:
 
     # -- the web -----------------------------------------------------------------
 
-    def from_url(self, source: SourceConfig):
+    def from_url(self, source: SourceConfig) -> _Found:
         url = source.location
         response = self.client.get(
             url, accept="application/rss+xml, application/atom+xml, application/xml;q=0.9, "
@@ -136,7 +141,7 @@ class _Collector:
         kind = response.content_type or "no content type"
         raise SourceError(f"{url}: neither a feed nor a web page (the server sent {kind})")
 
-    def _from_feed(self, source: SourceConfig, body: bytes, content_type: str):
+    def _from_feed(self, source: SourceConfig, body: bytes, content_type: str) -> _Found:
         _, items = parse_feed(body, source.location, content_type)
         if self.since is not None:
             oldest = self.now - self.since
@@ -232,7 +237,7 @@ def _collect(
     collector: _Collector, sources: Sequence[SourceConfig], stdin: BinaryIO | None
 ) -> tuple[list[Article], list[Skipped]]:
 
-    def read(source: SourceConfig):
+    def read(source: SourceConfig) -> _Found:
         try:
             if source.is_url:
                 return collector.from_url(source)

@@ -16,7 +16,8 @@ import re
 import stat
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -347,7 +348,7 @@ def iter_articles(
     for source in sources:
         if str(source) == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield _attempt(lambda s=stream: read_stream(s), "<stdin>")
+            yield _attempt(partial(read_stream, stream), "<stdin>")
             continue
         path = Path(source)
         if path.is_dir():
@@ -357,12 +358,12 @@ def iter_articles(
                 yield Skipped(str(path), strip_source_prefix(str(exc), str(path)))
                 continue
             for file in files:
-                yield _attempt(lambda f=file: read_article(f), str(file))
+                yield _attempt(partial(read_article, file), str(file))
         else:
-            yield _attempt(lambda p=path: read_article(p), str(path))
+            yield _attempt(partial(read_article, path), str(path))
 
 
-def _attempt(read, source: str) -> Article | Skipped:
+def _attempt(read: Callable[[], Article], source: str) -> Article | Skipped:
     try:
         return read()
     except SourceError as exc:

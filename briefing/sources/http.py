@@ -30,14 +30,21 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import SourceError
 from ..files import atomic_path, write_text_atomic
 from ..versions import __version__
+
+if TYPE_CHECKING:
+    from requests.adapters import HTTPAdapter
+    from urllib3.connection import HTTPConnection as _ConnectionBase
+else:
+    _ConnectionBase = object  # urllib3 is imported when the first client is made
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +163,7 @@ class HttpCache:
         key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
         return self.folder / f"{key}.json", self.folder / f"{key}.body"
 
-    def load(self, url: str) -> tuple[dict, bytes | None]:
+    def load(self, url: str) -> tuple[dict[str, Any], bytes | None]:
         meta_path, body_path = self.entry_paths(url)
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -173,7 +180,7 @@ class HttpCache:
             return {k: v for k, v in meta.items() if k == "retry_not_before"}, None
         return meta, body
 
-    def store(self, url: str, meta: dict, body: bytes | None) -> None:
+    def store(self, url: str, meta: dict[str, Any], body: bytes | None) -> None:
         """Keep a response; a cache that cannot be written (read-only, full) is said once."""
         meta_path, body_path = self.entry_paths(url)
         try:
@@ -311,7 +318,13 @@ def _refusal_of(host: str, address: str, allowed: tuple[Network, ...]) -> str | 
     return f"{address} is {refusal}" if host == address else f"{host} is {address}, {refusal}"
 
 
-def _connect(host: str, port: int, watch: _Watch, source_address, options) -> socket.socket:
+def _connect(
+    host: str,
+    port: int,
+    watch: _Watch,
+    source_address: tuple[str, int] | None,
+    options: Sequence[tuple[int, int, int | bytes]] | None,
+) -> socket.socket:
     """A socket connected to ``host`` on an address the request may reach: urllib3's
     create_connection, with each address judged before it is dialled."""
     from urllib3.util.connection import allowed_gai_family
@@ -321,11 +334,12 @@ def _connect(host: str, port: int, watch: _Watch, source_address, options) -> so
     with contextlib.suppress(ValueError):  # an address, not a name: judged as it is
         if refusal := _refusal_of(host, host, watch.allowed):
             raise _Refused(refusal)
-    refusals, error = [], None
+    refusals: list[str] = []
+    error: OSError | None = None
     for family, kind, proto, _, address in socket.getaddrinfo(
         host, port, allowed_gai_family(), socket.SOCK_STREAM
     ):
-        if refusal := _refusal_of(host, address[0], watch.allowed):
+        if refusal := _refusal_of(host, str(address[0]), watch.allowed):
             refusals.append(refusal)
             continue
         sock = socket.socket(family, kind, proto)
@@ -347,13 +361,14 @@ def _connect(host: str, port: int, watch: _Watch, source_address, options) -> so
     raise OSError(f"no address found for {host}")
 
 
-class _Guarded:
-    """A urllib3 connection that keeps to the _Watch of the request using it."""
+class _Guarded(_ConnectionBase):
+    """A urllib3 connection that keeps to the _Watch of the request using it (mixed
+    into urllib3's connection classes; to the type checker, one of them)."""
 
     def _new_conn(self) -> socket.socket:
         watch = getattr(_current, "watch", None)
         if watch is None or watch.allowed is None or self.proxy is not None:
-            sock = super()._new_conn()  # type: ignore[misc]
+            sock = super()._new_conn()
         else:
             sock = self._new_judged_conn(watch)
         if watch is not None:
@@ -375,7 +390,7 @@ class _Guarded:
         except OSError as exc:
             raise NewConnectionError(self, f"Failed to establish a new connection: {exc}") from exc
 
-    def request(self, *args, **kwargs):
+    def request(self, *args: Any, **kwargs: Any) -> None:
         watch = getattr(_current, "watch", None)
         if watch is not None and self.sock is not None and self._watched_by is not watch:
             # A connection kept open from an earlier request: judged again, and watched.
@@ -385,13 +400,13 @@ class _Guarded:
                     raise _Refused(refusal)
             watch.watch(self.sock)
             self._watched_by = watch
-        return super().request(*args, **kwargs)  # type: ignore[misc]
+        super().request(*args, **kwargs)
 
     _watched_by: _Watch | None = None
 
 
 @functools.cache
-def _adapter_class() -> type:
+def _adapter_class() -> type[HTTPAdapter]:
     """A requests adapter whose connections (proxied ones too) are _Guarded."""
     from requests.adapters import HTTPAdapter
     from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -412,11 +427,11 @@ def _adapter_class() -> type:
     pools = {"http": Pool, "https": TlsPool}
 
     class Adapter(HTTPAdapter):
-        def init_poolmanager(self, *args, **kwargs) -> None:
+        def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
             super().init_poolmanager(*args, **kwargs)
             self.poolmanager.pool_classes_by_scheme = pools
 
-        def proxy_manager_for(self, proxy: str, **kwargs):
+        def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
             manager = super().proxy_manager_for(proxy, **kwargs)
             if not proxy.lower().startswith("socks"):
                 manager.pool_classes_by_scheme = pools
@@ -687,7 +702,7 @@ class HttpClient:
         except (OSError, ValueError):
             return
         for *_, address in found:
-            if refusal := _refusal_of(host, address[0], allowed):
+            if refusal := _refusal_of(host, str(address[0]), allowed):
                 raise _Refused(refusal)
 
 
