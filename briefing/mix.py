@@ -24,7 +24,14 @@ from pathlib import Path
 import numpy as np
 
 from . import loudness
-from .layout import CHIME_MS, INTRO_STING_MS, OUTRO_STING_MS, SAMPLE_RATE, Part
+from .layout import (
+    CHIME_MS,
+    ENCODED_TARGET_LUFS,
+    INTRO_STING_MS,
+    OUTRO_STING_MS,
+    SAMPLE_RATE,
+    Part,
+)
 
 with warnings.catch_warnings():
     # pydub warns at import when ffmpeg is not on PATH; briefing never needs
@@ -77,21 +84,21 @@ def _bell(notes: Sequence[tuple[float, int]], length_ms: int, gain_db: float) ->
 
 
 @functools.cache
-def intro_sting(target_lufs: float = loudness.ENCODED_TARGET_LUFS) -> AudioSegment:
+def intro_sting(target_lufs: float = ENCODED_TARGET_LUFS) -> AudioSegment:
     """A rising three-note chime (C5, E5, G5, then C6)."""
     notes = [(523.25, 0), (659.25, 160), (783.99, 320), (1046.5, 480)]
     return level(_bell(notes, INTRO_STING_MS, -6.0), target_lufs + STING_LU)
 
 
 @functools.cache
-def outro_sting(target_lufs: float = loudness.ENCODED_TARGET_LUFS) -> AudioSegment:
+def outro_sting(target_lufs: float = ENCODED_TARGET_LUFS) -> AudioSegment:
     """A falling chime that resolves (G5, E5, C5 with C4 under it)."""
     notes = [(783.99, 0), (659.25, 170), (523.25, 340), (261.63, 340)]
     return level(_bell(notes, OUTRO_STING_MS, -6.0), target_lufs + STING_LU)
 
 
 @functools.cache
-def story_chime(target_lufs: float = loudness.ENCODED_TARGET_LUFS) -> AudioSegment:
+def story_chime(target_lufs: float = ENCODED_TARGET_LUFS) -> AudioSegment:
     """A soft two-note marker between stories, so a listener hears the boundary."""
     return level(_bell([(880.0, 0), (1318.5, 90)], CHIME_MS, -16.0), target_lufs + CHIME_LU)
 
@@ -191,7 +198,7 @@ class Assembled:
 def assemble(
     parts: Sequence[Part],
     speech: AudioSegment | None = None,
-    target_lufs: float = loudness.ENCODED_TARGET_LUFS,
+    target_lufs: float = ENCODED_TARGET_LUFS,
 ) -> Assembled:
     """Join a block's parts in order: pauses, stings, and ``speech`` (leveled to
     ``target_lufs``) where the parts say "speech"."""

@@ -17,11 +17,10 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from .models import Article, Chapter, Episode, SegmentKind
+from .models import Article, Chapter, Episode, SegmentKind, Skipped
 from .options import Fingerprinted
 from .publish.feed import FEED_NAME
 from .publish.store import Store
-from .sources.files import Skipped
 
 
 def _code_stamp() -> list[list[object]]:

@@ -16,14 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..errors import SourceError
-from ..models import Article, SourceConfig
+from ..models import Article, Skipped, SourceConfig
 from ..text import clean_headline, cut_at_word, split_sentences
 from .charsets import misdecoded
 from .feeds import FeedItem, looks_like_feed, parse_feed
 from .files import (
     HEADLINE_CHARS,
     STDIN,
-    Skipped,
     decode_text,
     iter_articles,
     load_articles,
