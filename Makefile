@@ -71,9 +71,11 @@ browser-deps:
 	    npm install --prefix .cache/browser --no-audit --no-fund --silent axe-core@4; \
 	  else echo "Install npm (Node.js) for the accessibility checks: sudo apt-get install npm"; fi; }
 
+# ruff, mypy and the stubs come with the test extra (pyproject.toml); mypy's settings are there too.
 lint: $(STAMP)
-	$(BIN)/python -m pip install --quiet ruff
 	$(BIN)/ruff check briefing tests benchmarks
+	$(BIN)/ruff format --check briefing tests benchmarks
+	$(BIN)/python -m mypy
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache build dist *.egg-info
