@@ -22,7 +22,7 @@ import click
 from . import entry
 from .config import load_config, parse_duration
 from .errors import BriefingError
-from .models import SegmentKind
+from .models import SegmentKind, SourceConfig
 from .options import KEEP_RANGE, MAX_WORDS_RANGE, MINUTES_RANGE
 from .versions import __version__
 from .voices import MAX_RATE, MIN_RATE
@@ -92,7 +92,8 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         except BriefingError as exc:
             error = click.ClickException(str(exc))
-            error.exit_code = exc.exit_code
+            # click declares exit_code a ClassVar; each library error brings its own.
+            error.exit_code = exc.exit_code  # type: ignore[misc]
             raise error from None
         except (click.ClickException, click.Abort, KeyboardInterrupt):
             raise
@@ -153,7 +154,9 @@ def _script_options(command: Callable[..., Any]) -> Callable[..., Any]:
 class _Finite(click.FloatRange):
     """A finite number in a range: "nan" and "inf" are not a time to wait or a length."""
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None):
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
         number = super().convert(value, param, ctx)
         if not math.isfinite(number):
             self.fail(f"{value!r} is not a finite number", param, ctx)
@@ -390,7 +393,7 @@ def generate(
     renderer = Renderer(None if no_cache else _segment_cache(cache_dir), jobs=jobs)
     quiet = click.get_current_context().meta.get("briefing.quiet", False)
     bar = _ProgressBar(enabled=not quiet)
-    chosen = list(sources) or list(config.sources)
+    chosen: list[str | Path | SourceConfig] = list(sources) or list(config.sources)
     options = run_options(
         config, out_dir=out_dir, date=_as_date(date), title=title, voices=voices,
         max_words=max_words, bitrate_kbps=int(bitrate), base_url=base_url, keep=keep,
@@ -498,7 +501,7 @@ def script(
         config, date=_as_date(date), title=title, voices=voices, max_words=max_words,
         minutes=minutes, since=since, summarizer=summarizer, wpm=wpm,
     )  # fmt: skip
-    chosen = list(sources) or list(config.sources)
+    chosen: list[str | Path | SourceConfig] = list(sources) or list(config.sources)
     with _http_client(chosen, config, None, cached=True) as client:
         prepared = prepare_script(chosen, options, client=client)
     _echo(prepared.script.to_text(), nl=False)
@@ -706,7 +709,8 @@ def main() -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.message = printable(exc.message, lines=False)
+        # click declares message Final; what is shown is made printable first.
+        exc.message = printable(exc.message, lines=False)  # type: ignore[misc]
         exc.show()
         sys.exit(exc.exit_code)
     sys.exit(EXIT_OK)
