@@ -93,7 +93,12 @@ def test_interrupt_during_rendering_is_one_line_and_changes_nothing(tmp_path, ho
     wait_for(lambda: _workers(process), timeout_s=30)  # rendering has started once one is up
     time.sleep(0.2)
     process.send_signal(how)
-    _, stderr = process.communicate(timeout=60)
+    try:
+        _, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:  # stop the run and its workers, then say so
+        os.killpg(process.pid, signal.SIGKILL)
+        _, stderr = process.communicate()
+        pytest.fail(f"the run did not end within 60 s of {how.name}:\n{stderr}")
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr
     assert stderr.strip().splitlines()[-1] == (
