@@ -55,7 +55,7 @@ def main() -> None:
     except ImportError:
         fail("PESQ needs the bench extra: pip install -e '.[bench]'")
     sys.path.insert(0, str(ROOT))
-    from briefing import mix, mp3
+    from briefing.audio import mix, mp3
     from briefing.tts import get_engine
     from briefing.voices import get_profile
 

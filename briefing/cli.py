@@ -276,7 +276,7 @@ def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _segment_cache(cache_dir: Path | None) -> Any:
-    from .cache import SegmentCache
+    from .render.cache import SegmentCache
 
     return SegmentCache(cache_dir)
 
@@ -293,7 +293,7 @@ def _http_client(
     if not any(is_url(str(getattr(source, "location", source))) for source in sources):
         yield None
         return
-    from .cache import default_cache_dir
+    from .render.cache import default_cache_dir
     from .sources.http import FetchPolicy, HttpClient
 
     root = (cache_dir or default_cache_dir()) if cached else None

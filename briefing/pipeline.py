@@ -16,13 +16,13 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .blocks import AudioSettings, Progress
-from .cache import SegmentCache
 from .errors import EngineUnavailable, NoStoriesError, OutputError
 from .files import check_out_dir, folder_lock
 from .models import Article, Episode, Script, Skipped, SourceConfig, Story
 from .options import RunOptions
 from .publish.store import load_store
+from .render.blocks import AudioSettings, Progress
+from .render.cache import SegmentCache
 from .select import dedupe, fit, rank, script_estimator
 from .sources import gather_articles, warn_skipped
 from .summarize import summarize_articles

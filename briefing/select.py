@@ -169,7 +169,7 @@ def script_estimator(
 ) -> Callable[[Sequence[Story]], float]:
     """The estimated length, in ms, of the show's script for some stories (for ``fit``):
     the script as it would be built, each voice at its rate (or ``wpm``)."""
-    from .layout import overhead_ms
+    from .render.layout import overhead_ms
     from .script import build_script
     from .voices import display_names, get_profile
 

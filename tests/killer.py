@@ -52,7 +52,7 @@ def snapshot(folder: Path, names: list[str]) -> dict[str, str]:
 
 def whole_mp3(path: Path) -> None:
     """An ID3 tag, then nothing but whole MPEG frames (raises AssertionError)."""
-    from briefing.mp3 import count_frames
+    from briefing.audio.mp3 import count_frames
 
     data = path.read_bytes()
     assert data[:3] == b"ID3", f"{path.name}: no ID3 tag"

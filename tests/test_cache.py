@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefing.cache import CachedBlock, SegmentCache, make_record, record_digest
 from briefing.cli import cli
+from briefing.render.cache import CachedBlock, SegmentCache, make_record, record_digest
 
 from .helpers import WriteFaults
 

@@ -248,8 +248,8 @@ def test_speaking_writes_nothing_in_the_home_folder(tmp_path):
 @pytest.fixture(scope="module")
 def neural_episode(tmp_path_factory):
     """The seed and the bundled samples read by the presenter."""
-    from briefing.cache import SegmentCache
     from briefing.render import Renderer
+    from briefing.render.cache import SegmentCache
     from briefing.sources import sample_sources
 
     out = tmp_path_factory.mktemp("neural")
@@ -264,7 +264,7 @@ def neural_episode(tmp_path_factory):
 def test_neural_episode_format_length_and_sound(neural_episode):
     from mutagen.mp3 import MP3
 
-    from briefing import layout
+    from briefing.render import layout
     from briefing.summarize import word_count
 
     audio = MP3(str(neural_episode.mp3_path))
@@ -317,8 +317,8 @@ def test_neural_episode_loudness_and_cover(neural_episode):
 @integration
 def test_renders_are_byte_identical_in_and_out_of_the_workers(tmp_path):
     """The same inputs give the same MP3, rendered here (--jobs 0) or by the workers."""
-    from briefing.cache import SegmentCache
     from briefing.render import Renderer
+    from briefing.render.cache import SegmentCache
 
     made = []
     for jobs in (0, 2):

@@ -12,8 +12,9 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from briefing import layout, pipeline
+from briefing import pipeline
 from briefing.models import SegmentKind
+from briefing.render import layout
 from briefing.summarize import word_count
 from briefing.voices import default_voices, get_profile
 
@@ -48,7 +49,7 @@ def seed_episode(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def demo_cache(tmp_path_factory):
-    from briefing.cache import SegmentCache
+    from briefing.render.cache import SegmentCache
 
     return SegmentCache(tmp_path_factory.mktemp("demo-cache"))
 
@@ -255,7 +256,7 @@ def test_blocks_join_in_silence_and_chapters_start_with_speech(demo_episode, dem
     where its speech is heard, right after a pause."""
     import numpy as np
 
-    from briefing.mp3 import frame_samples
+    from briefing.audio.mp3 import frame_samples
     from briefing.pipeline import compose_script
     from briefing.render import Renderer, plan_blocks
     from briefing.sources import gather_articles

@@ -84,10 +84,23 @@ def test_no_module_of_briefing_imports_itself_back_at_import_time():
     assert _cycles(graph) == []
 
 
-def test_workers_take_what_they_render_from_blocks_not_from_render():
-    assert "briefing.render" not in _top_level_imports(PACKAGE / "workers.py")
-    source = (PACKAGE / "workers.py").read_text(encoding="utf-8")
-    assert "from .render import" not in source
+def test_workers_take_what_they_render_from_blocks_not_from_the_renderer():
+    """render (the pool) starts the workers; the workers render with blocks."""
+    workers = PACKAGE / "render" / "workers.py"
+    assert "briefing.render" not in _top_level_imports(workers)
+    source = workers.read_text(encoding="utf-8")
+    assert "from . import" not in source and "from briefing.render import" not in source
+    assert "from .blocks import" in source
+
+
+def test_the_file_list_shows_the_pipeline():
+    stages = ["sources", "select.py", "summarize.py", "script.py", "tts", "render", "audio",
+              "publish"]  # fmt: skip
+    assert all((PACKAGE / stage).exists() for stage in stages)
+    assert {p.stem for p in (PACKAGE / "render").glob("*.py")} >= {
+        "__init__", "blocks", "workers", "cache", "layout"
+    }  # fmt: skip
+    assert {p.stem for p in (PACKAGE / "audio").glob("*.py")} >= {"mix", "loudness", "mp3"}
 
 
 def test_no_module_imports_the_version_from_the_package_root():
@@ -116,3 +129,20 @@ def test_an_llm_summarizer_names_its_model_in_the_run_inputs():
     assert summarizer_name(one) != summarizer_name(other)
     assert "secret" not in str(summarizer_name(one))
     assert summarizer_name(summarize_article) == "briefing.summarize.summarize_article"
+
+
+def test_a_worker_and_the_cache_start_without_the_renderer():
+    """The render package's names load its pool on first use: a worker process and
+    the up-to-date check import only what they need."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, briefing.render.workers, briefing.render.cache, briefing.uptodate; "
+        "print('briefing.render.pool' in sys.modules, 'briefing.audio.mp3' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        cwd=PACKAGE.parent,
+    )  # fmt: skip
+    assert result.stdout.split() == ["False", "False"]

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from scipy.signal import resample_poly
 
-from briefing import loudness
+from briefing.audio import loudness
 
 RATE = 22050
 

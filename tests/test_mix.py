@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from briefing import layout, loudness, mix
+from briefing.audio import loudness, mix
+from briefing.render import layout
 
 from .helpers import window_rms
 

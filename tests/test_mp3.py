@@ -8,7 +8,7 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from briefing import mp3
+from briefing.audio import mp3
 from briefing.errors import AudioError
 from briefing.models import Chapter, SegmentKind
 

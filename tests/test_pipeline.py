@@ -92,7 +92,7 @@ def test_failed_encode_leaves_previous_episode_intact(
     def broken(pcm, **_):
         raise AudioError("encoder died half way")
 
-    monkeypatch.setattr("briefing.mp3.encode", broken)
+    monkeypatch.setattr("briefing.audio.mp3.encode", broken)
     with pytest.raises(AudioError):
         pipeline.generate([articles_dir], out_dir=out, date=DATE)
     assert _contents(out) == before
@@ -109,7 +109,7 @@ def test_full_disk_leaves_previous_episode_intact(
         dest.write_bytes(b"partial mp3 data")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("briefing.mp3.write_mp3", full)
+    monkeypatch.setattr("briefing.audio.mp3.write_mp3", full)
     with pytest.raises(OutputError, match="disk full"):
         pipeline.generate([articles_dir], out_dir=out, date=DATE)
     assert _contents(out) == before
@@ -120,7 +120,7 @@ def test_interrupt_leaves_no_partial_file(tmp_path, silent_voices, articles_dir,
         dest.write_bytes(b"partial")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("briefing.mp3.write_mp3", interrupted)
+    monkeypatch.setattr("briefing.audio.mp3.write_mp3", interrupted)
     with pytest.raises(KeyboardInterrupt):
         pipeline.generate([articles_dir], out_dir=tmp_path / "out", date=DATE)
     assert _contents(tmp_path / "out") == {}

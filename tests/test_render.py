@@ -10,11 +10,11 @@ import time
 import pytest
 
 from briefing import tts
-from briefing.cache import CachedBlock, SegmentCache
+from briefing.audio.mp3 import frame_samples
 from briefing.errors import VoiceError
 from briefing.models import Story
-from briefing.mp3 import frame_samples
 from briefing.render import AudioSettings, Renderer, block_key, plan_blocks
+from briefing.render.cache import CachedBlock, SegmentCache
 from briefing.script import build_script
 from briefing.voices import VoiceProfile
 
@@ -302,8 +302,8 @@ def test_a_warmed_worker_starts_its_engine_before_the_first_block(
 
 
 def test_a_worker_that_cannot_start_stops_the_run(tone_engine, monkeypatch):
-    from briefing import workers
     from briefing.errors import EngineError
+    from briefing.render import workers
 
     monkeypatch.setattr(workers.sys, "executable", "/bin/false")
     with pytest.raises(EngineError, match=r"a render worker could not start \(exit code 1\)"):
@@ -312,7 +312,7 @@ def test_a_worker_that_cannot_start_stops_the_run(tone_engine, monkeypatch):
 
 def test_workers_do_not_run_the_callers_main_script(tmp_path):
     """A script calling briefing without an `if __name__ == "__main__":` guard works:
-    the workers are `python -m briefing.workers`, not a re-run of the script."""
+    the workers are `python -m briefing.render.workers`, not a re-run of the script."""
     import subprocess
     import sys
 
@@ -358,7 +358,7 @@ def test_what_a_killed_run_left_in_the_cache_and_temp_folder_is_removed(tone_eng
     import tempfile
     from pathlib import Path
 
-    from briefing.workers import WORKDIR_PREFIX
+    from briefing.render.workers import WORKDIR_PREFIX
 
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)  # fmt: skip

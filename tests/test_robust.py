@@ -31,7 +31,7 @@ def _generate(out: Path, date: str, *sources: Path, extra: tuple[str, ...] = ())
 def _workers(run: subprocess.Popen[str]) -> set[int]:
     """The render workers of ``run``, alive: the processes of its session (it is
     started in a session of its own, and its workers stay in it even when they
-    outlive it) that are ``python -m briefing.workers``. Other runs on the
+    outlive it) that are ``python -m briefing.render.workers``. Other runs on the
     machine are not counted."""
     found = set()
     for entry in Path("/proc").iterdir():
@@ -39,7 +39,7 @@ def _workers(run: subprocess.Popen[str]) -> set[int]:
             try:
                 if (
                     os.getsid(int(entry.name)) == run.pid
-                    and b"briefing.workers" in (entry / "cmdline").read_bytes()
+                    and b"briefing.render.workers" in (entry / "cmdline").read_bytes()
                 ):
                     found.add(int(entry.name))
             except OSError:  # gone meanwhile

@@ -52,7 +52,7 @@ def test_identity_names_the_compressor(monkeypatch):
 def test_resampling_keeps_length_and_pitch():
     from pydub import AudioSegment
 
-    from briefing.mix import resample
+    from briefing.audio.mix import resample
 
     source = _voiced(1.0, 220.0)
     audio = AudioSegment(source.tobytes(), sample_width=2, frame_rate=RATE, channels=1)

@@ -205,7 +205,7 @@ def test_rate_and_voice_are_honoured_in_any_order(engine, tmp_path):
 
 @pytest.mark.integration
 def test_volume_is_honoured(engine, tmp_path):
-    from briefing.mix import load_speech
+    from briefing.audio.mix import load_speech
 
     levels = []
     for volume in (1.0, 0.3):

@@ -1,6 +1,6 @@
 """Chapters as Podcasting 2.0 JSON (``briefing-DATE.chapters.json``).
 
-The same chapters go into the MP3 as ID3 CHAP frames (see ``briefing.mp3``).
+The same chapters go into the MP3 as ID3 CHAP frames (see ``briefing.audio.mp3``).
 Spec: https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/chapters/jsonChapters.md
 """
 

@@ -82,7 +82,7 @@ def write_episode(
     """Write the episode of ``script`` (its blocks' frames placed as ``placed``) and
     publish it (store, feed, page, cover) in one transaction: they all land together,
     or (a full disk, any failure) none changes."""
-    from ..mp3 import Tags, id3_language, write_mp3
+    from ..audio.mp3 import Tags, id3_language, write_mp3
     from .chapters import to_json_chapters
     from .cover import artwork
     from .transcript import to_srt, to_vtt

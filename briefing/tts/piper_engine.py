@@ -21,9 +21,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..blocks import speech_timeout_s
 from ..errors import EngineError, EngineUnavailable, VoiceError
 from ..models import WordMark
+from ..render.blocks import speech_timeout_s
 from ..voices import VoiceProfile
 from . import EngineVoice
 

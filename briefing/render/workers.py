@@ -1,6 +1,6 @@
 """A pool of worker processes that render blocks, with a timeout on each.
 
-Each worker is a fresh Python process (``python -m briefing.workers``, so
+Each worker is a fresh Python process (``python -m briefing.render.workers``, so
 nothing of the caller's state and no re-import of the caller's main script)
 that creates its speech engines on first use and keeps them for its life, as
 pyttsx3 on Linux needs (``../shared/notes/pyttsx3-on-linux.md``: engines
@@ -35,8 +35,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from ..errors import BriefingError, EngineError
 from .cache import CachedBlock
-from .errors import BriefingError, EngineError
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +72,8 @@ def _serve(
     logger.handlers[:] = [_PipeHandler(replies)]
     logger.setLevel(level)
     logger.propagate = False
+    from ..tts import register_engine
     from .blocks import BlockFailed, render_block
-    from .tts import register_engine
 
     for name, path in registry.items():
         register_engine(name, path)
@@ -127,14 +127,14 @@ def _prepare(registry: dict[str, str]) -> None:
     """While no block has come yet (the parent is still reading and summarising),
     load what rendering needs and start the engines, so the first block does not
     wait for them. A failure is left for that block to meet and report."""
-    from .tts import get_engine
+    from ..tts import get_engine
 
     for name in registry:  # first: an engine's own process starts while these imports run
         try:
             get_engine(name)
         except Exception as exc:  # reported when a block needs the engine
             log.debug("engine %s did not start ahead of its first block: %s", name, exc)
-    from . import mix, mp3  # noqa: F401  (numpy, pydub, lameenc)
+    from ..audio import mix, mp3  # noqa: F401  (numpy, pydub, lameenc)
 
 
 @dataclass
@@ -177,8 +177,9 @@ class WorkerPool:
         if self._workdir is None:
             _remove_stale_workdirs()
             self._workdir = Path(tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-"))
-        command = [sys.executable, "-m", "briefing.workers", str(task_read), str(reply_write),
-                   repr(self.registry), str(level), repr(sys.path), str(self._workdir)]  # fmt: skip
+        command = [sys.executable, "-m", "briefing.render.workers", str(task_read),
+                   str(reply_write), repr(self.registry), str(level), repr(sys.path),
+                   str(self._workdir)]  # fmt: skip
         # One thread each: the workers are the parallelism. (numpy's OpenBLAS would start
         # a thread per core in every worker, and its spinning threads measured to
         # double the time of the mixing and the encoding next to them.)
@@ -315,7 +316,7 @@ class WorkerPool:
                 "fatal",
                 EngineError(
                     f"a render worker could not start ({_how(code)}); "
-                    f"check that `{sys.executable} -m briefing.workers` can import briefing"
+                    f"check that `{sys.executable} -m briefing.render.workers` can import briefing"
                 ),
             )
         return ("failed", f"the speech engine crashed ({_how(code)}) while speaking {title}")
@@ -340,7 +341,7 @@ def _reap_exiting(timeout_s: float = 5.0) -> None:
 
 def _remove_stale_workdirs() -> None:
     """Remove the WAV folders of runs killed before they could (kill -9)."""
-    from .files import process_alive
+    from ..files import process_alive
 
     for folder in Path(tempfile.gettempdir()).glob(f"{WORKDIR_PREFIX}*-*"):
         pid = folder.name[len(WORKDIR_PREFIX) :].split("-", 1)[0]
@@ -368,7 +369,7 @@ def _relog(fields: dict[str, Any]) -> None:
 
 
 def main(argv: Sequence[str]) -> None:
-    """``python -m briefing.workers TASK_FD REPLY_FD REGISTRY LEVEL PATH WORKDIR``: a
+    """``python -m briefing.render.workers TASK_FD REPLY_FD REGISTRY LEVEL PATH WORKDIR``: a
     worker's entry point (PATH: the parent's ``sys.path``, where its engines are found)."""
     import ast
 

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import AudioError
-from .models import Chapter
+from ..errors import AudioError
+from ..models import Chapter
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def encode(pcm: bytes, *, sample_rate: int, bitrate_kbps: int, quality: int = QU
 
 def encoder_version() -> str:
     """The encoder, for cache keys: "lameenc 1.9.0" (without importing it)."""
-    from .versions import package_version
+    from ..versions import package_version
 
     return f"lameenc {package_version('lameenc')}"
 

@@ -1,15 +1,4 @@
-"""Render: the script's segments as encoded blocks, through the cache, in parallel.
-
-``plan_blocks`` turns a script into block specifications (what to say, in
-which voice, with which stings and pauses: ``briefing.layout``) and gives
-each its cache key. This is cheap and imports no audio library, so a re-run
-whose blocks are all cached never loads numpy, pydub or a speech engine.
-
-``Renderer.render`` takes each block from the cache, or renders it: in a
-pool of worker processes (``briefing.workers``), one block at a time each,
-every worker keeping its engines for its life. ``render_block`` is the work
-of one block: speak, level, assemble, encode.
-"""
+"""The renderer: the script planned into blocks, each from the cache or a worker."""
 
 from __future__ import annotations
 
@@ -23,6 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..audio.mp3 import encoder_version
+from ..errors import EngineError, EngineUnavailable, NoStoriesError
+from ..models import Chapter, Cue, Script, SegmentKind, Story, WordMark
+from ..tts import engine_identity, importable_registry
+from ..voices import VoiceProfile
 from .blocks import (
     DEFAULT_SETTINGS,
     TIMEOUT_BASE_S,
@@ -35,7 +29,6 @@ from .blocks import (
     speech_timeout_s,
 )
 from .cache import CachedBlock, SegmentCache
-from .errors import EngineError, EngineUnavailable, NoStoriesError
 from .layout import (
     CEILING_DBTP,
     DEFAULT_LAYOUT,
@@ -43,10 +36,6 @@ from .layout import (
     Layout,
     Part,
 )
-from .models import Chapter, Cue, Script, SegmentKind, Story, WordMark
-from .mp3 import encoder_version
-from .tts import engine_identity, importable_registry
-from .voices import VoiceProfile
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +95,7 @@ def plan_blocks(
 
     ``identities`` maps profile names to their ``engine_identity`` (found here
     when missing)."""
-    from .speech import to_spoken  # the text rules: only when a script is planned
+    from ..speech import to_spoken  # the text rules: only when a script is planned
 
     identities = dict(identities or {})
     blocks: list[BlockSpec] = []
@@ -342,8 +331,8 @@ def timeline(script: Script, specs: Sequence[BlockSpec], blocks: Sequence[Cached
     transition. Word marks are moved into each segment's time (a block without
     marks gets them estimated).
     """
-    from .mp3 import frame_samples
-    from .publish.transcript import build_cues, estimate_marks
+    from ..audio.mp3 import frame_samples
+    from ..publish.transcript import build_cues, estimate_marks
 
     frame = frame_samples(SAMPLE_RATE)
     position = 0  # samples
@@ -403,7 +392,7 @@ def rebuild_script(
     profiles: dict[str, VoiceProfile],
 ) -> Script:
     """The script made again for other stories or voices (same date and show)."""
-    from .script import build_script
+    from ..script import build_script
 
     names = {name: profiles[name].display_name for name in voices}
     return build_script(stories, date=script.date, show=script.show, voices=voices, names=names)

@@ -4,7 +4,7 @@ A block is a list of parts (see ``briefing.render``): a pause in
 milliseconds, a sting by name, or "speech". The stings are synthesised here
 (a few bell-like sine partials with an exponential decay), not copied audio.
 The speech is brought to the episode's loudness with its true peak under the
-ceiling (``briefing.loudness``), and the stings sit a fixed step under it, so
+ceiling (``briefing.audio.loudness``), and the stings sit a fixed step under it, so
 every block, and so the whole episode, comes out at the target loudness with
 no pass over the whole track.
 
@@ -23,8 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import loudness
-from .layout import (
+from ..render.layout import (
     CHIME_MS,
     ENCODED_TARGET_LUFS,
     INTRO_STING_MS,
@@ -32,10 +31,11 @@ from .layout import (
     SAMPLE_RATE,
     Part,
 )
+from . import loudness
 
 with warnings.catch_warnings():
     # pydub warns at import when ffmpeg is not on PATH; briefing never needs
-    # pydub's ffmpeg (WAV is read natively and MP3 is written by briefing.mp3).
+    # pydub's ffmpeg (WAV is read natively and MP3 is written by briefing.audio.mp3).
     warnings.simplefilter("ignore", RuntimeWarning)
     from pydub import AudioSegment
 

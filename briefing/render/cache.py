@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .files import plain_words
+from ..files import plain_words
 
 log = logging.getLogger(__name__)
 
@@ -278,7 +278,7 @@ class SegmentCache:
     def prune(self, max_bytes: int = MAX_BYTES) -> None:
         """Remove the least recently used entries until the cache fits ``max_bytes``,
         and the temporary files of writers that died (a run killed while it wrote)."""
-        from .files import process_alive
+        from ..files import process_alive
 
         for stale in self.folder.glob("*/*.tmp"):
             pid = stale.name.rsplit(".", 2)[-2]

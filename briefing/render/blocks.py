@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..audio.mp3 import ENCODER_DELAY, QUALITY
+from ..errors import EngineError
+from ..voices import VoiceProfile
 from .cache import CachedBlock
-from .errors import EngineError
 from .layout import ENCODED_TARGET_LUFS, SAMPLE_RATE, Part
-from .mp3 import ENCODER_DELAY, QUALITY
-from .voices import VoiceProfile
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class BlockSpec:
 
 @functools.cache
 def _identity(profile: VoiceProfile) -> str:
-    from .tts import engine_identity
+    from ..tts import engine_identity
 
     return engine_identity(profile)
 
@@ -96,8 +96,8 @@ def render_block(spec: BlockSpec, workdir: Path) -> CachedBlock:
     Raises BlockFailed when the engine fails on this text, and BriefingError
     (VoiceError, EngineError) when the engine or voice cannot be used at all.
     """
-    from . import mix, mp3
-    from .tts import get_engine
+    from ..audio import mix, mp3
+    from ..tts import get_engine
 
     started = time.perf_counter()
     if spec.engine and _identity(spec.profile) != spec.engine:

@@ -21,7 +21,7 @@ import math
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from .layout import (  # noqa: F401 - the loudness spec, kept in the light layout module
+from ..render.layout import (  # noqa: F401 - the loudness spec, kept in the light layout module
     CEILING_DBTP,
     ENCODED_TARGET_LUFS,
     TARGET_LUFS,
