@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..errors import SourceError
 from ..models import Article, Skipped, SourceConfig
-from ..text import clean_headline, cut_at_word, split_sentences
+from ..text import clean_headline
 from .charsets import misdecoded
 from .feeds import FeedItem, looks_like_feed, parse_feed
 from .files import (
-    HEADLINE_CHARS,
     STDIN,
     decode_text,
+    headline_from,
     iter_articles,
     load_articles,
     parse_article,
@@ -90,7 +90,7 @@ def _article_from_text(title: str, text: str, where: str) -> Article:
         raise SourceError(f"{where}: no headline and no text")
     else:
         article = parse_article(f"{_STAND_IN}\n\n{text}", where)
-        article = replace(article, title=first_sentence(article.paragraphs[0]))
+        article = replace(article, title=headline_from(article.paragraphs[0]))
         log.info("%s: no headline; made one from the first sentence", where)
     if problem := misdecoded(f"{article.title}\n\n{article.text}"):
         raise SourceError(f"{where}: {problem}; left out")
@@ -194,13 +194,6 @@ class _Collector:
             log.info("%s: %s; using the feed's summary", item.link, problem)
             return item.text, ""
         return (full if len(full.split()) > item.words else item.text), title
-
-
-def first_sentence(paragraph: str) -> str:
-    """A headline from a paragraph: its first sentence, cut at a word to at most
-    HEADLINE_CHARS characters."""
-    sentences = split_sentences(paragraph)
-    return cut_at_word(clean_headline(sentences[0] if sentences else paragraph), HEADLINE_CHARS)
 
 
 def _span(since: dt.timedelta | None) -> str:

@@ -169,7 +169,7 @@ def parse_article(text: str, source: str) -> Article:
     if len(first) > MAX_HEADLINE_CHARS:
         # Too long for a headline: the file starts with its body. The headline is
         # made from the first sentence, and the line stays in the body.
-        title = _headline_from(first)
+        title = headline_from(first)
         log.info("%s: the first line is no headline; made one from its first sentence", source)
     else:
         title = clean_headline(lines.pop(0))
@@ -206,16 +206,13 @@ def bounded(text: str, source: str, limit: int = MAX_ARTICLE_CHARS) -> str:
     return text[:cut]
 
 
-def _headline_from(text: str) -> str:
-    """A headline from the start of a body: its first sentence, cut at a word to
-    at most HEADLINE_CHARS characters."""
-    from ..text import split_sentences
+def headline_from(paragraph: str) -> str:
+    """A headline from a paragraph (a body's first, or a feed item's): its first
+    sentence, cut at a word to at most HEADLINE_CHARS characters."""
+    from ..text import cut_at_word, split_sentences
 
-    sentences = split_sentences(clean_paragraph(text))
-    headline = clean_headline(sentences[0] if sentences else text)
-    if len(headline) > HEADLINE_CHARS:
-        headline = headline[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
-    return headline
+    sentences = split_sentences(clean_paragraph(paragraph))
+    return cut_at_word(clean_headline(sentences[0] if sentences else paragraph), HEADLINE_CHARS)
 
 
 def _check_script(text: str, source: str) -> None:
