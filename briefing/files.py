@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import logging
 import os
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +73,46 @@ def atomic_path(dest: Path) -> Iterator[Path]:
     finally:
         if not handed_over:
             tmp.unlink(missing_ok=True)
+
+
+# -- cache entries: content-addressed, checked on read ----------------------------
+
+
+def sha256_hex(data: bytes | str) -> str:
+    """The SHA-256 of ``data`` (text as UTF-8), in hex: cache keys and checksums."""
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+
+
+def write_entry(
+    parts: Sequence[tuple[Path, bytes]], write: Callable[[Path, bytes], None] = _write_bytes
+) -> None:
+    """Write the files of one cache entry (the segment, HTTP and LLM caches): each to
+    a temporary file beside it, then all renamed in the order given, its metadata
+    last, so a reader never finds metadata without what it describes. On failure
+    the temporary files are removed and raised OSError; no fsync: a lost entry is
+    made again, and a damaged one fails its checksum (``checked``)."""
+    staged: list[Path] = []
+    try:
+        for path, content in parts:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = temporary_sibling(path)
+            staged.append(tmp)
+            write(tmp, content)
+        for tmp, (path, _) in zip(staged, parts, strict=True):
+            os.replace(tmp, path)
+    finally:
+        for tmp in staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+
+
+def checked(data: bytes, digest: object) -> bool:
+    """Whether ``data`` is what its entry's metadata recorded (``sha256_hex``)."""
+    return isinstance(digest, str) and sha256_hex(data) == digest
 
 
 def write_text_atomic(dest: Path, text: str) -> None:

@@ -13,7 +13,6 @@ Settings come from the config's ``[summarizer]`` table or the environment:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BriefingError
-from .files import write_text_atomic
+from .files import sha256_hex, write_entry
 from .models import Article, Story
 from .summarize import DEFAULT_MAX_WORDS, summarize_article, word_count
 from .text import normalize_whitespace, split_sentences
@@ -149,7 +148,7 @@ class LlmSummarizer:
         material = json.dumps(
             [PROMPT_VERSION, self.settings.model, max_words, article.title, article.text]
         )
-        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+        return sha256_hex(material)
 
     def _cached(self, key: str) -> list[str] | None:
         if self.cache_dir is None:
@@ -167,7 +166,7 @@ class LlmSummarizer:
             return
         try:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(self.cache_dir / f"{key}.json", json.dumps(sentences))
+            write_entry([(self.cache_dir / f"{key}.json", json.dumps(sentences).encode("utf-8"))])
         except OSError as exc:
             # Said once a run: a full or read-only cache would say it for every story.
             level = logging.DEBUG if self._unwritable else logging.WARNING

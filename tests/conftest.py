@@ -8,7 +8,7 @@ import pytest
 from briefing import tts
 
 from .fakes import SilentEngine
-from .helpers import FIXTURES, SEED  # noqa: F401 (SEED: tests/test_summarize.py imports it from here)
+from .helpers import FIXTURES
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -7,7 +7,7 @@ import pytest
 from briefing.sources import load_articles, read_article, sample_sources
 from briefing.summarize import opens_with_unresolved_pronoun, summarize, word_count
 
-from .conftest import SEED
+from .helpers import SEED
 
 
 def _positions(summary: list[str], text: str) -> list[int]:

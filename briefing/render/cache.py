@@ -17,7 +17,6 @@ recently used entries go when it passes ``MAX_BYTES``.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import hmac
 import json
 import logging
@@ -29,7 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..files import plain_words
+from ..files import checked, plain_words, sha256_hex, write_entry
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +96,7 @@ def record_digest(record: dict[str, Any]) -> str:
     any field (or the MP3's own ``sha256``) changes it."""
     fields = {k: v for k, v in record.items() if k != "digest"}
     canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return sha256_hex(canonical)
 
 
 def check_record(record: object, key: str, mp3_bytes: int) -> CachedBlock:
@@ -155,7 +154,7 @@ def make_record(key: str, block: CachedBlock) -> dict[str, Any]:
     record = {
         "format": ENTRY_FORMAT,
         "key": key,
-        "sha256": hashlib.sha256(block.mp3).hexdigest(),
+        "sha256": sha256_hex(block.mp3),
         "frames": block.frames,
         "speech_start_ms": block.speech_start_ms,
         "speech_ms": block.speech_ms,
@@ -201,7 +200,7 @@ class SegmentCache:
                 self.misses += 1
                 return None  # put writes it again
             found = check_record(record, key, len(data))
-            if hashlib.sha256(data).hexdigest() != record["sha256"]:
+            if not checked(data, record["sha256"]):
                 raise DamagedEntry("the MP3 is not the one recorded")
         except (ValueError, RecursionError) as exc:  # DamagedEntry, JSON, UTF-8, nesting
             log.warning("segment cache entry %s is damaged (%s); rendering it again", key[:12], exc)
@@ -224,22 +223,10 @@ class SegmentCache:
         except DamagedEntry as exc:  # get would drop it: keep it out
             self._once("refused", "the segment cache does not keep block %s: %s", key[:12], exc)
             return
-        staged = []
         try:
-            audio_path.parent.mkdir(parents=True, exist_ok=True)
-            for path, content in (
-                (audio_path, block.mp3),
-                (meta_path, json.dumps(record).encode("utf-8")),
-            ):
-                tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-                staged.append(tmp)
-                _write(tmp, content)
-            for tmp, path in zip(staged, (audio_path, meta_path), strict=True):
-                os.replace(tmp, path)
+            parts = [(audio_path, block.mp3), (meta_path, json.dumps(record).encode("utf-8"))]
+            write_entry(parts, write=_write)
         except OSError as exc:
-            for tmp in staged:
-                with contextlib.suppress(OSError):
-                    tmp.unlink(missing_ok=True)
             if audio_path.exists() and not _matches(meta_path, record):
                 self._remove(key)  # the MP3 went in, its record did not
             self._cannot_write(exc)
@@ -280,7 +267,9 @@ class SegmentCache:
         and the temporary files of writers that died (a run killed while it wrote)."""
         from ..files import process_alive
 
-        for stale in self.folder.glob("*/*.tmp"):
+        for stale in self.folder.glob(
+            "*/*.tmp"
+        ):  # ".KEY.mp3.PID.tmp" (and older "KEY.mp3.PID.tmp")
             pid = stale.name.rsplit(".", 2)[-2]
             if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
                 with contextlib.suppress(OSError):

@@ -23,7 +23,6 @@ import contextlib
 import datetime as dt
 import email.utils
 import functools
-import hashlib
 import ipaddress
 import json
 import logging
@@ -37,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import SourceError
-from ..files import atomic_path, write_text_atomic
+from ..files import checked, sha256_hex, write_entry
 from ..versions import __version__
 
 if TYPE_CHECKING:
@@ -160,7 +159,7 @@ class HttpCache:
 
     def entry_paths(self, url: str) -> tuple[Path, Path]:
         """The files that keep ``url``'s entry: its validators (JSON) and its body."""
-        key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
+        key = sha256_hex(url)[:32]
         return self.folder / f"{key}.json", self.folder / f"{key}.body"
 
     def load(self, url: str) -> tuple[dict[str, Any], bytes | None]:
@@ -175,7 +174,7 @@ class HttpCache:
             body = body_path.read_bytes()
         except OSError:
             body = None
-        if body is not None and hashlib.sha256(body).hexdigest() != meta.get("sha256"):
+        if body is not None and not checked(body, meta.get("sha256")):
             log.debug("cached body of %s is damaged; ignoring it", url)
             return {k: v for k, v in meta.items() if k == "retry_not_before"}, None
         return meta, body
@@ -184,12 +183,12 @@ class HttpCache:
         """Keep a response; a cache that cannot be written (read-only, full) is said once."""
         meta_path, body_path = self.entry_paths(url)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            parts = []
             if body is not None:
-                with atomic_path(body_path) as tmp:  # removed again if the write fails
-                    tmp.write_bytes(body)
-                meta = {**meta, "sha256": hashlib.sha256(body).hexdigest()}
-            write_text_atomic(meta_path, json.dumps({**meta, "url": url}))
+                parts.append((body_path, body))
+                meta = {**meta, "sha256": sha256_hex(body)}
+            parts.append((meta_path, json.dumps({**meta, "url": url}).encode("utf-8")))
+            write_entry(parts)  # the body first, its validators last
             self._prune()
         except OSError as exc:
             _warn_once(
