@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from .models import Article, Chapter, Episode, SegmentKind, Skipped
+from .models import Article, Episode, Skipped
 from .options import Fingerprinted
 from .publish.feed import FEED_NAME
 from .publish.store import Store
@@ -93,10 +93,7 @@ def up_to_date(out_dir: Path, store: Store, date: dt.date, inputs: str) -> Episo
         mp3_path=out_dir / entry.audio,
         script_path=out_dir / (entry.script or ""),
         duration_ms=entry.duration_ms,
-        chapters=tuple(
-            Chapter(s.title, SegmentKind.STORY, s.start_ms, s.end_ms, s.source)
-            for s in entry.stories
-        ),
+        chapters=entry.stories,
         vtt_path=path(entry.vtt),
         srt_path=path(entry.srt),
         chapters_path=path(entry.chapters),

@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from briefing.files import LOCK_NAME
-from briefing.publish.store import EpisodeEntry, StoryEntry
+from briefing.models import Chapter, SegmentKind
+from briefing.publish.store import EpisodeEntry
 from briefing.voices import VoiceProfile
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -156,7 +157,7 @@ def entry(day: int, guid: str = "", title: str = "Episode") -> EpisodeEntry:
         bytes=1000 + day,
         duration_ms=60_000,
         description="Rundown",
-        stories=(StoryEntry("Story", 1000, 30_000, "a.txt"),),
+        stories=(Chapter("Story", SegmentKind.STORY, 1000, 30_000, "a.txt"),),
         chapters=f"briefing-{date}.chapters.json",
         vtt=f"briefing-{date}.vtt",
         srt=f"briefing-{date}.srt",

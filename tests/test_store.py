@@ -146,3 +146,21 @@ def test_a_store_nested_too_deeply_is_one_error(tmp_path):
     assert store_path(tmp_path).name == "episodes.json"
     with pytest.raises(StoreError, match="cannot read the episode store"):
         load_store(tmp_path)
+
+
+def test_stories_are_the_episode_chapters_and_the_json_stays_as_it_was(tmp_path):
+    """The store keeps each story as the episode's own Chapter (kind STORY); its JSON
+    has the same four fields as before, so older stores read and newer ones stay small."""
+    from briefing.models import Chapter, SegmentKind
+
+    store = Store(show=Show(), episodes=(entry(1),))
+    save_store(tmp_path, store)
+    document = json.loads((tmp_path / "episodes.json").read_text())
+    assert document["episodes"][0]["stories"] == [
+        {"title": "Story", "start_ms": 1000, "end_ms": 30_000, "source": "a.txt"}
+    ]
+    loaded = load_store(tmp_path).episodes[0].stories
+    assert loaded == (Chapter("Story", SegmentKind.STORY, 1000, 30_000, "a.txt"),)
+    del document["episodes"][0]["stories"][0]["source"]  # an older store's entry
+    (tmp_path / "episodes.json").write_text(json.dumps(document))
+    assert load_store(tmp_path).episodes[0].stories[0].source == ""

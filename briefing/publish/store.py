@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import BriefingError
 from ..files import current, write_text_atomic
-from ..models import Episode, Show
+from ..models import Chapter, Episode, SegmentKind, Show
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +29,19 @@ class StoreError(BriefingError):
     """The episode store cannot be read."""
 
 
-@dataclass(frozen=True)
-class StoryEntry:
-    """A story of an episode and where it is in the audio."""
+#: What the store's JSON keeps of each story chapter (``models.Chapter`` of kind STORY).
+_STORY_FIELDS = ("title", "start_ms", "end_ms", "source")
 
-    title: str
-    start_ms: int
-    end_ms: int
-    source: str = ""
+
+def story_from_json(data: dict[str, Any]) -> Chapter:
+    """A stored story (``title``, ``start_ms``, ``end_ms``, ``source``) as its chapter."""
+    return Chapter(
+        title=data["title"],
+        kind=SegmentKind.STORY,
+        start_ms=data["start_ms"],
+        end_ms=data["end_ms"],
+        source=data.get("source", ""),
+    )
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,8 @@ class EpisodeEntry:
     duration_ms: int
     description: str
     """Plain text: the date and the rundown with each story's start time."""
-    stories: tuple[StoryEntry, ...] = ()
+    stories: tuple[Chapter, ...] = ()
+    """The story chapters (kind STORY)."""
     chapters: str | None = None
     """Podcasting 2.0 JSON chapters file name."""
     vtt: str | None = None
@@ -70,6 +76,7 @@ class EpisodeEntry:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
+        data["stories"] = [{name: getattr(s, name) for name in _STORY_FIELDS} for s in self.stories]
         data["date"] = self.date.isoformat()
         data["published"] = self.published.isoformat()
         return data
@@ -80,7 +87,7 @@ class EpisodeEntry:
         values = {k: v for k, v in data.items() if k in known}
         values["date"] = dt.date.fromisoformat(data["date"])
         values["published"] = dt.datetime.fromisoformat(data["published"])
-        values["stories"] = tuple(StoryEntry(**s) for s in data.get("stories", ()))
+        values["stories"] = tuple(story_from_json(s) for s in data.get("stories", ()))
         entry = cls(**values)
         for name in entry.files():
             if not isinstance(name, str) or Path(name).name != name or name in (".", ".."):
@@ -205,7 +212,7 @@ def entry_for(episode: Episode, now: dt.datetime) -> EpisodeEntry:
         bytes=current(episode.mp3_path).stat().st_size,  # perhaps not yet in place
         duration_ms=episode.duration_ms,
         description=describe(episode),
-        stories=tuple(StoryEntry(s.title, s.start_ms, s.end_ms, s.source) for s in episode.stories),
+        stories=tuple(episode.stories),
         chapters=name(episode.chapters_path),
         vtt=name(episode.vtt_path),
         srt=name(episode.srt_path),
