@@ -705,7 +705,7 @@ def main() -> None:
         cli.main(prog_name="briefing", standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
         _echo(entry.INTERRUPTED, err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        entry.exit_at_once(EXIT_INTERRUPTED)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:

@@ -9,8 +9,10 @@ the signal's bare death (-15).
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
+from typing import NoReturn
 
 EXIT_INTERRUPTED = 130
 INTERRUPTED = "Interrupted: nothing was changed; the previous episode and feed are as they were."
@@ -19,6 +21,19 @@ INTERRUPTED = "Interrupted: nothing was changed; the previous episode and feed a
 def terminated(signum: int, frame: object) -> None:
     """SIGTERM (a service stopped, a timeout): clean up as for Ctrl-C."""
     raise KeyboardInterrupt
+
+
+def exit_at_once(status: int) -> NoReturn:
+    """End the process with ``status`` now, once the run has cleaned up (its
+    ``with`` blocks have exited: no partial file, the workers stopped). Python's own
+    exit would first wait for every other thread, and after an interrupt one may
+    never end: a feed still being fetched, or an import the interrupt cut short,
+    which leaves Python's import lock held (seen once: the run hung instead of
+    ending with status 130)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(status)
 
 
 def main() -> None:
@@ -30,7 +45,7 @@ def main() -> None:
         cli_main()
     except KeyboardInterrupt:  # before (or after) the command line's own handling
         print(INTERRUPTED, file=sys.stderr)
-        sys.exit(EXIT_INTERRUPTED)
+        exit_at_once(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":

@@ -126,6 +126,33 @@ main()
 """
 
 
+#: The command line interrupted while another thread of the run never ends (a feed
+#: fetch that hangs, or one left waiting on an import the interrupt cut short).
+_INTERRUPT_WITH_A_THREAD_LEFT = """
+import sys, threading, time
+import briefing.cli, briefing.pipeline
+threading.Thread(target=time.sleep, args=(3600,), name="stuck fetch").start()  # not a daemon
+def interrupted(*args, **kwargs):
+    raise KeyboardInterrupt
+briefing.pipeline.prepare_script = interrupted
+sys.argv = ["briefing", "script", sys.argv[1]]
+briefing.cli.main()
+"""
+
+
+def test_an_interrupt_ends_the_run_even_when_a_thread_would_never_end():
+    """Python's exit waits for every thread: after Ctrl-C the run once hung at exit
+    (a thread left on Python's import lock) instead of ending with status 130."""
+    result = subprocess.run(
+        [sys.executable, "-c", _INTERRUPT_WITH_A_THREAD_LEFT, str(SEED)],
+        env=subprocess_env(), capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 130, (result.returncode, result.stderr)
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Interrupted: nothing was changed; the previous episode and feed are as they were."
+    )
+
+
 def test_sigterm_at_the_very_start_is_one_line_and_status_130(tmp_path):
     out = tmp_path / "out"
     result = subprocess.run(
