@@ -15,7 +15,7 @@ from typing import Any, NoReturn, overload
 
 from .errors import BriefingError
 from .models import Show, SourceConfig, is_url
-from .options import KEEP_RANGE, MAX_WORDS_RANGE, MINUTES_RANGE
+from .options import DEFAULT_SINCE, KEEP_RANGE, MAX_WORDS_RANGE, MINUTES_RANGE
 from .tomlfile import read_toml
 from .voices import MAX_RATE, MIN_RATE
 
@@ -41,7 +41,7 @@ class Config:
     """Voice profile names; empty: the default show (``voices.default_voices``)."""
     minutes: float | None = None
     """Target length of the briefing; lowest-ranked stories are dropped to fit."""
-    since: dt.timedelta = dt.timedelta(hours=24)
+    since: dt.timedelta = DEFAULT_SINCE
     """Feed items older than this are left out."""
     max_words: int | None = None
     """Words per story summary at most."""

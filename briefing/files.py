@@ -83,13 +83,7 @@ def sha256_hex(data: bytes | str) -> str:
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    path.write_bytes(data)
-
-
-def write_entry(
-    parts: Sequence[tuple[Path, bytes]], write: Callable[[Path, bytes], None] = _write_bytes
-) -> None:
+def write_entry(parts: Sequence[tuple[Path, bytes]]) -> None:
     """Write the files of one cache entry (the segment, HTTP and LLM caches): each to
     a temporary file beside it, then all renamed in the order given, its metadata
     last, so a reader never finds metadata without what it describes. On failure
@@ -101,7 +95,7 @@ def write_entry(
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = temporary_sibling(path)
             staged.append(tmp)
-            write(tmp, content)
+            tmp.write_bytes(content)
         for tmp, (path, _) in zip(staged, parts, strict=True):
             os.replace(tmp, path)
     finally:

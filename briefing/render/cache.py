@@ -225,7 +225,7 @@ class SegmentCache:
             return
         try:
             parts = [(audio_path, block.mp3), (meta_path, json.dumps(record).encode("utf-8"))]
-            write_entry(parts, write=_write)
+            write_entry(parts)
         except OSError as exc:
             if audio_path.exists() and not _matches(meta_path, record):
                 self._remove(key)  # the MP3 went in, its record did not
@@ -294,12 +294,6 @@ class SegmentCache:
         count, _ = self.size()
         shutil.rmtree(self.folder, ignore_errors=True)
         return count
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write a cache file (a seam for the tests' full disk)."""
-    with path.open("wb") as handle:
-        handle.write(data)
 
 
 def _matches(meta_path: Path, record: dict[str, Any]) -> bool:

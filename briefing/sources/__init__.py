@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..errors import SourceError
 from ..models import Article, Skipped, SourceConfig
+from ..options import DEFAULT_SINCE
 from ..text import clean_headline
 from .charsets import misdecoded
 from .feeds import FeedItem, looks_like_feed, parse_feed
@@ -206,7 +207,7 @@ def _span(since: dt.timedelta | None) -> str:
 def collect(
     sources: Sequence[SourceConfig],
     *,
-    since: dt.timedelta | None = dt.timedelta(hours=24),
+    since: dt.timedelta | None = DEFAULT_SINCE,
     now: dt.datetime | None = None,
     client: HttpClient | None = None,
     stdin: BinaryIO | None = None,
@@ -259,7 +260,7 @@ def as_source(value: str | Path | SourceConfig) -> SourceConfig:
 def gather_articles(
     sources: Sequence[str | Path | SourceConfig],
     *,
-    since: dt.timedelta | None = dt.timedelta(hours=24),
+    since: dt.timedelta | None = DEFAULT_SINCE,
     now: dt.datetime | None = None,
     client: HttpClient | None = None,
     stdin: BinaryIO | None = None,
