@@ -104,6 +104,43 @@ def write_entry(parts: Sequence[tuple[Path, bytes]]) -> None:
                 tmp.unlink(missing_ok=True)
 
 
+#: What ``os.link`` raises where a filesystem has no hard links (FAT, some SMB shares).
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV}
+
+
+def write_once(path: Path, content: bytes) -> bool:
+    """Create ``path`` with ``content`` unless it exists (write-once entries shared by
+    many writers, the segment cache's): True when this call created it, False when
+    it was there already (another writer's, left as it is). The bytes go to a
+    temporary sibling (``.NAME.RANDOM.PID.tmp``), hard-linked to the final name
+    (atomic and exclusive, also on NFS: of two writers exactly one wins), then
+    removed; a reader sees the whole file or none. Where the filesystem has no
+    hard links, the sibling is renamed in place when the name is free: a race then
+    costs one wasted write, never half a file. Raises OSError, the temporary file
+    removed."""
+    import secrets
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "xb") as handle:
+            handle.write(content)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError as exc:
+            if exc.errno not in _NO_LINKS:
+                raise
+            if path.exists():
+                return False
+            os.replace(tmp, path)
+        return True
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
 def checked(data: bytes, digest: object) -> bool:
     """Whether ``data`` is what its entry's metadata recorded (``sha256_hex``)."""
     return isinstance(digest, str) and sha256_hex(data) == digest

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import cli
+from briefing.files import sha256_hex
 from briefing.render.cache import CachedBlock, SegmentCache, make_record, record_digest
 
 from .helpers import WriteFaults
@@ -29,9 +30,10 @@ BLOCK = CachedBlock(
 )
 
 
-def _files(cache: SegmentCache) -> tuple[Path, Path]:
-    base = cache.folder / KEY[:2] / KEY
-    return base.with_suffix(".mp3"), base.with_suffix(".json")
+def _files(cache: SegmentCache, block: CachedBlock = BLOCK) -> tuple[Path, Path]:
+    """The entry's MP3 (under its own checksum) and its record."""
+    folder = cache.folder / KEY[:2]
+    return folder / f"{KEY}.{sha256_hex(block.mp3)[:16]}.mp3", folder / f"{KEY}.json"
 
 
 def _warnings(caplog) -> list[str]:
@@ -42,8 +44,13 @@ def test_round_trip_and_the_record(tmp_path):
     cache = SegmentCache(tmp_path)
     cache.put(KEY, BLOCK)
     assert SegmentCache(tmp_path).get(KEY) == BLOCK
-    record = json.loads(_files(cache)[1].read_text())
-    assert record["format"] == 2 and record["digest"] == record_digest(record)
+    audio, meta = _files(cache)
+    record = json.loads(meta.read_text())
+    assert record["format"] == 3 and record["digest"] == record_digest(record)
+    assert record["sha256"] == sha256_hex(audio.read_bytes())  # the MP3 named by its checksum
+    assert sorted(p.name for p in cache.folder.rglob("*")) == sorted(
+        [KEY[:2], audio.name, meta.name]
+    )
 
 
 # -- a damaged record: one warning, dropped, rendered again ----------------------------
@@ -79,7 +86,8 @@ DAMAGES = {
     "speech later by 40 ms": _edit(lambda r: r.update(speech_start_ms=90.1)),
     "another key": _edit(lambda r: r.update(key="cd" * 32)),
     "another sha256": _edit(lambda r: r.update(sha256="0" * 64)),
-    "format 3": _edit(lambda r: r.update(format=3)),
+    "format 4": _edit(lambda r: r.update(format=4)),
+    "format a string": _edit(lambda r: r.update(format="3")),
     "a list": _raw(b"[]"),
     "not JSON": _raw(b"{not json"),
     "cut short": lambda p: p.write_bytes(p.read_bytes()[:-7]),
@@ -172,6 +180,25 @@ def test_an_entry_of_the_older_format_is_a_quiet_miss_and_written_again(tmp_path
     assert not _warnings(caplog)
     cache.put(KEY, BLOCK)
     assert cache.get(KEY) == BLOCK
+
+
+def test_an_entry_of_format_2_is_a_quiet_miss_removed_and_written_again(tmp_path, caplog):
+    """Format 2 kept ``KEY.mp3``: a miss, both its files removed (a record is never
+    overwritten: put could not write over it), then the entry of today's format."""
+    cache = SegmentCache(tmp_path)
+    folder = cache.folder / KEY[:2]
+    folder.mkdir(parents=True)
+    record = make_record(KEY, BLOCK) | {"format": 2}
+    record["digest"] = record_digest(record)
+    (folder / f"{KEY}.mp3").write_bytes(BLOCK.mp3)
+    (folder / f"{KEY}.json").write_text(json.dumps(record))
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        assert cache.get(KEY) is None
+    assert not _warnings(caplog)
+    assert not list(folder.iterdir())
+    assert cache.put(KEY, BLOCK) is True
+    assert cache.get(KEY) == BLOCK
+    assert json.loads(_files(cache)[1].read_text())["format"] == 3
 
 
 # -- a cache that cannot be written ------------------------------------------------------

@@ -132,7 +132,7 @@ def test_a_damaged_entry_is_detected_and_dropped(tmp_path, damage, caplog):
     key = "cd" * 32
     cache.put(key, _block())
     audio = next(tmp_path.rglob("*.mp3"))
-    meta = audio.with_suffix(".json")
+    meta = audio.with_name(f"{key}.json")  # beside KEY.<sha>.mp3
     if damage == "flip a byte":
         data = bytearray(audio.read_bytes())
         data[100] ^= 0xFF
@@ -205,7 +205,7 @@ def test_a_corrupt_entry_is_rendered_again(tmp_path, silent_voices):
     cache = SegmentCache(tmp_path)
     specs = plan_blocks(_script("Alpha"), profiles)
     first = Renderer(cache).render(specs)
-    victim = next(tmp_path.rglob(f"{specs[2].key}.mp3"))
+    victim = next(tmp_path.rglob(f"{specs[2].key}.*.mp3"))
     victim.write_bytes(victim.read_bytes()[:-5])
     again = Renderer(cache).render(specs)
     assert again.rendered == 1

@@ -9,9 +9,23 @@ its timings, with the MP3's SHA-256 and a digest of the record itself: an entry
 damaged anywhere (a flipped bit, a field edited or missing) is noticed, dropped
 with one warning and rendered again.
 
-The cache lives in the user cache folder (``platformdirs``), or the folder of
-``--cache DIR`` / ``$BRIEFING_CACHE_DIR``, under ``segments/``; the least
-recently used entries go when it passes ``MAX_BYTES``.
+The cache is a write-once block store that many workers and machines can share
+(``store.BlockStore``; ``store.open_store`` opens one by its location): a folder, by default
+the user cache folder (``platformdirs``), or the folder of ``--cache DIR`` /
+``$BRIEFING_CACHE_DIR``, local or on NFS (``SegmentCache``); or any fsspec URL,
+such as ``s3://bucket/prefix`` (``store.FsspecStore``). Either way the entries
+are under ``segments/``, two files each::
+
+    segments/ab/KEY.json                   the record, naming its MP3 by its SHA-256
+    segments/ab/KEY.<16 hex of sha>.mp3    the MP3, under its own checksum
+
+Two machines may render one key to different bytes (numerical libraries pick
+their code paths by CPU), so each MP3 is written under its own checksum (the
+same name is the same bytes), then the record, only if there is none: the first
+record written wins and is never replaced; a loser's MP3 is left over, an
+orphan, removed by ``prune`` an hour later. A folder keeps its least recently
+used entries up to ``MAX_BYTES``; an object store, which cannot see reads, keeps
+entries for ``max_age_days``.
 """
 
 from __future__ import annotations
@@ -24,11 +38,13 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..files import checked, plain_words, sha256_hex, write_entry
+from ..errors import BriefingError
+from ..files import checked, plain_words, sha256_hex, write_once
 
 log = logging.getLogger(__name__)
 
@@ -65,9 +81,18 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("briefing"))
 
 
-ENTRY_FORMAT = 2
-"""The layout of ``KEY.json``; 2 added the schema check and the digest of the record.
-An entry of format 1 (no ``format``, no ``digest``) is a miss, written again."""
+ENTRY_FORMAT = 3
+"""The layout of ``KEY.json``; 2 added the schema check and the digest of the record,
+3 the MP3 under its own checksum (``KEY.<sha>.mp3``, not ``KEY.mp3``). An entry of an
+older format (1: no ``format``, no ``digest``; 2) is a quiet miss, removed and
+written again."""
+
+MAX_AGE_DAYS = 30.0
+"""An object store's entries go when their record is older than this (in days)."""
+
+ORPHAN_AGE_S = 3600.0
+"""An MP3 no record names (a race's loser, a writer that died) goes when older than this:
+a writer creates its record within seconds of its MP3."""
 
 #: The smallest and largest MPEG layer III frame, in bytes (8 kbit/s at 24 kHz;
 #: 320 kbit/s at 32 kHz, padded).
@@ -164,128 +189,400 @@ def make_record(key: str, block: CachedBlock) -> dict[str, Any]:
     return record
 
 
-class SegmentCache:
-    """Blocks on disk, two files each: ``KEY.mp3`` and ``KEY.json``.
+class CacheError(BriefingError):
+    """The segment cache's location cannot be opened or listed (a malformed URL, a
+    package its protocol needs, an object store that does not answer)."""
 
-    ``get`` trusts nothing it reads: a record that is not exactly what ``put``
-    wrote (``check_record``), or an MP3 whose SHA-256 differs, is dropped with
-    one warning and the block rendered again. ``put`` never fails a run: the
-    first write that fails (a full or read-only disk) says so once, and leaves
-    no temporary file behind.
-    """
 
-    def __init__(self, folder: Path | None = None) -> None:
-        self.folder = (folder if folder is not None else default_cache_dir()) / "segments"
+# -- the layout and the checks, the same in every backend --------------------------------
+
+#: An entry's file: ``KEY.json``, ``KEY.<16 hex>.mp3`` (``KEY.mp3`` before format 3).
+_ENTRY_FILE = re.compile(r"^(?P<key>[^./]+)(?:\.(?P<sha>[0-9a-f]{16}))?\.(?P<ext>json|mp3)$")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def record_name(key: str) -> str:
+    """Where ``key``'s record is, under ``segments/``."""
+    return f"{key[:2]}/{key}.json"
+
+
+def mp3_name(key: str, sha256: str) -> str:
+    """Where the MP3 of ``key`` with that SHA-256 is, under ``segments/``."""
+    return f"{key[:2]}/{key}.{sha256[:16]}.mp3"
+
+
+def _older_format(record: object) -> bool:
+    if not isinstance(record, dict):
+        return False
+    if "format" not in record and "digest" not in record:
+        return True  # format 1
+    found = record.get("format")
+    return isinstance(found, int) and not isinstance(found, bool) and 2 <= found < ENTRY_FORMAT
+
+
+def _named_sha(record: object) -> str:
+    """The SHA-256 of the MP3 a record names, once its digest shows it is the record
+    put wrote; DamagedEntry if not (the rest is ``check_record``'s, with the MP3)."""
+    if not isinstance(record, dict):
+        raise DamagedEntry("the record is not a JSON object")
+    for name in ("sha256", "digest"):
+        value = record.get(name)
+        if not isinstance(value, str) or not _SHA256.fullmatch(value):
+            raise DamagedEntry(f"{name} is not a SHA-256")
+    if not hmac.compare_digest(record["digest"], record_digest(record)):
+        raise DamagedEntry("the record's digest does not match its fields")
+    return str(record["sha256"])
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A file of a store, as one listing shows it."""
+
+    name: str
+    """Its name under ``segments/`` (``ab/KEY.json``)."""
+    size: int
+    modified: float | None
+    """When it was last written (or, in a folder, used): seconds since the epoch, or None
+    when the store does not say."""
+
+
+@dataclass
+class Survey:
+    """A store's files by what they are."""
+
+    records: dict[str, Listed]
+    """Key -> its record."""
+    mp3s: dict[str, list[Listed]]
+    """Key -> its MP3s (one, or more after a race)."""
+    others: list[Listed]
+    """Anything else (a folder's temporary files)."""
+
+    @classmethod
+    def of(cls, listing: Iterator[Listed] | list[Listed]) -> Survey:
+        survey = cls({}, {}, [])
+        for item in listing:
+            match = _ENTRY_FILE.match(item.name.rpartition("/")[2])
+            if match is None:
+                survey.others.append(item)
+            elif match["ext"] == "json":
+                survey.records[match["key"]] = item
+            else:
+                survey.mp3s.setdefault(match["key"], []).append(item)
+        return survey
+
+    def mp3_bytes(self) -> int:
+        return sum(item.size for items in self.mp3s.values() for item in items)
+
+
+class EntryStore:
+    """What every block store does the same way: the layout, the checks on read, the
+    order of the writes (the MP3, then its record, both create-only) and the orphans.
+    A backend provides the storage: ``_read``, ``_exists``, ``_create``, ``_delete``,
+    ``_listing`` (names relative to ``segments/``)."""
+
+    location: str
+    _failures: tuple[type[Exception], ...] = (OSError,)
+    """What the storage raises when it cannot read or write (never raised by put)."""
+    _loud_reads = False
+    """Whether a read that fails (not a missing file) is worth a warning."""
+
+    def __init__(self) -> None:
         self.hits = 0
         self.misses = 0
         self._told: set[str] = set()
 
-    def _paths(self, key: str) -> tuple[Path, Path]:
-        base = self.folder / key[:2] / key
-        return base.with_suffix(".mp3"), base.with_suffix(".json")
+    # -- the storage, a backend's ----------------------------------------------------
+
+    def _read(self, name: str) -> bytes:
+        """The bytes of ``name``; FileNotFoundError when there is none."""
+        raise NotImplementedError
+
+    def _exists(self, name: str) -> bool:
+        raise NotImplementedError
+
+    def _create(self, name: str, data: bytes) -> bool:
+        """Write ``name`` unless it exists, atomically: True when this call wrote it."""
+        raise NotImplementedError
+
+    def _delete(self, name: str) -> None:
+        """Remove ``name`` if it is there (quietly: removing is only tidying)."""
+        raise NotImplementedError
+
+    def _listing(self, folder: str | None = None) -> Iterator[Listed] | list[Listed]:
+        """Every file under ``segments/`` (or its subfolder ``folder``)."""
+        raise NotImplementedError
+
+    def _used(self, name: str) -> None:
+        """A record was read: a store that prunes by use notes it."""
+
+    def _where(self) -> str:
+        """The store in a message: "in FOLDER", "at URL"."""
+        raise NotImplementedError
+
+    def _cannot_write(self, exc: Exception) -> None:
+        raise NotImplementedError
+
+    # -- get and put -----------------------------------------------------------------
 
     def get(self, key: str) -> CachedBlock | None:
-        """The block stored under ``key``, or None (missing or damaged)."""
-        audio_path, meta_path = self._paths(key)
-        try:
-            raw = meta_path.read_bytes()
-            data = audio_path.read_bytes()
-        except OSError:
+        """The block stored under ``key``, or None (missing or damaged).
+
+        Nothing read is trusted: a record that is not exactly what ``put`` wrote
+        (``check_record``), or an MP3 whose SHA-256 differs, is removed (the record
+        first) with one warning and the block rendered again."""
+        found = self._lookup(key)
+        if found is None:
             self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+    def _lookup(self, key: str) -> CachedBlock | None:
+        meta = record_name(key)
+        try:
+            raw = self._read(meta)
+        except FileNotFoundError:
+            return None
+        except self._failures as exc:
+            self._cannot_read(exc)
             return None
         try:
             record = json.loads(raw)
-            if isinstance(record, dict) and "format" not in record and "digest" not in record:
+            if _older_format(record):
                 log.debug("segment cache entry %s is of an older format", key[:12])
-                self.misses += 1
-                return None  # put writes it again
+                self._remove_entry(key)  # put writes it again
+                return None
+            sha = _named_sha(record)  # the record is what put wrote: its MP3's name holds
+            try:
+                data = self._read(mp3_name(key, sha))
+            except FileNotFoundError:
+                log.info("segment cache entry %s has lost its MP3; rendering it again", key[:12])
+                self._remove_entry(key)
+                return None
+            except self._failures as exc:
+                self._cannot_read(exc)
+                return None
             found = check_record(record, key, len(data))
-            if not checked(data, record["sha256"]):
+            if not checked(data, sha):
                 raise DamagedEntry("the MP3 is not the one recorded")
         except (ValueError, RecursionError) as exc:  # DamagedEntry, JSON, UTF-8, nesting
             log.warning("segment cache entry %s is damaged (%s); rendering it again", key[:12], exc)
-            self._remove(key)
-            self.misses += 1
+            self._remove_entry(key)
             return None
-        with contextlib.suppress(OSError):
-            now = time.time()
-            os.utime(meta_path, (now, now))  # recently used
-        self.hits += 1
+        self._used(meta)
         return replace(found, mp3=data)
 
-    def put(self, key: str, block: CachedBlock) -> None:
-        """Store a block (a failure to write only costs a re-render later; it is
-        reported once for this cache)."""
-        audio_path, meta_path = self._paths(key)
+    def put(self, key: str, block: CachedBlock) -> bool:
+        """Store a block unless ``key`` has one already (a finished entry, its record
+        written, is never replaced): True when ``key`` has a finished entry after the
+        call. A failure to write only costs a re-render later: False, reported once
+        for this store, and what this call wrote is removed."""
         record = make_record(key, block)
         try:
             check_record(record, key, len(block.mp3))
         except DamagedEntry as exc:  # get would drop it: keep it out
             self._once("refused", "the segment cache does not keep block %s: %s", key[:12], exc)
-            return
+            return False
+        meta, audio = record_name(key), mp3_name(key, record["sha256"])
         try:
-            parts = [(audio_path, block.mp3), (meta_path, json.dumps(record).encode("utf-8"))]
-            write_entry(parts)
-        except OSError as exc:
-            if audio_path.exists() and not _matches(meta_path, record):
-                self._remove(key)  # the MP3 went in, its record did not
+            if self._exists(meta):
+                return True  # finished before: nothing to write
+            wrote_audio = self._create(audio, block.mp3)  # there before: the same bytes
+            try:
+                self._create(meta, json.dumps(record).encode("utf-8"))
+            except self._failures:
+                if wrote_audio:
+                    self._delete(audio)  # the MP3 went in, its record did not
+                raise
+        except self._failures as exc:
             self._cannot_write(exc)
+            return False
+        return True  # this record, or the one of a writer that finished first
 
-    def _cannot_write(self, exc: OSError) -> None:
-        self._once(
-            "write",
-            "cannot write the segment cache in %s: %s; the episode is made all the same, "
-            "and its speech rendered again next time (free some space, or give another "
-            "folder with --cache)",
-            self.folder, plain_words(exc)[0],
-        )  # fmt: skip
+    def _cannot_read(self, exc: Exception) -> None:
+        if self._loud_reads:
+            self._once(
+                "read", "cannot read the segment cache %s: %s; rendering what it would have had",
+                self._where(), one_line(exc),
+            )  # fmt: skip
+        else:
+            log.debug("cannot read the segment cache %s: %s", self._where(), one_line(exc))
 
     def _once(self, kind: str, message: str, *args: object) -> None:
-        """A warning said once for this cache (a run has one); again only in the debug log."""
+        """A warning said once for this store (a run has one); again only in the debug log."""
         if kind in self._told:
             log.debug(message, *args)
             return
         self._told.add(kind)
         log.warning(message, *args)
 
-    def _remove(self, key: str) -> None:
-        for path in self._paths(key):
+    # -- removing --------------------------------------------------------------------
+
+    def _remove_entry(self, key: str) -> None:
+        """Remove ``key``'s record, then every MP3 of ``key``."""
+        self._delete(record_name(key))
+        try:
+            survey = Survey.of(self._listing(key[:2]))
+        except FileNotFoundError:
+            return
+        except self._failures as exc:
+            log.debug("cannot list the segment cache %s: %s", self._where(), one_line(exc))
+            return
+        for item in survey.mp3s.get(key, []):
+            self._delete(item.name)
+
+    def _remove_orphans(self, survey: Survey, now: float) -> None:
+        """Remove the MP3s older than ``ORPHAN_AGE_S`` that no record names (and take
+        them out of ``survey``)."""
+        for key, items in list(survey.mp3s.items()):
+            named: str | None = None
+            if key in survey.records:
+                if len(items) == 1:
+                    continue  # the usual entry (a lost or wrong one is get's to notice)
+                named = self._named_mp3(key)
+                if named is None:
+                    continue
+            kept = []
+            for item in items:
+                old = item.modified is not None and now - item.modified > ORPHAN_AGE_S
+                if item.name != named and old:
+                    log.debug("removing %s, an MP3 no record names", item.name)
+                    self._delete(item.name)
+                else:
+                    kept.append(item)
+            survey.mp3s[key] = kept
+
+    def _named_mp3(self, key: str) -> str | None:
+        try:
+            record = json.loads(self._read(record_name(key)))
+        except (ValueError, RecursionError):  # JSON, UTF-8, nesting: get's to notice
+            return None
+        except self._failures:
+            return None
+        sha = record.get("sha256") if isinstance(record, dict) else None
+        if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
+            return None
+        return mp3_name(key, sha)
+
+    def _remove_all(self, survey: Survey, keys: list[str]) -> None:
+        for key in keys:
+            self._delete(survey.records.pop(key).name)  # the record first
+            for item in survey.mp3s.pop(key, []):
+                self._delete(item.name)
+
+
+def one_line(exc: BaseException) -> str:
+    """An error in plain words, on one line."""
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return plain_words(exc)[0]
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+# -- a folder, local or on NFS -------------------------------------------------------------
+
+
+class SegmentCache(EntryStore):
+    """Blocks in a folder (local, or shared on NFS): ``segments/ab/KEY.json`` and
+    ``segments/ab/KEY.<sha>.mp3`` under the cache's root ``folder``.
+
+    Each file is written to a temporary sibling and hard-linked to its name
+    (``files.write_once``): never half a file under a final name, and of writers
+    racing for one name exactly one wins. ``put`` never fails a run: the first
+    write that fails (a full or read-only disk) says so once, and leaves no
+    temporary file behind. ``prune`` keeps the most recently used entries up to
+    ``MAX_BYTES`` (a hit refreshes its record's time).
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        super().__init__()
+        root = folder if folder is not None else default_cache_dir()
+        self.folder = root / "segments"
+        self.location = os.path.abspath(root)
+
+    def _path(self, name: str) -> Path:
+        return self.folder / name
+
+    def _read(self, name: str) -> bytes:
+        return self._path(name).read_bytes()
+
+    def _exists(self, name: str) -> bool:
+        return self._path(name).exists()
+
+    def _create(self, name: str, data: bytes) -> bool:
+        path = self._path(name)
+        if write_once(path, data):
+            return True
+        if name.endswith(".mp3"):  # another writer's, to be named by a record: not an orphan
             with contextlib.suppress(OSError):
-                path.unlink()
+                os.utime(path)
+        return False
+
+    def _delete(self, name: str) -> None:
+        with contextlib.suppress(OSError):
+            self._path(name).unlink()
+
+    def _listing(self, folder: str | None = None) -> Iterator[Listed]:
+        if folder is not None:
+            folders = [self.folder / folder]
+        else:
+            try:
+                folders = [Path(e.path) for e in os.scandir(self.folder) if e.is_dir()]
+            except OSError:
+                return
+        for where in folders:
+            try:
+                entries = list(os.scandir(where))
+            except OSError:
+                continue
+            for entry in entries:
+                with contextlib.suppress(OSError):  # removed meanwhile
+                    stat = entry.stat()
+                    yield Listed(f"{where.name}/{entry.name}", stat.st_size, stat.st_mtime)
+
+    def _used(self, name: str) -> None:
+        with contextlib.suppress(OSError):
+            now = time.time()
+            os.utime(self._path(name), (now, now))  # recently used
+
+    def _where(self) -> str:
+        return f"in {self.folder}"
+
+    def _cannot_write(self, exc: Exception) -> None:
+        self._once(
+            "write",
+            "cannot write the segment cache in %s: %s; the episode is made all the same, "
+            "and its speech rendered again next time (free some space, or give another "
+            "folder with --cache)",
+            self.folder, one_line(exc),
+        )  # fmt: skip
 
     def size(self) -> tuple[int, int]:
-        """(entries, bytes) in the cache."""
-        entries = total = 0
-        for path in self.folder.glob("*/*.mp3"):
-            with contextlib.suppress(OSError):
-                total += path.stat().st_size
-                entries += 1
-        return entries, total
+        """(entries, bytes of MP3) in the cache."""
+        survey = Survey.of(self._listing())
+        return len(survey.records), survey.mp3_bytes()
 
     def prune(self, max_bytes: int = MAX_BYTES) -> None:
         """Remove the least recently used entries until the cache fits ``max_bytes``,
-        and the temporary files of writers that died (a run killed while it wrote)."""
+        the MP3s no record names (older than ``ORPHAN_AGE_S``), and the temporary
+        files of writers that died (a run killed while it wrote). One listing."""
         from ..files import process_alive
 
-        for stale in self.folder.glob(
-            "*/*.tmp"
-        ):  # ".KEY.mp3.PID.tmp" (and older "KEY.mp3.PID.tmp")
-            pid = stale.name.rsplit(".", 2)[-2]
+        survey = Survey.of(self._listing())
+        for item in survey.others:  # ".KEY.json.RANDOM.PID.tmp" (and older "KEY.mp3.PID.tmp")
+            if not item.name.endswith(".tmp"):
+                continue
+            pid = item.name.rsplit(".", 2)[-2]
             if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
-                with contextlib.suppress(OSError):
-                    stale.unlink()
-        entries = []
-        total = 0
-        for meta in self.folder.glob("*/*.json"):
-            with contextlib.suppress(OSError):
-                size = meta.with_suffix(".mp3").stat().st_size
-                entries.append((meta.stat().st_mtime, meta.stem, size))
-                total += size
+                self._delete(item.name)
+        self._remove_orphans(survey, time.time())
+        total = survey.mp3_bytes()
         if total <= max_bytes:
             return
-        for _, key, size in sorted(entries):
-            self._remove(key)
-            total -= size
+        by_use = sorted(survey.records.items(), key=lambda kv: kv[1].modified or 0.0)
+        for key, _ in by_use:
+            total -= sum(item.size for item in survey.mp3s.get(key, []))
+            self._remove_all(survey, [key])
             if total <= max_bytes:
                 break
 
@@ -294,10 +591,3 @@ class SegmentCache:
         count, _ = self.size()
         shutil.rmtree(self.folder, ignore_errors=True)
         return count
-
-
-def _matches(meta_path: Path, record: dict[str, Any]) -> bool:
-    try:
-        return json.loads(meta_path.read_bytes()) == record
-    except (OSError, ValueError):
-        return False
