@@ -95,7 +95,7 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
             # click declares exit_code a ClassVar; each library error brings its own.
             error.exit_code = exc.exit_code  # type: ignore[misc]
             raise error from None
-        except (click.ClickException, click.Abort, KeyboardInterrupt):
+        except (click.ClickException, click.Abort, click.exceptions.Exit, KeyboardInterrupt):
             raise
         except Exception as exc:
             if verbose:
@@ -163,16 +163,22 @@ class _Finite(click.FloatRange):
         return number
 
 
-def _publish_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    command = click.option(
+def _wait_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(
         "--wait",
         "wait_s",
         type=_Finite(0, 86_400),
         default=300,
         show_default=True,
         metavar="SECONDS",
-        help="While another briefing run writes in the output folder, wait this long "
-        "for it, then give up (exit status 75).",
+        help=help_text,
+    )
+
+
+def _publish_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = _wait_option(
+        "While another briefing run writes in the output folder, wait this long "
+        "for it, then give up (exit status 75)."
     )(command)
     command = click.option(
         "--keep",
@@ -243,15 +249,24 @@ def _selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
 _cache_dir_option = click.option(
     "--cache",
     "cache_dir",
-    type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    metavar="DIR",
-    help="Folder of the segment cache (rendered speech, reused by later runs). "
-    "[default: $BRIEFING_CACHE_DIR, else the user cache folder]",
+    metavar="DIR|URL",
+    help="The segment cache (rendered speech, reused by later runs): a folder, or an "
+    "fsspec URL such as file:///mnt/shared/briefing or s3://bucket/prefix (with s3fs), "
+    "which many machines may share. [default: the config's [render] cache, else "
+    "$BRIEFING_CACHE_DIR, else the user cache folder]",
 )
 
 
 def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--scheduler",
+        default=None,
+        metavar="tcp://HOST:8786",
+        help="Render speech on this Dask cluster (pip install 'briefing-podcast[dask]'); "
+        "give it a --cache every worker can reach. [default: the config's [render] "
+        "scheduler, else worker processes on this machine]",
+    )(command)
     command = click.option(
         "--jobs",
         "-j",
@@ -275,15 +290,43 @@ def _render_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return _cache_dir_option(command)
 
 
-def _segment_cache(cache_dir: Path | None) -> Any:
-    from .render.cache import SegmentCache
+def _segment_cache(location: str | None) -> Any:
+    from .render.store import open_store
 
-    return SegmentCache(cache_dir)
+    return open_store(location)
+
+
+def _local_cache_root(location: str | None) -> Path:
+    """The folder of the HTTP and LLM caches: the segment cache's when it is a folder
+    of this machine, else the default one."""
+    from urllib.parse import unquote, urlsplit
+
+    from .render.cache import default_cache_dir
+
+    if location is None:
+        return default_cache_dir()
+    if location.startswith("file://"):
+        return Path(unquote(urlsplit(location).path))
+    if "://" in location:
+        return default_cache_dir()
+    return Path(location)
+
+
+def _renderer(
+    config: Any, cache: str | None, no_cache: bool, jobs: int | None, scheduler: str | None
+) -> Any:
+    """The run's renderer: the cache (or none), local workers or a Dask cluster."""
+    from .render import Renderer
+
+    if no_cache and cache is not None:
+        raise click.UsageError("--cache and --no-cache cannot be used together")
+    store = None if no_cache else _segment_cache(cache or config.cache)
+    return Renderer(store, jobs=jobs, scheduler=scheduler or config.scheduler)
 
 
 @contextlib.contextmanager
 def _http_client(
-    sources: list[Any], config: Any, cache_dir: Path | None, cached: bool
+    sources: list[Any], config: Any, cache_dir: str | None, cached: bool
 ) -> Iterator[Any]:
     """The run's HTTP client, closed after the run, when a source is a URL (else None):
     the HTTP cache beside the segment cache (conditional GET), and the config's
@@ -293,10 +336,9 @@ def _http_client(
     if not any(is_url(str(getattr(source, "location", source))) for source in sources):
         yield None
         return
-    from .render.cache import default_cache_dir
     from .sources.http import FetchPolicy, HttpClient
 
-    root = (cache_dir or default_cache_dir()) if cached else None
+    root = _local_cache_root(cache_dir) if cached else None
     with HttpClient(root, FetchPolicy(allow_networks=config.allow_networks)) as client:
         yield client
 
@@ -353,10 +395,11 @@ def generate(
     base_url: str | None,
     keep: int | None,
     wait_s: float,
-    cache_dir: Path | None,
+    cache_dir: str | None,
     no_cache: bool,
     force: bool,
     jobs: int | None,
+    scheduler: str | None,
     config_path: Path | None,
 ) -> None:
     """Make the briefing MP3 (and its script) from news feeds and articles.
@@ -385,12 +428,9 @@ def generate(
     """
     from .options import run_options
     from .pipeline import generate as run
-    from .render import Renderer
 
-    if no_cache and cache_dir is not None:
-        raise click.UsageError("--cache and --no-cache cannot be used together")
     config = load_config(config_path)
-    renderer = Renderer(None if no_cache else _segment_cache(cache_dir), jobs=jobs)
+    renderer = _renderer(config, cache_dir, no_cache, jobs, scheduler)
     quiet = click.get_current_context().meta.get("briefing.quiet", False)
     bar = _ProgressBar(enabled=not quiet)
     chosen: list[str | Path | SourceConfig] = list(sources) or list(config.sources)
@@ -400,12 +440,110 @@ def generate(
         minutes=minutes, since=since, summarizer=summarizer, wpm=wpm,
         force=force or no_cache, wait_s=wait_s,
     )  # fmt: skip
-    http = _http_client(chosen, config, cache_dir, cached=not no_cache)
+    http = _http_client(chosen, config, cache_dir or config.cache, cached=not no_cache)
     with http as client, contextlib.closing(bar):
         episode = run(chosen, options, client=client, progress=bar.update, renderer=renderer)
     if not quiet:
         _report(episode)
     _echo(str(episode.mp3_path))
+
+
+@cli.command()
+@click.argument(
+    "shows", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="SHOW..."
+)
+@_date_option
+@_wait_option(
+    "While another briefing run writes in a show's output folder, wait this long for "
+    "it, then fail that show."
+)
+@_render_options
+@_common
+def batch(
+    shows: tuple[Path, ...],
+    date: dt.datetime | None,
+    wait_s: float,
+    cache_dir: str | None,
+    no_cache: bool,
+    force: bool,
+    jobs: int | None,
+    scheduler: str | None,
+) -> None:
+    """Make the episodes of many shows in one run, each story rendered once.
+
+    A SHOW is a config file in the briefing.toml format (its [show], [[sources]],
+    [briefing] voices and minutes, [output] folder), or a folder of them (*.toml).
+    Every source URL is fetched once, every article summarised once and every
+    unique block of speech rendered once for all the shows; each show's episode
+    and feed are published in its own output folder, atomically. A show that
+    cannot be made is reported in one line and the others are made. A table at
+    the end says what was made; the exit status is the number of shows that
+    failed (0: all made or up to date).
+
+    Rendering uses the worker processes of this machine, or the Dask cluster of
+    --scheduler (or of the shows' [render] scheduler).
+
+    \b
+    Examples:
+      briefing batch shows/
+      briefing batch shows/*.toml --date 2026-12-02 --jobs 4
+      briefing batch shows/ --scheduler tcp://render-1:8786 --cache s3://bucket/briefing
+    """
+    from .batch import outcome_lines, run_batch
+
+    config = _batch_render_settings(shows, scheduler=scheduler, cache=cache_dir)
+    renderer = _renderer(config, cache_dir, no_cache, jobs, scheduler)
+    quiet = click.get_current_context().meta.get("briefing.quiet", False)
+    bar = _ProgressBar(enabled=not quiet)
+    root = None if no_cache else _local_cache_root(cache_dir or config.cache)
+    with renderer, contextlib.closing(bar):
+        report = run_batch(
+            list(shows), renderer, date=_as_date(date), force=force or no_cache,
+            wait_s=wait_s, http_cache=root, progress=bar.update,
+        )  # fmt: skip
+    if quiet:
+        for show in report.shows:
+            if show.status == "failed":
+                _echo(f"error: {show.error}", err=True)
+    else:
+        for line in outcome_lines(report):
+            _echo(line, err=True)
+    for show in report.shows:
+        if show.episode is not None:
+            _echo(str(show.episode.mp3_path))
+    if report.failed:
+        raise click.exceptions.Exit(min(report.failed, MAX_FAILED_STATUS))
+
+
+#: The highest exit status that counts failed shows (75 and up mean other things).
+MAX_FAILED_STATUS = 70
+
+
+def _batch_render_settings(shows: tuple[Path, ...], **given: str | None) -> Any:
+    """The [render] scheduler and cache the show files name (one each at most: shows
+    that name different ones need --scheduler or --cache to choose)."""
+    from types import SimpleNamespace
+
+    from .batch import find_shows
+    from .config import ConfigError
+
+    found: dict[str, set[str]] = {"scheduler": set(), "cache": set()}
+    for path in find_shows(shows)[0]:
+        try:
+            config = load_config(path)
+        except ConfigError:
+            continue  # the batch reports it as that show's failure
+        for name, values in found.items():
+            value = getattr(config, name)
+            if value is not None:
+                values.add(value)
+    for name, values in found.items():
+        if len(values) > 1 and given.get(name) is None:
+            raise click.UsageError(
+                f"the shows name different [render] {name}s ({', '.join(sorted(values))}); "
+                f"choose one with --{name}"
+            )
+    return SimpleNamespace(**{name: next(iter(v), None) for name, v in found.items()})
 
 
 def _report(episode: Any) -> None:
@@ -522,21 +660,26 @@ def cache() -> None:
 @cache.command("info")
 @_cache_dir_option
 @_common
-def cache_info(cache_dir: Path | None) -> None:
+def cache_info(cache_dir: str | None) -> None:
     """Say where the segment cache is and how big."""
     segments = _segment_cache(cache_dir)
     entries, size = segments.size()
-    _echo(f"{segments.folder}: {entries} blocks, {size / 1e6:.1f} MB")
+    _echo(f"{_where(segments)}: {entries} blocks, {size / 1e6:.1f} MB")
 
 
 @cache.command("clear")
 @_cache_dir_option
 @_common
-def cache_clear(cache_dir: Path | None) -> None:
+def cache_clear(cache_dir: str | None) -> None:
     """Remove every rendered block from the segment cache."""
     segments = _segment_cache(cache_dir)
     removed = segments.clear()
-    _echo(f"removed {removed} blocks from {segments.folder}")
+    _echo(f"removed {removed} blocks from {_where(segments)}")
+
+
+def _where(store: Any) -> str:
+    """Where a block store keeps its blocks: a local cache's folder, else its URL."""
+    return str(getattr(store, "folder", None) or store.location)
 
 
 @cli.command()
@@ -702,7 +845,9 @@ def main() -> None:
     with contextlib.suppress(ValueError):  # not the main thread: leave SIGTERM alone
         signal.signal(signal.SIGTERM, entry.terminated)
     try:
-        cli.main(prog_name="briefing", standalone_mode=False)
+        # Without standalone mode, click returns the status of a command that ended
+        # with click.exceptions.Exit (batch: the number of failed shows).
+        status = cli.main(prog_name="briefing", standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
         _echo(entry.INTERRUPTED, err=True)
         entry.exit_at_once(EXIT_INTERRUPTED)
@@ -713,4 +858,4 @@ def main() -> None:
         exc.message = printable(exc.message, lines=False)  # type: ignore[misc]
         exc.show()
         sys.exit(exc.exit_code)
-    sys.exit(EXIT_OK)
+    sys.exit(status if isinstance(status, int) else EXIT_OK)

@@ -55,6 +55,11 @@ class Config:
     allow_networks: tuple[str, ...] = ()
     """[fetch] allow_networks: private networks that links found in feeds may reach
     (by default only public addresses; a source named by the user may be anywhere)."""
+    scheduler: str | None = None
+    """[render] scheduler: a Dask scheduler's address (``tcp://HOST:8786``) whose
+    cluster renders the blocks (None: worker processes on this machine)."""
+    cache: str | None = None
+    """[render] cache: the segment cache's folder or fsspec URL (``s3://bucket/prefix``)."""
     path: Path | None = None
     """The file this came from (None for defaults)."""
 
@@ -320,12 +325,21 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     except ValueError as exc:
         fetch.fail("fetch.allow_networks", f"must list networks: {exc}")
     fetch.done()
+    render = _Checker(top.get("render", dict, {}, "a table ([render])"), "render", path)
+    scheduler = render.text("scheduler")
+    if scheduler is not None and not re.fullmatch(r"(tcp|tls|inproc|ucx)://\S+", scheduler):
+        render.fail(
+            "render.scheduler",
+            f"must be a scheduler address such as tcp://HOST:8786, not {scheduler!r}",
+        )
+    cache = render.text("cache")
+    if cache is not None and "://" not in cache:
+        cache = str(_relative_to(Path(cache).expanduser(), path))
+    render.done()
     sources_table = top.get("sources", list, [], "a list of [[sources]] tables")
     sources = tuple(_parse_source(t, i, path) for i, t in enumerate(sources_table))
     top.done()
-    out_dir = Path(folder).expanduser()
-    if not out_dir.is_absolute() and path is not None:
-        out_dir = path.parent / out_dir
+    out_dir = _relative_to(Path(folder).expanduser(), path)
     return Config(
         show=show,
         base_url=base_url,
@@ -340,8 +354,17 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         llm={k: v for k, v in llm.items() if v is not None},
         sources=sources,
         allow_networks=tuple(value.strip() for value in allow),
+        scheduler=scheduler,
+        cache=cache,
         path=path,
     )
+
+
+def _relative_to(folder: Path, config: Path | None) -> Path:
+    """A relative folder named in a config file is relative to that file's folder."""
+    if folder.is_absolute() or config is None:
+        return folder
+    return config.parent / folder
 
 
 def example_config() -> str:

@@ -11,17 +11,17 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import EngineUnavailable, NoStoriesError, OutputError
 from .files import check_out_dir, folder_lock
-from .models import Article, Episode, Script, Skipped, SourceConfig, Story
+from .models import Article, Episode, Script, Show, Skipped, SourceConfig, Story
 from .options import RunOptions
 from .publish.store import load_store
-from .render.blocks import AudioSettings, Progress
+from .render.blocks import AudioSettings, BlockSpec, Progress
 from .render.cache import SegmentCache
 from .select import dedupe, fit, rank, script_estimator
 from .sources import gather_articles, warn_skipped
@@ -38,7 +38,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Prepared", "Progress", "RunOptions", "compose_script", "generate", "prepare_script"]
+__all__ = [
+    "Planned", "Prepared", "Progress", "RunOptions", "compose_script", "generate", "make_episode",
+    "plan_episode", "prepare_script",
+]  # fmt: skip
 # Also here for library users: DEFAULT_BITRATE_KBPS, Summarizer, make_summarizer,
 # run_options (options), cast_voices, fall_back, resolve_voices (voices),
 # gather_articles (sources), summarize_articles (summarize), run_inputs (uptodate).
@@ -152,24 +155,54 @@ def generate(
     another waits for its lock up to ``wait_s`` seconds, then raises BusyError.
     """
     options = (options or RunOptions()).with_(**changes)
-    with contextlib.ExitStack() as held:
+    from .render import Renderer
 
-        def lock() -> None:
-            held.enter_context(folder_lock(options.out_dir, options.wait_s))
+    with contextlib.ExitStack() as held, renderer or Renderer(SegmentCache()) as used:
+        planned = plan_episode(sources, options, held, now=now, client=client, stdin=stdin,
+                               renderer=used)  # fmt: skip
+        if isinstance(planned, Episode):
+            return planned
+        return make_episode(planned, used, progress)
 
-        return _generate(sources, options, now, client, progress, stdin, renderer, lock)
+
+@dataclass(frozen=True)
+class Planned:
+    """An episode planned (its script written, its inputs known) and not yet rendered."""
+
+    options: RunOptions
+    show: Show
+    prepared: Prepared
+    profiles: tuple[VoiceProfile, ...]
+    identities: dict[str, str]
+    """Each profile's engine identity (``tts.engine_identity``), for cache keys."""
+    settings: AudioSettings
+    inputs: str
+    """What the episode is made from (``uptodate.run_inputs``)."""
+    now: dt.datetime
+
+    def blocks(self) -> tuple[BlockSpec, ...]:
+        """The blocks the script needs, as ``make_episode`` will first ask for them."""
+        from .render import plan_blocks
+
+        profiles = {p.name: p for p in self.profiles}
+        return plan_blocks(
+            self.prepared.script, profiles, self.settings, identities=self.identities
+        )
 
 
-def _generate(
+def plan_episode(
     sources: Sequence[str | Path | SourceConfig],
     options: RunOptions,
-    now: dt.datetime | None,
-    client: HttpClient | None,
-    progress: Progress | None,
-    stdin: BinaryIO | None,
-    renderer: Renderer | None,
-    lock: Callable[[], None],
-) -> Episode:
+    held: contextlib.ExitStack,
+    *,
+    now: dt.datetime | None = None,
+    client: HttpClient | None = None,
+    stdin: BinaryIO | None = None,
+    renderer: Renderer | None = None,
+) -> Planned | Episode:
+    """Everything up to the audio: check the voices and the output folder, take its
+    lock (held until ``held`` closes), read the sources and write the script. The
+    day's Episode as it is when it is up to date (made from the same inputs)."""
     out_dir, date = options.out_dir, options.date or dt.date.today()
     if options.keep is not None and options.keep < 1:
         raise ValueError("keep must be at least 1 when generating")
@@ -179,6 +212,10 @@ def _generate(
     # the default show. An engine that is not installed gives way to its fallback.
     ordered, identities = cast_voices(options.voices, options.wpm)
     check_out_dir(out_dir)
+
+    def lock() -> None:
+        held.enter_context(folder_lock(out_dir, options.wait_s))
+
     if out_dir.is_dir():
         lock()  # before the store is read: a run writing there is waited for
     store = load_store(out_dir)  # a damaged store stops the run before any work
@@ -186,61 +223,64 @@ def _generate(
     if options.title:
         show = replace(show, title=options.title)
     settings = AudioSettings(bitrate_kbps=options.bitrate_kbps)
-    from .render import Renderer, render_script, timeline
-
-    renderer = renderer or Renderer(SegmentCache())
-    with renderer:
+    if renderer is not None:
         # A worker starts now, while the sources are read and summarised; if the
         # episode turns out to be up to date, it is stopped unused.
         renderer.warm_up({p.engine for p in ordered})
-        now = now or dt.datetime.now(dt.UTC)
-        found, skipped = gather_articles(
-            sources, since=options.since, now=now, client=client, stdin=stdin
-        )
-        inputs = run_inputs(
-            found, skipped, date=date, show=show, voices=[asdict(p) for p in ordered],
-            engines=identities, max_words=options.max_words, settings=settings,
-            base_url=options.base_url, keep=options.keep, minutes=options.minutes,
-            summarizer=summarizer_name(options.summarizer),
-        )  # fmt: skip
-        if not options.force:
-            unchanged = up_to_date(out_dir, store, date, inputs)
-            if unchanged is not None:
-                warn_skipped(skipped)
-                log.info("%s is up to date: made from the same inputs", unchanged.mp3_path)
-                return unchanged
-        voices = tuple(p.name for p in ordered)
-        prepared = compose_script(
-            found, skipped, options, now=now, date=date, show=show, title=None, voices=voices
-        )
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(
-                f"{out_dir}: cannot create the output folder ({exc.strerror})"
-            ) from None
-        lock()
-        from .publish.episode import start_cover, write_episode
+    now = now or dt.datetime.now(dt.UTC)
+    found, skipped = gather_articles(
+        sources, since=options.since, now=now, client=client, stdin=stdin
+    )
+    inputs = run_inputs(
+        found, skipped, date=date, show=show, voices=[asdict(p) for p in ordered],
+        engines=identities, max_words=options.max_words, settings=settings,
+        base_url=options.base_url, keep=options.keep, minutes=options.minutes,
+        summarizer=summarizer_name(options.summarizer),
+    )  # fmt: skip
+    if not options.force:
+        unchanged = up_to_date(out_dir, store, date, inputs)
+        if unchanged is not None:
+            warn_skipped(skipped)
+            log.info("%s is up to date: made from the same inputs", unchanged.mp3_path)
+            return unchanged
+    voices = tuple(p.name for p in ordered)
+    prepared = compose_script(
+        found, skipped, options, now=now, date=date, show=show, title=None, voices=voices
+    )
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
+    lock()
+    return Planned(options, show, prepared, tuple(ordered), identities, settings, inputs, now)
 
-        start_cover(show)  # while the workers speak
 
-        def recast(
-            failure: EngineUnavailable, current: Sequence[VoiceProfile]
-        ) -> list[VoiceProfile]:
-            return fall_back(current, failure, asked=bool(options.voices), wpm=options.wpm)
+def make_episode(planned: Planned, renderer: Renderer, progress: Progress | None = None) -> Episode:
+    """Render a planned episode's blocks (through ``renderer``) and publish it."""
+    from .publish.episode import start_cover, write_episode
+    from .render import render_script, timeline
 
-        rendered = render_script(
-            prepared.script, prepared.stories, {p.name: p for p in ordered}, list(voices),
-            renderer, settings, progress, identities, fallback=recast,
-        )  # fmt: skip
-        if rendered.fell_back:
-            # Made with a fallback voice: the next run tries the engine again.
-            inputs = f"{inputs}+fallback"
+    options, prepared = planned.options, planned.prepared
+    start_cover(planned.show)  # while the workers speak
 
+    def recast(failure: EngineUnavailable, current: Sequence[VoiceProfile]) -> list[VoiceProfile]:
+        return fall_back(current, failure, asked=bool(options.voices), wpm=options.wpm)
+
+    rendered = render_script(
+        prepared.script, prepared.stories, {p.name: p for p in planned.profiles},
+        [p.name for p in planned.profiles], renderer, planned.settings, progress,
+        planned.identities, fallback=recast,
+    )  # fmt: skip
+    # Made with a fallback voice, or without a story that could not be spoken: the
+    # next run is not "up to date", and tries again.
+    inputs = (
+        planned.inputs + "+fallback" * rendered.fell_back + "+unspoken" * bool(rendered.unspoken)
+    )
     return write_episode(
-        rendered.script, show, timeline(rendered.script, rendered.specs, rendered.blocks),
-        (block.mp3 for block in rendered.blocks), out_dir=out_dir, inputs=inputs,
+        rendered.script, planned.show,
+        timeline(rendered.script, rendered.specs, rendered.blocks),
+        (block.mp3 for block in rendered.blocks), out_dir=options.out_dir, inputs=inputs,
         skipped=[str(s) for s in prepared.skipped] + list(rendered.unspoken),
         duplicates=prepared.duplicates, dropped=prepared.dropped, base_url=options.base_url,
-        keep=options.keep, now=now,
+        keep=options.keep, now=planned.now,
     )  # fmt: skip

@@ -17,6 +17,7 @@ taken only with that sentence (``leans_back``), and near-repeats are left out.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import math
 import re
@@ -287,7 +288,19 @@ def speakable_candidates(
 ) -> list[Candidate]:
     """The sentences a summary of ``text`` may use (the first ``limit``), with their
     features: those that are ``speakable`` (a lead that only restates ``title`` left
-    out) or, when none is, those that are not captions (or the first sentence)."""
+    out) or, when none is, those that are not captions (or the first sentence).
+
+    Remembered for the last articles analysed: a batch of shows that tells one story
+    at several lengths analyses its article once, and only chooses again."""
+    return list(_analysed(text, title, limit))
+
+
+@functools.lru_cache(maxsize=1024)
+def _analysed(text: str, title: str | None, limit: int | None) -> tuple[Candidate, ...]:
+    return tuple(_speakable_candidates(text, title, limit))
+
+
+def _speakable_candidates(text: str, title: str | None, limit: int | None) -> list[Candidate]:
     sentences, starts = paragraphs_and_sentences(text)
     sayable_ones = [(i, s) for i, s in enumerate(sentences) if sayable(s)]
     kept = [(i, s) for i, s in sayable_ones if speakable(s)]

@@ -7,8 +7,8 @@ import pytest
 
 from briefing import tts
 
-from .fakes import SilentEngine
-from .helpers import FIXTURES
+from .fakes import SilentEngine, ToneEngine
+from .helpers import FIXTURES, write_articles, write_show
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -49,6 +49,32 @@ def silent_voices(tmp_path, monkeypatch) -> SilentEngine:
     monkeypatch.setattr("briefing.voices.default_voices", lambda: ("anchor", "correspondent"))
     yield engine
     tts.unregister_engine("silent")
+
+
+@pytest.fixture
+def tone_show_voices(tmp_path, monkeypatch):
+    """The voice 'anchor' on the tone engine (which worker processes load by name);
+    every synthesis is counted in a file."""
+    tts.register_engine("tone", "tests.fakes:ToneEngine")
+    folder = tmp_path / "tone-voices"
+    folder.mkdir()
+    (folder / "anchor.toml").write_text('name="anchor"\nengine="tone"\nvoice="beep"\nrate=180\n')
+    monkeypatch.setenv("BRIEFING_VOICES", str(folder))
+    calls = tmp_path / "engine-calls.txt"
+    monkeypatch.setenv(ToneEngine.CALLS_FILE, str(calls))
+    yield calls
+    tts.unregister_engine("tone")
+
+
+@pytest.fixture
+def newsroom(tmp_path, tone_show_voices):
+    """Three shows over five stories: 0-2, 1-3 and 2-4 (story 2 is in all three)."""
+    articles = write_articles(tmp_path / "articles")
+    shows = tmp_path / "shows"
+    shows.mkdir()
+    for name, picked in (("morning", [0, 1, 2]), ("midday", [1, 2, 3]), ("evening", [2, 3, 4])):
+        write_show(shows, name, [str(articles[i]) for i in picked])
+    return shows
 
 
 @pytest.fixture(scope="session")

@@ -64,6 +64,13 @@ class ToneEngine:
     #: The environment variable naming a file where each tone engine, as it starts,
     #: adds its process id: a test sees a worker's engine start without timing it.
     STARTED_FILE = "TONE_ENGINE_STARTED_FILE"
+    #: The environment variable naming a file where every synthesis adds a line (the
+    #: process id and the text): a test counts the engine's calls across processes.
+    CALLS_FILE = "TONE_ENGINE_CALLS_FILE"
+    #: The environment variable naming a file that holds the seconds each synthesis
+    #: takes (a slow engine, for a worker to be killed mid-block; read at each call, so
+    #: a test can change it for workers already running).
+    DELAY_FILE = "TONE_ENGINE_DELAY_FILE"
 
     def __init__(self) -> None:
         started = os.environ.get(self.STARTED_FILE)
@@ -100,6 +107,14 @@ class ToneEngine:
             time.sleep(3600)
         if "failword" in text:
             raise EngineError(f"the tone engine failed on {dest.name}")
+        calls = os.environ.get(self.CALLS_FILE)
+        if calls:
+            with open(calls, "a", encoding="utf-8") as file:
+                file.write(f"{os.getpid()}\t{text}\n")
+        delay = os.environ.get(self.DELAY_FILE)
+        if delay and os.path.exists(delay):
+            with open(delay, encoding="utf-8") as file:
+                time.sleep(float(file.read().strip() or 0))
         words = list(re.finditer(r"\S+", text))
         per_word = int(0.1 * SAMPLE_RATE)
         beep = b"".join(

@@ -232,3 +232,45 @@ def tone_specs(texts, profile: VoiceProfile = TONE) -> list:
         )
         for i, text in enumerate(texts)
     ]  # fmt: skip
+
+
+# -- shows for the batch tests ---------------------------------------------------
+
+TOPICS = [
+    ("Harbour bridge reopens after repairs", "The harbour bridge reopened to traffic on "
+     "Monday after eight months of repairs that cost the city twelve million euros."),
+    ("Library extends opening hours", "The central library will stay open until midnight "
+     "for six weeks to help students preparing for their exams, its director said."),
+    ("Council approves new cycle lanes", "The city council approved forty kilometres of "
+     "new cycle lanes on Wednesday, to be built over the next three years."),
+    ("River festival draws record crowds", "More than ninety thousand people came to the "
+     "river festival at the weekend, the largest crowd in its twenty-year history."),
+    ("Hospital opens new children's ward", "The general hospital opened a new children's "
+     "ward with thirty beds on Thursday, paid for by a regional health grant."),
+]  # fmt: skip
+
+
+def write_articles(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number, (title, lead) in enumerate(TOPICS):
+        path = folder / f"story-{number}.txt"
+        path.write_text(
+            f"{title}\n\n{lead} Officials said the work had gone to plan.\n\n"
+            "Residents welcomed the news, a spokesperson said.\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def write_show(folder: Path, name: str, sources: list[str], *, extra: str = "") -> Path:
+    """A show file: its title, sources, the tone voice and its own output folder."""
+    lines = [f'[show]\ntitle = "{name.title()} News"\n', f'[output]\nfolder = "out-{name}"\n',
+             '[briefing]\nvoices = ["anchor"]\nsince = "5000w"\n', extra]  # fmt: skip
+    for source in sources:
+        key = "url" if source.startswith("http") else "path"
+        lines.append(f'[[sources]]\n{key} = "{source}"\n')
+    path = folder / f"{name}.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path

@@ -119,6 +119,13 @@ path = "saved"
         ("sources = 'https://x'", "'sources' must be a list"),
         ("show = 1", "'show' must be a table"),
         ("title = 'x'", "'title' is not a known setting"),
+        (
+            "[render]\nscheduler = 'localhost:8786'",
+            "'render.scheduler' must be a scheduler address",
+        ),
+        ("[render]\nscheduler = 8786", "'render.scheduler' must be a string"),
+        ("[render]\ncache = ''", "'render.cache' must not be empty"),
+        ("[render]\njobs = 2", "'render.jobs' is not a known setting"),
     ],
 )
 def test_invalid_settings_name_the_key(tmp_path, toml, message):
@@ -242,3 +249,13 @@ def test_fetch_allow_networks(tmp_path, value, expected):
     else:
         with pytest.raises(ConfigError, match=expected):
             load_config(path)
+
+
+def test_render_settings(tmp_path):
+    path = tmp_path / "briefing.toml"
+    path.write_text("[render]\nscheduler = 'tcp://render-1:8786'\ncache = 'shared/cache'\n")
+    config = load_config(path)
+    assert config.scheduler == "tcp://render-1:8786"
+    assert config.cache == str(tmp_path / "shared" / "cache")  # beside the config file
+    path.write_text("[render]\ncache = 's3://bucket/briefing'\n")
+    assert load_config(path).cache == "s3://bucket/briefing" and load_config(path).scheduler is None
