@@ -52,26 +52,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "news-dev.jsonl"
-DATE = "2026-11-25"
-SEED = 18
+sys.path.insert(0, str(ROOT / "benchmarks"))
+# The data file, the article files and the measured run are benchmarks/pipeline.py's.
+from pipeline import DATE, DEFAULT_DATA, MEASURED_MAIN, fail, write_articles  # noqa: E402
 
-#: Runs briefing's command line and writes its own and its workers' peak RSS to a file.
-MEASURED_MAIN = """\
-import atexit, json, resource, sys
-def report(path=sys.argv[1]):
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    with open(path, "w") as handle:
-        json.dump([own, workers], handle)
-atexit.register(report)
-sys.argv = ["briefing", *sys.argv[2:]]
-from briefing.cli import main
-main()
-"""
+SEED = 18
 
 #: The summary line of ``briefing batch`` (briefing/batch.py, outcome_lines).
 SUMMARY = re.compile(
@@ -79,40 +66,6 @@ SUMMARY = re.compile(
     r"(?P<failed>\d+) failed; blocks: (?P<rendered>\d+) rendered, (?P<reused>\d+) reused; "
     r".*; (?P<seconds>[\d.]+) s"
 )
-
-
-def fail(message: str) -> None:
-    print(f"benchmark: {message}", file=sys.stderr)
-    sys.exit(2)
-
-
-def headline(item: dict[str, Any]) -> str:
-    """The item's title, or the first reference sentence cut to a headline's length."""
-    if item.get("title"):
-        return str(item["title"])
-    source = item.get("reference") or item["text"]
-    first = re.split(r"(?<=[.!?])\s+", source.strip())[0]
-    words = first.rstrip(".").split()
-    return " ".join(words[:12])
-
-
-def write_articles(data: Path, count: int, folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    files: list[Path] = []
-    with data.open(encoding="utf-8") as handle:
-        for line in handle:
-            if len(files) == count:
-                break
-            item = json.loads(line)
-            path = folder / f"article-{len(files):03d}.txt"
-            path.write_text(f"{headline(item)}\n\n{item['text']}\n", encoding="utf-8")
-            files.append(path)
-    if len(files) < count:
-        fail(f"{data} has only {len(files)} articles; {count} were asked for")
-    return files
-
-
-# -- the shows ---------------------------------------------------------------------------
 
 
 def draw_shows(shows: int, stories: int, articles: int, rng: random.Random) -> list[list[int]]:
