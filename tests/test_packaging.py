@@ -5,6 +5,7 @@ data and the `briefing` command."""
 from __future__ import annotations
 
 import configparser
+import re
 import subprocess
 import sys
 import zipfile
@@ -73,3 +74,39 @@ def test_python_m_briefing_runs_from_the_wheel(wheel, tmp_path):
     )  # fmt: skip
     assert version.returncode == 0, version.stderr
     assert version.stdout.strip() == f"briefing, version {__version__}"
+
+
+#: An extra named with the import name (``briefing[piper]``) installs someone else's package.
+_WRONG_NAME = re.compile(r"(?<![\w.-])briefing\[")
+#: What a ``pip install`` hint installs with extras: ``NAME[EXTRA,...]``.
+_WITH_EXTRAS = re.compile(r"([\w.-]+)\[([\w, -]+)\]")
+
+
+def test_every_install_hint_in_the_wheel_names_briefing_podcast(wheel):
+    """Messages, docstrings and voice profiles that say how to install an extra name the
+    distribution (``briefing-podcast[piper]``) and an extra it has."""
+    wrong: list[str] = []
+    with zipfile.ZipFile(wheel) as archive:
+        info = f"briefing_podcast-{__version__}.dist-info"
+        metadata = Parser().parsestr(archive.read(f"{info}/METADATA").decode("utf-8"))
+        extras = set(metadata.get_all("Provides-Extra") or ())
+        hints = 0
+        for name in archive.namelist():
+            if not name.startswith("briefing/"):
+                continue  # the metadata's README installs from a clone: '.[piper]'
+            try:
+                text = archive.read(name).decode("utf-8")
+            except UnicodeDecodeError:
+                continue  # a binary file
+            wrong += [f"{name}: {m.group(0)}" for m in _WRONG_NAME.finditer(text)]
+            for line in text.splitlines():
+                _, found, rest = line.partition("pip install ")
+                for target in _WITH_EXTRAS.finditer(rest if found else ""):
+                    hints += 1
+                    named = {e.strip() for e in target.group(2).split(",")}
+                    if target.group(1) != DISTRIBUTION or not named <= extras:
+                        wrong.append(f"{name}: {line.strip()}")
+                if found and re.match(r"['\"`]?briefing\b(?!-)", rest):
+                    wrong.append(f"{name}: {line.strip()}")
+    assert not wrong, "\n".join(dict.fromkeys(wrong))
+    assert hints >= 3  # the piper and dask hints were seen

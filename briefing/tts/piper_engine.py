@@ -1,4 +1,4 @@
-"""The piper engine: an offline neural voice (optional extra ``briefing[piper]``).
+"""The piper engine: an offline neural voice (optional extra ``briefing-podcast[piper]``).
 
 piper-tts (GPL-3.0-or-later) carries its own copy of espeak-ng for phonemes;
 loaded into a process that already drives libespeak-ng through pyttsx3, the
@@ -43,7 +43,11 @@ SENTENCE_PAUSE_S = 0.35
 SEED = 0
 """onnxruntime's random seed for each text's fresh session (``piper_worker``): the same
 text always sounds the same."""
-INSTALL_HINT = "install the extra: pip install 'briefing[piper]' (piper-tts is GPL-3.0-or-later)"
+#: Extras go with the distribution's name, briefing-podcast; with the import name (briefing)
+#: pip would install someone else's package.
+INSTALL_HINT = (
+    "install the extra: pip install 'briefing-podcast[piper]' (piper-tts is GPL-3.0-or-later)"
+)
 
 
 def length_scale(rate_wpm: float) -> float:
@@ -83,6 +87,9 @@ class PiperEngine:
     """Speech through piper-tts, in a worker process."""
 
     name = "piper"
+    _process: subprocess.Popen[str] | None = None
+    """The worker, once started. A class default: an engine whose ``__init__`` raised
+    has no worker, and ``__del__`` finds nothing to close."""
 
     def __init__(self) -> None:
         from ..versions import package_version
@@ -90,7 +97,6 @@ class PiperEngine:
         self._version = package_version("piper-tts", "piper")
         if self._version == "not installed":
             raise EngineUnavailable(f"the piper engine is not installed; {INSTALL_HINT}", "piper")
-        self._process: subprocess.Popen[str] | None = None
 
     @classmethod
     def identity(cls, profile: VoiceProfile) -> str:
