@@ -252,7 +252,7 @@ def test_cli_with_urls_and_files_prints_the_skipped_summary(
          "--out", str(tmp_path / "out"), "--date", "2026-11-25", "--since", "5200w"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip().endswith("briefing-2026-11-25.mp3")
+    assert re.search(r"/briefing-2026-11-25-[0-9a-f]{12}\.mp3$", result.stdout.strip())
     assert "3 stories" in result.stderr
     assert "Skipped 1:" in result.stderr
     assert f"{web.url('/gone.xml')}: HTTP 404 Not Found" in result.stderr
@@ -719,3 +719,93 @@ def test_a_span_in_a_sentence_is_unwrapped_and_a_whole_paragraph_one_stays():
     keep_sentences_whole(root)
     assert [p.text_content() for p in root] == ["High for Joe Biden.", "By Ines Harrow"]
     assert root.find(".//p/a") is not None and len(root.findall(".//span")) == 1
+
+
+# -- what a body is: told by its bytes, not only by its Content-Type ---------------------
+
+RSS_HEAD = (
+    '<rss version="2.0"><channel><title>T</title><item><title>A</title></item></channel></rss>'
+)
+XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
+#: A page about feeds: its text mentions "<rss" (unescaped, as careless pages write it).
+PAGE_ABOUT_FEEDS = (
+    "<!DOCTYPE html><html><head><title>Writing a feed</title></head><body><p>A feed starts "
+    'with <rss version="2.0"> and holds one channel.</p></body></html>'
+)
+XHTML_PAGE = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 '
+    'Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html '
+    'xmlns="http://www.w3.org/1999/xhtml"><body><p>An old page.</p></body></html>'
+)
+# (body, content type, "feed" | "page" | "neither")
+SNIFFED = [
+    ((XML_DECLARATION + RSS_HEAD).encode(), "text/html", "feed"),
+    (f"\n\n  {XML_DECLARATION}\n<!-- made by hand -->\n{RSS_HEAD}".encode(), "text/html", "feed"),
+    (f'{XML_DECLARATION}<?xml-stylesheet type="text/xsl" href="/rss.xsl"?>{RSS_HEAD}'.encode(),
+     "text/html", "feed"),
+    (b'<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+     b'"http://my.netscape.com/publish/formats/rss-0.91.dtd">\n' + RSS_HEAD.encode(), "", "feed"),
+    (b"\xef\xbb\xbf" + (XML_DECLARATION + RSS_HEAD).encode(), "", "feed"),
+    ((XML_DECLARATION + RSS_HEAD).encode("utf-16"), "", "feed"),  # with its byte-order mark
+    (("\n " + XML_DECLARATION + RSS_HEAD).encode("utf-16-le"), "", "feed"),  # without one
+    ((XML_DECLARATION + RSS_HEAD).encode("utf-16-be"), "", "feed"),
+    ((XML_DECLARATION + RSS_HEAD).encode("utf-32"), "", "feed"),
+    (("\n" + XML_DECLARATION + RSS_HEAD).encode("utf-32-be"), "", "feed"),
+    (b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel/></rdf:RDF>',
+     "text/html", "feed"),
+    (b"<feed xmlns='http://www.w3.org/2005/Atom'><title>T</title></feed>", "text/plain", "feed"),
+    (b"<?xml version='1.0'?><rss/>", "text/plain", "feed"),
+    (b"<rss/>", "application/rss+xml", "feed"),
+    (b"<channel><title>T</title></channel>", "application/rss+xml", "feed"),  # feedparser judges
+    (PAGE_ABOUT_FEEDS.encode(), "", "page"),
+    (PAGE_ABOUT_FEEDS.encode(), "application/xml", "page"),
+    (XHTML_PAGE.encode(), "application/xml", "page"),
+    (PAGE_ABOUT_FEEDS.encode("utf-16"), "", "page"),
+    (b"<!doctype html><html></html>", "text/html", "page"),
+    (b"<div>A fragment of a page</div>", "text/html", "page"),
+    (b"\xff\xd8\xff\xe0" + bytes(200), "image/jpeg", "neither"),
+    (b"Plain words, no markup at all.", "text/plain", "neither"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "content_type", "kind"), SNIFFED)
+def test_what_a_body_is_is_told_by_its_bytes(body, content_type, kind):
+    from briefing.sources.pages import looks_like_html
+
+    assert looks_like_feed(body, content_type) is (kind == "feed")
+    assert looks_like_html(body, content_type) is (kind == "page")
+
+
+def _feed_read(web, client, path):
+    articles, skipped = collect([source(web, path, "feed")], now=NOW, client=client)
+    assert skipped == []
+    return [(a.title, a.paragraphs) for a in articles]
+
+
+@pytest.mark.parametrize(
+    ("codec", "content_type"),
+    [
+        ("utf-8", "text/html; charset=utf-8"),  # a feed served as a page
+        ("utf-16", ""),  # UTF-16 with its byte-order mark, and no Content-Type
+        ("utf-16-le", ""),  # ...without the mark
+        ("utf-32", "text/html"),
+    ],
+)
+def test_a_feed_sent_as_a_page_or_in_utf16_without_a_type_is_read_as_a_feed(
+    web, client, codec, content_type
+):
+    expected = _feed_read(web, client, "/rss20.xml")
+    body = (WEB_FIXTURES / "rss20.xml").read_text(encoding="utf-8")
+    web.add(f"/odd/{codec}.xml", body.encode(codec), content_type=content_type)
+    assert _feed_read(web, client, f"/odd/{codec}.xml") == expected
+    assert len(expected) == 3
+
+
+def test_a_page_that_mentions_a_feed_is_read_as_a_page(web, client):
+    body = (WEB_FIXTURES / "pages" / "harbour-seals.html").read_bytes()
+    mention = b'<p>Our feed starts <rss version="2.0">, for the curious. We use cookies'
+    body = body.replace(b"<p>We use cookies", mention)
+    assert body.index(b"<rss") < 1000
+    web.add("/pages/mentions-rss.html", body, content_type="")
+    articles, skipped = collect([source(web, "/pages/mentions-rss.html")], now=NOW, client=client)
+    assert skipped == [] and articles[0].title.startswith("Harbour seal pups")

@@ -63,7 +63,8 @@ class FixtureServer:
                     self.end_headers()
                     return
                 self.send_response(route.status)
-                self.send_header("Content-Type", route.content_type)
+                if route.content_type:  # "": no Content-Type header at all
+                    self.send_header("Content-Type", route.content_type)
                 if route.send_length:
                     self.send_header("Content-Length", str(len(route.body)))
                 else:

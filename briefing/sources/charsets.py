@@ -52,12 +52,26 @@ _WEB_SUPERSETS = {
     "shift_jis": "cp932",
     "euc_kr": "cp949",
 }
-_UNICODE = ("utf-8", "utf-16-le", "utf-16-be")
+_UNICODE = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+#: Byte-order marks, UTF-32's before UTF-16's (FF FE 00 00 starts with FF FE).
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+#: UTF-16 and UTF-32 without a mark, told by where the zero bytes of a first character
+#: in ASCII ("<" or white space) fall (XML 1.0, appendix F): 1 is a byte that is not zero.
+_UNMARKED = (
+    ((0, 0, 0, 1), "utf-32-be"),
+    ((1, 0, 0, 0), "utf-32-le"),
+    ((0, 1, 0, 1), "utf-16-be"),
+    ((1, 0, 1, 0), "utf-16-le"),
+)
+#: Bytes read to tell what a document is (its root element): a feed's or a page's
+#: declaration, comments and doctype come before it.
+SNIFF_BYTES = 8192
 _LABEL = rb"""["']?\s*([A-Za-z][A-Za-z0-9._:-]{0,39})"""
 _XML_DECLARATION = re.compile(rb"""^\s*<\?xml\s[^>]{0,200}?\bencoding\s*=\s*""" + _LABEL)
 _META_CHARSET = re.compile(rb"<meta\b[^>]{0,400}?\bcharset\s*=\s*" + _LABEL, re.IGNORECASE)
@@ -92,13 +106,59 @@ def codec_for(label: str) -> str | None:
     return _WEB_SUPERSETS.get(name, name)
 
 
-def _unmarked_utf16(body: bytes) -> str | None:
-    """UTF-16 without a byte-order mark, told by its first character, "<", and a zero byte."""
-    if body[:2] == b"<\x00":
-        return "utf-16-le"
-    if body[:2] == b"\x00<":
-        return "utf-16-be"
+def unicode_encoding(body: bytes) -> tuple[str, int, str] | None:
+    """(codec, length of its byte-order mark, what tells it) of a document in UTF-8 with a
+    byte-order mark, or in UTF-16 or UTF-32 with or without one; None for any other."""
+    for mark, encoding in _BOMS:
+        if body.startswith(mark):
+            return encoding, len(mark), "its byte-order mark"
+    zeros = tuple(int(b != 0) for b in body[:4])
+    for pattern, encoding in _UNMARKED:
+        if zeros == pattern:
+            first = body[:4].decode(encoding, "replace")[:1]
+            if first == "<" or first.isspace():
+                return encoding, 0, f"its first character ({first!r} in {encoding[:6].upper()})"
     return None
+
+
+_LEADING_MARKUP = re.compile(
+    r"\s+|<\?.*?\?>|<!--.*?-->|<!doctype\s+(?P<doctype>[^\s>\[]+)", re.IGNORECASE | re.DOTALL
+)
+_ROOT = re.compile(r"<(?P<name>[A-Za-z_][\w.:-]*)")
+
+
+def markup_root(body: bytes) -> str:
+    """The name of a document's root element, lower case ("rss", "feed", "rdf:rdf",
+    "html"), read from its first SNIFF_BYTES bytes past its byte-order mark, white space,
+    XML declaration, processing instructions and comments, in UTF-8, UTF-16 or UTF-32
+    (with or without a mark) or any charset that writes ASCII as ASCII; a doctype
+    counts as its root ("<!DOCTYPE html>": "html"). "" when it does not start with
+    markup."""
+    head = body[:SNIFF_BYTES]
+    found = unicode_encoding(head)
+    text = head[found[1] :].decode(found[0], "ignore") if found else head.decode("latin-1")
+    position = len(text) - len(text.lstrip("\ufeff"))
+    while match := _LEADING_MARKUP.match(text, position):  # each match anchored where it starts
+        if match["doctype"]:
+            return match["doctype"].lower()
+        position = match.end()
+    root = _ROOT.match(text, position)
+    return root["name"].lower() if root else ""
+
+
+#: Root elements (or doctypes) of a web page.
+HTML_ROOTS = frozenset({"html", "head", "body"})
+
+
+def markup_kind(body: bytes) -> str:
+    """What a document is by its root element (``markup_root``), whatever it was sent
+    as: "feed" for RSS 0.9x/2.0 (``rss``), RSS 1.0 (``rdf:RDF``) and Atom (``feed``),
+    with or without a namespace prefix; "page" for HTML; "" for anything else."""
+    root = markup_root(body)
+    local = root.rpartition(":")[2]
+    if local in ("rss", "feed") or (local == "rdf" and ":" in root):
+        return "feed"
+    return "page" if root in HTML_ROOTS else ""
 
 
 def _declared(body: bytes, charset: str, html: bool) -> list[tuple[str, str]]:
@@ -121,11 +181,9 @@ def decode_document(body: bytes, where: str, charset: str = "", *, html: bool = 
     ``html``: a page, whose ``<meta charset>`` counts too. Raises SourceError when the
     bytes contradict every declaration, or when no character set reads them right.
     """
-    for mark, encoding in _BOMS:
-        if body.startswith(mark):
-            return _decoded_or_refused(body[len(mark) :], encoding, where, "its byte-order mark")
-    if unmarked := _unmarked_utf16(body):
-        return _decoded_or_refused(body, unmarked, where, "its first character ('<' in UTF-16)")
+    if found := unicode_encoding(body):
+        encoding, mark, said_in = found
+        return _decoded_or_refused(body[mark:], encoding, where, said_in)
     refusals: list[str] = []
     tried: set[str] = set()
     for label, said_in in _declared(body, charset, html):

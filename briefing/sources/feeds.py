@@ -13,7 +13,7 @@ from html.entities import html5
 from typing import Any
 
 from ..errors import SourceError
-from .charsets import as_utf8_xml, decode_document, split_content_type
+from .charsets import as_utf8_xml, decode_document, markup_kind, split_content_type
 from .pages import drop_hidden
 
 log = logging.getLogger(__name__)
@@ -195,10 +195,13 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list
 
 
 def looks_like_feed(body: bytes, content_type: str) -> bool:
-    """True for XML feeds, whatever the server called them; False for HTML pages."""
+    """True for XML feeds, whatever the server called them (an RSS feed sent as
+    ``text/html``, a UTF-16 one sent with no type); False for HTML pages, even one whose
+    text mentions "<rss". The body's root element decides (``charsets.markup_kind``);
+    the media type only when that is neither a feed's nor a page's."""
+    kind = markup_kind(body)
+    if kind:
+        return kind == "feed"
     if content_type in ("text/html", "application/xhtml+xml"):
         return False
-    head = body[:2000].lstrip().lower()
-    if content_type.endswith(("rss+xml", "atom+xml", "rdf+xml", "/xml")):
-        return True
-    return head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+    return content_type.endswith(("rss+xml", "atom+xml", "rdf+xml", "/xml"))

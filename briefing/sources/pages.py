@@ -7,7 +7,12 @@ import re
 from typing import TYPE_CHECKING
 
 from ..errors import SourceError
-from .charsets import decode_document, split_content_type, without_xml_declaration
+from .charsets import (
+    decode_document,
+    markup_kind,
+    split_content_type,
+    without_xml_declaration,
+)
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -117,10 +122,12 @@ def drop_link_lines(root: HtmlElement) -> HtmlElement:
 
 
 def looks_like_html(body: bytes, content_type: str) -> bool:
-    if content_type in ("text/html", "application/xhtml+xml"):
-        return True
-    head = body[:1000].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in body[:5000].lower()
+    """True for a web page: its root element is a page's (``charsets.markup_kind``), or
+    it is sent as HTML, or has a ``<body``, and its root is not a feed's."""
+    kind = markup_kind(body)
+    if kind:
+        return kind == "page"
+    return content_type in ("text/html", "application/xhtml+xml") or b"<body" in body[:5000].lower()
 
 
 def extract_article(body: bytes, url: str, content_type: str = "") -> tuple[str, str]:
