@@ -97,6 +97,8 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
             raise error from None
         except (click.ClickException, click.Abort, click.exceptions.Exit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the output's reader has gone (| head): click ends quietly
+            raise
         except Exception as exc:
             if verbose:
                 raise
