@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Callable, Iterable
 
 # --------------------------------------------------------------------------
@@ -396,9 +397,28 @@ def normalize_whitespace(text: str) -> str:
     return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
 
 
+#: A list item's marker: a hyphen, asterisk, bullet or en dash, then a space.
+_LIST_MARKERS = "-*•–◦▪‣"
+_LIST_MARKER = re.compile(rf"^[ \t]*+[{_LIST_MARKERS}][ \t]++(?=\S)")
+_LIST_LINE = re.compile(rf"\n(?=[ \t]*+[{_LIST_MARKERS}][ \t]++\S)")
+
+
+def strip_list_marker(paragraph: str) -> str:
+    """A list item without its marker: "- The council voted." -> "The council voted."
+    (also "* ", "• ", "– "); a hyphen that is part of the text ("-5 degrees") stays."""
+    return _LIST_MARKER.sub("", paragraph, count=1)
+
+
+def list_items_apart(text: str) -> str:
+    """Text with each line that starts with a list marker made a paragraph of its own
+    (a page's, a feed's or a file's list is one item a line, not one paragraph)."""
+    return _LIST_LINE.sub("\n\n", text)
+
+
 #: The rules applied, in order, to every paragraph of an article body.
 PARAGRAPH_RULES: tuple[Callable[[str], str], ...] = (
     normalize_whitespace,
+    strip_list_marker,
     repair_misplaced_quotes,
     strip_byline,
     strip_dateline,
@@ -433,6 +453,81 @@ def clean_headline(line: str) -> str:
     """Tidy a headline for speech: no URLs, single spaces, no trailing full stop."""
     line = normalize_whitespace(remove_urls(line))
     return line.rstrip(" .")
+
+
+#: What separates a headline from the name of its site after it: " | ", " - ", " – ",
+#: " — ", " · ", " • ", " » ", " :: " (white space on both sides: "Biden-Xi" is a word).
+_LAST_SEPARATOR = re.compile(r"(?s).*\s(?P<mark>[|·•»]|::|[-–—])\s")
+#: A site's name after a separator is at most this long.
+MAX_SITE_SUFFIX = 60
+#: Labels of a host that are not its name.
+_HOST_NOISE = frozenset({"www", "m", "amp", "edition", "news", "feeds", "rss", "blog", "blogs"})
+#: Small words a site's name may have in lower case ("Bank of England", "Arts & Crafts").
+_NAME_JOINERS = frozenset({"of", "the", "and", "&", "for", "on", "in", "de", "la", "le"})
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _name_forms(name: str) -> tuple[set[str], set[str]]:
+    """(whole forms, words) a site's name, host or address is written in:
+    "www.foxy-folksy.com" -> ({"wwwfoxyfolksycom", "foxyfolksycom", "foxyfolksy"}, set())."""
+    name = name.strip()
+    if "://" in name:
+        name = urllib.parse.urlsplit(name).hostname or ""
+    if "." in name and " " not in name:  # a host
+        labels = [label for label in name.casefold().split(".") if label not in _HOST_NOISE]
+        forms = {_fold(name), _fold(".".join(labels))}
+        forms.update(_fold(label) for label in labels[:-1] if len(_fold(label)) >= 3)
+        return forms - {""}, set()
+    return {_fold(name)} - {""}, {w for w in map(_fold, name.split()) if w}
+
+
+def _names_site(tail: str, names: Iterable[str]) -> bool:
+    """Whether ``tail`` is one of the site's ``names`` (or hosts): the same letters and
+    digits ("DiEM25" for diem25.org, "Foxy Folksy" for foxyfolksy.com), or the same
+    words but some ("Guardian" for "The Guardian", "BBC News" for "BBC News - World")."""
+    folded = _fold(tail)
+    tail_words = {w for w in map(_fold, tail.split()) if w}
+    for name in names:
+        forms, words = _name_forms(name)
+        if folded in forms:
+            return True
+        shared = tail_words & words
+        if shared and shared in (tail_words, words):
+            return True
+    return False
+
+
+def _looks_like_name(tail: str) -> bool:
+    """A short run of capitalised words ("Foxy Folksy", "DiEM25", "The Daily Star")."""
+    words = tail.split()
+    return 0 < len(words) <= 4 and all(
+        w[:1].isupper() or w[:1].isdigit() or w.casefold() in _NAME_JOINERS for w in words
+    )
+
+
+def strip_site_suffix(title: str, names: Iterable[str] = ()) -> str:
+    """A headline without the site's name after it: "Adobo | Foxy Folksy" -> "Adobo".
+    The tail after the last separator goes when it names the site (one of ``names``:
+    what the site calls itself, a feed's title, its host), or when it is set off by
+    " | " (or " · ", " • ", " » ", " :: ") and is a short capitalised name; after a dash
+    only a known name goes ("Biden - Xi talks resume" stays). Twice at most ("Headline |
+    Section | Site"); a headline is never left with fewer than two words."""
+    names = [n for n in names if n and n.strip()]
+    for _ in range(2):
+        last = _LAST_SEPARATOR.match(title)
+        if last is None:
+            break
+        head, tail = title[: last.start("mark")].rstrip(), title[last.end() :].strip()
+        if not tail or len(tail) > MAX_SITE_SUFFIX or len(head.split()) < 2:
+            break
+        dashed = last["mark"] in "-–—"
+        if not (_names_site(tail, names) or (not dashed and _looks_like_name(tail))):
+            break
+        title = head
+    return title
 
 
 # --------------------------------------------------------------------------

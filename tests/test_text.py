@@ -10,6 +10,7 @@ from briefing.text import (
     clean_headline,
     clean_paragraph,
     cut_at_word,
+    list_items_apart,
     normalize_whitespace,
     relative_days,
     repair_misplaced_quotes,
@@ -18,6 +19,8 @@ from briefing.text import (
     strip_byline,
     strip_credit_line,
     strip_dateline,
+    strip_list_marker,
+    strip_site_suffix,
     strip_urls,
 )
 
@@ -345,3 +348,78 @@ def test_relative_days(text, published, days_later, spoken):
 def test_cut_at_word(text, limit, cut):
     assert cut_at_word(text, limit) == cut
     assert len(cut_at_word(text, limit)) <= limit
+
+
+@pytest.mark.parametrize(
+    ("title", "names", "stripped"),
+    [
+        # A suffix that names the site: what it calls itself, a feed's title, its host.
+        ("Chicken Adobo Recipe | Foxy Folksy", ["Foxy Folksy"], "Chicken Adobo Recipe"),
+        ("Chicken Adobo Recipe | Foxy Folksy", ["foxyfolksy.com"], "Chicken Adobo Recipe"),
+        ("Yanis speaks in Athens - DiEM25", ["diem25.org"], "Yanis speaks in Athens"),
+        ("Yanis speaks in Athens - DiEM25", ["https://diem25.org/x"], "Yanis speaks in Athens"),
+        ("Yanis speaks in Athens – DiEM25.org", ["www.diem25.org"], "Yanis speaks in Athens"),
+        ("Storm hits coast — The Guardian", ["Guardian"], "Storm hits coast"),
+        ("Storm hits coast - Guardian", ["The Guardian"], "Storm hits coast"),
+        ("Storm hits coast - BBC News", ["BBC News - World"], "Storm hits coast"),
+        ("Harbour seal pups · Coastline Post", ["Coastline Post"], "Harbour seal pups"),
+        # " | " sets off a short capitalised name even when the site did not say it.
+        ("Chicken Adobo Recipe | Foxy Folksy", [], "Chicken Adobo Recipe"),
+        ("Bridge toll vote | News | Valley Courier", [], "Bridge toll vote"),
+        ("Bridge toll vote | Bank of England", [], "Bridge toll vote"),
+        # After a dash, only a known name goes: a headline's own dash stays.
+        ("Biden - Xi talks resume", [], "Biden - Xi talks resume"),
+        ("Biden - Xi talks resume", ["Reuters", "www.reuters.com"], "Biden - Xi talks resume"),
+        ("Storm hits coast - Live Updates", ["Coastline Post"], "Storm hits coast - Live Updates"),
+        ("Election 2026 – Results", ["Valley Courier"], "Election 2026 – Results"),
+        ("Ashby - Northfield rail link opens", ["Northfield Gazette"],
+         "Ashby - Northfield rail link opens"),
+        ("Well-known - and well-loved", ["Known"], "Well-known - and well-loved"),
+        # Not a name, or nothing left of the headline.
+        ("Rail strike | what it means for you", [], "Rail strike | what it means for you"),
+        ("Floods | " + "Many Words " * 10, [], "Floods | " + "Many Words " * 10),
+        ("Opinion | Coastline Post", ["Coastline Post"], "Opinion | Coastline Post"),
+        ("Coastline Post", ["Coastline Post"], "Coastline Post"),
+        ("", ["Coastline Post"], ""),
+    ],
+)  # fmt: skip
+def test_strip_site_suffix(title, names, stripped):
+    assert strip_site_suffix(title, names) == stripped
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("- The council voted to close the pool.", "The council voted to close the pool."),
+        ("* Parking fees rise.", "Parking fees rise."),
+        ("• Parking fees rise.", "Parking fees rise."),
+        ("– Parking fees rise.", "Parking fees rise."),
+        ("  -   Indented item.", "Indented item."),
+        ("-5 degrees overnight.", "-5 degrees overnight."),
+        ("--", "--"),
+        ("The pool - built in 1970 - closes.", "The pool - built in 1970 - closes."),
+        ("— said the mayor.", "— said the mayor."),
+    ],
+)
+def test_strip_list_marker(paragraph, expected):
+    assert strip_list_marker(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council decided:\n- to close the pool\n- to raise fees",
+         "The council decided:\n\n- to close the pool\n\n- to raise fees"),
+        ("Items:\n• one\n* two\n– three", "Items:\n\n• one\n\n* two\n\n– three"),
+        ("A line\n-5 degrees", "A line\n-5 degrees"),
+        ("A line\nanother line", "A line\nanother line"),
+    ],
+)  # fmt: skip
+def test_list_items_apart(text, expected):
+    assert list_items_apart(text) == expected
+
+
+def test_a_list_item_is_spoken_without_its_bullet():
+    assert clean_paragraph("- The council voted to close the pool.") == (
+        "The council voted to close the pool."
+    )
