@@ -11,6 +11,7 @@ episode, a quotation's speaker named before the quotation.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import re
 import urllib.parse
 from collections.abc import Mapping, Sequence
@@ -211,39 +212,62 @@ def attribute_quotes(sentences: Sequence[str]) -> tuple[str, ...]:
 
 _HOST_PREFIXES = frozenset({"www", "m", "edition", "feeds", "rss", "news", "web"})
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu"})
+#: A host's label is said as a site's name only when it is this short (an acronym).
+MAX_ACRONYM = 4
+
+
+def _is_address(host: str) -> bool:
+    """True for an IP address, v4 or v6 ("127.0.0.1", "::1", "[::1]")."""
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def site_name(url: str) -> str:
-    """A web address's site, as said: "https://www.bbc.co.uk/news" -> "BBC",
-    "https://feeds.reuters.com/x" -> "Reuters"; an archived page by its original."""
+    """A web address's site, as said, when its host is an acronym of at most MAX_ACRONYM
+    letters: "https://www.bbc.co.uk/news" -> "BBC", "https://edition.cnn.com/x" -> "CNN";
+    an archived page by its original. "" for any other: a longer label is no name to
+    say ("latimes" is not "Latimes"), nor an IP address ("0" of 127.0.0.1) or a host of
+    one label ("localhost"); a source's own name is said instead (``spoken_origin``)."""
     embedded = re.search(r"/(https?://.+)$", url)
     if embedded:
         return site_name(embedded.group(1))
-    host = (urllib.parse.urlsplit(url).hostname or "").split(".")
-    labels = host[:-1] if len(host) > 1 else host
+    hostname = urllib.parse.urlsplit(url).hostname or ""
+    if _is_address(hostname):
+        return ""
+    labels = hostname.split(".")[:-1]  # no top-level domain; nothing of a one-label host
     if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
         labels = labels[:-1]
     labels = [label for label in labels if label and label not in _HOST_PREFIXES] or labels
     site = labels[-1] if labels else ""
-    return site.upper() if len(site) <= 4 else site.capitalize()
+    return site.upper() if 2 <= len(site) <= MAX_ACRONYM and site.isalpha() else ""
 
 
 def is_source_name(origin: str, source: str) -> bool:
-    """Whether a source's label is a name to say ("Reuters", "BBC News"), not a
-    path: no slash nor extension, a capital or a space, not a folder of ``source``."""
-    if not origin or re.search(r"[/\\]|\.\w{1,4}$|^<", origin):
+    """Whether a source's label is a name to say ("Reuters", "BBC News"), not a path, a
+    host or an address: no slash nor extension ("latimes.com", "127.0.0.1"), not an IP
+    address, a capital or a space, not a folder of ``source``."""
+    if not origin or re.search(r"[/\\]|\.\w{1,4}$|^<", origin) or _is_address(origin):
         return False
     return bool(re.search(r"[A-Z ]", origin)) and origin not in re.split(r"[/\\]", source)
 
 
+#: A separator in a feed's title that a voice would read out: "NYT > World" is said
+#: "NYT: World".
+_SAID_SEPARATOR = re.compile(r"\s+[>»|]\s+")
+
+
 def spoken_origin(origin: str, source: str = "") -> str:
-    """Who a story comes from, as said: a source's name as it is, a web address
-    by its site (``site_name``); "" for a file path or nothing known."""
+    """Who a story comes from, as said: a source's name (its own, from the config, a
+    feed's title or a page's site name), a web address by its site (``site_name``);
+    "" for a file path, a host or address that is no name, or nothing known."""
     origin, source = origin.strip(), source.strip()
     if "://" in origin:
         return site_name(origin)
     if is_source_name(origin, source):
-        return spoken_name(origin, 60)
+        return spoken_name(_SAID_SEPARATOR.sub(": ", origin), 60)
     return site_name(source) if "://" in source else ""
 
 

@@ -308,16 +308,35 @@ def test_attribute_quotes(sentences, attributed):
     [
         ("Reuters", "https://www.reuters.com/world/x", "Reuters"),
         ("", "https://www.bbc.co.uk/news/articles/x", "BBC"),
-        ("https://feeds.reuters.com/world.rss", "https://x.org/a", "Reuters"),
         ("", "https://edition.cnn.com/2015/04/07/bb-king", "CNN"),
         ("", "https://feeds.bbci.co.uk/news/rss.xml", "BBCI"),
-        (
-            "",
-            "http://web.archive.org/web/2015id_/http://www.dailymail.co.uk/sport/x.html",
-            "Dailymail",
-        ),
-        ("", "https://www.theguardian.com/world", "Theguardian"),
+        ("", "http://web.archive.org/web/2015id_/http://www.bbc.co.uk/sport/x.html", "BBC"),
+        # A host's longer label is no name: silence, not "From Latimes." (the source's own
+        # name, its feed's title or its page's og:site_name, is said when it has one).
+        ("https://feeds.reuters.com/world.rss", "https://x.org/a", ""),
+        ("", "http://web.archive.org/web/2015id_/http://www.dailymail.co.uk/sport/x.html", ""),
+        ("", "https://www.theguardian.com/world", ""),
+        ("", "https://www.latimes.com/california/story/x", ""),
+        ("", "https://www.cbsnews.com/news/x/", ""),
+        ("", "https://diem25.org/x", ""),
+        # Never an address or a bare host: "From 0." was said for a feed on 127.0.0.1.
+        ("http://127.0.0.1:8123/feed.xml", "http://127.0.0.1:8123/a", ""),
+        ("", "http://127.0.0.1:8123/a", ""),
+        ("", "http://[::1]:8123/a", ""),
+        ("", "http://localhost:8000/a", ""),
+        ("", "http://10.0.0.7/feed.xml", ""),
+        ("127.0.0.1", "http://127.0.0.1/a", ""),
+        ("::1", "http://[::1]/a", ""),
+        ("[FE80::1]", "http://[fe80::1]/a", ""),
+        ("latimes.com", "https://www.latimes.com/a", ""),
+        # What the source calls itself: the config's name, a feed's title, a page's site name.
         ("BBC News", "https://www.bbc.co.uk/a", "BBC News"),
+        ("Los Angeles Times", "https://www.latimes.com/a", "Los Angeles Times"),
+        ("Reuters: World News", "https://www.reuters.com/a", "Reuters: World News"),
+        ("BBC News - World", "https://www.bbc.co.uk/a", "BBC News - World"),
+        ("NYT > World News", "https://www.nytimes.com/a", "NYT: World News"),
+        ("Northfield Gazette", "http://127.0.0.1:8123/a", "Northfield Gazette"),
+        ("A " + "very " * 30 + "long name", "https://x.org/a", "A" + " very" * 11 + "…"),
         ("news/wire", "news/wire/a.txt", ""),  # a folder and a file path are never said
         ("a.txt", "a.txt", ""),
         ("saved-articles", "saved-articles/a.txt", ""),  # a folder given without a slash

@@ -796,3 +796,177 @@ def test_a_page_that_mentions_a_feed_is_read_as_a_page(web, client):
     web.add("/pages/mentions-rss.html", body, content_type="")
     articles, skipped = collect([source(web, "/pages/mentions-rss.html")], now=NOW, client=client)
     assert skipped == [] and articles[0].title.startswith("Harbour seal pups")
+
+
+# -- who a story is from: what the source calls itself ------------------------------------
+
+NAMELESS_PAGE = (
+    "<html><head><title>Pier to open in spring</title></head><body><article>"
+    "<h1>Pier to open in spring</h1><p>" + VISIBLE * 3 + "</p><p>" + VISIBLE * 2 + "</p>"
+    "</article></body></html>"
+)
+TITLELESS_FEED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><link>http://127.0.0.1/</link><item>'
+    "<title>Pier to open in spring</title><pubDate>Wed, 25 Nov 2026 06:00:00 GMT</pubDate>"
+    f"<description>{VISIBLE * 6}</description></item></channel></rss>"
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "spoken"),
+    [
+        ("/rss20.xml", "", "Northfield Gazette"),  # the feed's <title>, not "0" of 127.0.0.1
+        ("/rss20.xml", "Morning Desk", "Morning Desk"),  # the config's name first
+        ("/pages/harbour-seals.html", "", "Coastline Post"),  # og:site_name
+        ("/pages/flood-wall.html", "", "Ashby Echo"),  # <meta name="application-name">
+        ("/titleless.xml", "", ""),  # nothing known: no "From" line rather than a wrong one
+        ("/untitled.xml", "", ""),  # a feed titled "Untitled" names no one
+        ("/pages/nameless.html", "", ""),
+    ],
+)
+def test_a_story_is_introduced_by_the_name_its_source_gives_itself(web, client, path, name, spoken):
+    web.add_fixture("/pages/flood-wall.html", "pages/flood-wall.html", content_type="text/html")
+    web.add("/titleless.xml", TITLELESS_FEED)
+    web.add(
+        "/untitled.xml",
+        untitled_feed(f"<title>Pier</title><description>{VISIBLE * 6}</description>"),
+    )
+    web.add("/pages/nameless.html", NAMELESS_PAGE, content_type="text/html")
+    config = SourceConfig(location=web.url(path), name=name)
+    prepared = pipeline.prepare_script([config], date=DATE, now=NOW, client=client)
+    said = [line for seg in prepared.script.stories for line in seg.lines[: seg.lead]]
+    introduced = [line for line in said if line.startswith("From ")]
+    assert introduced == ([f"From {spoken}."] if spoken else []), said
+
+
+# -- pages whose article a stricter reading would lose ------------------------------------
+
+TIDE_MILL = [
+    "After forty years of silence, the tide mill at the mouth of the Selwyn river ground its first sack of flour on Saturday, watched by more than three hundred people crowded along the harbour wall.",
+    "The mill, built in 1792, stopped working in 1986 when its wooden wheel rotted through. Volunteers from the Selwyn Harbour Trust spent six years raising the money to rebuild it, most of it in small donations from people in the town.",
+    "The new wheel was made from oak felled in the Ashby woods and shaped by a boatbuilder in Gull Island, who used drawings found in the county archive. It turns only when the tide goes out, for about four hours twice a day.",
+    "Miller Tom Reyes, who learnt the trade from the last man to work the mill, said the first flour was coarse but good. He expects to grind two tonnes a year, which will be sold at the harbour market and used by the bakery on Quay Street.",
+    "The mill will be open to visitors on Saturdays from the spring. School groups can book weekday visits through the trust.",
+]  # fmt: skip
+
+
+def test_a_blogger_post_held_in_noscript_is_read_once_without_what_else_noscript_holds(web, client):
+    """Blogger (and Google's own blogs) put a post in a script template for JavaScript to
+    render, and in <noscript> for everyone else: the <noscript> is the article."""
+    web.add_fixture("/2026/11/tide-mill.html", "pages/blogger-post.html", content_type="text/html")
+    config = SourceConfig(location=web.url("/2026/11/tide-mill.html"))
+    articles, skipped = collect([config], now=NOW, client=client)
+    assert skipped == []
+    article = articles[0]
+    assert (article.title, list(article.paragraphs)) == ("The old tide mill turns again", TIDE_MILL)
+    assert article.origin == "Selwyn Harbour Trust Blog"
+    for unsaid in ("enable JavaScript", "comments", "pixel", "Posted by", "Newer Post", "Blogger"):
+        assert unsaid not in article.text, unsaid
+
+
+@pytest.mark.parametrize(
+    ("html", "unwrapped"),
+    [
+        # Blogger: a script renders the post; <noscript> holds it for the rest.
+        (f"<div><script type='text/template'>{VISIBLE * 3}</script><noscript><p>{VISIBLE * 3}</p></noscript></div>", True),
+        # Short: a tracking pixel, an advert's frame, "Please enable JavaScript".
+        ("<div><noscript><img src='https://pixel.example/t.gif' width='1' height='1'></noscript></div>", False),
+        ("<div><noscript><iframe src='https://ads.example/ns.html'></iframe></noscript></div>", False),
+        ("<div><noscript><p>Please enable JavaScript to read and write comments.</p></noscript></div>", False),
+        # The article is on the page already: its copy in <noscript> would be said twice.
+        (f"<div><p>{VISIBLE * 3}</p><noscript><p>{VISIBLE * 3}</p></noscript></div>", False),
+    ],
+)  # fmt: skip
+def test_show_noscript_articles(html, unwrapped):
+    from lxml import html as lxml_html
+
+    from briefing.sources.pages import show_noscript_articles
+
+    root = show_noscript_articles(lxml_html.fragment_fromstring(html, create_parent="body"))
+    assert (root.find(".//noscript") is None) is unwrapped
+
+
+def test_a_page_that_favouring_precision_reads_as_too_short_is_read_in_full(web, client):
+    """trafilatura favouring precision drops a block whose class has "expand" in it, and
+    with it the body of this story (its "Read more" fold); its default reading keeps it."""
+    import trafilatura
+
+    from briefing.sources.pages import MIN_ARTICLE_WORDS
+
+    page = (WEB_FIXTURES / "pages" / "flood-wall.html").read_text(encoding="utf-8")
+    precise = trafilatura.extract(page, favor_precision=True, deduplicate=False) or ""
+    assert len(precise.split()) < MIN_ARTICLE_WORDS  # the fixture still shows the defect
+    web.add_fixture("/pages/flood-wall.html", "pages/flood-wall.html", content_type="text/html")
+    articles, skipped = collect([source(web, "/pages/flood-wall.html")], now=NOW, client=client)
+    assert skipped == []
+    assert articles[0].title == "Ashby council approves riverside flood wall"  # no " - Ashby Echo"
+    assert articles[0].word_count > 150
+    assert "Councillor Marta Lind" in articles[0].text and "Read more" not in articles[0].text
+    for furniture in ("Subscribe", "About us", "Market Square", "What's on"):
+        assert furniture not in articles[0].text
+
+
+# -- headlines without the site's name, list items without their bullets ------------------
+
+LIST_PAGE = (
+    "<html><head><title>Council votes on the pool | Foxy Folksy</title>"
+    '<meta property="og:title" content="Council votes on the pool | Foxy Folksy"></head>'
+    "<body><article><h1>Council votes on the pool</h1><p>" + VISIBLE * 2 + "</p>"
+    "<p>The council decided the following on Tuesday night, after a long debate:</p>"
+    "<ul><li>The council voted to close the old pool in May.</li>"
+    "<li>Parking fees rise by ten percent from January.</li></ul>"
+    "<p>" + VISIBLE + "</p></article></body></html>"
+)
+BULLET_FEED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>Coastline Post</title>'
+    "<item><title>Harbour seal pups counted in record numbers - Coastline Post</title>"
+    "<pubDate>Wed, 25 Nov 2026 06:00:00 GMT</pubDate><description>"
+    + VISIBLE
+    * 4
+    + "\nThe trust found:\n- 214 pups on the sandbanks\n- ten young seals tagged\n"
+    "</description></item>"
+    "<item><title>Biden - Xi talks resume</title><pubDate>Wed, 25 Nov 2026 05:00:00 GMT"
+    "</pubDate><description><![CDATA[<p>" + VISIBLE * 4 + "</p><p>• The talks resume "
+    "in Geneva.<br>• Both sides sent their trade ministers.</p>]]></description></item>"
+    "</channel></rss>"
+)
+
+
+def test_a_pages_headline_loses_the_sites_name_and_its_list_its_bullets(web, client):
+    web.add("/pages/pool.html", LIST_PAGE, content_type="text/html")
+    articles, skipped = collect([source(web, "/pages/pool.html")], now=NOW, client=client)
+    assert skipped == []
+    assert articles[0].title == "Council votes on the pool"
+    assert "The council voted to close the old pool in May." in articles[0].paragraphs
+    assert not [p for p in articles[0].paragraphs if p.startswith(("-", "*", "•"))]
+
+
+def test_a_feed_items_headline_loses_the_feeds_name_and_its_text_its_bullets(web, client):
+    web.add("/bullets.xml", BULLET_FEED)
+    articles, skipped = collect([SourceConfig(location=web.url("/bullets.xml"))], now=NOW,
+                                client=client)  # fmt: skip
+    assert skipped == []
+    seals, talks = articles
+    assert seals.title == "Harbour seal pups counted in record numbers"
+    assert talks.title == "Biden - Xi talks resume"  # a headline's own dash stays
+    assert seals.paragraphs[-2:] == ("214 pups on the sandbanks", "ten young seals tagged")
+    assert talks.paragraphs[-2:] == (
+        "The talks resume in Geneva.", "Both sides sent their trade ministers."
+    )  # fmt: skip
+    assert seals.origin == talks.origin == "Coastline Post"
+
+
+def test_an_article_files_list_items_are_read_without_their_bullets(tmp_path):
+    from briefing.sources import read_article
+
+    path = tmp_path / "pool.txt"
+    path.write_text(
+        "Council votes on the pool\n\nThe council decided on Tuesday night:\n"
+        "- to close the old pool in May;\n- to raise parking fees by ten percent.\n",
+        encoding="utf-8",
+    )
+    assert read_article(path).paragraphs == (
+        "The council decided on Tuesday night:",
+        "to close the old pool in May;",
+        "to raise parking fees by ten percent.",
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import urllib.parse
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from ..errors import SourceError
 from ..models import Article, Skipped, SourceConfig
 from ..options import DEFAULT_SINCE
-from ..text import clean_headline
+from ..text import clean_headline, cut_at_word, normalize_whitespace, strip_site_suffix
 from .charsets import misdecoded
 from .feeds import FeedItem, looks_like_feed, parse_feed
 from .files import (
@@ -33,7 +34,7 @@ from .files import (
     sample_sources,
     strip_source_prefix,
 )
-from .pages import extract_article, looks_like_html
+from .pages import MAX_SITE_NAME, extract_page, looks_like_html
 
 if TYPE_CHECKING:
     from .http import FetchPolicy, HttpClient
@@ -73,8 +74,28 @@ _Found = tuple[list[Article], list[Skipped]]
 """A source's articles, and what of it was skipped."""
 
 
-def _tagged(article: Article, source: SourceConfig, **changes: Any) -> Article:
-    return replace(article, origin=source.label, weight=source.weight, **changes)
+#: Feed titles that name no one ("From RSS." says nothing): a feed so titled is named
+#: by its host, or not at all (see ``script.spoken_origin``).
+GENERIC_TITLES = frozenset(
+    {"rss", "rss feed", "atom", "atom feed", "feed", "news", "latest", "latest news", "home",
+     "untitled", "blog", "posts", "all posts", "top stories", "headlines"}
+)  # fmt: skip
+
+
+def own_name(name: str) -> str:
+    """What a feed or page calls itself (its title, its ``og:site_name``), tidied to say
+    as a source's name: single spaces, at most MAX_SITE_NAME characters; "" for a
+    generic title (``GENERIC_TITLES``)."""
+    name = cut_at_word(normalize_whitespace(name), MAX_SITE_NAME)
+    return "" if name.casefold().strip(" .:") in GENERIC_TITLES else name
+
+
+def _tagged(article: Article, source: SourceConfig, name: str = "", **changes: Any) -> Article:
+    """An article with its source's ranking weight and name: the name the config gives
+    it, else the one the source gives itself (``name``: a feed's title, a page's site
+    name), else its location (a URL, said by its site; a path, never said)."""
+    origin = source.name or own_name(name) or source.location
+    return replace(article, origin=origin, weight=source.weight, **changes)
 
 
 #: Heads a body that came without a headline while it is cleaned (see _article_from_text).
@@ -136,13 +157,14 @@ class _Collector:
         if looks_like_feed(response.body, response.content_type):
             return self._from_feed(source, response.body, header)
         if looks_like_html(response.body, response.content_type):
-            title, text = extract_article(response.body, url, header)
-            return [_tagged(_article_from_text(title or url, text, url), source)], []
+            page = extract_page(response.body, url, header)
+            article = _article_from_text(page.title or url, page.text, url)
+            return [_tagged(article, source, page.site_name)], []
         kind = response.content_type or "no content type"
         raise SourceError(f"{url}: neither a feed nor a web page (the server sent {kind})")
 
     def _from_feed(self, source: SourceConfig, body: bytes, content_type: str) -> _Found:
-        _, items = parse_feed(body, source.location, content_type)
+        title, items = parse_feed(body, source.location, content_type)
         if self.since is not None:
             oldest = self.now - self.since
             recent = [i for i in items if i.published is None or i.published >= oldest]
@@ -154,23 +176,28 @@ class _Collector:
             raise SourceError(f"{source.location}: no items within the last {_span(self.since)}")
         items = items[: source.max_items]
         with ThreadPoolExecutor(MAX_WORKERS) as pool:
-            results = list(pool.map(lambda item: self._item_article(source, item), items))
+            results = list(pool.map(lambda item: self._item_article(source, title, item), items))
         articles = [a for a in results if isinstance(a, Article)]
         skipped = [s for s in results if isinstance(s, Skipped)]
         return articles, skipped
 
-    def _item_article(self, source: SourceConfig, item: FeedItem) -> Article | Skipped:
+    def _item_article(
+        self, source: SourceConfig, feed_title: str, item: FeedItem
+    ) -> Article | Skipped:
         where = item.link or source.location
         text, page_title = item.text, ""
         if item.is_teaser and item.link:
             text, page_title = self._completed(item)
+        # "Headline - Feed Name": the feed's (or site's) name after an item's title goes.
+        names = (source.name, feed_title, urllib.parse.urlsplit(where).hostname or "")
+        headline = strip_site_suffix(item.title, names) or page_title
         try:
-            article = _article_from_text(item.title or page_title, text, where)
+            article = _article_from_text(headline, text, where)
         except SourceError as exc:
             named = item.title or item.link  # the feed's URL is the label already, or its name
             label = f"{source.label}: {named}" if named else source.label
             return Skipped(label, strip_source_prefix(str(exc), where))
-        return _tagged(article, source, published=item.published)
+        return _tagged(article, source, feed_title, published=item.published)
 
     def _completed(self, item: FeedItem) -> tuple[str, str]:
         """A teaser's text, from its page when the page has more, and the page's title
@@ -180,9 +207,8 @@ class _Collector:
         try:
             # A link the feed chose, not the user: it may only lead to public addresses.
             response = self.client.get(item.link, accept="text/html,*/*;q=0.8", untrusted=True)
-            title, full = extract_article(
-                response.body, item.link, response.headers.get("content-type", "")
-            )
+            page = extract_page(response.body, item.link, response.headers.get("content-type", ""))
+            title, full = page.title, page.text
         except AddressRefused as exc:
             log.warning("%s: not fetched: %s; using the feed's summary", item.link,
                         strip_source_prefix(str(exc), item.link))  # fmt: skip

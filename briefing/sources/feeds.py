@@ -13,6 +13,7 @@ from html.entities import html5
 from typing import Any
 
 from ..errors import SourceError
+from ..text import list_items_apart
 from .charsets import as_utf8_xml, decode_document, markup_kind, split_content_type
 from .pages import drop_hidden
 
@@ -62,7 +63,8 @@ def html_to_text(html: str) -> str:
     """Plain text from an HTML fragment: block elements become paragraphs, character
     references are resolved, and what the fragment hides (``pages.is_hidden``) is left out."""
     if "<" not in html:
-        paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", unescape(html)))
+        text = list_items_apart(unescape(html))
+        paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
         return "\n\n".join(p for p in paragraphs if p)
     from lxml import etree
     from lxml import html as lxml_html
@@ -78,7 +80,7 @@ def html_to_text(html: str) -> str:
         br.tail = "\n" + (br.tail or "")
     for block in root.iter(*_BLOCKS):
         block.tail = "\n\n" + (block.tail or "")
-    text = root.text_content()
+    text = list_items_apart(root.text_content())
     paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
     return "\n\n".join(p for p in paragraphs if p)
 
@@ -147,7 +149,8 @@ def _without_references(text: str, references: re.Pattern[str] | None) -> str:
 
 
 def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list[FeedItem]]:
-    """The feed's title and items, newest first. ``content_type`` is the HTTP header's
+    """The feed's title (as plain text, "" when it has none) and items, newest first.
+    ``content_type`` is the HTTP header's
     value, its charset included. Raises SourceError when the body is not a feed (wrong
     type of file, malformed XML, no items), declares XML entities, or is not in the
     character set it declares (see ``charsets.decode_document``)."""
@@ -191,7 +194,8 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list
         log.info("%s: %d items with no title and no text left out", url, empty)
     undated = dt.datetime.min.replace(tzinfo=dt.UTC)
     items.sort(key=lambda i: i.published or undated, reverse=True)
-    return parsed.feed.get("title", "") or url, items
+    title = " ".join(html_to_text(parsed.feed.get("title", "")).split())
+    return _without_references(title, undefined), items
 
 
 def looks_like_feed(body: bytes, content_type: str) -> bool:

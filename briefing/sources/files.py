@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 from ..errors import SourceError
 from ..models import Article, Skipped
-from ..text import clean_headline, clean_paragraph
+from ..text import clean_headline, clean_paragraph, list_items_apart
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +181,7 @@ def parse_article(text: str, source: str) -> Article:
             if _same_line(line, title):
                 del lines[index]
             break
-    raw_paragraphs = re.split(r"\n\s*\n", "\n".join(lines))
+    raw_paragraphs = re.split(r"\n\s*\n", list_items_apart("\n".join(lines)))
     paragraphs = tuple(p for p in (clean_paragraph(p) for p in raw_paragraphs) if p)
     if not paragraphs:
         raise SourceError(f"{source}: no article text after the headline '{title}'")

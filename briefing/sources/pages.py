@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
-from typing import TYPE_CHECKING
+import urllib.parse
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SourceError
+from ..text import cut_at_word, normalize_whitespace, strip_site_suffix
 from .charsets import (
     decode_document,
     markup_kind,
@@ -130,10 +134,98 @@ def looks_like_html(body: bytes, content_type: str) -> bool:
     return content_type in ("text/html", "application/xhtml+xml") or b"<body" in body[:5000].lower()
 
 
-def extract_article(body: bytes, url: str, content_type: str = "") -> tuple[str, str]:
-    """(title, text) of the article on a page; text paragraphs separated by blank lines.
+@dataclass(frozen=True)
+class Page:
+    """The article on a web page, and who published it."""
+
+    title: str
+    """The headline, without the site's name after it ("... | Coastline Post")."""
+    text: str
+    """The article's text, paragraphs separated by blank lines."""
+    site_name: str = ""
+    """What the site calls itself (``og:site_name``, else ``application-name``); "" when
+    the page does not say."""
+
+
+#: A site's name is read in at most this many characters.
+MAX_SITE_NAME = 100
+#: The <meta> that name the site, in the order they count.
+_SITE_NAME_META = ("og:site_name", "application-name")
+
+
+def site_name_of(root: HtmlElement) -> str:
+    """What a page calls its site: its ``og:site_name``, else its ``application-name``
+    (""). trafilatura's ``sitename`` is not used: without these it falls back to a
+    Twitter handle title-cased ("@latimes": "Latimes"), a publisher's Facebook address
+    or the host, none of which is a name to say."""
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or "").strip().lower()
+        content = normalize_whitespace(meta.get("content") or "")
+        if key in _SITE_NAME_META and content and key not in found:
+            found[key] = content
+    name = next((found[key] for key in _SITE_NAME_META if key in found), "")
+    return cut_at_word(name, MAX_SITE_NAME)
+
+
+def _shown_words(element: HtmlElement) -> int:
+    """Words of an element's own text and of its children that are shown (a rough count:
+    what a shown child hides inside it counts too)."""
+    count = len((element.text or "").split())
+    for child in element:
+        if not is_hidden(child):
+            count += len(child.text_content().split())
+        count += len((child.tail or "").split())
+    return count
+
+
+def show_noscript_articles(root: HtmlElement) -> HtmlElement:
+    """Unwrap (in place) every ``<noscript>`` that holds an article, keeping its content:
+    one with at least MIN_ARTICLE_WORDS words, beside nothing shown that says as much
+    (Blogger's post body: a script renders it, and the ``<noscript>`` holds it for readers
+    without JavaScript). A ``<noscript>`` of a tracking pixel, an advert's frame or "Please
+    enable JavaScript" stays, for ``drop_hidden`` to drop; what the article hides
+    inside it is dropped as anywhere else. Returns ``root``."""
+    for noscript in list(root.iter("noscript")):
+        words = len(noscript.text_content().split())
+        parent = noscript.getparent()
+        if words < MIN_ARTICLE_WORDS or parent is None:
+            continue
+        if _shown_words(parent) < words:
+            noscript.drop_tag()
+    return root
+
+
+def _extraction(tree: HtmlElement, url: str, precise: bool) -> tuple[Any, str]:
+    """trafilatura's document of a prepared tree, and its text ("" for none)."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        favor_precision=precise,
+        include_comments=False,
+        include_tables=False,
+        # Not deduplicated: trafilatura counts paragraphs across every page this process
+        # has read, so a page read a third time (a story in three feeds, a long-lived
+        # process) lost its text; within one page a paragraph is rarely there thrice.
+        deduplicate=False,
+    )
+    return document, (getattr(document, "text", None) or "").strip()
+
+
+def extract_page(body: bytes, url: str, content_type: str = "") -> Page:
+    """The article on a page: its title, text and site name (see ``Page``).
     ``content_type`` is the HTTP header's value, its charset included. What the page
-    hides (see ``is_hidden``) is never part of it.
+    hides (see ``is_hidden``) is never part of it, but an article held in a
+    ``<noscript>`` is (see ``show_noscript_articles``).
+
+    trafilatura reads the page favouring precision (less of the page's furniture); when
+    that leaves less than MIN_ARTICLE_WORDS words, its default reading is tried before
+    the page is given up (favouring precision drops every block whose class has "bar",
+    "expand", "meta", "embed"... in it, or that has a border, and with them a whole
+    article on some pages).
 
     Raises SourceError when the page holds no article text, or is not in the character
     set it declares (see ``charsets.decode_document``).
@@ -144,23 +236,26 @@ def extract_article(body: bytes, url: str, content_type: str = "") -> tuple[str,
     # <meta charset>: it guesses); lxml refuses text that still declares an encoding.
     page = decode_document(body, url, split_content_type(content_type)[1], html=True)
     tree = trafilatura.load_html(without_xml_declaration(page))
-    document = None
-    if tree is not None:
-        document = trafilatura.bare_extraction(
-            drop_link_lines(keep_sentences_whole(drop_hidden(tree))),
-            url=url,
-            with_metadata=True,
-            favor_precision=True,
-            include_comments=False,
-            include_tables=False,
-            # Not deduplicated: trafilatura counts paragraphs across every page this process
-            # has read, so a page read a third time (a story in three feeds, a long-lived
-            # process) lost its text; within one page a paragraph is rarely there thrice.
-            deduplicate=False,
-        )
-    text = (getattr(document, "text", None) or "").strip() if document is not None else ""
+    if tree is None:
+        raise SourceError(f"{url}: no article text found on the page")
+    site = site_name_of(tree)
+    prepared = drop_link_lines(keep_sentences_whole(drop_hidden(show_noscript_articles(tree))))
+    document, text = _extraction(copy.deepcopy(prepared), url, precise=True)
+    if len(text.split()) < MIN_ARTICLE_WORDS:
+        default, more = _extraction(prepared, url, precise=False)
+        if len(more.split()) > len(text.split()):
+            log.info("%s: read without favouring precision (%d words, not %d)", url,
+                     len(more.split()), len(text.split()))  # fmt: skip
+            document, text = default, more
     if len(text.split()) < MIN_ARTICLE_WORDS:
         raise SourceError(f"{url}: no article text found on the page")
-    title = (getattr(document, "title", None) or "").strip()
+    host = urllib.parse.urlsplit(url).hostname or ""
+    title = strip_site_suffix((getattr(document, "title", None) or "").strip(), (site, host))
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    return title, "\n\n".join(paragraphs)
+    return Page(title, "\n\n".join(paragraphs), site)
+
+
+def extract_article(body: bytes, url: str, content_type: str = "") -> tuple[str, str]:
+    """(title, text) of the article on a page (see ``extract_page``)."""
+    page = extract_page(body, url, content_type)
+    return page.title, page.text
