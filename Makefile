@@ -1,5 +1,5 @@
 # briefing: two commands set everything up on a fresh machine.
-#   make demo   -> .venv/ with briefing installed, then out/briefing-YYYY-MM-DD.mp3 from the bundled samples
+#   make demo   -> .venv/ with briefing installed, then out/briefing-YYYY-MM-DD-EDITION.mp3 from the bundled samples
 #   make test   -> .venv/ with briefing and its test tools, then the test suite
 
 PYTHON ?= python3

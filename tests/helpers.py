@@ -145,6 +145,26 @@ def mp3_names(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.glob("*.mp3")) if folder.is_dir() else []
 
 
+def episode_file(out: Path, date: str | dt.date, kind: str = "audio") -> Path:
+    """A file of the date's episode in ``out``, by the name the store gives it (the
+    name carries the MP3's content): ``kind`` is "audio" (the MP3), "script", "vtt",
+    "srt" or "chapters"."""
+    from briefing.publish.store import load_store
+
+    day = dt.date.fromisoformat(str(date))
+    (found,) = [e for e in load_store(out).episodes if e.date == day]
+    return out / getattr(found, kind)
+
+
+def episode_names(out: Path, date: str | dt.date) -> list[str]:
+    """The names of every file of the date's episode in ``out``, sorted."""
+    return sorted(episode_file(out, date, kind).name for kind in EPISODE_KINDS)
+
+
+#: The files of an episode, as ``EpisodeEntry`` names them.
+EPISODE_KINDS = ("audio", "script", "vtt", "srt", "chapters")
+
+
 def entry(day: int, guid: str = "", title: str = "Episode") -> EpisodeEntry:
     """The store's record of an episode of 2026-11-``day``, with one story."""
     date = dt.date(2026, 11, day)

@@ -63,6 +63,21 @@ def whole_mp3(path: Path) -> None:
     assert frames > 0, f"{path.name}: no audio"
 
 
+def missing_files(out: Path) -> list[str]:
+    """The files feed.xml's items link to (audio, transcripts, chapters) that are not in
+    the folder: a feed must never point at a missing file."""
+    import xml.etree.ElementTree as ET
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        root = ET.parse(out / "feed.xml").getroot()
+    except (OSError, ET.ParseError):
+        return []  # said by the parse check
+    urls = [e.get("url", "") for item in root.iter("item") for e in item if e.get("url")]
+    names = [unquote(urlsplit(url).path.rsplit("/", 1)[-1]) for url in urls]
+    return [name for name in names if not (out / name).is_file()]
+
+
 def check_folder(out: Path, before: dict[str, str]) -> list[str]:
     """What is wrong with the folder after a kill (an empty list when all holds)."""
     import feedparser
@@ -77,6 +92,7 @@ def check_folder(out: Path, before: dict[str, str]) -> list[str]:
         json.loads((out / "episodes.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         problems.append(f"episodes.json: {exc}")
+    problems += [f"feed.xml names {name}, which is not there" for name in missing_files(out)]
     now = snapshot(out, list(before))
     problems += [
         f"{name} of the earlier episode changed" for name in before if now[name] != before[name]

@@ -25,7 +25,7 @@ from mutagen.mp3 import MP3
 
 from briefing.cli import cli
 
-from .helpers import SEED, mp3_names, subprocess_env
+from .helpers import SEED, episode_file, mp3_names, subprocess_env
 
 GOOD = (
     "Harbour bridge reopens after repairs\n\n"
@@ -312,7 +312,7 @@ def _generate(*args: str):
 
 
 def _script(out: Path) -> str:
-    return (out / "briefing-2026-11-25.txt").read_text(encoding="utf-8")
+    return episode_file(out, "2026-11-25", "script").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("case", ARTICLES, ids=lambda c: c.name)
@@ -323,7 +323,7 @@ def test_bad_article_beside_a_good_one(case, tmp_path, silent_voices):
     out = tmp_path / "out"
     result = _generate(str(good), str(bad), "--out", str(out), "--date", "2026-11-25")
     assert result.exit_code == 0, result.output
-    stories = len(MP3(str(out / "briefing-2026-11-25.mp3")).tags.getall("CHAP")) - 2
+    stories = len(MP3(str(episode_file(out, "2026-11-25"))).tags.getall("CHAP")) - 2
     if case.expect == "skip":
         warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
         assert any(bad.name in w and case.reason in w for w in warnings), result.stderr

@@ -17,7 +17,7 @@ from briefing.cli import cli
 from briefing.files import sha256_hex
 from briefing.render.cache import CachedBlock, SegmentCache, make_record, record_digest
 
-from .helpers import WriteFaults
+from .helpers import WriteFaults, episode_file
 
 KEY = "ab" * 32
 #: 40 frames of 209 bytes (64 kbit/s at 22050 Hz): 1045 ms of audio.
@@ -244,7 +244,7 @@ def _generate(articles: Path, out: Path, *extra: str):
 
 
 def _chapters(out: Path) -> str:
-    return (out / "briefing-2026-11-25.chapters.json").read_text()
+    return episode_file(out, "2026-11-25", "chapters").read_text()
 
 
 @pytest.mark.parametrize(
@@ -285,5 +285,5 @@ def test_generate_on_a_read_only_cache_warns_once_and_makes_the_episode(
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1 and "read-only file system" in warnings[0], result.output
-    assert (tmp_path / "out" / f"briefing-{dt.date(2026, 11, 25)}.mp3").is_file()
+    assert episode_file(tmp_path / "out", dt.date(2026, 11, 25)).is_file()
     assert not [p for p in cache.rglob("*") if p.is_file()]

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from briefing.cli import cli
 
-from .helpers import SEED, mp3_names, subprocess_env
+from .helpers import SEED, episode_file, mp3_names, subprocess_env
 
 COMMANDS = sorted(cli.commands)
 
@@ -59,7 +59,7 @@ def test_generate_prints_the_mp3_path_last(tmp_path, silent_voices, articles_dir
         cli, ["generate", str(articles_dir), "--out", str(tmp_path / "out"), "--date", "2026-11-25"]
     )
     assert result.exit_code == 0, result.output
-    expected = tmp_path / "out" / "briefing-2026-11-25.mp3"
+    expected = episode_file(tmp_path / "out", "2026-11-25")
     assert result.stdout.strip().splitlines()[-1] == str(expected)
     assert expected.exists()
     assert "2 stories" in result.stderr
@@ -71,7 +71,7 @@ def test_quiet_prints_only_the_path(tmp_path, silent_voices, articles_dir, monke
     )
     assert result.exit_code == 0
     assert result.stderr == ""
-    assert result.stdout.strip() == str(tmp_path / "briefing-2026-11-25.mp3")
+    assert result.stdout.strip() == str(episode_file(tmp_path, "2026-11-25"))
 
 
 def test_voices_lists_profiles_and_engine_voices():
@@ -156,7 +156,7 @@ def test_generate_from_stdin(tmp_path, silent_voices, monkeypatch):
         cli, ["generate", "-", "--out", str(tmp_path), "--date", "2026-11-25"], input=story
     )
     assert result.exit_code == 0, result.output
-    assert "Stdin story." in (tmp_path / "briefing-2026-11-25.txt").read_text()
+    assert "Stdin story." in episode_file(tmp_path, "2026-11-25", "script").read_text()
 
 
 def test_cache_option_info_and_clear(tmp_path, silent_voices, articles_dir):

@@ -24,6 +24,7 @@ from .helpers import (
     SEED,
     decode_mp3,
     ebur128,
+    episode_file,
     quiet_then_speech,
     rms,
     speech_seconds,
@@ -359,7 +360,7 @@ def test_offline_the_default_voice_works_and_a_missing_one_says_so(tmp_path):
         capture_output=True, text=True, env=env, timeout=300,
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
-    assert (tmp_path / "out" / "briefing-2026-11-25.mp3").is_file()
+    assert episode_file(tmp_path / "out", "2026-11-25").is_file()
     profile = tmp_path / "emma.toml"
     profile.write_text('name = "emma"\nengine = "hibari"\nvoice = "emma"\nlanguage = "en-GB"\n')
     refused = subprocess.run(
@@ -397,6 +398,6 @@ def test_hibari_that_cannot_import_falls_back_to_espeak(tmp_path):
     assert "'anchor' (pyttsx3) reads the show instead" in warnings[0]
     store = json.loads((tmp_path / "out" / "episodes.json").read_text())
     assert len(store["episodes"]) == 1
-    samples = decode_mp3(tmp_path / "out" / "briefing-2026-11-25.mp3")
+    samples = decode_mp3(episode_file(tmp_path / "out", "2026-11-25"))
     assert rms(samples) > 500
-    assert os.path.getsize(tmp_path / "out" / "briefing-2026-11-25.mp3") > 100_000
+    assert os.path.getsize(episode_file(tmp_path / "out", "2026-11-25")) > 100_000

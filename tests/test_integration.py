@@ -21,6 +21,7 @@ from briefing.voices import default_voices, get_profile
 from .helpers import (
     SEED,
     decode_mp3,
+    episode_file,
     median_pitch_hz,
     quiet_then_speech,
     rms,
@@ -141,7 +142,7 @@ def test_pip_only_route_makes_the_same_briefing(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "rendering 4 blocks (0 from the cache)" in result.stderr
     assert "using bundled libespeak-ng" in result.stderr  # logged by a render worker
-    mp3_path = tmp_path / "out" / "briefing-2026-11-25.mp3"
+    mp3_path = episode_file(tmp_path / "out", "2026-11-25")
     assert result.stdout.strip().splitlines()[-1] == str(mp3_path)
     samples = decode_mp3(mp3_path)
     assert 40 <= len(samples) / 22050 <= 90  # intro, the seed story, outro (about 60 s)

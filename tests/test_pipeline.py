@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -13,16 +14,9 @@ from briefing import pipeline
 from briefing.errors import AudioError, NoStoriesError, OutputError, VoiceError
 from briefing.models import SegmentKind
 
-from .helpers import SEED
+from .helpers import SEED, episode_file, episode_names
 
 DATE = dt.date(2026, 11, 25)
-EPISODE_FILES = [
-    "briefing-2026-11-25.chapters.json",
-    "briefing-2026-11-25.mp3",
-    "briefing-2026-11-25.srt",
-    "briefing-2026-11-25.txt",
-    "briefing-2026-11-25.vtt",
-]
 PUBLISHED_FILES = [
     "cover.png",
     "episodes.json",
@@ -32,7 +26,11 @@ PUBLISHED_FILES = [
     "player.css",
     "player.js",
 ]
-ALL_FILES = sorted(EPISODE_FILES + PUBLISHED_FILES)
+
+
+def _all_files(out: Path) -> list[str]:
+    """The names the folder must hold: the episode's five files and the published ones."""
+    return sorted(episode_names(out, DATE) + PUBLISHED_FILES)
 
 
 def _contents(out: Path, with_times: bool = False) -> dict:
@@ -46,8 +44,10 @@ def _contents(out: Path, with_times: bool = False) -> dict:
 
 def test_generate_writes_mp3_and_script(tmp_path, silent_voices, articles_dir):
     episode = pipeline.generate([articles_dir], out_dir=tmp_path / "out", date=DATE)
-    assert episode.mp3_path == tmp_path / "out" / "briefing-2026-11-25.mp3"
-    assert episode.script_path == tmp_path / "out" / "briefing-2026-11-25.txt"
+    # Named by the MP3's content, and every file of the episode shares its stem.
+    assert re.fullmatch(r"briefing-2026-11-25-[0-9a-f]{12}\.mp3", episode.mp3_path.name)
+    assert episode.mp3_path.parent == tmp_path / "out"
+    assert episode.script_path == episode.mp3_path.with_suffix(".txt")
     info = MP3(str(episode.mp3_path)).info
     assert abs(info.length * 1000 - episode.duration_ms) < 150
     script = episode.script_path.read_text(encoding="utf-8")
@@ -67,7 +67,7 @@ def test_generate_writes_mp3_and_script(tmp_path, silent_voices, articles_dir):
     assert by_voice == ["anchor"] * 5 + ["correspondent"]
     assert said[next(t for t in said if t.startswith("Library extends"))] == "correspondent"
     assert said[next(t for t in said if t.startswith("Harbour bridge"))] == "anchor"
-    assert sorted(_contents(tmp_path / "out")) == ALL_FILES
+    assert sorted(_contents(tmp_path / "out")) == _all_files(tmp_path / "out")
     assert (tmp_path / "out" / ".briefing.lock").is_file()
 
 
@@ -76,10 +76,10 @@ def test_same_date_replaces_the_episode(tmp_path, silent_voices, articles_dir):
     first = pipeline.generate([articles_dir / "a.txt"], out_dir=out, date=DATE)
     size_one = first.mp3_path.stat().st_size
     second = pipeline.generate([articles_dir], out_dir=out, date=DATE)
-    assert second.mp3_path == first.mp3_path
+    assert second.mp3_path != first.mp3_path  # a new edition, at new URLs
     assert second.mp3_path.stat().st_size > size_one
     assert "Library extends opening hours" in second.script_path.read_text()
-    assert sorted(_contents(out)) == ALL_FILES
+    assert sorted(_contents(out)) == _all_files(out)  # the first edition's files are gone
 
 
 def test_failed_encode_leaves_previous_episode_intact(
@@ -220,13 +220,13 @@ def test_any_change_makes_the_episode_again(tmp_path, silent_voices, articles_di
     elif change == "a voice's rate":
         options = {"wpm": 200}
     elif change == "a file deleted":
-        (out / "briefing-2026-11-25.vtt").unlink()
+        episode_file(out, DATE, "vtt").unlink()
     else:
-        with (out / "briefing-2026-11-25.mp3").open("ab") as handle:
+        with episode_file(out, DATE).open("ab") as handle:
             handle.write(b"x")
     again = pipeline.generate([articles_dir], out_dir=out, date=DATE, **options)
     assert not again.up_to_date
-    assert (out / "briefing-2026-11-25.vtt").exists()
+    assert episode_file(out, DATE, "vtt").exists()
 
 
 def test_no_cache_renders_everything_again(tmp_path, silent_voices, articles_dir):

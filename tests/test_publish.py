@@ -25,7 +25,8 @@ from briefing.models import SegmentKind, Show
 from briefing.publish import rebuild
 from briefing.publish.store import load_store
 
-from .helpers import WriteFaults, ffmpeg_exe
+from . import killer
+from .helpers import WriteFaults, episode_file, ffmpeg_exe
 
 NS = {
     "podcast": "https://podcastindex.org/namespace/1.0",
@@ -67,15 +68,155 @@ def test_feed_matches_the_files(tmp_path, silent_voices, articles_dir):
         assert cover.format == "PNG" and cover.size == (1400, 1400)
 
 
-def test_regenerating_a_date_keeps_its_guid(tmp_path, silent_voices, articles_dir):
+def _item_files(out) -> list[list[str]]:
+    """Each feed item's files (enclosure, transcripts, chapters), by name; each must exist."""
+    items = []
+    for item in ET.parse(out / "feed.xml").getroot().iter("item"):
+        links = [item.find("enclosure")]
+        links += item.findall("podcast:transcript", NS) + item.findall("podcast:chapters", NS)
+        names = [link.get("url").removeprefix(BASE) for link in links]
+        assert all((out / name).is_file() for name in names), names
+        items.append(names)
+    return items
+
+
+def _no_file_in_two_items(out) -> None:
+    named = [name for names in _item_files(out) for name in names]
+    assert len(named) == len(set(named))
+
+
+def test_a_remade_date_with_other_audio_is_a_new_edition(tmp_path, silent_voices, articles_dir):
+    """The enclosure/guid rule, as gPodder's parser sees it: new audio for a date gets a
+    new enclosure URL and a new guid (so the app fetches it as a new episode, never
+    keeping the old audio nor mixing byte ranges of two files), a later pubDate, and
+    the old edition's item and files go."""
     out = tmp_path / "out"
-    _make(out, articles_dir, 25)
-    guid = load_store(out).episodes[0].guid
+    _make(out, articles_dir, 24, base_url=BASE)
+    _make(out, articles_dir, 25, base_url=BASE)
+    first = _feed_episodes(out)
+    old_files = sorted(p.name for p in out.glob("briefing-2026-11-25*"))
+    assert len(old_files) == 5
+    _make(out, articles_dir / "a.txt", 25)  # one story of the two: other audio
+    again = _feed_episodes(out)
+    assert len(again) == 2
+    old, new = first[0], again[0]
+    assert new["enclosures"][0]["url"] != old["enclosures"][0]["url"]
+    assert new["guid"] != old["guid"]
+    assert new["published"] > old["published"]
+    assert again[1] == first[1]  # the other date's item is as it was
+    assert not [name for name in old_files if (out / name).exists()]
+    assert len(list(out.glob("briefing-2026-11-25*"))) == 5
+    _no_file_in_two_items(out)
+    assert len(load_store(out).episodes[0].stories) == 1
+
+
+def test_an_unchanged_remake_keeps_its_guid_and_urls(tmp_path, silent_voices, articles_dir):
+    out = tmp_path / "out"
+    _make(out, articles_dir, 25, base_url=BASE)
+    first = _feed_episodes(out)
+    later = dt.datetime(2026, 11, 25, 18, 0, tzinfo=dt.UTC)
+    again = _make(out, articles_dir, 25, force=True, now=later)
+    assert not again.up_to_date  # made again, to the same bytes
+    assert _feed_episodes(out) == first  # guid, enclosure URL and pubDate
+    assert len(list(out.glob("briefing-2026-11-25*"))) == 5
+
+
+def _as_before_editions(out) -> None:
+    """Turn a folder into one made before editions were named: each episode's files
+    named ``briefing-DATE.*``, and its store saying so."""
+    path = out / "episodes.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    for episode in document["episodes"]:
+        for kind in ("audio", "script", "vtt", "srt", "chapters"):
+            old = episode[kind]
+            episode[kind] = f"briefing-{episode['date']}{old[old.index('.') :]}"
+            os.replace(out / old, out / episode[kind])
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+def test_a_folder_from_before_editions_keeps_working(tmp_path, silent_voices, articles_dir):
+    out = tmp_path / "out"
+    for day in (23, 24, 25):
+        _make(out, articles_dir, day, base_url=BASE)
+    _as_before_editions(out)
+    rebuild(out)
+    assert _item_files(out)[0][0] == "briefing-2026-11-25.mp3"
+    old_guid = load_store(out).episodes[0].guid
+    # A re-made date: a new edition; the old files go, the other dates' stay.
     _make(out, articles_dir / "a.txt", 25)
-    store = load_store(out)
-    assert len(store.episodes) == 1
-    assert store.episodes[0].guid == guid
-    assert len(store.episodes[0].stories) == 1
+    assert not list(out.glob("briefing-2026-11-25.*"))
+    assert load_store(out).episodes[0].guid != old_guid
+    _no_file_in_two_items(out)
+    # --keep removes the files the store names, old names or new.
+    result = CliRunner().invoke(cli, ["feed", "--out", str(out), "--keep", "2"])
+    assert result.exit_code == 0, result.output
+    assert not list(out.glob("briefing-2026-11-23*"))
+    assert sorted(p.name for p in out.glob("briefing-2026-11-24*")) == [
+        "briefing-2026-11-24.chapters.json", "briefing-2026-11-24.mp3",
+        "briefing-2026-11-24.srt", "briefing-2026-11-24.txt", "briefing-2026-11-24.vtt",
+    ]  # fmt: skip
+    assert len(_item_files(out)) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "removed"),
+    [
+        ("briefing-2026-11-25-bbbbbbbbbbbb.mp3", True),  # an earlier edition
+        ("briefing-2026-11-25-bbbbbbbbbbbb.chapters.json", True),
+        ("briefing-2026-11-25-bbbbbbbbbbbb.vtt", True),
+        ("briefing-2026-11-25.mp3", True),  # from before editions had names
+        ("briefing-2026-11-25.srt", True),
+        ("briefing-2026-11-25-aaaaaaaaaaaa.mp3", False),  # the edition being published
+        ("briefing-2026-11-25-aaaaaaaaaaaa.txt", False),
+        ("briefing-2026-11-24-bbbbbbbbbbbb.mp3", False),  # another date
+        ("briefing-2026-11-24.mp3", False),
+        ("briefing-2026-11-25-notes.txt", False),  # not briefing's
+        ("briefing-2026-11-25-BBBBBBBBBBBB.mp3", False),
+        ("briefing-2026-11-25-bbbbbbbbbbbb.mp3.bak", False),
+        (".briefing-2026-11-25-bbbbbbbbbbbb.mp3.123.tmp", False),  # the lock cleans these
+        ("feed.xml", False),
+    ],
+)
+def test_superseded_files_are_the_dates_other_editions(tmp_path, name, removed):
+    from briefing.publish.episode import episode_files, superseded
+
+    current = episode_files(tmp_path, dt.date(2026, 11, 25), "aaaaaaaaaaaa")
+    for path in (current.mp3, current.script, tmp_path / name):
+        path.write_bytes(b"x")
+    found = superseded(tmp_path, dt.date(2026, 11, 25), current.names())
+    assert found == ([name] if removed else [])
+
+
+class _Killed(BaseException):
+    """The process ends here (as with kill -9): nothing after it runs."""
+
+
+def test_killed_before_the_old_edition_is_removed(
+    tmp_path, silent_voices, articles_dir, monkeypatch
+):
+    """The old edition's files go only after the new ones and the feed are in place:
+    a run that dies in between leaves a feed whose every URL is a whole file (and
+    the old files, which the next publish of the date removes)."""
+    out = tmp_path / "out"
+    _make(out, articles_dir, 25, base_url=BASE)
+    old_files = sorted(p.name for p in out.glob("briefing-2026-11-25*"))
+
+    def die(*_):
+        raise _Killed
+
+    with monkeypatch.context() as patch:
+        patch.setattr("briefing.publish.episode.remove_names", die)
+        with pytest.raises(_Killed):
+            _make(out, articles_dir / "a.txt", 25)
+    new_files = _item_files(out)[0]
+    assert not set(new_files) & set(old_files)
+    assert all((out / name).is_file() for name in old_files)  # left, not yet removed
+    assert killer.missing_files(out) == []
+    (out / new_files[1]).unlink()  # and the kill check sees a missing one
+    assert killer.missing_files(out) == [new_files[1]]
+    _make(out, articles_dir / "b.txt", 25)  # the next publish of the date cleans up
+    assert len(list(out.glob("briefing-2026-11-25*"))) == 5
+    _no_file_in_two_items(out)
 
 
 def test_chapters_in_the_mp3_and_json_match_the_stories(tmp_path, silent_voices, articles_dir):
@@ -143,19 +284,20 @@ def test_flash_briefing_has_the_newest_five(tmp_path, silent_voices, articles_di
         _make(out, articles_dir / "b.txt", day, base_url=BASE)
     items = json.loads((out / "flash-briefing.json").read_text())
     assert len(items) == 5
-    assert [i["streamUrl"][-14:-4] for i in items] == [f"2026-11-{d}" for d in range(25, 20, -1)]
+    assert [i["streamUrl"] for i in items] == [
+        BASE + episode_file(out, f"2026-11-{d}").name for d in range(25, 20, -1)
+    ]
 
 
 def test_base_url_is_remembered_and_checked(tmp_path, silent_voices, articles_dir):
     out = tmp_path / "out"
     _make(out, articles_dir, 25)
-    assert b"http://localhost:8000/briefing-2026-11-25.mp3" in (out / "feed.xml").read_bytes()
+    mp3 = episode_file(out, "2026-11-25").name
+    assert f"http://localhost:8000/{mp3}".encode() in (out / "feed.xml").read_bytes()
     rebuild(out, base_url="https://podcasts.example.net/daily")
     _make(out, articles_dir, 26)
-    assert (
-        b"https://podcasts.example.net/daily/briefing-2026-11-26.mp3"
-        in (out / "feed.xml").read_bytes()
-    )
+    mp3 = episode_file(out, "2026-11-26").name
+    assert f"https://podcasts.example.net/daily/{mp3}".encode() in (out / "feed.xml").read_bytes()
     with pytest.raises(BriefingError, match="absolute http"):
         rebuild(out, base_url="podcasts.example.net")
     result = CliRunner().invoke(cli, ["feed", "--out", str(out), "--base-url", "nope"])
@@ -174,7 +316,7 @@ def test_title_is_remembered_and_redraws_the_cover(tmp_path, silent_voices, arti
     assert renamed_cover[1] != default_cover[1]
     _make(out, articles_dir, 26)
     assert load_store(out).show.title == "Morning Notes"
-    assert "Morning Notes" in (out / "briefing-2026-11-26.txt").read_text()
+    assert "Morning Notes" in episode_file(out, "2026-11-26", "script").read_text()
     # Same show: the cover is left alone, not drawn again.
     assert (
         (out / "cover.png").stat().st_mtime_ns,
@@ -280,9 +422,9 @@ def test_a_full_disk_at_any_write_of_generate_changes_no_file(
         )
     publish(out)  # the same run with room to write: every file changes
     after = _snapshot(out)
-    assert not set(after) & {n for n in before if n.startswith("briefing-2026-11-24")}
+    assert not set(after) & {n for n in before if n.startswith("briefing-2026-11-2")}
     assert all(
-        after[name] != before[name] for name in after if name not in ("player.js", "player.css")
+        after[name] != before.get(name) for name in after if name not in ("player.js", "player.css")
     )
 
 

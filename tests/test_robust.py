@@ -16,7 +16,7 @@ from briefing.errors import BusyError
 from briefing.files import LOCK_NAME, folder_lock
 
 from . import killer
-from .helpers import SEED, subprocess_env, wait_for
+from .helpers import SEED, episode_file, subprocess_env, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -69,7 +69,7 @@ def test_the_kill_check_sees_a_half_written_file(kill_setup, tmp_path):
 
     out = tmp_path / "out"
     shutil.copytree(kill_setup.out, out)
-    mp3 = out / f"briefing-{killer.DAY_BEFORE}.mp3"
+    mp3 = episode_file(out, killer.DAY_BEFORE)
     mp3.write_bytes(mp3.read_bytes()[:-100])
     problems = killer.check_folder(out, {})
     assert any("half-written" in p for p in problems), problems
@@ -247,7 +247,7 @@ def test_generate_waits_for_the_other_run_or_exits_75(tmp_path):
     _stop(holder)
     assert waited.returncode == 0, waited.stderr
     assert "waiting for another briefing run" in waited.stderr
-    assert (out / "briefing-2026-11-25.mp3").exists()
+    assert episode_file(out, "2026-11-25").exists()
 
 
 def test_two_runs_at_once_on_one_folder_both_land_whole(tmp_path):
@@ -354,4 +354,5 @@ def test_a_really_full_disk_changes_nothing_and_says_so(
     filler.unlink()
     again = generate(out, articles_dir)
     assert again.exit_code == 0, again.output
-    assert _files_in(out)["briefing-2026-11-25.mp3"] != before["briefing-2026-11-25.mp3"]
+    mp3 = episode_file(out, "2026-11-25").name
+    assert _files_in(out)[mp3] != before.get(mp3)

@@ -17,6 +17,7 @@ from briefing.config import SourceConfig
 from briefing.models import Show
 from briefing.sources import FetchPolicy, HttpClient
 
+from .helpers import episode_file, episode_names
 from .webserver import FixtureServer, teaser_feed
 
 GOOD_ARTICLE = (
@@ -52,8 +53,7 @@ def test_hostile_titles_are_escaped_and_name_no_file(tmp_path, silent_voices):
     made = set(tmp_path.rglob("*")) - before
     assert {p for p in made if out not in p.parents and p != out} == set()
     assert {p.name for p in out.iterdir()} <= {
-        ".briefing.lock", "briefing-2026-11-25.mp3", "briefing-2026-11-25.txt",
-        "briefing-2026-11-25.vtt", "briefing-2026-11-25.srt", "briefing-2026-11-25.chapters.json",
+        ".briefing.lock", *episode_names(out, "2026-11-25"),
         "cover.png", "episodes.json", "feed.xml", "flash-briefing.json", "index.html",
         "player.js", "player.css",
     }  # fmt: skip
@@ -62,7 +62,7 @@ def test_hostile_titles_are_escaped_and_name_no_file(tmp_path, silent_voices):
     feed = feedparser.parse((out / "feed.xml").read_bytes())
     assert not feed.bozo
     assert feed.feed.title.startswith("<script>alert('show')</script>")  # text, not markup
-    vtt = (out / "briefing-2026-11-25.vtt").read_text(encoding="utf-8")
+    vtt = episode_file(out, "2026-11-25", "vtt").read_text(encoding="utf-8")
     assert "<script>" not in vtt and "&lt;script&gt;" in vtt
 
 

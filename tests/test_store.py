@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -50,6 +51,44 @@ def test_upsert_orders_newest_first_and_keeps_guid_of_a_replaced_date():
     assert again.published == dt.datetime(2026, 11, 2, 6, 0, tzinfo=UTC)
     assert again.title == "Redone 2"
     assert len(store.episodes) == 3
+
+
+def _edition(day: int, audio: str, guid: str, published: dt.datetime) -> EpisodeEntry:
+    return replace(entry(day, guid=guid), audio=audio, published=published)
+
+
+@pytest.mark.parametrize(
+    ("audio", "published", "expected_guid", "expected_published"),
+    [
+        # The same MP3 (its name comes from its bytes): the same edition, as it was.
+        ("briefing-2026-11-02-aaaaaaaaaaaa.mp3", dt.datetime(2026, 11, 2, 9, tzinfo=UTC),
+         "guid-old", dt.datetime(2026, 11, 2, 6, tzinfo=UTC)),
+        # A new MP3: a new edition, with its own guid and publication time...
+        ("briefing-2026-11-02-bbbbbbbbbbbb.mp3", dt.datetime(2026, 11, 2, 9, tzinfo=UTC),
+         "guid-new", dt.datetime(2026, 11, 2, 9, tzinfo=UTC)),
+        # ... which is after the old one's, even for a back-filled date made again.
+        ("briefing-2026-11-02-bbbbbbbbbbbb.mp3", dt.datetime(2026, 11, 2, 5, tzinfo=UTC),
+         "guid-new", dt.datetime(2026, 11, 2, 6, 0, 1, tzinfo=UTC)),
+    ],
+)  # fmt: skip
+def test_the_enclosure_guid_rule(audio, published, expected_guid, expected_published):
+    old = _edition(2, "briefing-2026-11-02-aaaaaaaaaaaa.mp3", "guid-old",
+                   dt.datetime(2026, 11, 2, 6, tzinfo=UTC))  # fmt: skip
+    store = Store(episodes=(entry(3), old, entry(1)))
+    store = store.upsert(_edition(2, audio, "guid-new", published))
+    assert [e.date.day for e in store.episodes] == [3, 2, 1]
+    again = store.episodes[1]
+    assert (again.audio, again.guid, again.published) == (audio, expected_guid, expected_published)
+
+
+def test_two_episodes_never_name_one_file(tmp_path):
+    """A feed never points two items at one file (and pruning one episode would
+    delete the other's audio): a store that does is refused."""
+    document = json.loads(Store(episodes=(entry(2), entry(1))).to_json())
+    document["episodes"][1]["vtt"] = document["episodes"][0]["vtt"]
+    (tmp_path / "episodes.json").write_text(json.dumps(document))
+    with pytest.raises(StoreError, match="'briefing-2026-11-02.vtt' is named by the episodes"):
+        load_store(tmp_path)
 
 
 def test_keep():

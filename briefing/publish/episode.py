@@ -1,22 +1,30 @@
 """An episode's own files: the MP3 (tagged, with its chapters and cover), the
 script, the transcripts and the JSON chapters, written with the feed in one
 transaction (``write_episode``).
+
+Their names carry the MP3's content (``briefing-DATE-EDITION.mp3``): a re-made date
+with other audio is a new edition at new URLs, and the previous edition's files are
+removed only once the feed names the new ones.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import logging
+import os
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..files import atomic_path, transaction
+from ..files import after_commit, atomic_path, temporary_sibling, transaction
 from ..models import Episode, Script, Show
 from . import publish_episode
+from .store import remove_names
 
 if TYPE_CHECKING:
     from ..render import Timeline
@@ -28,9 +36,20 @@ def episode_title(show: str, date: dt.date) -> str:
     return f"{show}: {date:%A, %B} {date.day}, {date.year}"
 
 
+#: How many hex digits of the MP3's SHA-256 name an edition of an episode.
+EDITION_DIGITS = 12
+EPISODE_PREFIX = "briefing-"
+#: A file of an episode: ``briefing-DATE-EDITION.mp3`` and its script, transcripts and
+#: JSON chapters; or ``briefing-DATE.mp3`` ... as folders made before editions hold them.
+EPISODE_FILE = re.compile(
+    rf"{EPISODE_PREFIX}(\d{{4}}-\d\d-\d\d)(?:-[0-9a-f]{{{EDITION_DIGITS}}})?"
+    r"\.(?:mp3|txt|vtt|srt|chapters\.json)"
+)
+
+
 @dataclass(frozen=True)
 class EpisodeFiles:
-    """Where a date's episode lives in the output folder."""
+    """Where an edition of a date's episode lives in the output folder."""
 
     mp3: Path
     script: Path
@@ -38,9 +57,37 @@ class EpisodeFiles:
     srt: Path
     chapters: Path
 
+    def names(self) -> frozenset[str]:
+        return frozenset(getattr(self, f.name).name for f in fields(self))
 
-def episode_files(out_dir: Path, date: dt.date) -> EpisodeFiles:
-    stem = out_dir / f"briefing-{date.isoformat()}"
+
+def edition_of(mp3: Path) -> str:
+    """What names an edition: the first EDITION_DIGITS hex digits of its MP3's SHA-256."""
+    with mp3.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()[:EDITION_DIGITS]
+
+
+def superseded(out_dir: Path, date: dt.date, current: frozenset[str]) -> list[str]:
+    """The files of ``date``'s episode in ``out_dir`` that are not ``current``'s: an
+    earlier edition's (``briefing-DATE-EDITION.*``, or ``briefing-DATE.*`` from before
+    editions were named), and any a run interrupted while renaming left unrecorded."""
+    day = date.isoformat()
+    try:
+        names = [entry.name for entry in os.scandir(out_dir)]
+    except OSError:
+        return []
+    return sorted(
+        name
+        for name in names
+        if name not in current and (match := EPISODE_FILE.fullmatch(name)) and match[1] == day
+    )
+
+
+def episode_files(out_dir: Path, date: dt.date, edition: str) -> EpisodeFiles:
+    """The files of an edition (``briefing-DATE-EDITION.mp3``, ``.txt``, ...): a changed
+    MP3 gets new URLs, so podcast apps fetch it as a new episode (the enclosure/guid
+    rule, see ``Store.upsert``); every file of the edition shares its stem."""
+    stem = out_dir / f"{EPISODE_PREFIX}{date.isoformat()}-{edition}"
     return EpisodeFiles(
         mp3=stem.with_suffix(".mp3"),
         script=stem.with_suffix(".txt"),
@@ -88,44 +135,53 @@ def write_episode(
     from .transcript import to_srt, to_vtt
 
     date = script.date
-    files = episode_files(out_dir, date)
-    episode = Episode(
-        date=date,
-        title=episode_title(show.title, date),
-        mp3_path=files.mp3,
-        script_path=files.script,
-        duration_ms=placed.duration_ms,
-        chapters=placed.chapters,
-        cues=placed.cues,
-        vtt_path=files.vtt,
-        srt_path=files.srt,
-        chapters_path=files.chapters,
-        skipped=tuple(skipped),
-        duplicates=tuple(duplicates),
-        dropped=tuple(dropped),
-        inputs=inputs,
-    )
+    title = episode_title(show.title, date)
     rundown = "; ".join(seg.title for seg in script.stories)
     tags = Tags(
-        title=episode.title,
+        title=title,
         artist=show.author,
         album=show.title,
         date=date.isoformat(),
         comment=f"Stories: {rundown}",
         language=id3_language(show.language),
-        chapters=episode.chapters,
+        chapters=placed.chapters,
         cover=artwork(show.title, show.cover),
     )
-    log.info("writing %s", files.mp3.name)
+    log.info("writing the episode of %s", date)
     with transaction(out_dir, "the episode and its feed"):
-        with contextlib.ExitStack() as stack:
-            tmp = {name: stack.enter_context(atomic_path(path)) for name, path in _named(files)}
-            write_mp3(tmp["mp3"], tags, mp3_frames)
-            tmp["script"].write_text(f"{episode.title}\n\n{script.to_text()}", encoding="utf-8")
-            tmp["vtt"].write_text(to_vtt(episode.cues), encoding="utf-8")
-            tmp["srt"].write_text(to_srt(episode.cues), encoding="utf-8")
-            tmp["chapters"].write_text(to_json_chapters(episode.chapters), encoding="utf-8")
+        # The MP3 first, under a temporary name: its bytes name the edition's files.
+        scratch = temporary_sibling(out_dir / f"{EPISODE_PREFIX}{date.isoformat()}.mp3")
+        try:
+            write_mp3(scratch, tags, mp3_frames)
+            files = episode_files(out_dir, date, edition_of(scratch))
+            with contextlib.ExitStack() as stack:
+                tmp = {name: stack.enter_context(atomic_path(path)) for name, path in _named(files)}
+                os.replace(scratch, tmp["mp3"])
+                tmp["script"].write_text(f"{title}\n\n{script.to_text()}", encoding="utf-8")
+                tmp["vtt"].write_text(to_vtt(placed.cues), encoding="utf-8")
+                tmp["srt"].write_text(to_srt(placed.cues), encoding="utf-8")
+                tmp["chapters"].write_text(to_json_chapters(placed.chapters), encoding="utf-8")
+        finally:
+            scratch.unlink(missing_ok=True)
+        episode = Episode(
+            date=date,
+            title=title,
+            mp3_path=files.mp3,
+            script_path=files.script,
+            duration_ms=placed.duration_ms,
+            chapters=placed.chapters,
+            cues=placed.cues,
+            vtt_path=files.vtt,
+            srt_path=files.srt,
+            chapters_path=files.chapters,
+            skipped=tuple(skipped),
+            duplicates=tuple(duplicates),
+            dropped=tuple(dropped),
+            inputs=inputs,
+        )
         published = publish_episode(out_dir, episode, show, base_url=base_url, keep=keep, now=now)
+        # An earlier edition's files go once the feed names the new ones: never a dead link.
+        after_commit(lambda: remove_names(out_dir, superseded(out_dir, date, files.names())))
     log.info("wrote %s (%.1f s)", files.mp3, episode.duration_ms / 1000)
     log.info("feed %s updated: %d episodes", published.feed_path, published.episodes)
     return episode

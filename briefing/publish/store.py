@@ -1,8 +1,8 @@
 """The episode store: ``OUT/episodes.json``, one record per episode, written atomically.
 
 It is what the feed, the Alexa briefing and the server are rebuilt from. A
-date has one episode: re-generating it replaces the record but keeps its
-guid and first publication time, so podcast apps see the same episode.
+date has one episode, in one edition at a time: the enclosure/guid rule
+(``Store.upsert``) says what a re-made date becomes in podcast apps.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 import uuid
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -49,13 +50,13 @@ class EpisodeEntry:
     """One published episode."""
 
     guid: str
-    """Stable id; kept when the date is re-generated."""
+    """The edition's id: kept while its MP3 stays the same, new with a new MP3."""
     date: dt.date
     title: str
     published: dt.datetime
-    """First publication time (UTC)."""
+    """When the edition was first published (UTC)."""
     audio: str
-    """MP3 file name, in the output folder."""
+    """MP3 file name, in the output folder (named by its content: a new MP3, a new name)."""
     bytes: int
     duration_ms: int
     description: str
@@ -119,11 +120,17 @@ class Store:
     episodes: tuple[EpisodeEntry, ...] = ()
 
     def upsert(self, entry: EpisodeEntry) -> Store:
-        """Add an episode, or replace the one of the same date (keeping its guid
-        and first publication time)."""
+        """Add an episode, or replace the one of the same date, by the enclosure/guid
+        rule: the same MP3 (the same file name, as the name comes from its bytes) is
+        the same edition, and keeps its guid and publication time; a new MP3 is a new
+        edition, with the new guid ``entry`` brings and a publication time after the
+        old one's, so podcast apps fetch it as a new episode (they know an episode by
+        its guid) and the old edition's item leaves the feed."""
         old = next((e for e in self.episodes if e.date == entry.date), None)
-        if old is not None:
+        if old is not None and old.audio == entry.audio:
             entry = replace(entry, guid=old.guid, published=old.published)
+        elif old is not None and entry.published <= old.published:
+            entry = replace(entry, published=old.published + dt.timedelta(seconds=1))
         others = [e for e in self.episodes if e.date != entry.date]
         episodes = sorted([*others, entry], key=lambda e: e.date, reverse=True)
         return replace(self, episodes=tuple(episodes))
@@ -163,16 +170,29 @@ def load_store(out_dir: Path) -> Store:
     try:
         if document.get("version") != STORE_VERSION:
             raise ValueError(f"unknown version {document.get('version')!r}")
+        episodes = tuple(EpisodeEntry.from_json(e) for e in document.get("episodes", ()))
+        _one_episode_a_file(episodes)
         return Store(
             show=_show_from_json(document.get("show") or {}),
             base_url=document.get("base_url"),
-            episodes=tuple(EpisodeEntry.from_json(e) for e in document.get("episodes", ())),
+            episodes=episodes,
         )
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise StoreError(
             f"{path}: not a valid episode store ({exc}); restore it, or move it away "
             "to start a new feed"
         ) from None
+
+
+def _one_episode_a_file(episodes: tuple[EpisodeEntry, ...]) -> None:
+    """Raise ValueError when two episodes name one file: a feed never points two items
+    at one file (and pruning one would delete the other's)."""
+    seen: dict[str, EpisodeEntry] = {}
+    for entry in episodes:
+        for name in set(entry.files()):
+            if seen.setdefault(name, entry) is not entry:
+                raise ValueError(f"file {name!r} is named by the episodes of {seen[name].date} "
+                                 f"and {entry.date}")  # fmt: skip
 
 
 def save_store(out_dir: Path, store: Store) -> None:
@@ -224,10 +244,18 @@ def entry_for(episode: Episode, now: dt.datetime) -> EpisodeEntry:
 def remove_files(out_dir: Path, entries: tuple[EpisodeEntry, ...]) -> None:
     """Delete the files of dropped episodes (a missing file is fine)."""
     for entry in entries:
-        for file_name in entry.files():
-            path = out_dir / file_name
-            try:
-                path.unlink(missing_ok=True)
-            except OSError as exc:
-                log.warning("could not remove %s: %s", path, exc.strerror)
+        remove_names(out_dir, entry.files())
         log.info("removed episode %s (%s)", entry.date, entry.audio)
+
+
+def remove_names(out_dir: Path, names: Iterable[str]) -> None:
+    """Delete files of the folder by name (a missing file is fine; one that cannot
+    be removed is a warning)."""
+    for file_name in names:
+        path = out_dir / file_name
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", path, exc.strerror)
+        else:
+            log.debug("removed %s", path)
