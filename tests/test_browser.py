@@ -12,7 +12,9 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -135,6 +137,47 @@ def test_page_lists_episodes_newest_first_from_the_folder_only(page, site):
     assert page.locator("a[download]").first.get_attribute("href") == site[1].episodes[0].audio
     assert page.locator("input.follow").first.is_visible()
     assert page.locator("select.speed").first.is_visible()
+
+
+def test_the_feed_address_names_the_server_s_own_host_and_port(page, site):
+    """No base URL was given: the page links the feed beside it and shows the address
+    the browser resolves, briefing serve's (a random port here), not localhost:8000."""
+    link = page.locator("p.subscribe a.feed")
+    assert link.get_attribute("href") == "feed.xml"
+    address = f"{site[0]}feed.xml"
+    assert f":{urlsplit(site[0]).port}/" in address
+    assert link.inner_text() == address
+    assert page.locator("p.subscribe").inner_text() == (
+        f"Subscribe in your podcast app with the feed address {address}."
+    )
+    with urllib.request.urlopen(link.evaluate("a => a.href"), timeout=30) as response:
+        assert b"<rss" in response.read()  # a podcast app finds the feed there
+
+
+def test_without_javascript_the_feed_address_names_no_host(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site[0])
+    assert page.locator("p.subscribe").inner_text() == (
+        "Subscribe in your podcast app with the feed address feed.xml "
+        "(in the same folder as this page)."
+    )
+    assert page.locator("p.subscribe a.feed").get_attribute("href") == "feed.xml"
+    context.close()
+
+
+def test_story_links_are_named_by_their_title_then_their_time(page, site):
+    """Chromium's computed names: "Title, at 1 minute 5 seconds", not "1:05Title"."""
+    from briefing.publish.page import spoken_time
+
+    newest = page.locator("article.episode").first
+    stories = site[1].episodes[0].stories
+    for story in stories:
+        name = f"{story.title}, at {spoken_time(story.start_ms)}"
+        assert newest.get_by_role("link", name=name, exact=True).count() == 1, name
+    snapshot = newest.locator("nav.stories").aria_snapshot()
+    names = re.findall(r'- link "(.*?)"', snapshot)
+    assert len(names) == len(stories) and not [n for n in names if n[0].isdigit()], snapshot
 
 
 def test_keyboard_shortcuts_move_story_by_story(page, site):

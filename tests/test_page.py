@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import html.parser
+import re
+from dataclasses import replace
 
 import pytest
 
-from briefing.models import Cue, Show
-from briefing.publish.page import build_page, write_page
+from briefing.models import Chapter, Cue, SegmentKind, Show
+from briefing.publish.page import build_page, spoken_time, write_page
 from briefing.publish.store import Store
 from briefing.publish.transcript import parse_vtt, to_srt, to_vtt
 
@@ -58,7 +61,7 @@ def folder(tmp_path):
 
 def test_page_structure(folder):
     out, store = folder
-    page = build_page(store, out, "https://example.org/b/")
+    page = build_page(replace(store, base_url="https://example.org/b/"), out)
     parser = _Collector()
     parser.feed(page)
     tags = [t for t, _ in parser.tags]
@@ -83,8 +86,8 @@ def test_page_structure(folder):
 
 
 class _Names(html.parser.HTMLParser):
-    """The text of every ``tag`` element, less what is inside aria-hidden elements:
-    what a screen reader announces as its name."""
+    """The aria-label of every ``tag`` element, else its text less what is inside
+    aria-hidden elements: what a screen reader announces as its name."""
 
     def __init__(self, tag: str) -> None:
         super().__init__()
@@ -95,6 +98,7 @@ class _Names(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == self.tag:
             self.stack, self.parts = [False], []
+            self.label = dict(attrs).get("aria-label")
         elif self.stack:
             self.stack.append(self.stack[-1] or dict(attrs).get("aria-hidden") == "true")
 
@@ -102,7 +106,7 @@ class _Names(html.parser.HTMLParser):
         if self.stack:
             self.stack.pop()
             if not self.stack:
-                self.names.append(" ".join("".join(self.parts).split()))
+                self.names.append(self.label or " ".join("".join(self.parts).split()))
 
     def handle_data(self, data):
         if self.stack and not self.stack[-1]:
@@ -117,7 +121,7 @@ def _named(page: str, tag: str) -> list[str]:
 
 def test_each_player_has_buttons_hidden_until_the_script_runs(folder):
     out, store = folder
-    page = build_page(store, out, "http://localhost:8000/")
+    page = build_page(store, out)
     names = ["Previous story", "Back 15 seconds", "Forward 15 seconds", "Next story"]
     assert _named(page, "button") == names * 2  # both episodes
     parser = _Collector()
@@ -135,7 +139,7 @@ def test_each_player_has_buttons_hidden_until_the_script_runs(folder):
 
 def test_shortcut_help_is_folded_below_the_newest_player(folder):
     out, store = folder
-    page = build_page(store, out, "http://localhost:8000/")
+    page = build_page(store, out)
     parser = _Collector()
     parser.feed(page)
     details = [a for t, a in parser.tags if t == "details"]
@@ -149,9 +153,9 @@ def test_shortcut_help_is_folded_below_the_newest_player(folder):
 
 def test_the_cover_is_shown_beside_the_title_when_there_is_one(folder):
     out, store = folder
-    assert "<img" not in build_page(store, out, "http://localhost:8000/")  # never a broken image
+    assert "<img" not in build_page(store, out)  # never a broken image
     (out / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    page = build_page(store, out, "http://localhost:8000/")
+    page = build_page(store, out)
     parser = _Collector()
     parser.feed(page)
     images = [a for t, a in parser.tags if t == "img"]
@@ -162,9 +166,93 @@ def test_the_cover_is_shown_beside_the_title_when_there_is_one(folder):
     assert header.index("<img") < header.index("<h1>My &lt;Show&gt;</h1>")
 
 
+def _subscribe(page: str) -> tuple[dict, str, str]:
+    """The subscribe paragraph's feed link: its attributes, its shown address, and the
+    head's feed link for podcast apps that discover feeds."""
+    parser = _Collector()
+    parser.feed(page)
+    (link,) = [a for t, a in parser.tags if t == "a" and "feed" in a.get("class", "").split()]
+    (alternate,) = [a for t, a in parser.tags if t == "link" and a.get("rel") == "alternate"]
+    shown = page[page.index('class="subscribe"') :]
+    shown = shown[shown.index("<code>") + len("<code>") : shown.index("</code>")]
+    return link, shown, alternate["href"]
+
+
+def test_the_feed_address_is_the_base_url_when_one_was_given(folder):
+    out, store = folder
+    page = build_page(replace(store, base_url="https://news.example.org:8443/b/"), out)
+    link, shown, alternate = _subscribe(page)
+    assert link["href"] == shown == alternate == "https://news.example.org:8443/b/feed.xml"
+    assert "data-resolve" not in link  # nothing for the script to fill in
+    assert "localhost" not in page
+
+
+def test_without_a_base_url_the_feed_link_is_relative_and_names_no_host(folder):
+    """Only the browser knows where the page is served (briefing serve's host and port,
+    any web server): the link is relative, and its text claims no host until
+    player.js fills in the address the browser resolves."""
+    out, store = folder
+    page = build_page(store, out)
+    link, shown, alternate = _subscribe(page)
+    assert link["href"] == shown == alternate == "feed.xml"
+    assert "data-resolve" in link
+    assert "localhost" not in page and "http://" not in page and "https://" not in page
+    (said,) = [p for p in _named(page, "p") if p.startswith("Subscribe")]
+    assert said == (
+        "Subscribe in your podcast app with the feed address feed.xml "
+        "(in the same folder as this page)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("ms", "spoken"),
+    [
+        (0, "0 seconds"),
+        (999, "0 seconds"),
+        (1_000, "1 second"),
+        (29_400, "29 seconds"),
+        (60_000, "1 minute"),
+        (61_000, "1 minute 1 second"),
+        (125_000, "2 minutes 5 seconds"),
+        (3_600_000, "1 hour"),
+        (3_723_000, "1 hour 2 minutes 3 seconds"),
+        (7_260_000, "2 hours 1 minute"),
+    ],
+)
+def test_spoken_time(ms, spoken):
+    assert spoken_time(ms) == spoken
+
+
+def test_story_links_are_named_title_first_then_the_time_in_words(tmp_path):
+    """A screen reader says "Varenholm ferry resumes, at 29 seconds", not "0:29Varenholm
+    ferry resumes": the title first (a list of links is scanned by its first words),
+    the time apart and in words; the page still shows "0:29" before the title (axe's
+    label-content-name-mismatch runs on it in test_browser)."""
+    stories = (
+        Chapter("Varenholm ferry resumes", SegmentKind.STORY, 29_000, 61_000, "a.txt"),
+        Chapter("Rates held", SegmentKind.STORY, 61_000, 3_723_000, "b.txt"),
+        Chapter("Late news", SegmentKind.STORY, 3_723_000, 3_800_000, "c.txt"),
+    )
+    store = Store(episodes=(replace(entry(25), stories=stories),))
+    page = build_page(store, tmp_path)
+    stories_list = page[page.index("<ol>") : page.index("</ol>")]
+    assert _named(stories_list, "a") == [
+        "Varenholm ferry resumes, at 29 seconds",
+        "Rates held, at 1 minute 1 second",
+        "Late news, at 1 hour 2 minutes 3 seconds",
+    ]
+    shown = html.unescape(re.sub(r"<[^>]+>", " ", stories_list))
+    assert (
+        " ".join(shown.split()) == "0:29 Varenholm ferry resumes 1:01 Rates held 1:02:03 Late news"
+    )
+    # Each link's visible text begins its name (WCAG's label in name): the clock is beside it.
+    linked = re.findall(r'<a class="chapter"[^>]*>([^<]*)</a>', stories_list)
+    assert linked == ["Varenholm ferry resumes", "Rates held", "Late news"]
+
+
 def test_write_page_puts_everything_in_the_folder(folder):
     out, store = folder
-    path = write_page(out, store, "http://localhost:8000/")
+    path = write_page(out, store)
     assert path == out / "index.html"
     for name in ("player.js", "player.css"):
         assert (out / name).stat().st_size > 500
@@ -172,7 +260,7 @@ def test_write_page_puts_everything_in_the_folder(folder):
 
 
 def test_an_empty_store_gives_a_page(tmp_path):
-    assert "No episodes yet." in build_page(Store(), tmp_path, "http://localhost:8000/")
+    assert "No episodes yet." in build_page(Store(), tmp_path)
 
 
 def test_generate_writes_the_page(tmp_path, silent_voices, articles_dir, monkeypatch):

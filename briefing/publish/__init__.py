@@ -117,7 +117,7 @@ def _rebuild(
     save_store(out_dir, store)
     feed_path = write_feed(out_dir, store, effective)
     write_flash(out_dir, store, effective)
-    write_page(out_dir, store, effective)
+    write_page(out_dir, store)
     # Files go once the feed no longer names them: never a dead link.
     after_commit(lambda: remove_files(out_dir, removed))
     return Published(feed_path, effective, len(store.episodes), tuple(str(e.date) for e in removed))

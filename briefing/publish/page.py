@@ -17,6 +17,7 @@ import logging
 from pathlib import Path
 
 from ..files import current, write_text_atomic
+from ..models import Chapter
 from .feed import COVER_NAME, FEED_NAME, file_url
 from .store import EpisodeEntry, Store
 from .transcript import parse_vtt
@@ -48,10 +49,23 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _clock(ms: int) -> str:
+def _hours_minutes_seconds(ms: int) -> tuple[int, int, int]:
     minutes, seconds = divmod(ms // 1000, 60)
     hours, minutes = divmod(minutes, 60)
+    return hours, minutes, seconds
+
+
+def _clock(ms: int) -> str:
+    hours, minutes, seconds = _hours_minutes_seconds(ms)
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+def spoken_time(ms: int) -> str:
+    """A time in the episode as a screen reader should say it, "1 minute 5 seconds":
+    a clock's "1:05" is read as a number, a ratio or a time of day."""
+    units = zip(_hours_minutes_seconds(ms), ("hour", "minute", "second"), strict=True)
+    said = [f"{count} {unit}{'' if count == 1 else 's'}" for count, unit in units if count]
+    return " ".join(said) or "0 seconds"
 
 
 def _size(count: int) -> str:
@@ -124,14 +138,25 @@ def _shortcuts() -> str:
     )
 
 
+def _story(story: Chapter, href: str) -> str:
+    """A story in the list: "0:29 Title" on screen, the title the link. A screen
+    reader hears "Title, at 29 seconds": the title first (links are scanned by their
+    first words), the time apart and in words (run into the title it was read as
+    "0:29Title"). The link's name holds its visible text (WCAG's label in name), so
+    the clock stands beside the link, not in it."""
+    label = f"{story.title}, at {spoken_time(story.start_ms)}"
+    return (
+        f'<span class="time" aria-hidden="true">{_clock(story.start_ms)}</span> '
+        f'<a class="chapter" href="{href}" data-start="{story.start_ms / 1000:.3f}" '
+        f'data-title="{_e(story.title)}" aria-label="{_e(label)}">{_e(story.title)}</a>'
+    )
+
+
 def _episode(entry: EpisodeEntry, out_dir: Path, help_below: bool = False) -> str:
     key = f"ep-{entry.date.isoformat()}"
     title_id = f"{key}-title"
     stories = [
-        f'<li><a class="chapter" href="#{key}-story-{n}" data-start="{s.start_ms / 1000:.3f}" '
-        f'data-title="{_e(s.title)}"><span class="time">{_clock(s.start_ms)}</span>'
-        f"{_e(s.title)}</a></li>"
-        for n, s in enumerate(entry.stories, 1)
+        f"<li>{_story(story, f'#{key}-story-{n}')}</li>" for n, story in enumerate(entry.stories, 1)
     ]
     speeds = "".join(
         f'<option value="{s}"{" selected" if s == "1" else ""}>{s}×</option>' for s in SPEEDS
@@ -179,10 +204,34 @@ def _episode(entry: EpisodeEntry, out_dir: Path, help_below: bool = False) -> st
     )
 
 
-def build_page(store: Store, out_dir: Path, base_url: str) -> str:
-    """The page's HTML for the episodes in the store."""
+def _feed_href(base_url: str | None) -> str:
+    """The feed's address: at the base URL when one was given, else beside the page
+    (relative: only the browser knows the page's host and port, ``briefing serve``'s
+    or any web server's)."""
+    return FEED_NAME if base_url is None else file_url(base_url, FEED_NAME)
+
+
+def _subscribe(base_url: str | None) -> str:
+    """Where to subscribe. A relative link's shown address is filled in by player.js
+    (``data-resolve``) with the one the browser resolves; without the script it
+    names no host rather than a wrong one."""
+    href = _e(_feed_href(base_url))
+    if base_url is not None:
+        link, where = f'<a class="feed" href="{href}">', ""
+    else:
+        link = f'<a class="feed" href="{href}" data-resolve>'
+        where = '<span class="feed-where"> (in the same folder as this page)</span>'
+    return (
+        '<p class="subscribe">Subscribe in your podcast app with the feed address\n'
+        f"{link}<code>{href}</code></a>{where}.</p>"
+    )
+
+
+def build_page(store: Store, out_dir: Path) -> str:
+    """The page's HTML for the episodes in the store (its feed links at the store's
+    base URL, or beside the page when none was given)."""
     show = store.show
-    feed = file_url(base_url, FEED_NAME)
+    feed = _e(_feed_href(store.base_url))
     episodes = [
         _episode(entry, out_dir, help_below=index == 0)
         for index, entry in enumerate(store.episodes)
@@ -202,7 +251,7 @@ def build_page(store: Store, out_dir: Path, base_url: str) -> str:
 <meta name="description" content="{_e(show.description)}">
 <link rel="stylesheet" href="player.css">
 <link rel="icon" type="image/png" href="cover.png">
-<link rel="alternate" type="application/rss+xml" title="{_e(show.title)}" href="{FEED_NAME}">
+<link rel="alternate" type="application/rss+xml" title="{_e(show.title)}" href="{feed}">
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to the episodes</a>
@@ -210,8 +259,7 @@ def build_page(store: Store, out_dir: Path, base_url: str) -> str:
 {cover}
 <h1>{_e(show.title)}</h1>
 <p>{_e(show.description)}</p>
-<p class="subscribe">Subscribe in your podcast app with the feed address
-<a href="{FEED_NAME}"><code>{_e(feed)}</code></a>.</p>
+{_subscribe(store.base_url)}
 </header>
 <main id="main" tabindex="-1">
 {body}
@@ -224,11 +272,11 @@ def build_page(store: Store, out_dir: Path, base_url: str) -> str:
 """
 
 
-def write_page(out_dir: Path, store: Store, base_url: str) -> Path:
+def write_page(out_dir: Path, store: Store) -> Path:
     """Write index.html and its script and style sheet into the folder, atomically."""
     web = Path(__file__).with_name("web")
     for name in ASSETS:
         write_text_atomic(out_dir / name, (web / name).read_text(encoding="utf-8"))
     path = out_dir / PAGE_NAME
-    write_text_atomic(path, build_page(store, out_dir, base_url))
+    write_text_atomic(path, build_page(store, out_dir))
     return path

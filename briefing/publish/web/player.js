@@ -162,6 +162,17 @@
     else if (event.code === "KeyP") { event.preventDefault(); move(current, -1); }
   });
 
+  /* The feed beside the page (no base URL was given): show the address the browser
+     resolves, host and port included, for a podcast app; not a file: one. */
+  if (/^https?:$/.test(window.location.protocol)) {
+    Array.prototype.forEach.call(document.querySelectorAll("a.feed[data-resolve]"), function (link) {
+      var shown = link.querySelector("code");
+      if (shown) { shown.textContent = link.href; }
+      var where = link.parentNode.querySelector(".feed-where");
+      if (where) { where.hidden = true; }
+    });
+  }
+
   var shortcuts = document.getElementById("shortcuts");
   if (shortcuts) {
     shortcuts.open = !!(window.matchMedia && window.matchMedia(WIDE).matches);
