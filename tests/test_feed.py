@@ -5,14 +5,16 @@ from __future__ import annotations
 import io
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import feedparser
 import podcastparser
 import pytest
 
-from briefing.models import Show
+from briefing.models import Chapter, SegmentKind, Show
 from briefing.publish import feed as feed_module
+from briefing.publish.chapters import episode_chapters, normal_play_time
 from briefing.publish.feed import build_feed, normalize_base_url, write_feed, xml_text
 from briefing.publish.flash import flash_items
 from briefing.publish.store import Store
@@ -23,6 +25,7 @@ NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
     "podcast": "https://podcastindex.org/namespace/1.0",
     "atom": "http://www.w3.org/2005/Atom",
+    "psc": "http://podlove.org/simple-chapters",
 }
 BASE = "https://example.org/briefing/"
 HOSTILE = [
@@ -87,6 +90,63 @@ def test_items_have_enclosure_guid_date_duration_transcripts_chapters():
     chapters = item.find("podcast:chapters", NS)
     assert chapters.get("url") == BASE + "briefing-2026-11-02.chapters.json"
     assert chapters.get("type") == "application/json+chapters"
+
+
+def _with_stories(*starts_ms: int, duration_ms: int) -> Store:
+    ends = [*starts_ms[1:], starts_ms[-1] + 9000]
+    stories = tuple(
+        Chapter(f"Story {n}", SegmentKind.STORY, start, end, "a.txt")
+        for n, (start, end) in enumerate(zip(starts_ms, ends, strict=True), 1)
+    )
+    one = replace(entry(1), stories=stories, duration_ms=duration_ms)
+    return Store(base_url=BASE, episodes=(one,))
+
+
+def test_gpodder_reads_the_chapters():
+    """podcastparser (gPodder's parser) reads Podlove Simple Chapters, not
+    podcast:chapters: each item carries both."""
+    store = _with_stories(12_500, 65_250, 3_725_000, duration_ms=3_745_000)
+    document = build_feed(store, BASE)
+    parsed = podcastparser.parse(BASE + "feed.xml", io.BytesIO(document))
+    assert parsed["episodes"][0]["chapters"] == [
+        {"start": 0, "title": "Intro"},
+        {"start": 12, "title": "Story 1"},
+        {"start": 65, "title": "Story 2"},
+        {"start": 3725, "title": "Story 3"},
+        {"start": 3734, "title": "Outro"},
+    ]
+    item = _parse(document).find("channel/item")
+    simple = item.find("psc:chapters", NS)
+    assert simple.get("version") == "1.2"
+    assert [c.get("start") for c in simple.findall("psc:chapter", NS)] == [
+        "00:00:00.000", "00:00:12.500", "00:01:05.250", "01:02:05.000", "01:02:14.000",
+    ]  # fmt: skip
+    assert item.find("podcast:chapters", NS).get("url").endswith(".chapters.json")
+    assert not feedparser.parse(document).bozo
+
+
+@pytest.mark.parametrize(
+    ("ms", "expected"),
+    [(0, "00:00:00.000"), (999, "00:00:00.999"), (61_001, "00:01:01.001"),
+     (3_600_000, "01:00:00.000"), (360_000_000, "100:00:00.000"), (-5, "00:00:00.000")],
+)  # fmt: skip
+def test_normal_play_time(ms, expected):
+    assert normal_play_time(ms) == expected
+
+
+@pytest.mark.parametrize(
+    ("stories", "duration_ms", "expected"),
+    [
+        ((), 60_000, []),
+        (((1000, 30_000),), 60_000, [("Intro", 0), ("S", 1000), ("Outro", 30_000)]),
+        (((0, 60_000),), 60_000, [("S", 0)]),  # nothing before or after the story
+        (((30_000, 50_000), (1000, 30_000)), 50_000, [("Intro", 0), ("S", 1000), ("S", 30_000)]),
+    ],
+)
+def test_episode_chapters_around_the_stories(stories, duration_ms, expected):
+    chapters = [Chapter("S", SegmentKind.STORY, a, b) for a, b in stories]
+    found = episode_chapters(chapters, duration_ms)
+    assert [(c.title, c.start_ms) for c in found] == expected
 
 
 def test_explicit_is_true_or_false_never_yes_no():

@@ -23,6 +23,7 @@ from briefing.errors import BriefingError, OutputError
 from briefing.files import LOCK_NAME, plain_words, transaction, write_text_atomic
 from briefing.models import SegmentKind, Show
 from briefing.publish import rebuild
+from briefing.publish.chapters import normal_play_time
 from briefing.publish.store import load_store
 
 from . import killer
@@ -32,6 +33,7 @@ NS = {
     "podcast": "https://podcastindex.org/namespace/1.0",
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
 }
+PSC = {"psc": "http://podlove.org/simple-chapters"}
 BASE = "https://example.org/b/"
 
 
@@ -245,6 +247,21 @@ def test_chapters_in_the_mp3_and_json_match_the_stories(tmp_path, silent_voices,
     assert [c["startTime"] for c in document["chapters"]] == [
         c.start_ms / 1000 for c in episode.chapters
     ]
+
+
+def test_the_feed_s_simple_chapters_are_the_episode_s(tmp_path, silent_voices, articles_dir):
+    """gPodder's chapters (psc:chapters in feed.xml) are the MP3's and the JSON's:
+    the same titles, from the same starts (podcastparser reads whole seconds)."""
+    out = tmp_path / "out"
+    episode = _make(out, articles_dir, 25, base_url=BASE)
+    document = json.loads(episode.chapters_path.read_text())
+    (parsed,) = _feed_episodes(out)
+    assert parsed["chapters"] == [
+        {"start": int(c["startTime"]), "title": c["title"]} for c in document["chapters"]
+    ]
+    simple = ET.parse(out / "feed.xml").getroot().find("channel/item/psc:chapters", PSC)
+    starts = [c.get("start") for c in simple.findall("psc:chapter", PSC)]
+    assert starts == [normal_play_time(c.start_ms) for c in episode.chapters]
 
 
 def test_transcripts_are_written_and_timed(tmp_path, silent_voices, articles_dir):

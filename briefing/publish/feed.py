@@ -1,4 +1,5 @@
-"""The podcast feed, ``OUT/feed.xml``: RSS 2.0 with the iTunes and Podcasting 2.0 tags.
+"""The podcast feed, ``OUT/feed.xml``: RSS 2.0 with the iTunes and Podcasting 2.0 tags,
+and each episode's chapters as Podlove Simple Chapters.
 
 Written with ElementTree (a real XML serialiser: it escapes ``<`` and ``&``)
 after removing the characters XML 1.0 cannot carry at all, so any title gives
@@ -19,12 +20,16 @@ from urllib.parse import quote, urljoin, urlsplit
 from ..files import atomic_path
 from ..versions import __version__
 from .chapters import MIME_TYPE as CHAPTERS_MIME
+from .chapters import episode_chapters, normal_play_time
 from .store import EpisodeEntry, Store
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
 ATOM = "http://www.w3.org/2005/Atom"
-NAMESPACES = {"itunes": ITUNES, "podcast": PODCAST, "atom": ATOM}
+#: Podlove Simple Chapters: the chapters gPodder (podcastparser) and others read from the feed.
+PSC = "http://podlove.org/simple-chapters"
+PSC_VERSION = "1.2"
+NAMESPACES = {"itunes": ITUNES, "podcast": PODCAST, "atom": ATOM, "psc": PSC}
 for _prefix, _uri in NAMESPACES.items():
     ET.register_namespace(_prefix, _uri)
 
@@ -106,6 +111,12 @@ def _item(channel: ET.Element, entry: EpisodeEntry, store: Store, base_url: str)
         _sub(item, _podcast("chapters"), attrs={
             "url": file_url(base_url, entry.chapters), "type": CHAPTERS_MIME,
         })  # fmt: skip
+    chapters = episode_chapters(entry.stories, entry.duration_ms)
+    if chapters:
+        simple = _sub(item, f"{{{PSC}}}chapters", attrs={"version": PSC_VERSION})
+        for chapter in chapters:
+            start = normal_play_time(chapter.start_ms)
+            _sub(simple, f"{{{PSC}}}chapter", attrs={"start": start, "title": chapter.title})
 
 
 def show_link(show_link: str, base_url: str) -> str:
