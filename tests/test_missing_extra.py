@@ -66,9 +66,10 @@ def test_voices_without_piper_says_what_to_install_in_one_line(tmp_path):
     assert result.returncode == 0, result.stderr
     _no_traceback(result.stderr)
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("warning: the piper engine is not installed") and HINT in lines[0]
-    assert "newsreader" in result.stdout and "engine hibari:" in result.stdout
+    assert all(line.startswith("warning: ") for line in lines), result.stderr
+    (piper,) = [line for line in lines if "piper" in line]  # other engines may warn too
+    assert piper.startswith("warning: the piper engine is not installed") and HINT in piper
+    assert "newsreader" in result.stdout  # the profiles are still listed
 
 
 def test_generate_with_the_piper_voice_without_piper_is_one_error_line(tmp_path):
