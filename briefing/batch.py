@@ -221,12 +221,16 @@ def run_batch(
     http_cache: Path | None = None,
     summarizer: Summarizer | None = None,
     progress: Progress | None = None,
+    fetching: Progress | None = None,
+    summarising: Progress | None = None,
 ) -> BatchReport:
     """Make every show's episode for ``date`` (today) through one ``renderer``.
 
     ``shows`` are show files or folders of them. ``http_cache`` is the folder of the
     HTTP cache (None: none); ``summarizer`` replaces every show's own. A show that
-    fails is reported in its outcome (and logged), never raised."""
+    fails is reported in its outcome (and logged), never raised. ``progress`` is called
+    as blocks are rendered, ``fetching`` and ``summarising`` as each show's sources are
+    read and summarised (see ``pipeline.prepare_script``)."""
     from .config import load_config
 
     started = time.perf_counter()
@@ -256,7 +260,8 @@ def run_batch(
                 )  # fmt: skip
                 plan = plan_episode(
                     list(config.sources), options, held, now=now,
-                    client=shared.client(config), renderer=renderer,
+                    client=shared.client(config), renderer=renderer, fetching=fetching,
+                    summarising=summarising,
                 )  # fmt: skip
             except (BriefingError, ValueError) as exc:
                 results[path] = _failed(path, exc)

@@ -13,9 +13,10 @@ import logging
 import math
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -58,7 +59,9 @@ class _ClickHandler(logging.Handler):
             message = record.getMessage()
             if record.levelno >= logging.WARNING:
                 message = f"{record.levelname.lower()}: {message}"
-            _echo(printable(message, lines=False), err=True)
+            with _TERMINAL:  # a bar drawn from another thread waits for the line
+                _ProgressBar.leave_line()
+                _echo(printable(message, lines=False), err=True)
         except Exception:  # pragma: no cover - never let logging break the run
             self.handleError(record)
 
@@ -442,9 +445,13 @@ def generate(
         minutes=minutes, since=since, summarizer=summarizer, wpm=wpm,
         force=force or no_cache, wait_s=wait_s,
     )  # fmt: skip
+    fetching, summarising = _stage_bars(quiet)
     http = _http_client(chosen, config, cache_dir or config.cache, cached=not no_cache)
-    with http as client, contextlib.closing(bar):
-        episode = run(chosen, options, client=client, progress=bar.update, renderer=renderer)
+    with http as client, _closing(fetching, summarising, bar):
+        episode = run(
+            chosen, options, client=client, progress=bar.update, renderer=renderer,
+            fetching=fetching.update, summarising=summarising.update,
+        )  # fmt: skip
     if not quiet:
         _report(episode)
     _echo(str(episode.mp3_path))
@@ -497,11 +504,13 @@ def batch(
     renderer = _renderer(config, cache_dir, no_cache, jobs, scheduler)
     quiet = click.get_current_context().meta.get("briefing.quiet", False)
     bar = _ProgressBar(enabled=not quiet)
+    fetching, summarising = _stage_bars(quiet)
     root = None if no_cache else _local_cache_root(cache_dir or config.cache)
-    with renderer, contextlib.closing(bar):
+    with renderer, _closing(fetching, summarising, bar):
         report = run_batch(
             list(shows), renderer, date=_as_date(date), force=force or no_cache,
-            wait_s=wait_s, http_cache=root, progress=bar.update,
+            wait_s=wait_s, http_cache=root, progress=bar.update, fetching=fetching.update,
+            summarising=summarising.update,
         )  # fmt: skip
     if quiet:
         for show in report.shows:
@@ -574,32 +583,100 @@ def _report(episode: Any) -> None:
         _echo(f"Left out to fit the time: {'; '.join(episode.dropped)}", err=True)
 
 
-class _ProgressBar:
-    """A click progress bar on standard error, created at the first update."""
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced, or closed
+        return False
 
-    def __init__(self, enabled: bool) -> None:
+
+#: Held while a line is written to standard error: downloads report their progress from
+#: their own threads, and a message must not land in the middle of a bar.
+_TERMINAL = threading.RLock()
+#: Characters of what a bar is working on shown after it (a URL, a headline).
+PROGRESS_ITEM_CHARS = 40
+
+
+def _progress_item(item: str | None) -> str:
+    """What a bar works on, short and safe for a terminal: "example.org/news/a-long-…"."""
+    if not item:
+        return ""
+    text = printable(re.sub(r"^https?://(?:www\.)?", "", item), lines=False)
+    return text if len(text) <= PROGRESS_ITEM_CHARS else text[: PROGRESS_ITEM_CHARS - 1] + "…"
+
+
+class _ProgressBar:
+    """A click progress bar on standard error, created at the first update, with what is
+    being worked on after it ("3/12  example.org/feed.xml"), and ended when its work is
+    done (a later update starts a new one). A total that grows (a feed names pages to
+    fetch) lengthens the bar; one that shrinks, or work that starts over, starts a new bar."""
+
+    #: The bar drawn last on a terminal line a log message would continue.
+    _on_line: ClassVar[_ProgressBar | None] = None
+
+    def __init__(self, enabled: bool, label: str = "Rendering speech") -> None:
         self.enabled = enabled
+        self.label = label
         self._bar: Any = None
         self._done = 0
 
     def update(self, done: int, total: int, label: str) -> None:
         if not self.enabled:
             return
-        if self._bar is not None and total != self._bar.length:
+        with _TERMINAL:
+            self._update(done, total, label)
+
+    def _update(self, done: int, total: int, label: str) -> None:
+        if self._bar is not None and (done < self._done or total < self._bar.length):
             self.close()  # a story could not be spoken: the show is made again without it
         if self._bar is None:
             self._done = 0
             self._bar = click.progressbar(
-                length=total, label="Rendering speech", file=sys.stderr, show_pos=True
-            )
+                length=total, label=self.label, file=sys.stderr, show_pos=True,
+                item_show_func=_progress_item,
+            )  # fmt: skip
             self._bar.__enter__()
-        self._bar.update(done - self._done)
+        self._bar.length = total
+        self._bar.update(done - self._done, current_item=label)
+        if done == self._done:
+            self._bar.render_progress()  # the same count, a new item
         self._done = done
+        if _stderr_is_terminal():
+            _ProgressBar._on_line = self
+        if done >= total:
+            self.close()
 
     def close(self) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(None, None, None)
-            self._bar = None
+        with _TERMINAL:
+            if self._bar is not None:
+                self._bar.__exit__(None, None, None)
+                self._bar = None
+            if _ProgressBar._on_line is self:
+                _ProgressBar._on_line = None
+
+    @classmethod
+    def leave_line(cls) -> None:
+        """End the line a bar is drawn on, so that a message is printed on its own; the
+        bar is drawn again below it at its next update."""
+        if cls._on_line is not None:
+            cls._on_line = None
+            click.echo("", err=True)
+
+
+@contextlib.contextmanager
+def _closing(*bars: _ProgressBar) -> Iterator[None]:
+    """Close the bars however the run ends (a bar left open leaves the cursor hidden)."""
+    try:
+        yield
+    finally:
+        for bar in bars:
+            bar.close()
+
+
+def _stage_bars(quiet: bool) -> tuple[_ProgressBar, _ProgressBar]:
+    """The bars of fetching and summarising: on a terminal only, and not with -q."""
+    shown = not quiet and _stderr_is_terminal()
+    return _ProgressBar(shown, "Fetching"), _ProgressBar(shown, "Summarising")
 
 
 @cli.command()
@@ -642,8 +719,12 @@ def script(
         minutes=minutes, since=since, summarizer=summarizer, wpm=wpm,
     )  # fmt: skip
     chosen: list[str | Path | SourceConfig] = list(sources) or list(config.sources)
-    with _http_client(chosen, config, None, cached=True) as client:
-        prepared = prepare_script(chosen, options, client=client)
+    fetching, summarising = _stage_bars(click.get_current_context().meta["briefing.quiet"])
+    with _http_client(chosen, config, None, cached=True) as client, _closing(fetching, summarising):
+        prepared = prepare_script(
+            chosen, options, client=client, fetching=fetching.update,
+            summarising=summarising.update,
+        )  # fmt: skip
     _echo(prepared.script.to_text(), nl=False)
 
 

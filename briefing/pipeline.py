@@ -68,11 +68,13 @@ def compose_script(
     options: RunOptions | None = None,
     *,
     now: dt.datetime | None = None,
+    summarising: Progress | None = None,
     **changes: Any,
 ) -> Prepared:
     """De-duplicate, rank and summarise articles into a Script (no audio), for
     ``options`` (``changes``: any RunOptions field by name). With ``minutes``, the
     lowest-ranked stories are dropped until the show's estimated length fits.
+    ``summarising(done, total, headline)`` is called as the summaries are made.
     Raises NoStoriesError when no usable story remains."""
     from .script import build_script
     from .voices import default_voices
@@ -86,7 +88,7 @@ def compose_script(
     articles, duplicates = dedupe(articles)
     stories, unsummarised = summarize_articles(
         rank(articles, now), max_words=options.max_words, summarizer=options.summarizer,
-        today=date,
+        today=date, progress=summarising,
     )  # fmt: skip
     skipped += unsummarised
     if not stories:
@@ -115,20 +117,23 @@ def prepare_script(
     now: dt.datetime | None = None,
     client: HttpClient | None = None,
     stdin: BinaryIO | None = None,
+    fetching: Progress | None = None,
+    summarising: Progress | None = None,
     **changes: Any,
 ) -> Prepared:
     """Read, clean, de-duplicate, rank and summarise the sources into a Script (no audio).
 
     Sources are article files, folders, ``-`` (stdin), feed or page URLs, or
     SourceConfigs; with none, the bundled sample articles are used. Feed items
-    older than ``since`` are left out. See ``compose_script``.
+    older than ``since`` are left out. ``fetching(done, total, url)`` is called as
+    downloads start and end, ``summarising`` as summaries are made. See ``compose_script``.
     """
     options = (options or RunOptions()).with_(**changes)
     now = now or dt.datetime.now(dt.UTC)
     found, skipped = gather_articles(
-        sources, since=options.since, now=now, client=client, stdin=stdin
+        sources, since=options.since, now=now, client=client, stdin=stdin, progress=fetching
     )
-    return compose_script(found, skipped, options, now=now)
+    return compose_script(found, skipped, options, now=now, summarising=summarising)
 
 
 def generate(
@@ -140,6 +145,8 @@ def generate(
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
     renderer: Renderer | None = None,
+    fetching: Progress | None = None,
+    summarising: Progress | None = None,
     **changes: Any,
 ) -> Episode:
     """Make the day's briefing for ``options`` (a RunOptions; ``changes`` sets any of
@@ -149,17 +156,20 @@ def generate(
     one transaction: a failed or interrupted run leaves the previous files untouched.
 
     Audio comes from ``renderer`` (default: worker processes on every core and the
-    segment cache): blocks rendered by this or an earlier run are reused. An episode
-    made from exactly the same inputs (``uptodate``) is returned as it is, with
-    ``up_to_date`` set, unless ``force``. One run at a time writes in a folder:
-    another waits for its lock up to ``wait_s`` seconds, then raises BusyError.
+    segment cache): blocks rendered by this or an earlier run are reused; ``progress``
+    is called as blocks are ready, ``fetching`` and ``summarising`` before (see
+    ``prepare_script``). An episode made from exactly the same inputs (``uptodate``)
+    is returned as it is, with ``up_to_date`` set, unless ``force``. One run at a time
+    writes in a folder: another waits for its lock up to ``wait_s`` seconds, then
+    raises BusyError.
     """
     options = (options or RunOptions()).with_(**changes)
     from .render import Renderer
 
     with contextlib.ExitStack() as held, renderer or Renderer(SegmentCache()) as used:
         planned = plan_episode(sources, options, held, now=now, client=client, stdin=stdin,
-                               renderer=used)  # fmt: skip
+                               renderer=used, fetching=fetching,
+                               summarising=summarising)  # fmt: skip
         if isinstance(planned, Episode):
             return planned
         return make_episode(planned, used, progress)
@@ -199,10 +209,13 @@ def plan_episode(
     client: HttpClient | None = None,
     stdin: BinaryIO | None = None,
     renderer: Renderer | None = None,
+    fetching: Progress | None = None,
+    summarising: Progress | None = None,
 ) -> Planned | Episode:
     """Everything up to the audio: check the voices and the output folder, take its
     lock (held until ``held`` closes), read the sources and write the script. The
-    day's Episode as it is when it is up to date (made from the same inputs)."""
+    day's Episode as it is when it is up to date (made from the same inputs).
+    ``fetching`` and ``summarising``: see ``prepare_script``."""
     out_dir, date = options.out_dir, options.date or dt.date.today()
     if options.keep is not None and options.keep < 1:
         raise ValueError("keep must be at least 1 when generating")
@@ -229,7 +242,7 @@ def plan_episode(
         renderer.warm_up({p.engine for p in ordered})
     now = now or dt.datetime.now(dt.UTC)
     found, skipped = gather_articles(
-        sources, since=options.since, now=now, client=client, stdin=stdin
+        sources, since=options.since, now=now, client=client, stdin=stdin, progress=fetching
     )
     inputs = run_inputs(
         found, skipped, date=date, show=show, voices=[asdict(p) for p in ordered],
@@ -245,8 +258,9 @@ def plan_episode(
             return unchanged
     voices = tuple(p.name for p in ordered)
     prepared = compose_script(
-        found, skipped, options, now=now, date=date, show=show, title=None, voices=voices
-    )
+        found, skipped, options, now=now, summarising=summarising, date=date, show=show,
+        title=None, voices=voices,
+    )  # fmt: skip
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -436,15 +436,20 @@ def summarize_articles(
     max_words: int | None = None,
     summarizer: Callable[..., Story] = summarize_article,
     today: dt.date | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> tuple[list[Story], list[Skipped]]:
     """Summarise each ranked article, the top story at ``max_words`` (else about 80
     words) and the last at half that (``select.story_budgets``); one that gives no
     summary is skipped (and returned as such). With ``today`` (the episode's date),
     days are said as true that day (``text.relative_days``), for articles whose date
-    is known."""
+    is known. ``progress(done, total, headline)`` is called as each article's summary
+    starts, and once all are done."""
     stories: list[Story] = []
     skipped: list[Skipped] = []
-    for article, budget in zip(articles, story_budgets(len(articles), max_words), strict=True):
+    budgets = story_budgets(len(articles), max_words)
+    for done, (article, budget) in enumerate(zip(articles, budgets, strict=True)):
+        if progress is not None:
+            progress(done, len(articles), article.title)
         story = summarizer(article, max_words=budget)
         if not story.sentences:
             skipped.append(Skipped(article.source, "nothing left to summarise"))
@@ -457,4 +462,6 @@ def summarize_articles(
                 sentences=tuple(relative_days(s, written, today) for s in story.sentences),
             )
         stories.append(story)
+    if progress is not None and articles:
+        progress(len(articles), len(articles), "")
     return stories, skipped

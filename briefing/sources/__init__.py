@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -73,6 +74,36 @@ __all__ = [
 _Found = tuple[list[Article], list[Skipped]]
 """A source's articles, and what of it was skipped."""
 
+Progress = Callable[[int, int, str], None]
+"""Called as progress(done, total, url) as downloads start and end."""
+
+
+class _Tally:
+    """The downloads of a run, counted for a ``Progress`` callback (called one at a time,
+    from whichever thread): the URL sources' at first, then the pages of teaser items
+    as each feed is read, so the total grows before its feed is done."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self._progress = progress
+        self._lock = threading.Lock()
+        self.done = 0
+        self.total = total
+
+    def more(self, count: int) -> None:
+        with self._lock:
+            self.total += count
+
+    def started(self, url: str) -> None:
+        with self._lock:
+            if self._progress is not None:
+                self._progress(self.done, self.total, url)
+
+    def finished(self, url: str) -> None:
+        with self._lock:
+            self.done += 1
+            if self._progress is not None:
+                self._progress(self.done, self.total, url)
+
 
 #: Feed titles that name no one ("From RSS." says nothing): a feed so titled is named
 #: by its host, or not at all (see ``script.spoken_origin``).
@@ -120,10 +151,17 @@ def _article_from_text(title: str, text: str, where: str) -> Article:
 
 
 class _Collector:
-    def __init__(self, client: HttpClient | None, since: dt.timedelta | None, now: dt.datetime):
+    def __init__(
+        self,
+        client: HttpClient | None,
+        since: dt.timedelta | None,
+        now: dt.datetime,
+        tally: _Tally | None = None,
+    ):
         self._client = client
         self.since = since
         self.now = now
+        self.tally = tally or _Tally(None, 0)
 
     @property
     def client(self) -> HttpClient:
@@ -175,6 +213,7 @@ class _Collector:
         if not items:
             raise SourceError(f"{source.location}: no items within the last {_span(self.since)}")
         items = items[: source.max_items]
+        self.tally.more(sum(1 for item in items if item.is_teaser and item.link))
         with ThreadPoolExecutor(MAX_WORKERS) as pool:
             results = list(pool.map(lambda item: self._item_article(source, title, item), items))
         articles = [a for a in results if isinstance(a, Article)]
@@ -204,6 +243,7 @@ class _Collector:
         ("" when the page could not be read)."""
         from .http import AddressRefused
 
+        self.tally.started(item.link)
         try:
             # A link the feed chose, not the user: it may only lead to public addresses.
             response = self.client.get(item.link, accept="text/html,*/*;q=0.8", untrusted=True)
@@ -217,6 +257,8 @@ class _Collector:
             log.info("full text of %s not available (%s); using the feed's summary",
                      item.link, strip_source_prefix(str(exc), item.link))  # fmt: skip
             return item.text, ""
+        finally:
+            self.tally.finished(item.link)
         if problem := misdecoded(f"{title}\n\n{full}"):
             log.info("%s: %s; using the feed's summary", item.link, problem)
             return item.text, ""
@@ -237,14 +279,17 @@ def collect(
     now: dt.datetime | None = None,
     client: HttpClient | None = None,
     stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read every source, in order; return the articles and what was skipped (each logged).
 
     Feeds are filtered to items published within ``since`` of ``now`` (items
     without a date are kept) and to each source's ``max_items``. A teaser item
-    is completed from its page when the page has more text.
+    is completed from its page when the page has more text. ``progress`` is called
+    as each download (a URL source, a teaser's page) starts and ends.
     """
-    collector = _Collector(client, since, now or dt.datetime.now(dt.UTC))
+    tally = _Tally(progress, sum(1 for source in sources if source.is_url))
+    collector = _Collector(client, since, now or dt.datetime.now(dt.UTC), tally)
     try:
         return _collect(collector, sources, stdin)
     finally:
@@ -259,7 +304,11 @@ def _collect(
     def read(source: SourceConfig) -> _Found:
         try:
             if source.is_url:
-                return collector.from_url(source)
+                collector.tally.started(source.location)
+                try:
+                    return collector.from_url(source)
+                finally:
+                    collector.tally.finished(source.location)
             return collector.from_path(source, stdin)
         except SourceError as exc:
             return [], [Skipped(source.label, strip_source_prefix(str(exc), source.location))]
@@ -290,15 +339,16 @@ def gather_articles(
     now: dt.datetime | None = None,
     client: HttpClient | None = None,
     stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read the sources (the bundled sample articles when there are none): the
-    articles, and the sources or items skipped with why."""
+    articles, and the sources or items skipped with why. ``progress``: see ``collect``."""
     specs = [as_source(s) for s in sources]
     if not specs:
         specs = [as_source(p) for p in sample_sources()]
         log.info("no sources given: using the %d bundled sample articles", len(specs))
     now = now or dt.datetime.now(dt.UTC)
-    return collect(specs, since=since, now=now, client=client, stdin=stdin)
+    return collect(specs, since=since, now=now, client=client, stdin=stdin, progress=progress)
 
 
 def warn_skipped(skipped: Sequence[Skipped]) -> None:
