@@ -69,8 +69,11 @@ class ToneEngine:
     CALLS_FILE = "TONE_ENGINE_CALLS_FILE"
     #: The environment variable naming a file that holds the seconds each synthesis
     #: takes (a slow engine, for a worker to be killed mid-block; read at each call, so
-    #: a test can change it for workers already running).
+    #: a test can change it for workers already running), or GATE: each synthesis
+    #: waits until the file says something else (a test opens the gate when it has
+    #: seen what it waits for, however busy the machine is).
     DELAY_FILE = "TONE_ENGINE_DELAY_FILE"
+    GATE = "gate"
 
     def __init__(self) -> None:
         started = os.environ.get(self.STARTED_FILE)
@@ -112,9 +115,8 @@ class ToneEngine:
             with open(calls, "a", encoding="utf-8") as file:
                 file.write(f"{os.getpid()}\t{text}\n")
         delay = os.environ.get(self.DELAY_FILE)
-        if delay and os.path.exists(delay):
-            with open(delay, encoding="utf-8") as file:
-                time.sleep(float(file.read().strip() or 0))
+        if delay:
+            _wait_as_told(delay)
         words = list(re.finditer(r"\S+", text))
         per_word = int(0.1 * SAMPLE_RATE)
         beep = b"".join(
@@ -129,3 +131,22 @@ class ToneEngine:
             wav.setframerate(SAMPLE_RATE)
             wav.writeframes(beep * len(words))
         return tuple(WordMark(m.start(), i * 100) for i, m in enumerate(words))
+
+
+def _wait_as_told(path: str) -> None:
+    """Sleep the seconds the file at ``path`` holds, or while it holds ``ToneEngine.GATE``
+    (at most ten minutes: a bound against a test that never opens it)."""
+    import time
+
+    def told() -> str:
+        try:
+            with open(path, encoding="utf-8") as file:
+                return file.read().strip()
+        except FileNotFoundError:
+            return ""
+
+    deadline = time.monotonic() + 600
+    while (content := told()) == ToneEngine.GATE and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if content != ToneEngine.GATE:
+        time.sleep(float(content or 0))

@@ -156,10 +156,18 @@ def test_a_block_that_hangs_ends_its_worker_and_only_its_story_is_left_out(
     client.wait_for_workers(2, timeout=60)
 
 
+def _wanted_by(keys: list[str], dask_scheduler=None) -> int:
+    """How many clients want every one of ``keys`` (run on the scheduler)."""
+    return min(len(getattr(dask_scheduler.tasks.get(k), "who_wants", None) or ()) for k in keys)
+
+
 def test_two_batches_asking_for_one_block_at_once_compute_it_once(on_cluster):
-    address, _, calls, delay = on_cluster
-    delay.write_text("1.0")
+    from briefing.render.cluster import task_key
+
+    address, client, calls, delay = on_cluster
+    delay.write_text(ToneEngine.GATE)  # no block ends until both batches have asked for it
     specs = tone_specs(["one block that both batches want", "and another they share"])
+    keys = [task_key(spec, with_bytes=True) for spec in specs]
     results = []
 
     def render() -> None:
@@ -169,8 +177,12 @@ def test_two_batches_asking_for_one_block_at_once_compute_it_once(on_cluster):
     threads = [threading.Thread(target=render) for _ in range(2)]
     for thread in threads:
         thread.start()
+    try:
+        assert wait_for(lambda: client.run_on_scheduler(_wanted_by, keys) >= 2)
+    finally:
+        delay.write_text("0")
     for thread in threads:
-        thread.join(timeout=60)
+        thread.join(timeout=120)
     assert len(results) == 2 and all(not r.failures for r in results)
     assert [b.mp3 for b in results[0].blocks] == [b.mp3 for b in results[1].blocks]
     assert sorted(engine_calls(calls)) == sorted(spec.text for spec in specs)

@@ -250,12 +250,13 @@ def test_a_crashing_worker_fails_that_block_only(tone_engine, caplog):
 
 def test_a_hanging_worker_is_stopped_at_its_timeout(tone_engine):
     texts = ["one two", "stuckforever", "three"]
-    renderer = Renderer(None, jobs=2, timeout_base_s=1.0, timeout_per_char_s=0.0, startup_s=20)
+    # Three seconds: far more than a tone block takes on a busy machine (milliseconds).
+    renderer = Renderer(None, jobs=2, timeout_base_s=3.0, timeout_per_char_s=0.0, startup_s=20)
     started = time.monotonic()
     result = renderer.render(tone_specs(texts))
     assert time.monotonic() - started < 60
     assert [f.spec.title for f in result.failures] == ["Story 1"]
-    assert "did not finish story 'Story 1' within 1 s" in result.failures[0].reason
+    assert "did not finish story 'Story 1' within 3 s" in result.failures[0].reason
     assert result.blocks[0] is not None and result.blocks[2] is not None
 
 

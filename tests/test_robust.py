@@ -78,27 +78,56 @@ def test_the_kill_check_sees_a_half_written_file(kill_setup, tmp_path):
 # -- Ctrl-C and SIGTERM ------------------------------------------------------------------
 
 
+#: The command line with the tone engine of tests/fakes.py registered (its render
+#: workers load it by name): with ToneEngine.DELAY_FILE holding 3600, a block is
+#: still rendering whenever the test acts, however fast or busy the machine is.
+_WITH_THE_TONE_ENGINE = """
+import sys
+from briefing import tts
+tts.register_engine("tone", "tests.fakes:ToneEngine")
+sys.argv = ["briefing", *sys.argv[1:]]
+from briefing.entry import main
+main()
+"""
+
+
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
 def test_interrupt_during_rendering_is_one_line_and_changes_nothing(tmp_path, how):
+    from .fakes import ToneEngine
+
+    voices = tmp_path / "voices"
+    voices.mkdir()
+    (voices / "anchor.toml").write_text('name="anchor"\nengine="tone"\nvoice="beep"\nrate=180\n')
+    calls, delay = tmp_path / "calls.txt", tmp_path / "delay.txt"
+    env = subprocess_env(
+        PYTHONPATH=str(ROOT), BRIEFING_VOICES=str(voices),
+        **{ToneEngine.CALLS_FILE: str(calls), ToneEngine.DELAY_FILE: str(delay)},
+    )  # fmt: skip
     out = tmp_path / "out"
-    env = subprocess_env()
-    subprocess.run(_generate(out, "2026-11-24", extra=("-q",)), env=env, check=True,
-                   capture_output=True)  # fmt: skip
+
+    def briefing(*args: str | Path) -> list[str]:
+        return [sys.executable, "-c", _WITH_THE_TONE_ENGINE, *map(str, args)]
+
+    subprocess.run(briefing(*_generate(out, "2026-11-24", extra=("-q",))[3:]), env=env,
+                   check=True, capture_output=True, timeout=120)  # fmt: skip
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.name != LOCK_NAME}
     articles = killer.write_articles(tmp_path / "articles", 6)
+    delay.write_text("3600")  # every block from now on renders for an hour
+    calls.write_text("")
     process = subprocess.Popen(
-        _generate(out, "2026-11-25", *articles, extra=("--no-cache",)), env=env,
+        briefing(*_generate(out, "2026-11-25", *articles, extra=("--no-cache",))[3:]), env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )  # fmt: skip
-    wait_for(lambda: _workers(process), timeout_s=30)  # rendering has started once one is up
-    time.sleep(0.2)
+    # A block is being spoken (the engine notes each call before it sleeps).
+    assert wait_for(lambda: calls.read_text().strip() or process.poll() is not None)
+    assert process.poll() is None, process.communicate()
     process.send_signal(how)
     try:
-        _, stderr = process.communicate(timeout=60)
+        _, stderr = process.communicate(timeout=120)
     except subprocess.TimeoutExpired:  # stop the run and its workers, then say so
         os.killpg(process.pid, signal.SIGKILL)
         _, stderr = process.communicate()
-        pytest.fail(f"the run did not end within 60 s of {how.name}:\n{stderr}")
+        pytest.fail(f"the run did not end within 120 s of {how.name}:\n{stderr}")
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr
     assert stderr.strip().splitlines()[-1] == (
@@ -228,7 +257,7 @@ def test_generate_waits_for_the_other_run_or_exits_75(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     env = subprocess_env()
-    holder = _hold_lock(out, 30)
+    holder = _hold_lock(out, 600)
     try:
         busy = subprocess.run(_generate(out, "2026-11-25", extra=("--wait", "0.5")), env=env,
                               capture_output=True, text=True, timeout=60)  # fmt: skip
@@ -241,12 +270,22 @@ def test_generate_waits_for_the_other_run_or_exits_75(tmp_path):
         "there; try again when it has finished"
     ]
     assert not list(out.glob("*.mp3"))
-    holder = _hold_lock(out, 1.5)
-    waited = subprocess.run(_generate(out, "2026-11-25"), env=env, capture_output=True,
-                            text=True, timeout=120)  # fmt: skip
-    _stop(holder)
-    assert waited.returncode == 0, waited.stderr
-    assert "waiting for another briefing run" in waited.stderr
+    # The other run ends (its lock goes with it) once this one has said it waits,
+    # however long this one took to start.
+    holder = _hold_lock(out, 600)
+    waiting = subprocess.Popen(_generate(out, "2026-11-25", extra=("--wait", "120")), env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    said = []
+    try:
+        for line in waiting.stderr:
+            said.append(line)
+            if "waiting for another briefing run" in line:
+                break
+    finally:
+        _stop(holder)
+    _, rest = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0, "".join(said) + rest
+    assert "waiting for another briefing run" in "".join(said)
     assert episode_file(out, "2026-11-25").exists()
 
 

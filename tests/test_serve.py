@@ -224,11 +224,11 @@ def test_serve_command(tmp_path):
         connection.close()
     finally:
         process.send_signal(2)  # Ctrl-C
-        deadline = time.monotonic() + 10
-        while process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        if process.poll() is None:
+        try:  # a bound against hanging, far above what a busy machine takes
+            process.wait(timeout=120)
+        except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
     assert process.returncode == 0
     rest = process.stderr.read()
     process.stderr.close()
@@ -377,8 +377,9 @@ def test_idle_and_trickling_connections_are_dropped(served, server_for, trickle)
     if trickle:
         client.sendall(b"GET /feed.xml HTTP/1.1\r\n")
     try:
-        # A trickle of one byte per 50 ms would go on for all of the 4 s.
-        assert _closed_by_server(client, trickle, give_up_s=4)
+        # Dropped after 0.3 s; a trickle of one byte per 50 ms would go on for all of
+        # the 60 s (a bound against hanging, not a timing).
+        assert _closed_by_server(client, trickle, give_up_s=60)
     finally:
         client.close()
     response, _ = _request(server, "GET", "/feed.xml")
@@ -472,16 +473,15 @@ def test_a_file_replaced_while_served_comes_whole_in_one_version(served, server_
     writer = threading.Thread(target=publish)
     writer.start()
     answers = []
-    try:
-        deadline = time.monotonic() + 1.0
-        while time.monotonic() < deadline:
+    try:  # a count of answers, not a span of time: a busy machine gives fewer a second
+        while len(answers) < 100:
             answers.append(_fetch(server, "/race.mp3"))
     finally:
         stop.set()
         writer.join()
     bad = [(length, body and body[:1]) for length, body in answers if body not in versions
            or length != len(body)]  # fmt: skip
-    assert len(answers) > 20 and not bad, f"{len(bad)} of {len(answers)} answers mixed"
+    assert not bad, f"{len(bad)} of {len(answers)} answers mixed"
 
 
 def test_the_answer_comes_from_the_file_opened(served, server_for, monkeypatch):
