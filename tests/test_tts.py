@@ -338,7 +338,7 @@ def test_the_speakers_child_crashing_or_hanging_is_one_line(behaviour, reason):
     code = (
         "import json, os, signal, sys, time\n"
         "from briefing.tts import pyttsx3_speaker as s\n"
-        "s.START_S = 0.5\n"
+        "s.START_S = 2.0\n"  # far more than a forked child takes to answer on a busy machine
         "s._prepare = lambda voice: None\n"
         f"s.answer = lambda request, speaker: {behaviour}\n"
         "request = {'text': 'x', 'voice': 'en', 'dest': '/nonexistent/x.wav', 'timeout': 0.2}\n"
