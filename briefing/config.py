@@ -121,6 +121,14 @@ MAX_TEXT_CHARS = 2_000
 MAX_NAME_CHARS = 200
 #: The feed's description of the show.
 MAX_DESCRIPTION_CHARS = 4_000
+#: The feed's copyright line.
+MAX_COPYRIGHT_CHARS = 500
+#: The longest email address there can be (RFC 5321's path limit, less its brackets).
+MAX_EMAIL_CHARS = 254
+_ADDRESS_PART = r"[^@\s<>()\[\],;:\"\\\x00-\x1f\x7f]+"
+_DOMAIN_LABEL = r"[^@\s<>()\[\],;:\"\\\x00-\x1f\x7f.]+"
+#: What an owner's email must look like: one @, a dot in the domain, no spaces, brackets or quotes.
+EMAIL = re.compile(rf"{_ADDRESS_PART}@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})+")
 
 
 class _Checker:
@@ -217,6 +225,14 @@ def _parse_show(table: Any, path: Path | None) -> tuple[Show, str | None]:
     link = check.get("link", str, defaults.link, "a URL")
     if link and not is_url(link):
         check.fail("show.link", f"must be an http(s) URL, not {link[:80]!r}")
+    email = check.text("email", defaults.email, MAX_EMAIL_CHARS).strip()
+    if email and not EMAIL.fullmatch(email):
+        check.fail(
+            "show.email", f"must be an email address such as you@example.org, not {email[:80]!r}"
+        )
+    owner = check.text("owner", defaults.owner, MAX_NAME_CHARS).strip()
+    if owner and not email:
+        check.fail("show.owner", "needs 'show.email' too: the feed's itunes:owner gives both")
     show = Show(
         title=check.text("title", defaults.title, MAX_NAME_CHARS),
         author=check.text("author", defaults.author, MAX_NAME_CHARS),
@@ -227,6 +243,10 @@ def _parse_show(table: Any, path: Path | None) -> tuple[Show, str | None]:
         explicit=check.get("explicit", bool, defaults.explicit, "true or false"),
         link=link.strip(),
         cover=cover_path,
+        owner=owner,
+        email=email,
+        copyright=check.text("copyright", defaults.copyright, MAX_COPYRIGHT_CHARS).strip(),
+        locked=check.get("locked", bool, defaults.locked, "true or false"),
     )
     if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", show.language):
         check.fail(

@@ -177,6 +177,16 @@ class Show:
     """The show's web page (defaults to the base URL)."""
     cover: Path | None = None
     """A cover image (PNG or JPEG, square, 1400-3000 px); generated when not given."""
+    owner: str = ""
+    """The feed owner's name (itunes:owner's itunes:name; the author when empty)."""
+    email: str = ""
+    """The feed owner's email (itunes:owner's itunes:email, podcast:locked's owner):
+    what a directory mails to verify the feed is yours; no itunes:owner when empty."""
+    copyright: str = ""
+    """The feed's <copyright> line ("" for none)."""
+    locked: bool | None = None
+    """podcast:locked: True ("yes") tells other podcast platforms not to import the feed,
+    False ("no") lets them; None writes no podcast:locked."""
 
 
 @dataclass(frozen=True)

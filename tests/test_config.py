@@ -126,6 +126,23 @@ path = "saved"
         ("[render]\nscheduler = 8786", "'render.scheduler' must be a string"),
         ("[render]\ncache = ''", "'render.cache' must not be empty"),
         ("[render]\njobs = 2", "'render.jobs' is not a known setting"),
+        ("[show]\nemail = 'jane'", "'show.email' must be an email address such as you@example.org"),
+        ("[show]\nemail = 'jane@localhost'", "'show.email' must be an email address"),
+        ("[show]\nemail = 'Jane <jane@example.org>'", "'show.email' must be an email address"),
+        ("[show]\nemail = 'jane doe@example.org'", "'show.email' must be an email address"),
+        ("[show]\nemail = ''", "'show.email' must not be empty"),
+        ("[show]\nemail = 5", "'show.email' must be a string"),
+        (
+            f"[show]\nemail = '{'j' * 250}@example.org'",
+            "'show.email' is 262 characters; at most 254",
+        ),
+        ("[show]\nowner = 'Jane Doe'", "'show.owner' needs 'show.email' too"),
+        (
+            f"[show]\nemail = 'j@example.org'\nowner = '{'J' * 201}'",
+            "'show.owner' is 201 characters",
+        ),
+        (f"[show]\ncopyright = '{'c' * 501}'", "'show.copyright' is 501 characters; at most 500"),
+        ("[show]\nlocked = 'yes'", "'show.locked' must be true or false, not 'yes'"),
     ],
 )
 def test_invalid_settings_name_the_key(tmp_path, toml, message):
@@ -143,6 +160,29 @@ def test_bad_toml(tmp_path):
     path.write_text("[show\n")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_config(path)
+
+
+def test_the_feed_owner_copyright_and_lock(tmp_path):
+    path = tmp_path / "briefing.toml"
+    path.write_text(
+        '[show]\nowner = "Jane Doe"\nemail = " jane.doe+news@mail.example.org "\n'
+        'copyright = "© 2026 Jane Doe"\nlocked = true\n',
+        encoding="utf-8",
+    )
+    show = load_config(path).show
+    assert (show.owner, show.email, show.copyright, show.locked) == (
+        "Jane Doe", "jane.doe+news@mail.example.org", "© 2026 Jane Doe", True,
+    )  # fmt: skip
+    assert (Config().show.email, Config().show.locked) == ("", None)  # unset: no tag
+
+
+def test_the_example_s_feed_owner_settings_are_valid_when_uncommented():
+    text = example_config()
+    for key in ("email", "owner", "copyright", "locked"):
+        assert f"\n# {key} = " in text, key
+        text = text.replace(f"\n# {key} = ", f"\n{key} = ")
+    show = parse_config(tomllib.loads(text)).show
+    assert (show.email, show.owner, show.locked) == ("you@example.org", "Your Name", True)
 
 
 def test_lookup_order(tmp_path, monkeypatch):

@@ -149,6 +149,56 @@ def test_episode_chapters_around_the_stories(stories, duration_ms, expected):
     assert [(c.title, c.start_ms) for c in found] == expected
 
 
+OWNED = Show(owner="Jane Doe", email="jane@example.org", copyright="© 2026 Jane & Co", locked=True)
+
+
+def test_owner_copyright_and_lock_as_the_config_gives_them():
+    document = build_feed(_store(show=OWNED), BASE)
+    channel = _parse(document).find("channel")
+    assert channel.findtext("copyright") == "© 2026 Jane & Co"
+    owner = channel.find("itunes:owner", NS)
+    assert owner.findtext("itunes:name", namespaces=NS) == "Jane Doe"
+    assert owner.findtext("itunes:email", namespaces=NS) == "jane@example.org"
+    locked = channel.find("podcast:locked", NS)
+    assert (locked.text, locked.get("owner")) == ("yes", "jane@example.org")
+    parsed = podcastparser.parse(BASE + "feed.xml", io.BytesIO(document))
+    assert parsed["itunes_owner"] == {"name": "Jane Doe", "email": "jane@example.org"}
+    # (podcastparser 0.6 knows the podcast namespace only by its old GitHub URI, so it
+    # reads no podcast:locked from the canonical https://podcastindex.org/namespace/1.0.)
+    assert not feedparser.parse(document).bozo
+    assert feedparser.parse(document).feed.rights == "© 2026 Jane & Co"
+
+
+@pytest.mark.parametrize(
+    ("show", "name", "locked"),
+    [
+        (Show(), None, None),  # nothing given: none of them is written
+        (Show(email="jane@example.org"), "briefing", None),  # the author names the owner
+        (Show(email="jane@example.org", locked=False), "briefing", ("no", "jane@example.org")),
+        (Show(locked=True), None, ("yes", None)),  # locked, with no owner to name
+    ],
+)
+def test_owner_and_lock_only_where_the_config_says(show, name, locked):
+    channel = _parse(build_feed(_store(show=show), BASE)).find("channel")
+    owner = channel.find("itunes:owner", NS)
+    assert (owner.findtext("itunes:name", namespaces=NS) if owner is not None else None) == name
+    element = channel.find("podcast:locked", NS)
+    assert ((element.text, element.get("owner")) if element is not None else None) == locked
+    assert channel.find("copyright") is None
+
+
+def test_each_item_links_to_its_place_on_the_episode_page():
+    document = build_feed(_store(("One", "Two")), BASE)
+    items = _parse(document).findall("channel/item")
+    assert [i.findtext("link") for i in items] == [
+        BASE + "index.html#ep-2026-11-02",
+        BASE + "index.html#ep-2026-11-01",
+    ]
+    parsed = podcastparser.parse(BASE + "feed.xml", io.BytesIO(document))
+    assert [e["link"] for e in parsed["episodes"]] == [i.findtext("link") for i in items]
+    assert [e["guid"] for e in parsed["episodes"]] == ["guid-2", "guid-1"]  # not the link
+
+
 def test_explicit_is_true_or_false_never_yes_no():
     document = build_feed(_store(show=Show(explicit=True)), BASE)
     assert b"<itunes:explicit>true</itunes:explicit>" in document

@@ -249,6 +249,41 @@ def test_chapters_in_the_mp3_and_json_match_the_stories(tmp_path, silent_voices,
     ]
 
 
+def test_each_item_links_to_its_episode_on_the_page(tmp_path, silent_voices, articles_dir):
+    """The per-episode <link> is the episode page beside the feed, at the episode's own
+    anchor: both exist in what briefing wrote."""
+    import lxml.html
+
+    out = tmp_path / "out"
+    for day in (24, 25):
+        _make(out, articles_dir, day, base_url=BASE)
+    page = lxml.html.parse(str(out / "index.html")).getroot()
+    for episode in _feed_episodes(out):
+        path, _, anchor = episode["link"].removeprefix(BASE).partition("#")
+        assert (out / path).is_file() and path == "index.html"
+        (article,) = page.xpath("//*[@id=$anchor]", anchor=anchor)
+        assert article.xpath("string(.//h2)") == episode["title"]
+
+
+def test_the_config_s_owner_copyright_and_lock_reach_the_feed(tmp_path):
+    config = tmp_path / "briefing.toml"
+    config.write_text(
+        '[show]\nowner = "Jane Doe"\nemail = "jane@example.org"\ncopyright = "© 2026 Jane Doe"\n'
+        "locked = true\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    result = CliRunner().invoke(cli, ["feed", "--out", str(out), "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    channel = ET.parse(out / "feed.xml").getroot().find("channel")
+    assert channel.findtext("copyright") == "© 2026 Jane Doe"
+    assert channel.findtext("itunes:owner/itunes:email", namespaces=NS) == "jane@example.org"
+    assert channel.find("podcast:locked", NS).text == "yes"
+    parsed = podcastparser.parse(BASE, io.BytesIO((out / "feed.xml").read_bytes()))
+    assert parsed["itunes_owner"] == {"name": "Jane Doe", "email": "jane@example.org"}
+
+
 def test_the_feed_s_simple_chapters_are_the_episode_s(tmp_path, silent_voices, articles_dir):
     """gPodder's chapters (psc:chapters in feed.xml) are the MP3's and the JSON's:
     the same titles, from the same starts (podcastparser reads whole seconds)."""

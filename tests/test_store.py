@@ -26,7 +26,9 @@ UTC = dt.UTC
 
 def test_round_trip(tmp_path):
     store = Store(
-        show=Show(title="My <Show>"), base_url="https://example.org/", episodes=(entry(2), entry(1))
+        show=Show(title="My <Show>", email="j@example.org", copyright="(c) J", locked=False),
+        base_url="https://example.org/",
+        episodes=(entry(2), entry(1)),
     )
     save_store(tmp_path, store)
     assert load_store(tmp_path) == store

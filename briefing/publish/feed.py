@@ -35,6 +35,8 @@ for _prefix, _uri in NAMESPACES.items():
 
 FEED_NAME = "feed.xml"
 COVER_NAME = "cover.png"
+#: The episode page (written by ``publish.page``), which each item links to.
+PAGE_NAME = "index.html"
 #: Used in feed.xml when no base URL was ever given (what `briefing serve` uses by default).
 DEFAULT_BASE_URL = "http://localhost:8000/"
 #: The Podcasting 2.0 namespace's UUIDv5 namespace for podcast:guid.
@@ -95,6 +97,7 @@ def _item(channel: ET.Element, entry: EpisodeEntry, store: Store, base_url: str)
     _sub(item, "enclosure", attrs={
         "url": file_url(base_url, entry.audio), "length": str(entry.bytes), "type": "audio/mpeg",
     })  # fmt: skip
+    _sub(item, "link", episode_link(base_url, entry))
     _sub(item, "guid", entry.guid, {"isPermaLink": "false"})
     _sub(item, "pubDate", rfc2822(entry.published))
     _sub(item, _itunes("duration"), str(round(entry.duration_ms / 1000)))
@@ -117,6 +120,12 @@ def _item(channel: ET.Element, entry: EpisodeEntry, store: Store, base_url: str)
         for chapter in chapters:
             start = normal_play_time(chapter.start_ms)
             _sub(simple, f"{{{PSC}}}chapter", attrs={"start": start, "title": chapter.title})
+
+
+def episode_link(base_url: str, entry: EpisodeEntry) -> str:
+    """The episode's web page: its place on the episode page beside the feed
+    (``index.html#ep-DATE``, the anchor ``publish.page`` gives each episode)."""
+    return f"{file_url(base_url, PAGE_NAME)}#ep-{entry.date.isoformat()}"
 
 
 def show_link(show_link: str, base_url: str) -> str:
@@ -143,6 +152,8 @@ def build_feed(store: Store, base_url: str, *, now: dt.datetime | None = None) -
     _sub(channel, "link", link)
     _sub(channel, "description", show.description)
     _sub(channel, "language", show.language)
+    if show.copyright:
+        _sub(channel, "copyright", show.copyright)
     _sub(channel, "generator", f"briefing {__version__}")
     _sub(channel, "lastBuildDate", rfc2822(now))
     _sub(channel, f"{{{ATOM}}}link",
@@ -157,10 +168,17 @@ def build_feed(store: Store, base_url: str, *, now: dt.datetime | None = None) -
         _sub(category, _itunes("category"), attrs={"text": show.subcategory})
     _sub(channel, _itunes("explicit"), "true" if show.explicit else "false")
     _sub(channel, _itunes("author"), show.author)
+    if show.email:
+        owner = _sub(channel, _itunes("owner"))
+        _sub(owner, _itunes("name"), show.owner or show.author)
+        _sub(owner, _itunes("email"), show.email)
     _sub(channel, _itunes("summary"), show.description)
     _sub(channel, _itunes("type"), "episodic")
     feed_id = re.sub(r"^[a-z]+://", "", feed_url).rstrip("/")
     _sub(channel, _podcast("guid"), str(uuid.uuid5(PODCAST_GUID_NAMESPACE, feed_id)))
+    if show.locked is not None:
+        owner_email = {"owner": show.email} if show.email else {}
+        _sub(channel, _podcast("locked"), "yes" if show.locked else "no", owner_email)
     for entry in store.episodes:
         _item(channel, entry, store, base_url)
     ET.indent(rss)
