@@ -150,10 +150,10 @@ def _without_references(text: str, references: re.Pattern[str] | None) -> str:
 
 def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list[FeedItem]]:
     """The feed's title (as plain text, "" when it has none) and items, newest first.
-    ``content_type`` is the HTTP header's
-    value, its charset included. Raises SourceError when the body is not a feed (wrong
-    type of file, malformed XML, no items), declares XML entities, or is not in the
-    character set it declares (see ``charsets.decode_document``)."""
+    ``content_type`` is the HTTP header's value, its charset included. Raises
+    SourceError when the body is not a feed (wrong type of file, malformed XML, no
+    items), declares XML entities, or is not in the character set it declares (see
+    ``charsets.decode_document``)."""
     import feedparser
 
     media, charset = split_content_type(content_type)
