@@ -25,10 +25,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import BriefingError, OutputError
-from .models import Article, Episode, Story, is_url
+from .models import NO_PROGRESS, Article, Episode, StageProgress, Story, is_url
 from .options import Summarizer, make_summarizer, run_options
 from .pipeline import Planned, make_episode, plan_episode
-from .render.blocks import Progress
 from .uptodate import summarizer_name
 
 if TYPE_CHECKING:
@@ -220,17 +219,14 @@ def run_batch(
     wait_s: float = 300.0,
     http_cache: Path | None = None,
     summarizer: Summarizer | None = None,
-    progress: Progress | None = None,
-    fetching: Progress | None = None,
-    summarising: Progress | None = None,
+    progress: StageProgress = NO_PROGRESS,
 ) -> BatchReport:
     """Make every show's episode for ``date`` (today) through one ``renderer``.
 
     ``shows`` are show files or folders of them. ``http_cache`` is the folder of the
     HTTP cache (None: none); ``summarizer`` replaces every show's own. A show that
-    fails is reported in its outcome (and logged), never raised. ``progress`` is called
-    as blocks are rendered, ``fetching`` and ``summarising`` as each show's sources are
-    read and summarised (see ``pipeline.prepare_script``)."""
+    fails is reported in its outcome (and logged), never raised. ``progress`` hears of
+    each show's downloads and summaries, then of the blocks of all the shows."""
     from .config import load_config
 
     started = time.perf_counter()
@@ -260,8 +256,7 @@ def run_batch(
                 )  # fmt: skip
                 plan = plan_episode(
                     list(config.sources), options, held, now=now,
-                    client=shared.client(config), renderer=renderer, fetching=fetching,
-                    summarising=summarising,
+                    client=shared.client(config), renderer=renderer, progress=progress,
                 )  # fmt: skip
             except (BriefingError, ValueError) as exc:
                 results[path] = _failed(path, exc)
@@ -277,7 +272,7 @@ def run_batch(
         if wanted:
             log.info("%d shows ask for %d blocks", len(planned), len(wanted))
             try:
-                renderer.render(wanted, progress)
+                renderer.render(wanted, progress.rendering)
             except BriefingError as exc:  # an engine that cannot be used at all: each
                 # show meets it again below (and falls back, or fails on its own)
                 log.warning("%s", exc)

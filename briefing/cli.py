@@ -23,7 +23,7 @@ import click
 from . import entry
 from .config import load_config, parse_duration
 from .errors import BriefingError
-from .models import SegmentKind, SourceConfig
+from .models import SegmentKind, SourceConfig, StageProgress
 from .options import KEEP_RANGE, MAX_WORDS_RANGE, MINUTES_RANGE
 from .versions import __version__
 from .voices import MAX_RATE, MIN_RATE
@@ -437,7 +437,6 @@ def generate(
     config = load_config(config_path)
     renderer = _renderer(config, cache_dir, no_cache, jobs, scheduler)
     quiet = click.get_current_context().meta.get("briefing.quiet", False)
-    bar = _ProgressBar(enabled=not quiet)
     chosen: list[str | Path | SourceConfig] = list(sources) or list(config.sources)
     options = run_options(
         config, out_dir=out_dir, date=_as_date(date), title=title, voices=voices,
@@ -445,13 +444,9 @@ def generate(
         minutes=minutes, since=since, summarizer=summarizer, wpm=wpm,
         force=force or no_cache, wait_s=wait_s,
     )  # fmt: skip
-    fetching, summarising = _stage_bars(quiet)
     http = _http_client(chosen, config, cache_dir or config.cache, cached=not no_cache)
-    with http as client, _closing(fetching, summarising, bar):
-        episode = run(
-            chosen, options, client=client, progress=bar.update, renderer=renderer,
-            fetching=fetching.update, summarising=summarising.update,
-        )  # fmt: skip
+    with http as client, _progress_bars(quiet) as progress:
+        episode = run(chosen, options, client=client, progress=progress, renderer=renderer)
     if not quiet:
         _report(episode)
     _echo(str(episode.mp3_path))
@@ -503,14 +498,11 @@ def batch(
     config = _batch_render_settings(shows, scheduler=scheduler, cache=cache_dir)
     renderer = _renderer(config, cache_dir, no_cache, jobs, scheduler)
     quiet = click.get_current_context().meta.get("briefing.quiet", False)
-    bar = _ProgressBar(enabled=not quiet)
-    fetching, summarising = _stage_bars(quiet)
     root = None if no_cache else _local_cache_root(cache_dir or config.cache)
-    with renderer, _closing(fetching, summarising, bar):
+    with renderer, _progress_bars(quiet) as progress:
         report = run_batch(
             list(shows), renderer, date=_as_date(date), force=force or no_cache,
-            wait_s=wait_s, http_cache=root, progress=bar.update, fetching=fetching.update,
-            summarising=summarising.update,
+            wait_s=wait_s, http_cache=root, progress=progress,
         )  # fmt: skip
     if quiet:
         for show in report.shows:
@@ -664,19 +656,18 @@ class _ProgressBar:
 
 
 @contextlib.contextmanager
-def _closing(*bars: _ProgressBar) -> Iterator[None]:
-    """Close the bars however the run ends (a bar left open leaves the cursor hidden)."""
+def _progress_bars(quiet: bool, *, rendering: bool = True) -> Iterator[StageProgress]:
+    """Bars for a run's stages, closed however it ends (a bar left open leaves the cursor
+    hidden): fetching and summarising on a terminal only, rendering unless -q."""
+    shown = not quiet and _stderr_is_terminal()
+    bars = [_ProgressBar(shown, "Fetching"), _ProgressBar(shown, "Summarising")]
+    if rendering:
+        bars.append(_ProgressBar(not quiet))
     try:
-        yield
+        yield StageProgress(*(bar.update for bar in bars))
     finally:
         for bar in bars:
             bar.close()
-
-
-def _stage_bars(quiet: bool) -> tuple[_ProgressBar, _ProgressBar]:
-    """The bars of fetching and summarising: on a terminal only, and not with -q."""
-    shown = not quiet and _stderr_is_terminal()
-    return _ProgressBar(shown, "Fetching"), _ProgressBar(shown, "Summarising")
 
 
 @cli.command()
@@ -719,12 +710,10 @@ def script(
         minutes=minutes, since=since, summarizer=summarizer, wpm=wpm,
     )  # fmt: skip
     chosen: list[str | Path | SourceConfig] = list(sources) or list(config.sources)
-    fetching, summarising = _stage_bars(click.get_current_context().meta["briefing.quiet"])
-    with _http_client(chosen, config, None, cached=True) as client, _closing(fetching, summarising):
-        prepared = prepare_script(
-            chosen, options, client=client, fetching=fetching.update,
-            summarising=summarising.update,
-        )  # fmt: skip
+    quiet = click.get_current_context().meta["briefing.quiet"]
+    bars = _progress_bars(quiet, rendering=False)
+    with _http_client(chosen, config, None, cached=True) as client, bars as progress:
+        prepared = prepare_script(chosen, options, client=client, progress=progress)
     _echo(prepared.script.to_text(), nl=False)
 
 

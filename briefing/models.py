@@ -11,8 +11,30 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+Progress = Callable[[int, int, str], None]
+"""Called as ``progress(done, total, label)`` as long work goes on: the library reports,
+the command line shows (a bar on a terminal)."""
+
+
+@dataclass(frozen=True)
+class StageProgress:
+    """Where each stage of a run reports how far it is (None: it says nothing)."""
+
+    fetching: Progress | None = None
+    """(done, total, URL) as downloads start and end; the total grows as feeds name
+    the pages of their teaser items."""
+    summarising: Progress | None = None
+    """(done, total, headline) as each summary starts, and once all are done."""
+    rendering: Progress | None = None
+    """(done, total, title) as blocks of audio are ready."""
+
+
+#: A run that reports nothing.
+NO_PROGRESS = StageProgress()
 
 
 @dataclass(frozen=True)
@@ -119,6 +141,21 @@ class Script:
     def to_text(self) -> str:
         """The script as plain text, one paragraph per segment."""
         return "\n\n".join("\n".join(seg.lines) for seg in self.segments) + "\n"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A script and the story of how it was chosen."""
+
+    script: Script
+    stories: tuple[Story, ...] = ()
+    """The stories of the script, in order."""
+    skipped: tuple[Skipped, ...] = ()
+    """Sources and articles that gave no story, and why."""
+    duplicates: tuple[str, ...] = ()
+    """Articles left out because another source told the same story."""
+    dropped: tuple[str, ...] = ()
+    """Headlines left out to fit the target length."""
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,20 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import EngineUnavailable, NoStoriesError, OutputError
 from .files import check_out_dir, folder_lock
-from .models import Article, Episode, Script, Show, Skipped, SourceConfig, Story
+from .models import (
+    NO_PROGRESS,
+    Article,
+    Episode,
+    Prepared,
+    Show,
+    Skipped,
+    SourceConfig,
+    StageProgress,
+    Story,
+)
 from .options import RunOptions
 from .publish.store import load_store
-from .render.blocks import AudioSettings, BlockSpec, Progress
+from .render.blocks import AudioSettings, BlockSpec
 from .render.cache import SegmentCache
 from .select import dedupe, fit, rank, script_estimator
 from .sources import gather_articles, warn_skipped
@@ -39,27 +49,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "Planned", "Prepared", "Progress", "RunOptions", "compose_script", "generate", "make_episode",
-    "plan_episode", "prepare_script",
+    "Planned", "Prepared", "RunOptions", "StageProgress", "compose_script", "generate",
+    "make_episode", "plan_episode", "prepare_script",
 ]  # fmt: skip
 # Also here for library users: DEFAULT_BITRATE_KBPS, Summarizer, make_summarizer,
 # run_options (options), cast_voices, fall_back, resolve_voices (voices),
 # gather_articles (sources), summarize_articles (summarize), run_inputs (uptodate).
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A script and the story of how it was chosen."""
-
-    script: Script
-    stories: tuple[Story, ...] = ()
-    """The stories of the script, in order."""
-    skipped: tuple[Skipped, ...] = ()
-    """Sources and articles that gave no story, and why."""
-    duplicates: tuple[str, ...] = ()
-    """Articles left out because another source told the same story."""
-    dropped: tuple[str, ...] = ()
-    """Headlines left out to fit the target length."""
 
 
 def compose_script(
@@ -68,13 +63,12 @@ def compose_script(
     options: RunOptions | None = None,
     *,
     now: dt.datetime | None = None,
-    summarising: Progress | None = None,
+    progress: StageProgress = NO_PROGRESS,
     **changes: Any,
 ) -> Prepared:
     """De-duplicate, rank and summarise articles into a Script (no audio), for
     ``options`` (``changes``: any RunOptions field by name). With ``minutes``, the
     lowest-ranked stories are dropped until the show's estimated length fits.
-    ``summarising(done, total, headline)`` is called as the summaries are made.
     Raises NoStoriesError when no usable story remains."""
     from .script import build_script
     from .voices import default_voices
@@ -88,7 +82,7 @@ def compose_script(
     articles, duplicates = dedupe(articles)
     stories, unsummarised = summarize_articles(
         rank(articles, now), max_words=options.max_words, summarizer=options.summarizer,
-        today=date, progress=summarising,
+        today=date, progress=progress.summarising,
     )  # fmt: skip
     skipped += unsummarised
     if not stories:
@@ -117,23 +111,23 @@ def prepare_script(
     now: dt.datetime | None = None,
     client: HttpClient | None = None,
     stdin: BinaryIO | None = None,
-    fetching: Progress | None = None,
-    summarising: Progress | None = None,
+    progress: StageProgress = NO_PROGRESS,
     **changes: Any,
 ) -> Prepared:
     """Read, clean, de-duplicate, rank and summarise the sources into a Script (no audio).
 
     Sources are article files, folders, ``-`` (stdin), feed or page URLs, or
     SourceConfigs; with none, the bundled sample articles are used. Feed items
-    older than ``since`` are left out. ``fetching(done, total, url)`` is called as
-    downloads start and end, ``summarising`` as summaries are made. See ``compose_script``.
+    older than ``since`` are left out; ``progress`` hears of the downloads and the
+    summaries. See ``compose_script``.
     """
     options = (options or RunOptions()).with_(**changes)
     now = now or dt.datetime.now(dt.UTC)
     found, skipped = gather_articles(
-        sources, since=options.since, now=now, client=client, stdin=stdin, progress=fetching
-    )
-    return compose_script(found, skipped, options, now=now, summarising=summarising)
+        sources, since=options.since, now=now, client=client, stdin=stdin,
+        progress=progress.fetching,
+    )  # fmt: skip
+    return compose_script(found, skipped, options, now=now, progress=progress)
 
 
 def generate(
@@ -142,11 +136,9 @@ def generate(
     *,
     now: dt.datetime | None = None,
     client: HttpClient | None = None,
-    progress: Progress | None = None,
+    progress: StageProgress = NO_PROGRESS,
     stdin: BinaryIO | None = None,
     renderer: Renderer | None = None,
-    fetching: Progress | None = None,
-    summarising: Progress | None = None,
     **changes: Any,
 ) -> Episode:
     """Make the day's briefing for ``options`` (a RunOptions; ``changes`` sets any of
@@ -156,20 +148,18 @@ def generate(
     one transaction: a failed or interrupted run leaves the previous files untouched.
 
     Audio comes from ``renderer`` (default: worker processes on every core and the
-    segment cache): blocks rendered by this or an earlier run are reused; ``progress``
-    is called as blocks are ready, ``fetching`` and ``summarising`` before (see
-    ``prepare_script``). An episode made from exactly the same inputs (``uptodate``)
-    is returned as it is, with ``up_to_date`` set, unless ``force``. One run at a time
-    writes in a folder: another waits for its lock up to ``wait_s`` seconds, then
-    raises BusyError.
+    segment cache): blocks rendered by this or an earlier run are reused. An episode
+    made from exactly the same inputs (``uptodate``) is returned as it is, with
+    ``up_to_date`` set, unless ``force``. One run at a time writes in a folder:
+    another waits for its lock up to ``wait_s`` seconds, then raises BusyError.
+    ``progress`` hears of each stage as it goes.
     """
     options = (options or RunOptions()).with_(**changes)
     from .render import Renderer
 
     with contextlib.ExitStack() as held, renderer or Renderer(SegmentCache()) as used:
         planned = plan_episode(sources, options, held, now=now, client=client, stdin=stdin,
-                               renderer=used, fetching=fetching,
-                               summarising=summarising)  # fmt: skip
+                               renderer=used, progress=progress)  # fmt: skip
         if isinstance(planned, Episode):
             return planned
         return make_episode(planned, used, progress)
@@ -209,13 +199,12 @@ def plan_episode(
     client: HttpClient | None = None,
     stdin: BinaryIO | None = None,
     renderer: Renderer | None = None,
-    fetching: Progress | None = None,
-    summarising: Progress | None = None,
+    progress: StageProgress = NO_PROGRESS,
 ) -> Planned | Episode:
     """Everything up to the audio: check the voices and the output folder, take its
     lock (held until ``held`` closes), read the sources and write the script. The
     day's Episode as it is when it is up to date (made from the same inputs).
-    ``fetching`` and ``summarising``: see ``prepare_script``."""
+    ``progress`` hears of the downloads and the summaries."""
     out_dir, date = options.out_dir, options.date or dt.date.today()
     if options.keep is not None and options.keep < 1:
         raise ValueError("keep must be at least 1 when generating")
@@ -242,8 +231,9 @@ def plan_episode(
         renderer.warm_up({p.engine for p in ordered})
     now = now or dt.datetime.now(dt.UTC)
     found, skipped = gather_articles(
-        sources, since=options.since, now=now, client=client, stdin=stdin, progress=fetching
-    )
+        sources, since=options.since, now=now, client=client, stdin=stdin,
+        progress=progress.fetching,
+    )  # fmt: skip
     inputs = run_inputs(
         found, skipped, date=date, show=show, voices=[asdict(p) for p in ordered],
         engines=identities, max_words=options.max_words, settings=settings,
@@ -258,8 +248,8 @@ def plan_episode(
             return unchanged
     voices = tuple(p.name for p in ordered)
     prepared = compose_script(
-        found, skipped, options, now=now, summarising=summarising, date=date, show=show,
-        title=None, voices=voices,
+        found, skipped, options, now=now, progress=progress, date=date, show=show, title=None,
+        voices=voices,
     )  # fmt: skip
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -269,8 +259,11 @@ def plan_episode(
     return Planned(options, show, prepared, tuple(ordered), identities, settings, inputs, now)
 
 
-def make_episode(planned: Planned, renderer: Renderer, progress: Progress | None = None) -> Episode:
-    """Render a planned episode's blocks (through ``renderer``) and publish it."""
+def make_episode(
+    planned: Planned, renderer: Renderer, progress: StageProgress = NO_PROGRESS
+) -> Episode:
+    """Render a planned episode's blocks (through ``renderer``, telling
+    ``progress.rendering``) and publish it."""
     from .publish.episode import start_cover, write_episode
     from .render import render_script, timeline
 
@@ -282,7 +275,7 @@ def make_episode(planned: Planned, renderer: Renderer, progress: Progress | None
 
     rendered = render_script(
         prepared.script, prepared.stories, {p.name: p for p in planned.profiles},
-        [p.name for p in planned.profiles], renderer, planned.settings, progress,
+        [p.name for p in planned.profiles], renderer, planned.settings, progress.rendering,
         planned.identities, fallback=recast,
     )  # fmt: skip
     # Made with a fallback voice, or without a story that could not be spoken: the

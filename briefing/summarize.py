@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .models import Article, Skipped, Story
+from .models import Article, Progress, Skipped, Story
 from .select import story_budgets
 from .sentence_model import Candidate, Scorer, candidates, choice_features, default_scorer
 from .text import (
@@ -436,7 +436,7 @@ def summarize_articles(
     max_words: int | None = None,
     summarizer: Callable[..., Story] = summarize_article,
     today: dt.date | None = None,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[Story], list[Skipped]]:
     """Summarise each ranked article, the top story at ``max_words`` (else about 80
     words) and the last at half that (``select.story_budgets``); one that gives no

@@ -12,7 +12,7 @@ from mutagen.mp3 import MP3
 
 from briefing import pipeline
 from briefing.errors import AudioError, NoStoriesError, OutputError, VoiceError
-from briefing.models import SegmentKind
+from briefing.models import SegmentKind, StageProgress
 
 from .helpers import SEED, episode_file, episode_names
 
@@ -172,7 +172,7 @@ def test_progress_is_reported(tmp_path, silent_voices, articles_dir):
         [articles_dir],
         out_dir=tmp_path / "o",
         date=DATE,
-        progress=lambda d, t, _: seen.append((d, t)),
+        progress=StageProgress(rendering=lambda d, t, _: seen.append((d, t))),
     )
     # One step per block: the intro, a transition and a story for each story, the outro.
     assert seen == [(n, 6) for n in range(1, 7)]

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from briefing import pipeline
 from briefing.cli import cli
 from briefing.config import SourceConfig
-from briefing.models import Article
+from briefing.models import Article, StageProgress
 from briefing.sources import FetchPolicy, HttpClient, collect
 from briefing.summarize import summarize_articles
 
@@ -94,7 +94,7 @@ def test_prepare_script_passes_both_callbacks_on(web, tmp_path):
     with HttpClient(tmp_path / "cache", FetchPolicy(retries=1, backoff_s=0.0)) as client:
         prepared = pipeline.prepare_script(
             [web.url("/rss20.xml"), web.url("/atom.xml")], now=NOW, client=client,
-            fetching=fetching, summarising=summarising,
+            progress=StageProgress(fetching=fetching, summarising=summarising),
         )  # fmt: skip
     assert fetching.calls[-1][:2] == (2, 2)
     assert summarising.calls[-1] == (len(prepared.stories), len(prepared.stories), "")

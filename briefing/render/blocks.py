@@ -11,7 +11,6 @@ import functools
 import logging
 import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,10 +33,6 @@ def speech_timeout_s(
 ) -> float:
     """Seconds to allow for speaking ``chars`` characters."""
     return base_s + per_char_s * chars
-
-
-#: Called as progress(done, total, label) as blocks are ready.
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)

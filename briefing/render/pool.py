@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..audio.mp3 import encoder_version
 from ..errors import EngineError, EngineUnavailable, NoStoriesError
-from ..models import Chapter, Cue, Script, SegmentKind, Story, WordMark
+from ..models import Chapter, Cue, Progress, Script, SegmentKind, Story, WordMark
 from ..tts import engine_identity, importable_registry
 from ..voices import VoiceProfile
 from .blocks import (
@@ -24,7 +24,6 @@ from .blocks import (
     AudioSettings,
     BlockFailed,
     BlockSpec,
-    Progress,
     render_block,
     speech_timeout_s,
 )

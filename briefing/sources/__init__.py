@@ -11,14 +11,14 @@ import datetime as dt
 import logging
 import threading
 import urllib.parse
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..errors import SourceError
-from ..models import Article, Skipped, SourceConfig
+from ..models import Article, Progress, Skipped, SourceConfig
 from ..options import DEFAULT_SINCE
 from ..text import clean_headline, cut_at_word, normalize_whitespace, strip_site_suffix
 from .charsets import misdecoded
@@ -73,9 +73,6 @@ __all__ = [
 
 _Found = tuple[list[Article], list[Skipped]]
 """A source's articles, and what of it was skipped."""
-
-Progress = Callable[[int, int, str], None]
-"""Called as progress(done, total, url) as downloads start and end."""
 
 
 class _Tally:
