@@ -122,10 +122,15 @@ def _item(channel: ET.Element, entry: EpisodeEntry, store: Store, base_url: str)
             _sub(simple, f"{{{PSC}}}chapter", attrs={"start": start, "title": chapter.title})
 
 
+def episode_anchor(entry: EpisodeEntry) -> str:
+    """The id of the episode's place on the episode page (``ep-DATE``)."""
+    return f"ep-{entry.date.isoformat()}"
+
+
 def episode_link(base_url: str, entry: EpisodeEntry) -> str:
     """The episode's web page: its place on the episode page beside the feed
-    (``index.html#ep-DATE``, the anchor ``publish.page`` gives each episode)."""
-    return f"{file_url(base_url, PAGE_NAME)}#ep-{entry.date.isoformat()}"
+    (``index.html#ep-DATE``)."""
+    return f"{file_url(base_url, PAGE_NAME)}#{episode_anchor(entry)}"
 
 
 def show_link(show_link: str, base_url: str) -> str:

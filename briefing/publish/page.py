@@ -18,13 +18,12 @@ from pathlib import Path
 
 from ..files import current, write_text_atomic
 from ..models import Chapter
-from .feed import COVER_NAME, FEED_NAME, file_url
+from .feed import COVER_NAME, FEED_NAME, PAGE_NAME, episode_anchor, file_url
 from .store import EpisodeEntry, Store
 from .transcript import parse_vtt
 
 log = logging.getLogger(__name__)
 
-PAGE_NAME = "index.html"
 ASSETS = ("player.js", "player.css")
 SPEEDS = ("0.75", "1", "1.25", "1.5", "1.75", "2", "2.5", "3")
 #: Seconds the back and forward buttons move the player.
@@ -153,7 +152,7 @@ def _story(story: Chapter, href: str) -> str:
 
 
 def _episode(entry: EpisodeEntry, out_dir: Path, help_below: bool = False) -> str:
-    key = f"ep-{entry.date.isoformat()}"
+    key = episode_anchor(entry)
     title_id = f"{key}-title"
     stories = [
         f"<li>{_story(story, f'#{key}-story-{n}')}</li>" for n, story in enumerate(entry.stories, 1)
