@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -44,6 +43,7 @@ class ChatServer:
         self.status = 200
         self.delay_s = 0.0
         self.trickle_s = 0.0
+        self.stopping = threading.Event()
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -54,8 +54,8 @@ class ChatServer:
                 length = int(self.headers.get("Content-Length", 0))
                 outer.requests.append(json.loads(self.rfile.read(length)))
                 outer.headers.append(dict(self.headers))
-                if outer.delay_s:
-                    time.sleep(outer.delay_s)
+                if outer.delay_s and outer.stopping.wait(outer.delay_s):
+                    return  # stopped while it made the client wait: no thread outlives it
                 body = (
                     outer.reply
                     if isinstance(outer.reply, bytes)
@@ -70,7 +70,8 @@ class ChatServer:
                         for index in range(len(body)):
                             self.wfile.write(body[index : index + 1])
                             self.wfile.flush()
-                            time.sleep(outer.trickle_s)
+                            if outer.stopping.wait(outer.trickle_s):
+                                return
                     return
                 self.wfile.write(body)
 
@@ -83,6 +84,7 @@ class ChatServer:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
 
     def stop(self) -> None:
+        self.stopping.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,7 +20,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     etag: str | None = None
     delay_s: float = 0.0
-    """Sleep before answering (a slow server)."""
+    """Sleep before answering (a slow server); a server stopped meanwhile never answers."""
     send_length: bool = True
     """False: no Content-Length, the body ends when the connection closes."""
 
@@ -41,6 +40,7 @@ class FixtureServer:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.conditional_hits: Counter[str] = Counter()
+        self.stopping = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -54,8 +54,8 @@ class FixtureServer:
                 if route is None:
                     self.send_error(404)
                     return
-                if route.delay_s:
-                    time.sleep(route.delay_s)
+                if route.delay_s and server.stopping.wait(route.delay_s):
+                    return  # stopped while it made the client wait: no thread outlives it
                 if route.etag and self.headers.get("If-None-Match") == route.etag:
                     server.conditional_hits[path] += 1
                     self.send_response(304)
@@ -105,5 +105,6 @@ class FixtureServer:
         return self
 
     def stop(self) -> None:
+        self.stopping.set()
         self.httpd.shutdown()
         self.httpd.server_close()
