@@ -161,6 +161,7 @@ def test_the_batch_on_the_local_worker_pool_matches_jobs_0(newsroom, tmp_path):
         assert show.episode.mp3_path.read_bytes() == inline_bytes
 
 
+@pytest.mark.slow
 def test_an_unreachable_scheduler_is_one_line(newsroom, tmp_path, monkeypatch):
     pytest.importorskip("distributed")
     monkeypatch.setattr("briefing.render.cluster.CONNECT_TIMEOUT_S", 1.0)

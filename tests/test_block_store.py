@@ -323,6 +323,7 @@ def _put_at(location: str, n: int, when: float) -> tuple[bool, bool]:
     return store.put(KEY, variant(n)), bool(won)
 
 
+@pytest.mark.slow
 def test_processes_racing_on_a_folder_leave_one_entry(tmp_path):
     location = str(tmp_path / "cache")
     writers = 4

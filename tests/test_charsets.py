@@ -409,6 +409,7 @@ def test_misdecoded(text, problem):
     assert (problem in misdecoded(text)) if problem else misdecoded(text) == ""
 
 
+@pytest.mark.slow
 def test_the_command_line_says_which_feed_was_skipped_for_its_charset(web, tmp_path, monkeypatch):
     from click.testing import CliRunner
 

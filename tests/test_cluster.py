@@ -20,6 +20,7 @@ from .helpers import tone_specs, wait_for, write_articles, write_show
 from .test_batch import DATE, NOW, engine_calls, feed_titles
 
 distributed = pytest.importorskip("distributed")
+pytestmark = pytest.mark.slow  # a cluster of two worker processes starts for the module
 
 
 @pytest.fixture(scope="module")

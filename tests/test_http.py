@@ -365,6 +365,7 @@ class Trickle:
         self.server.server_close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["headers", "body"])
 def test_a_trickling_server_is_cut_off_at_the_deadline(tmp_path, where):
     trickle = Trickle(where)

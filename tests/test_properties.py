@@ -299,6 +299,7 @@ def assert_cleaned(cleaned: object) -> None:
         assert re.search(r"[^\W\d_]", cleaned), repr(cleaned)
 
 
+@pytest.mark.slow
 @fast(150, large_inputs=True)
 @given(any_body)
 @with_nasty_examples
@@ -340,6 +341,7 @@ text_with_urls = st.lists(
 _WEB_ADDRESS = re.compile(r"(?i)https?://|ftp://|\bwww\.")
 
 
+@pytest.mark.slow
 @fast(300)
 @given(st.one_of(text_with_urls, any_body))
 @example("0http://a.io")
@@ -501,6 +503,7 @@ def test_to_spoken_never_raises_on_long_numbers(first, length, rest, affix):
 # --------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @fast(120, large_inputs=True)
 @given(any_body, st.one_of(st.none(), any_text))
 @example(LONG_ARTICLE, "Council approves the plan")
@@ -570,6 +573,7 @@ def test_summarize_rejects_limits_below_one(limit, name):
         summarize("The council approved the plan on Monday after a long debate.", **{name: limit})
 
 
+@pytest.mark.slow
 @fast(60, large_inputs=True)
 @given(
     st.lists(st.one_of(article_body, any_text), min_size=1, max_size=3),
@@ -699,6 +703,7 @@ def test_any_bytes_give_an_article_or_a_source_error(data):
         assert_article(streamed, "<stdin>")
 
 
+@pytest.mark.slow
 @fast(120, large_inputs=True)
 @given(any_text, any_body)
 @example(LONG_HEADLINE, ONE_WORD_LINES)
@@ -719,6 +724,7 @@ def test_the_first_line_is_the_headline(headline, body):
         assert 0 < len(article.title) <= HEADLINE_CHARS + 1
 
 
+@pytest.mark.slow
 @fast(300)
 @given(
     st.lists(
@@ -792,6 +798,7 @@ def _repeated(pieces: list[str], size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, database=None, derandomize=True)
 @given(st.lists(st.sampled_from(_NASTY_PIECES), min_size=1, max_size=12))
 @example(["."])
@@ -803,6 +810,7 @@ def test_split_sentences_finishes_a_long_hostile_paragraph(pieces):
     _finishes(split_sentences, _repeated(pieces, 160_000))
 
 
+@pytest.mark.slow
 @settings(max_examples=8, deadline=None, database=None, derandomize=True)
 @given(st.lists(st.sampled_from(_NASTY_PIECES), min_size=1, max_size=12))
 @example(["a."])

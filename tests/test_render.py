@@ -248,6 +248,7 @@ def test_a_crashing_worker_fails_that_block_only(tone_engine, caplog):
     assert result.blocks[0] is not None and result.blocks[2] is not None
 
 
+@pytest.mark.slow
 def test_a_hanging_worker_is_stopped_at_its_timeout(tone_engine):
     texts = ["one two", "stuckforever", "three"]
     # Three seconds: far more than a tone block takes on a busy machine (milliseconds).

@@ -322,6 +322,7 @@ def test_the_bundled_espeaks_noise_does_not_follow_the_clock(tmp_path):
     assert _samples(tmp_path / "a.wav") == _samples(tmp_path / "b.wav")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("behaviour", "reason"),
     [

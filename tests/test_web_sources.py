@@ -175,7 +175,11 @@ def test_a_feed_with_a_generic_content_type_is_read(web, client):
     assert skipped == [] and len(articles) == 2
 
 
-@pytest.mark.parametrize(("path", "reason"), HOSTILE.items())
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [pytest.param(*item, marks=pytest.mark.slow if "timed out" in item[1] else ())
+     for item in HOSTILE.items()],
+)  # fmt: skip
 def test_each_hostile_source_is_skipped_with_its_reason(web, client, path, reason):
     articles, skipped = collect(
         [source(web, "/rss10.xml", "good"), source(web, path, "hostile")], now=NOW, client=client
@@ -210,6 +214,7 @@ def test_same_story_in_two_feeds_is_told_once(web, client, tmp_path, silent_voic
     assert "Late trains to run between Ashby and Northfield" not in script
 
 
+@pytest.mark.slow
 def test_hostile_sources_never_sink_the_briefing(web, client, tmp_path, silent_voices):
     sources = [source(web, p) for p in ["/rss10.xml", *HOSTILE]]
     episode = pipeline.generate(sources, out_dir=tmp_path, date=DATE, now=NOW, client=client)
