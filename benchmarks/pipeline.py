@@ -133,7 +133,7 @@ class Bench:
         own, workers = json.loads(rss.read_text())
         from mutagen.mp3 import MP3
 
-        audio_s = MP3(str(out / f"briefing-{DATE}.mp3")).info.length
+        audio_s = MP3(str(episode_file(out))).info.length
         return Run(seconds, own / 1024, workers / 1024, audio_s)
 
     def cold(self, files: list[Path], name: str, *extra: str) -> Run:
@@ -211,8 +211,17 @@ def hibari_raw_limit(text: str, tmp: Path, repeat: int) -> tuple[float, float]:
     return statistics.median(times), audio
 
 
+def episode_file(out: Path, kind: str = "audio") -> Path:
+    """A file of the day's episode in ``out`` ("audio" or "script"), by the name the
+    episode store gives it (the name carries the MP3's content)."""
+    from briefing.publish.store import load_store
+
+    (entry,) = [e for e in load_store(out).episodes if e.date.isoformat() == DATE]
+    return out / getattr(entry, kind)
+
+
 def script_text(out: Path) -> str:
-    return (out / f"briefing-{DATE}.txt").read_text(encoding="utf-8").split("\n", 2)[2]
+    return episode_file(out, "script").read_text(encoding="utf-8").split("\n", 2)[2]
 
 
 def spoken_text(out: Path) -> str:
