@@ -281,7 +281,9 @@ class SourceConfig:
     location: str
     """A feed or page URL, or a file or folder path."""
     name: str = ""
-    """What warnings and the run's summary call it (defaults to the location)."""
+    """What warnings and the run's summary call it (defaults to the location), and the
+    name a story from it is introduced by ("From Reuters."; without one, the name the
+    feed or page gives itself)."""
     max_items: int = 5
     """Stories taken from it at most."""
     weight: float = 1.0
