@@ -10,7 +10,7 @@ OUT    ?= out
 # The test tools, and the optional piper voice (GPL-3.0-or-later) so its tests run too.
 EXTRAS ?= test,piper
 
-.PHONY: demo test test-fast bench weights lint clean system-deps browser-deps
+.PHONY: demo test test-fast bench lint clean system-deps browser-deps
 
 demo: $(STAMP)
 	$(BIN)/briefing generate --out $(OUT)
@@ -28,12 +28,6 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/summary_quality.py
 	$(BIN)/python benchmarks/intelligibility.py
 	$(BIN)/python benchmarks/encoder_quality.py
-
-# The summarizer's sentence scorer, rebuilt from ../shared/eval/news-train.jsonl (or DATA=...).
-DATA ?= ../shared/eval/news-train.jsonl
-weights: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS),bench]'
-	$(BIN)/python benchmarks/train_scorer.py --data $(DATA)
 
 # The virtual environment, rebuilt when pyproject.toml changes.
 $(STAMP): pyproject.toml

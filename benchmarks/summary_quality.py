@@ -152,9 +152,6 @@ def main() -> None:
     )
     parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap rounds [1000]")
     parser.add_argument("--no-sumy", action="store_true", help="skip the sumy baselines")
-    parser.add_argument(
-        "--weights", type=Path, help="a sentence scorer's weights file instead of the shipped one"
-    )
     parser.add_argument("--show", type=int, default=20, help="summaries printed for a person [20]")
     parser.add_argument("--seed", type=int, default=0, help="which summaries are printed [0]")
     args = parser.parse_args()
@@ -168,20 +165,16 @@ def main() -> None:
     except ImportError:
         fail("needs rouge-score and sumy: pip install -e '.[bench]'")
     sys.path.insert(0, str(ROOT))
-    from briefing.sentence_model import Scorer
     from briefing.summarize import summarize
     from briefing.text import split_sentences
 
-    scorer = Scorer.from_json(args.weights.read_text("utf-8")) if args.weights else None
     listener = load_listener_check()
     items = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
     rouge = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
-    spoken = [summarize(i["text"], title=i.get("title"), scorer=scorer) for i in items]
+    spoken = [summarize(i["text"], title=i.get("title")) for i in items]
     budgets = [sum(len(s.split()) for s in summary) for summary in spoken]
     systems: dict[str, Callable[[int, str], list[str]]] = {
-        "briefing @3": lambda n, t: summarize(
-            t, title=items[n].get("title"), max_sentences=3, scorer=scorer
-        ),
+        "briefing @3": lambda n, t: summarize(t, title=items[n].get("title"), max_sentences=3),
         "Lead-3": lambda n, t: split_sentences(t)[:3],
     }
     if not args.no_sumy:
@@ -207,7 +200,6 @@ def main() -> None:
         groups.setdefault(f"{source} (half {half})", []).append(index)
 
     print(f"summary quality on {args.data} ({len(items)} articles); ROUGE F1 x 100")
-    print(f"weights: {args.weights or 'shipped (briefing/data/sentence_scorer.json)'}")
     print(
         f"paired bootstrap 95% intervals of the difference to Lead-3 ({args.bootstrap} rounds);"
         " 'briefing default' against Lead-3 cut to the same number of words\n"
@@ -287,7 +279,7 @@ def main() -> None:
     texts = [items[i % len(items)]["text"] for i in range(1000)]
     start = time.process_time()
     for text in texts:
-        summarize(text, max_sentences=3, scorer=scorer)
+        summarize(text, max_sentences=3)
     cpu = time.process_time() - start
     print(
         f"speed: 1,000 summaries in {cpu:.2f} s of CPU on one core ({cpu:.2f} ms each,"

@@ -137,8 +137,8 @@ def make_summarizer(kind: str = "extractive", llm: dict[str, Any] | None = None)
     if kind == "extractive":
         return _extractive()
     if kind == "llm":
-        from .llm import LlmSettings, LlmSummarizer
         from .render.cache import default_cache_dir
+        from .summarize.llm import LlmSettings, LlmSummarizer
 
         return LlmSummarizer(LlmSettings.from_env(**(llm or {})), default_cache_dir())
     raise ValueError(f"unknown summarizer {kind!r}; use extractive or llm")

@@ -94,7 +94,7 @@ def test_workers_take_what_they_render_from_blocks_not_from_the_renderer():
 
 
 def test_the_file_list_shows_the_pipeline():
-    stages = ["sources", "select.py", "summarize.py", "script.py", "tts", "render", "audio",
+    stages = ["sources", "select.py", "summarize", "script.py", "tts", "render", "audio",
               "publish"]  # fmt: skip
     assert all((PACKAGE / stage).exists() for stage in stages)
     assert {p.stem for p in (PACKAGE / "render").glob("*.py")} >= {
@@ -122,8 +122,8 @@ def test_pipeline_only_orchestrates():
 
 
 def test_an_llm_summarizer_names_its_model_in_the_run_inputs():
-    from briefing.llm import LlmSettings, LlmSummarizer
     from briefing.summarize import summarize_article
+    from briefing.summarize.llm import LlmSettings, LlmSummarizer
     from briefing.uptodate import summarizer_name
 
     one = LlmSummarizer(LlmSettings("http://127.0.0.1:1/v1", "small", api_key="secret"))

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import cli
-from briefing.llm import LlmError, LlmSettings, LlmSummarizer, clean_answer
 from briefing.models import Article
 from briefing.summarize import summarize_article
+from briefing.summarize.llm import LlmError, LlmSettings, LlmSummarizer, clean_answer
 
 from .helpers import SEED
 

@@ -51,7 +51,7 @@ def test_the_wheel_is_briefing_podcast_with_the_briefing_package(wheel):
         "briefing/__init__.py",
         "briefing/__main__.py",
         "briefing/entry.py",
-        "briefing/data/sentence_scorer.json",
+        "briefing/summarize/__init__.py",
         "briefing/_voices/anchor.toml",
     } <= names
     assert not [name for name in names if name.split("/")[0] not in ("briefing", info)]

@@ -21,11 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import BriefingError
-from .files import sha256_hex, write_entry
-from .models import Article, Story
-from .summarize import DEFAULT_MAX_WORDS, summarize_article, word_count
-from .text import normalize_whitespace, split_sentences
+from ..errors import BriefingError
+from ..files import sha256_hex, write_entry
+from ..models import Article, Story
+from ..text import normalize_whitespace, split_sentences
+from . import summarize_article
+from .lead import DEFAULT_MAX_WORDS
+from .rules import word_count
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,123 @@
+"""Summaries: each article condensed to what a listener hears, offline and deterministic.
+
+``summarize(text, *, title=None, max_sentences=None, max_words=None)`` is the entry
+point: the article's lead, told in its own first speakable sentences, whole and in
+order (``lead``), by the rules of what a listener can follow (``rules``).
+``summarize_article`` makes a Story of an Article, ``summarize_articles`` a show's
+stories at their spoken budgets. ``llm`` asks a chat model instead (optional).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from ..models import Article, Progress, Skipped, Story
+from ..select import story_budgets
+from ..text import relative_days
+from .lead import DEFAULT_MAX_WORDS, DEFAULT_TARGET_WORDS, lead, limits, usable_sentences
+from .rules import (
+    candidate_sentences,
+    leans_back,
+    opens_with_unresolved_pronoun,
+    paragraphs_and_sentences,
+    points_at_picture,
+    quote_without_speaker,
+    sayable,
+    speakable,
+    word_count,
+)
+
+__all__ = [
+    "DEFAULT_MAX_WORDS",
+    "DEFAULT_TARGET_WORDS",
+    "candidate_sentences",
+    "leans_back",
+    "opens_with_unresolved_pronoun",
+    "paragraphs_and_sentences",
+    "points_at_picture",
+    "quote_without_speaker",
+    "sayable",
+    "speakable",
+    "summarize",
+    "summarize_article",
+    "summarize_articles",
+    "usable_sentences",
+    "word_count",
+]
+
+
+def summarize(
+    text: str,
+    *,
+    title: str | None = None,
+    max_sentences: int | None = None,
+    max_words: int | None = None,
+) -> list[str]:
+    """The sentences that tell the story: the article's lead, in its own wording and order.
+
+    The first sentences a listener can follow (``lead.usable_sentences``: no
+    caption, picture, question, fragment or quotation without its speaker; no lead
+    that only restates ``title``), taken in order; one that leans on a sentence left
+    out, or repeats what was said, is passed over. With neither limit given the
+    summary is about 60 words (at most 90); ``max_sentences`` alone takes that many;
+    ``max_words`` as many as bring it closest to that length. A summary never cuts a
+    sentence: when even the first is longer than ``max_words``, it is returned alone.
+    Deterministic.
+    """
+    if max_sentences is not None and max_sentences < 1:
+        raise ValueError("max_sentences must be at least 1")
+    if max_words is not None and max_words < 1:
+        raise ValueError("max_words must be at least 1")
+    count, cap, target = limits(max_sentences, max_words)
+    chosen = lead(usable_sentences(text, title), count=count, cap=cap, target=target)
+    return [sentence.text for sentence in chosen]
+
+
+def summarize_article(article: Article, *, max_words: int | None = None) -> Story:
+    """Condense an Article into a Story with the default spoken budget."""
+    sentences = summarize(article.text, title=article.title, max_words=max_words)
+    return Story(
+        title=article.title,
+        sentences=tuple(sentences),
+        source=article.source,
+        origin=article.origin,
+    )
+
+
+def summarize_articles(
+    articles: Sequence[Article],
+    *,
+    max_words: int | None = None,
+    summarizer: Callable[..., Story] = summarize_article,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Story], list[Skipped]]:
+    """Summarise each ranked article, the top story at ``max_words`` (else about 80
+    words) and the last at half that (``select.story_budgets``); one that gives no
+    summary is skipped (and returned as such). With ``today`` (the episode's date),
+    days are said as true that day (``text.relative_days``), for articles whose date
+    is known. ``progress(done, total, headline)`` is called as each article's summary
+    starts, and once all are done."""
+    stories: list[Story] = []
+    skipped: list[Skipped] = []
+    budgets = story_budgets(len(articles), max_words)
+    for done, (article, budget) in enumerate(zip(articles, budgets, strict=True)):
+        if progress is not None:
+            progress(done, len(articles), article.title)
+        story = summarizer(article, max_words=budget)
+        if not story.sentences:
+            skipped.append(Skipped(article.source, "nothing left to summarise"))
+            continue
+        if today is not None and article.published is not None:
+            written = article.published.astimezone().date()
+            story = replace(
+                story,
+                title=relative_days(story.title, written, today),
+                sentences=tuple(relative_days(s, written, today) for s in story.sentences),
+            )
+        stories.append(story)
+    if progress is not None and articles:
+        progress(len(articles), len(articles), "")
+    return stories, skipped
