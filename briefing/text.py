@@ -271,6 +271,96 @@ def strip_boilerplate(paragraph: str) -> str:
     return _BOILERPLATE.sub("", paragraph).strip()
 
 
+#: A related story's headline after its label, up to the end of its sentence or of the
+#: paragraph (a headline has no full stop): "READ MORE: Man held after crash", glued onto
+#: the sentence before it when the page's line breaks were lost.
+_RELATED_LINK = re.compile(
+    r"(?:^|(?<=[.!?\"”’')\s]))\s*(?i:read\s+more|related(?:\s+(?:articles?|stories|content))?|"
+    r"see\s+also|more\s+on\s+this(?:\s+story)?|recommended|most\s+read)\s*:\s*"
+    r"(?=[A-Z\"“‘'])[^.!?]{0,200}+(?:[.!?][\"”’']?|$)"
+)
+
+
+def strip_related_links(paragraph: str) -> str:
+    """Remove a related story's label and its headline: "He was 45. READ MORE: Man
+    held after crash" -> "He was 45."."""
+    return _RELATED_LINK.sub("", paragraph).strip()
+
+
+#: When the page was last changed, said nowhere on air: "Last updated at 20:11 GMT",
+#: "Updated 2106 GMT (0506 HKT) March 12, 2015", "UPDATED: 19:02 EST, 11 January 2014".
+_TIMESTAMP = re.compile(
+    r"(?:^|(?<=[.!?|]))\s*(?i:(?:last\s+)?(?:updated|published)(?:\s+(?:at|on))?)\s*:?\s*\.?\s*"
+    r"\d{1,2}[:.]?\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?(?:\s*\(\d{0,4}\s*[A-Z]{2,4}\))?"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8},?\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2}),?"
+    r"\s+\d{4})?\s*[.|]?"
+)
+
+
+def strip_timestamps(paragraph: str) -> str:
+    """Remove a page's time stamps, opening a paragraph or after a sentence: "Last
+    updated at 20:11 GMT" ("the film was published at 10.30 on Monday" stays)."""
+    return _TIMESTAMP.sub(" ", paragraph).strip()
+
+
+#: Who a story came from, in parentheses at the start or end of a paragraph: "(The
+#: Hollywood Reporter)", "(AP)", "(Mashable) --" (inside a sentence a name in
+#: parentheses is part of it: "Jo Bloggs (Labour) said").
+_CREDIT_WORD = r"(?:[A-Z][\w&'’.-]*|of|the|and|&|for|on)"
+_SOURCE_CREDIT = re.compile(
+    rf"^\(\s*[A-Z][\w&'’.-]*(?:\s+{_CREDIT_WORD}){{0,5}}\s*\)(?:\s*(?:--|[-–—:]))?\s*"
+    rf"|(?<=[.!?\"”’'])\s*\(\s*[A-Z][\w&'’.-]*(?:\s+{_CREDIT_WORD}){{0,5}}\s*\)\s*$"
+)
+
+
+def strip_source_credit(paragraph: str) -> str:
+    """Remove a source's name in parentheses opening or closing a paragraph:
+    "She won. (The Hollywood Reporter)" -> "She won."."""
+    return _SOURCE_CREDIT.sub("", paragraph).strip()
+
+
+#: A full stop with no space after it, between two words: "made up.And 12 months on".
+_GLUED_STOP = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])")
+
+
+def space_glued_sentences(paragraph: str) -> str:
+    """Put the space back between two sentences run together ("made up.And 12 months
+    on" -> "made up. And 12 months on"), so that they are read as two."""
+    return _GLUED_STOP.sub(" ", paragraph)
+
+
+#: A full stop in the middle of a sentence, before a lower-case word: a line break of
+#: the page left as a stop ("in the centre of. the island"); not after an abbreviation
+#: ("3 oz. cups", "e.g. the") nor before a name written in lower case ("eBay", "iPhone").
+_BROKEN_STOP = re.compile(r"\b([a-z]+)\. (?=[a-z]+\b)")
+_ABBREVIATIONS = frozenset(
+    """etc vs approx oz lb lbs ft no st inc ltd co mt al ie eg cf min max est dept govt fig
+    vol pp ed eds jr sr e g i""".split()
+)
+
+
+def repair_broken_stops(paragraph: str) -> str:
+    """Remove a full stop left inside a sentence by a lost line break: "a casual. navy
+    blue shirt" -> "a casual navy blue shirt" (read with no pause); not after an
+    abbreviation ("3 oz. cups", "e.g. the") nor before a name written in lower case
+    ("eBay", "iPhone")."""
+    if ". " not in paragraph:
+        return paragraph
+    return _BROKEN_STOP.sub(
+        lambda m: m.group() if m[1] in _ABBREVIATIONS else f"{m[1]} ", paragraph
+    )
+
+
+#: A list item's number opening a paragraph: "2. The council voted ...", "3) ...".
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-Z\"“‘'])")
+
+
+def strip_list_number(paragraph: str) -> str:
+    """A numbered list item without its number: "2. The council voted." -> "The council
+    voted." ("3.5 million" and "2016. The" are not list numbers)."""
+    return _LIST_NUMBER.sub("", paragraph, count=1)
+
+
 _ADDRESS = r"""
     (?:https?://|ftp://|\bwww\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]
   | (?<![\w.-])\b[\w.-]+\.(?:com|org|net|gov|edu|io|co\.uk|uk|int)
@@ -419,11 +509,17 @@ def list_items_apart(text: str) -> str:
 PARAGRAPH_RULES: tuple[Callable[[str], str], ...] = (
     normalize_whitespace,
     strip_list_marker,
+    strip_list_number,
+    space_glued_sentences,
+    repair_broken_stops,
     repair_misplaced_quotes,
     strip_byline,
     strip_dateline,
+    strip_source_credit,
     strip_credit_line,
+    strip_related_links,
     strip_boilerplate,
+    strip_timestamps,
     strip_urls,
     normalize_whitespace,
 )

@@ -13,14 +13,20 @@ from briefing.text import (
     list_items_apart,
     normalize_whitespace,
     relative_days,
+    repair_broken_stops,
     repair_misplaced_quotes,
+    space_glued_sentences,
     split_sentences,
     strip_boilerplate,
     strip_byline,
     strip_credit_line,
     strip_dateline,
     strip_list_marker,
+    strip_list_number,
+    strip_related_links,
     strip_site_suffix,
+    strip_source_credit,
+    strip_timestamps,
     strip_urls,
 )
 
@@ -423,3 +429,97 @@ def test_a_list_item_is_spoken_without_its_bullet():
     assert clean_paragraph("- The council voted to close the pool.") == (
         "The council voted to close the pool."
     )
+
+
+# -- web furniture inside a paragraph: related links, time stamps, credits, stops -----
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("He was 45. READ MORE: Man held after crash in Leeds", "He was 45."),
+        ("She said it was over. Related: Obama's speech in full. The crowd cheered.",
+         "She said it was over. The crowd cheered."),
+        ("The vote passed. Related articles: Council to sell the pier", "The vote passed."),
+        ("See also: The week's other stories", ""),
+        ("Relations between the two related companies soured.",
+         "Relations between the two related companies soured."),
+        ("The fund is related: it pays for both.", "The fund is related: it pays for both."),
+    ],
+)  # fmt: skip
+def test_strip_related_links(paragraph, expected):
+    assert strip_related_links(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("The match ended 2-1. Last updated at 20:11 GMT", "The match ended 2-1."),
+        ("Updated 2106 GMT (0506 HKT) March 12, 2015", ""),
+        ("Published 14:02 EST, 3 May 2014 | Updated 15:00 EST, 3 May 2014", ""),
+        ("The film was published at 10.30am on Monday.", "The film was published at 10.30am on Monday."),
+        ("The list was updated at 10:30 on Monday.", "The list was updated at 10:30 on Monday."),
+        ("He posted 12.30 on the board.", "He posted 12.30 on the board."),
+    ],
+)  # fmt: skip
+def test_strip_timestamps(paragraph, expected):
+    assert strip_timestamps(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("She won the award. (The Hollywood Reporter)", "She won the award."),
+        ("(Mashable) -- A new app lets you share a car.", "A new app lets you share a car."),
+        ("(AP)", ""),
+        ("Jo Bloggs (Labour) said it was wrong.", "Jo Bloggs (Labour) said it was wrong."),
+        ("The report (PDF) was published on Monday.", "The report (PDF) was published on Monday."),
+        ("He thanked the club (Arsenal)", "He thanked the club (Arsenal)"),
+    ],
+)  # fmt: skip
+def test_strip_source_credit(paragraph, expected):
+    assert strip_source_credit(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("only for those names to be made up.And 12 months on, the station tried again",
+         "only for those names to be made up. And 12 months on, the station tried again"),
+        ("He said no.Then he left.", "He said no. Then he left."),
+        ("The U.S.Army base", "The U.S.Army base"),
+        ("It costs 3.50 dollars.", "It costs 3.50 dollars."),
+    ],
+)  # fmt: skip
+def test_space_glued_sentences(paragraph, expected):
+    assert space_glued_sentences(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("He wore a casual. navy blue shirt in the centre of. the island.",
+         "He wore a casual navy blue shirt in the centre of the island."),
+        ("It was grabbed at a concert. eBay has sold it.", "It was grabbed at a concert. eBay has sold it."),
+        ("Recalling 3 oz. institutional cups.", "Recalling 3 oz. institutional cups."),
+        ("Fruit, e.g. apples and pears.", "Fruit, e.g. apples and pears."),
+        ("The U.S. government said so.", "The U.S. government said so."),
+        ("He left. Then he came back.", "He left. Then he came back."),
+    ],
+)  # fmt: skip
+def test_repair_broken_stops(paragraph, expected):
+    assert repair_broken_stops(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("2. The council voted on Monday.", "The council voted on Monday."),
+        ("10) Parking fees rise.", "Parking fees rise."),
+        ("3.5 million people live here.", "3.5 million people live here."),
+        ("2016. The year it all changed.", "2016. The year it all changed."),
+        ("1. ", "1. "),
+    ],
+)
+def test_strip_list_number(paragraph, expected):
+    assert strip_list_number(paragraph) == expected

@@ -20,6 +20,7 @@ from .lead import DEFAULT_MAX_WORDS, DEFAULT_TARGET_WORDS, lead, limits, usable_
 from .rules import (
     candidate_sentences,
     leans_back,
+    name_in_full,
     opens_with_unresolved_pronoun,
     paragraphs_and_sentences,
     points_at_picture,
@@ -34,6 +35,7 @@ __all__ = [
     "DEFAULT_TARGET_WORDS",
     "candidate_sentences",
     "leans_back",
+    "name_in_full",
     "opens_with_unresolved_pronoun",
     "paragraphs_and_sentences",
     "points_at_picture",
@@ -60,7 +62,8 @@ def summarize(
     The first sentences a listener can follow (``lead.usable_sentences``: no
     caption, picture, question, fragment or quotation without its speaker; no lead
     that only restates ``title``), taken in order; one that leans on a sentence left
-    out, or repeats what was said, is passed over. With neither limit given the
+    out, or repeats what was said, is passed over. A person the article names in full
+    is named in full at their first mention (``rules.name_in_full``). With neither limit given the
     summary is about 60 words (at most 90); ``max_sentences`` alone takes that many;
     ``max_words`` as many as bring it closest to that length. A summary never cuts a
     sentence: when even the first is longer than ``max_words``, it is returned alone.
@@ -71,8 +74,15 @@ def summarize(
     if max_words is not None and max_words < 1:
         raise ValueError("max_words must be at least 1")
     count, cap, target = limits(max_sentences, max_words)
-    chosen = lead(usable_sentences(text, title), count=count, cap=cap, target=target)
-    return [sentence.text for sentence in chosen]
+    chosen = [s.text for s in lead(usable_sentences(text, title), count=count, cap=cap,
+                                   target=target)]  # fmt: skip
+    article = paragraphs_and_sentences(text)[0]
+    told = name_in_full(chosen, article, title)
+    # Names said in full make a summary longer: it still keeps to its cap.
+    while cap is not None and len(told) > 1 and sum(map(word_count, told)) > cap:
+        chosen = chosen[:-1]
+        told = name_in_full(chosen, article, title)
+    return told
 
 
 def summarize_article(article: Article, *, max_words: int | None = None) -> Story:

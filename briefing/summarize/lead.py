@@ -24,7 +24,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..text import looks_like_caption, words
+from ..text import content_terms, looks_like_caption, words
 from .rules import (
     leans_back,
     paragraphs_and_sentences,
@@ -42,6 +42,10 @@ DEFAULT_TARGET_WORDS = 60
 #: (Blocking on any shared run cost 0.7 ROUGE-1 on the dev set: news sentences share
 #: runs such as "said on Tuesday".)
 REPEATED_SHARE = 0.5
+#: A sentence with at least REPEATED_TERMS content words, this share of them already
+#: said, says the story again (a caption or a highlight that restates the lead).
+REPEATED_TERMS_SHARE = 0.6
+REPEATED_TERMS = 4
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,17 @@ class Sentence:
     leans_back: bool
     """Only the sentence before it (among those a summary may use) makes it followable."""
     trigrams: frozenset[tuple[str, ...]]
+    terms: frozenset[str]
+    """Its content words, stemmed."""
+
+    def repeats(self, trigrams: set[tuple[str, ...]], terms: set[str]) -> bool:
+        """Whether it says again what ``trigrams`` and ``terms`` (those said) said."""
+        if self.trigrams and len(self.trigrams & trigrams) / len(self.trigrams) > REPEATED_SHARE:
+            return True
+        return (
+            len(self.terms) >= REPEATED_TERMS
+            and len(self.terms & terms) / len(self.terms) >= REPEATED_TERMS_SHARE
+        )
 
 
 def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
@@ -81,7 +96,7 @@ def _usable(text: str, title: str | None) -> tuple[Sentence, ...]:
     if leaning and all(leaning):
         leaning[0] = False  # nothing else to say: the story is told from its first
     return tuple(
-        Sentence(s, word_count(s), lean, _trigrams(s))
+        Sentence(s, word_count(s), lean, _trigrams(s), frozenset(content_terms(s)))
         for s, lean in zip(kept, leaning, strict=True)
     )
 
@@ -110,15 +125,15 @@ def lead(
     that one was not taken, and so is one that repeats what was said."""
     chosen: list[Sentence] = []
     said: set[tuple[str, ...]] = set()
+    said_terms: set[str] = set()
     total = 0
     before_taken = False  # a first sentence that leans on another leans on one left out
     for sentence in sentences:
         if count is not None and len(chosen) >= count:
             break
-        repeat = bool(sentence.trigrams) and (
-            len(sentence.trigrams & said) / len(sentence.trigrams) > REPEATED_SHARE
-        )
-        if (sentence.leans_back and not before_taken) or (chosen and repeat):
+        if (sentence.leans_back and not before_taken) or (
+            chosen and sentence.repeats(said, said_terms)
+        ):
             before_taken = False
             continue
         if chosen and cap is not None and total + sentence.words > cap:
@@ -131,6 +146,7 @@ def lead(
             break
         chosen.append(sentence)
         said |= sentence.trigrams
+        said_terms |= sentence.terms
         total += sentence.words
         before_taken = True
     return chosen

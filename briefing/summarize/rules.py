@@ -89,7 +89,14 @@ _DEFINITE_ROLE = re.compile(
     r"side|star|singer|actor|actress|ventriloquist|entertainer|suspect|teenager|youngster|"
     r"mother|father|child|baby|family|move|decision|deal|incident|attack|blasts?|explosions?|"
     r"study|bins|buses|animal|creature|pensioner|driver|passenger|patient|boss|manager|"
-    r"striker|forward|midfielder|defender|goalkeeper|winger|veteran|duo|trio|former)\b",
+    r"striker|forward|midfielder|defender|goalkeeper|winger|veteran|duo|trio|former|"
+    # Bodies and works the listener has not heard named: "The magazine said ..."
+    r"magazine|newspaper|paper|agency|group|organi[sz]ation|department|ministry|survey|"
+    r"website|site|network|channel|station|broadcaster|publication|journal|band|museum|"
+    r"charity|airline|bank|brand|retailer|carmaker|insurer|regulator|watchdog|union|"
+    r"film|movie|book|show|programme|program|series|app|drug|vaccine|device|product|"
+    r"brothers|sisters|siblings|twins|girls|boys|men|women|children|officers?|"
+    r"researchers|scientists|authors|experts|officials|investigators|activists)\b",
 )
 _LEANING_TAIL = re.compile(
     r"(?:,\s*(?:too|as well)|\s+too|\s+as well|\s+again)\s*[.!]?[\"”’']*$", re.IGNORECASE
@@ -102,8 +109,53 @@ _POINTS_AT_PICTURE = re.compile(
     r"\b(?:the|this|these)\s+(?:[\w-]+\s+)?(?:plots?|graphs?|charts?|maps?|pictures?|photos?|"
     r"images?|videos?|footage|graphics?|tables?|clips?)\s+(?:above|below)\b|"
     r"\b(?:seen|shown|pictured)\s+(?:here|above|below)\b|"
-    r"\bscroll\s+down\b",
+    r"\bscroll\s+down\b|"
+    # Where someone stands in a picture: "Sarkozy, left, shakes hands", "in the foreground".
+    r",\s+(?:(?:far|second|third|top|bottom|front|back)\s+)?(?:left|right|centre|center)"
+    r"(?:\s+to\s+right)?,|"
+    r"\b(?:in|to)\s+the\s+(?:fore|back)ground\b|"
+    r"\b(?:an?|this|the)\s+(?:[\w'’-]+\s+){0,2}?(?:view|photo|photograph|picture|image|"
+    r"video|footage|snapshot|still)\s+(?:[\w'’,-]+\s+){0,8}?(?:shows|reveals|captures)\b",
     re.IGNORECASE,
+)
+#: Verbs a caption describes a picture with, in the present tense ("Andy Murray looks
+#: delighted", "A police car sits burnt outside ...", "Bush signs a bill").
+_DEPICTING_VERBS = (
+    r"stands?|sits?|poses?|holds?|smiles?|waves?|looks|walks?|arrives?|leaves|gestures?|"
+    r"celebrates?|shakes|signs|tends?|smashes|reacts?|attends?|watches|hugs?|kisses|wears|"
+    r"dons|lies|lie|rests?|greets?|chats?|cuddles?|embraces?|kneels?|points?|laughs?|cries|"
+    r"hold|pose|smile|wave|look|walk|arrive|leave|gather|gathers|march|marches|stroll|strolls|"
+    r"clutches|clutch|carries|carry|enjoys|enjoy|speaks|inspects?|prepares|lays?|peers?|"
+    r"salutes?|plays|dances?|cheers?|jumps?|flies|rides?|shops?|heads|crosses|is\s+seen|"
+    r"are\s+seen|is\s+pictured|are\s+pictured|appears|appear"
+)
+#: What a caption says beside its present tense: a past time ("in April 2007",
+#: "yesterday"), a place beside someone ("next to", "outside"), what else happens in the
+#: picture ("as he enjoys", "while her husband", "with his wife").
+_CAPTION_SIGNAL = re.compile(
+    r"\b(?:yesterday|last\s+(?:week|month|year|night|summer|winter|spring|autumn)|"
+    r"in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?(?:19|20)\d\d|earlier\s+this\s+(?:week|month|year)|"
+    r"next\s+to|outside|as\s+(?:he|she|they)|while\s+(?:his|her|their)|"
+    r"with\s+(?:his|her|their))\b"
+)
+#: A caption's subject and verb: at most eight words (names, "A police patrol car",
+#: "Holding baby Brianna, Mary Winkler"), then a present-tense verb of what a picture
+#: shows; "Bush on Wednesday signs" (the day before the verb) is a caption's order.
+_PRESENT_CAPTION = re.compile(
+    rf"^(?:(?:Holding|Wearing|Carrying|Standing|Sitting|Pictured|Seen)\b[^,]{{0,60}},\s*)?"
+    rf"[A-Z][\w'’.-]*(?:\s+[\w'’.,-]+){{0,7}}?"
+    rf"(?P<day>\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+    rf"\s+(?:{_DEPICTING_VERBS})\b"
+)
+#: A caption's label: up to six words before a colon, none of them a verb of saying or
+#: being, then a capital: "Privacy and civil liberties campaigner: Former Shadow Home
+#: Secretary David Davis." (not "The statement read: ...", "He added: ...").
+_LONG_CAPTION_LABEL = re.compile(
+    r"^(?!(?:[\w'’-]+\s+){0,5}?(?:said|says|told|tells|added|adds|asked|warned|wrote|writes|"
+    r"read|reads|stated|states|explained|explains|continued|tweeted|posted|announced|"
+    r"concluded|declared|is|are|was|were|has|have|had|will|would|include|includes|included)"
+    r"\b)[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}:\s+(?=[A-Z])"
 )
 
 
@@ -159,6 +211,97 @@ def points_at_picture(sentence: str) -> bool:
     return bool(_POINTS_AT_PICTURE.search(sentence))
 
 
+def depicts_a_picture(sentence: str) -> bool:
+    """True for a photo caption written as a sentence: a present-tense verb of what a
+    picture shows, beside a past time or a place beside someone ("Andy Murray looks
+    delighted as he enjoys ...", "Holding baby Brianna, Mary Winkler stands next to
+    Matthew.", "President Bush on Wednesday signs a bill ...", "A police patrol car sits
+    burnt outside ..."), or a label and colon before a name ("Privacy campaigner: Former
+    Shadow Home Secretary David Davis.")."""
+    text = sentence.strip()
+    if _LONG_CAPTION_LABEL.match(text):
+        return True
+    caption = _PRESENT_CAPTION.match(text)
+    return caption is not None and bool(caption["day"] or _CAPTION_SIGNAL.search(text))
+
+
+#: Someone's handle on a social network: the sentence is a post read out ("Oh
+#: @Lupita_Nyongo cln't talk abt ..."), which no listener can follow.
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{2,}")
+
+
+def quotes_a_post(sentence: str) -> bool:
+    """True for a sentence holding a social network handle ("@CNNPhotos")."""
+    return bool(_HANDLE.search(sentence))
+
+
+#: The writer's own voice: first-person words, outside quotation marks.
+_FIRST_PERSON = re.compile(
+    r"\b(?:I(?:['’](?:m|ve|d|ll))?|me|my|mine|myself|we(?:['’](?:re|ve|d|ll))?|us|our|ours|"
+    r"ourselves|We(?:['’](?:re|ve|d|ll))?|Our|Us|My|Me)\b"
+)
+#: "World War I", "Charles I": a capital I after these is a numeral.
+_NUMERAL_I = re.compile(
+    r"(?:War|Phase|Type|Class|Chapter|Part|Act|Title|Article|Division|League|Henry|Charles|"
+    r"Elizabeth|James|George|Edward|William|Mary|Richard|John|Louis|Peter|Nicholas|Alexander|"
+    r"Napoleon|Ptolemy|Pius|Leo|Paul)\s$"
+)
+#: Quotation marks, by how they stand: an opening one after a space or the start, a
+#: closing one before a space, punctuation or the end (an apostrophe stands between
+#: letters, "don't", and is neither).
+_OPENING_MARK = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[\"“‘']")
+_CLOSING_MARK = re.compile(r"(?<=\S)[\"”’'](?=[\s,.;:!?)\]—–-]|$)")
+
+
+def outside_quotes(sentence: str) -> str:
+    """The sentence with what stands inside quotation marks blanked out (an opening
+    mark with no closing one quotes to the end)."""
+    out, position, depth_start = [], 0, None
+    for mark in sorted(
+        [(m.start(), "open") for m in _OPENING_MARK.finditer(sentence)]
+        + [(m.start(), "close") for m in _CLOSING_MARK.finditer(sentence)]
+    ):
+        at, kind = mark
+        if kind == "open" and depth_start is None:
+            out.append(sentence[position:at])
+            depth_start = at
+        elif kind == "close" and depth_start is not None and at > depth_start:
+            out.append(" " * (at + 1 - depth_start))
+            position, depth_start = at + 1, None
+    if depth_start is None:
+        out.append(sentence[position:])
+    return "".join(out)
+
+
+def speaks_for_the_writer(sentence: str) -> bool:
+    """True for a sentence in the writer's own first person outside quotation marks
+    ("He told me he was leaving.", "I was so taken aback."): read by the host it would
+    be the host's own; a quotation of someone's first person is theirs ('"I won," he said.')."""
+    text = outside_quotes(sentence)
+    for match in _FIRST_PERSON.finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if not (match.group() == "I" and _NUMERAL_I.search(before)):
+            return True
+    return False
+
+
+#: A team sheet or a results table: a formation, "Subs", semicolons between names,
+#: numbered places, or two scores between names ("Chelsea 2 Arsenal 1").
+_TABLE = re.compile(
+    r"\(\d-\d(?:-\d){1,3}\)|\bSubs(?:titutes)?(?:\s+not\s+used)?\s*:|"
+    r"(?:;\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*){3}|"
+    r"\b1\.\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*[^.]{0,40}?\b2\.\s+[A-Z]|"
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+\d{1,2}\s*[,-]?\s+"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+\d{1,2}\b"
+)
+
+
+def reads_as_table(sentence: str) -> bool:
+    """True for a results table or a team list, which no listener can take in
+    ("Arsenal (4-4-2): Szczesny; Sagna, Mertesacker ...", "Chelsea 2 Arsenal 1")."""
+    return bool(_TABLE.search(sentence))
+
+
 def is_bare_quote(sentence: str) -> bool:
     """A quotation with no speaker named outside the quote marks."""
     text = sentence.strip()
@@ -208,18 +351,102 @@ def restore_lost_stops(sentence: str) -> str:
     return _LOST_STOP.sub(". ", sentence)
 
 
+def leaves_quote_open(sentence: str) -> bool:
+    """True when a sentence opens a quotation it does not close ('"Toy Time!', "'I was
+    shocked.")."""
+    opening = [m.start() for m in _OPENING_MARK.finditer(sentence)]
+    closing = [m.start() for m in _CLOSING_MARK.finditer(sentence)]
+    depth_from = None
+    for at, kind in sorted([(a, 1) for a in opening] + [(a, 0) for a in closing]):
+        if kind and depth_from is None:
+            depth_from = at
+        elif not kind and depth_from is not None and at > depth_from:
+            depth_from = None
+    return depth_from is not None
+
+
+#: At most this many sentences are read as one quotation split by the splitter.
+MAX_QUOTED_SENTENCES = 4
+
+
+def rejoin_quotations(sentences: list[str]) -> list[str]:
+    """Sentences with one quotation split between them made one again, so that a
+    quotation is heard whole with its speaker: ['"I was shocked.', 'I could not believe
+    it," she said.'] -> ['"I was shocked. I could not believe it," she said.'] (a
+    quotation left open that no later sentence closes stays as it was)."""
+    out: list[str] = []
+    index = 0
+    while index < len(sentences):
+        joined = sentences[index]
+        taken = 1
+        if leaves_quote_open(joined):
+            for more in range(1, MAX_QUOTED_SENTENCES):
+                if index + more >= len(sentences):
+                    break
+                candidate = f"{joined} {' '.join(sentences[index + 1 : index + more + 1])}"
+                if not leaves_quote_open(candidate):
+                    joined, taken = candidate, more + 1
+                    break
+        out.append(joined)
+        index += taken
+    return out
+
+
+#: A list item's number left at the end of the sentence before the item: "... ahead
+#: of their mega fight 1." (the list lost its line breaks).
+_TRAILING_NUMBER = re.compile(r"(?<=[A-Za-z,)’'\"”]) (\d{1,2})\.$")
+#: Words after which a number is the sentence's own: "He was 45.", "on March 4.",
+#: "Terminal 1.", "Category 4.", "aged 3.".
+_NUMBER_OWNERS = frozenset(
+    """was is were are be been aged age ages of to at by from than under over about around
+    number no top channel terminal category interstate route game level stage chapter part
+    round week day phase section article and or between turned turning turn won lost beat
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+#: A list's next number comes within this many sentences of the one before.
+LIST_ITEM_SENTENCES = 3
+
+
+def strip_list_numbers(sentences: list[str]) -> list[str]:
+    """Sentences without the numbers of a list run into them: when sentences end with
+    " 1.", " 2." ... in order (a numbered list whose line breaks were lost), those
+    numbers go; a single number ("He was 45.") stays."""
+    ends = []
+    for index, sentence in enumerate(sentences):
+        match = _TRAILING_NUMBER.search(sentence)
+        owner = sentence[: match.start()].split()[-1:] if match else []
+        if match and owner and owner[0].lower().strip(",)’'\"”") not in _NUMBER_OWNERS:
+            ends.append((index, int(match[1])))
+    numbered: set[int] = set()
+    run: list[int] = []
+    for index, number in ends:
+        if run and number == len(run) + 1 and index - run[-1] <= LIST_ITEM_SENTENCES:
+            run.append(index)
+        elif number == 1:
+            run = [index]
+        else:
+            run = []
+        if len(run) >= 2:
+            numbered.update(run)
+    return [_TRAILING_NUMBER.sub(".", s) if i in numbered else s for i, s in enumerate(sentences)]
+
+
 def paragraphs_and_sentences(text: str) -> tuple[list[str], frozenset[int]]:
-    """The article's sentences, cleaned of web furniture and with run-in captions cut
-    off, and the indices of those that open a paragraph."""
+    """The article's sentences, cleaned of web furniture, with run-in captions cut off,
+    quotations the splitter cut in pieces made whole and list numbers left out, and
+    the indices of those that open a paragraph."""
     sentences: list[str] = []
     starts: set[int] = set()
     for paragraph in re.split(r"\n\s*\n", text):
         cleaned = clean_paragraph(paragraph)
         starts.add(len(sentences))
+        pieces: list[str] = []
         for sentence in split_sentences(cleaned):
             parts = (part.strip() for part in _RUN_ON.split(sentence))
-            sentences.extend(restore_lost_stops(part) for part in parts if part)
-    return sentences, frozenset(starts)
+            pieces.extend(restore_lost_stops(part) for part in parts if part)
+        sentences.extend(rejoin_quotations(pieces))
+    return strip_list_numbers(sentences), frozenset(starts)
 
 
 def candidate_sentences(text: str) -> list[str]:
@@ -234,9 +461,19 @@ def sayable(sentence: str) -> bool:
 
 
 def speakable(sentence: str) -> bool:
-    """Whether a sentence may be spoken in a summary at all: not a caption, not a
-    quotation without its speaker, not a question, not a fragment."""
-    if looks_like_caption(sentence) or is_bare_quote(sentence) or points_at_picture(sentence):
+    """Whether a sentence may be spoken in a summary at all: not a caption (a label, a
+    picture, a sentence describing one), not a quotation without its speaker, not a
+    post read out, not the writer's own first person, not a table, not a question,
+    not a fragment."""
+    if (
+        looks_like_caption(sentence)
+        or is_bare_quote(sentence)
+        or points_at_picture(sentence)
+        or depicts_a_picture(sentence)
+        or quotes_a_post(sentence)
+        or speaks_for_the_writer(sentence)
+        or reads_as_table(sentence)
+    ):
         return False
     if sentence.rstrip().endswith((":", ",", ";", "-", "–", "—", "...", "…")):
         return False  # it hands over to what the summary would not say
@@ -249,3 +486,103 @@ def restates(sentence: str, title: str) -> bool:
     """A lead that only restates the headline adds nothing after the headline is read."""
     mine, theirs = set(content_terms(sentence)), set(content_terms(title))
     return bool(mine and theirs) and len(mine & theirs) / len(mine | theirs) > 0.8
+
+
+# -- people named in full at first mention ---------------------------------------
+
+#: Words before a name that say who someone is ("Chief Justice Roy Moore", "Mr Moore").
+_TITLE_WORDS = frozenset(
+    """mr mrs ms miss mx dr sir dame lord lady prince princess king queen pope president
+    vice chief justice judge senator sen rep representative gov governor mayor general gen
+    captain capt coach officer detective sergeant sgt professor prof secretary minister
+    prime chancellor speaker leader director chairman chairwoman executive inspector
+    constable attorney bishop archbishop rev reverend father sister saint st deputy
+    commissioner superintendent lieutenant lt colonel col major maj admiral commander
+    ambassador councillor councilman councilwoman congressman congresswoman state foreign
+    home health defence defense finance interior premier former late""".split()
+)
+#: Honorifics said before a surname alone ("Mr Moore"): replaced by the first name.
+_HONORIFICS = frozenset("mr mrs ms miss mx dr".split())
+#: Capitalised words that open a sentence or name a time, never a person's first name.
+_NOT_FIRST_NAMES = frozenset(
+    """the a an in on at by for from to of and but or if as so when while after before since
+    this that these those his her their its our my your he she it they we you there here
+    then now yesterday today tomorrow last next new old north south east west central
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday christmas easter god""".split()
+)
+_NAME_TOKEN = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+#: A full name: a first name, an optional middle name or initial, a surname.
+_FULL_NAME = re.compile(
+    rf"\b(?P<first>{_NAME_TOKEN})\s+(?:(?:[A-Z]\.|{_NAME_TOKEN})\s+)?"
+    rf"(?:(?:de|van|von|der|da|di|al|bin|le|la|du)\s+)?(?P<last>{_NAME_TOKEN})\b"
+)
+#: What follows a surname when it names a person: a verb of saying or being, an age,
+#: a possessive.
+_PERSON_AFTER = re.compile(
+    r"^(?:\s+(?:said|says|told|tells|added|adds|was|is|has|had|will|would|who|wrote|writes|"
+    r"admitted|denied|insisted|claimed|explained|warned|revealed|confirmed|replied)\b"
+    r"|,\s+\d{1,3},|['’]s\b)"
+)
+#: Who someone is, said after their full name in the article: ", the state's chief
+#: justice," (up to ten words, opening with "the" or "a").
+_ROLE_AFTER = re.compile(r"^,\s+((?:the|a|an)\s+[^,;:.()\"“”]{3,80}?),")
+
+
+def _full_names(sentences: list[str]) -> dict[str, tuple[str, str]]:
+    """Each surname the article gives one person for -> (that person's full name at
+    its first mention, the role said after it there, or "")."""
+    found: dict[str, dict[str, tuple[str, str]]] = {}
+    for sentence in sentences:
+        position = 0
+        while match := _FULL_NAME.search(sentence, position):
+            first, last = match["first"], match["last"]
+            if first.lower() in _NOT_FIRST_NAMES | _TITLE_WORDS or last.lower() in _TITLE_WORDS:
+                position = match.end("first")  # "President Barack Obama": try from "Barack"
+                continue
+            position = match.end()
+            people = found.setdefault(last, {})
+            if first not in people:
+                role = _ROLE_AFTER.match(sentence[match.end() :])
+                said = role[1] if role and len(role[1].split()) <= 10 else ""
+                people[first] = (match.group(), said)
+    # A surname two people share ("Diane Winkler", "Mary Winkler") names no one alone.
+    return {last: next(iter(people.values())) for last, people in found.items() if len(people) == 1}
+
+
+_WORD_BEFORE_NAME = re.compile(r"([A-Za-z][\w'’.-]*)\s+$")
+
+
+def name_in_full(summary: list[str], article: list[str], title: str | None = None) -> list[str]:
+    """The summary with each person the article names in full said in full at their
+    first mention, with who they are when the article says it: "Moore said the ruling
+    stands." -> "Roy Moore, the state's chief justice, said the ruling stands." ("Mr
+    Moore" too). Only a surname the article gives one person for, in a place where it
+    names a person (before "said", an age, a possessive, or after "Mr"), and not when
+    the headline or the summary already said the full name."""
+    names = _full_names(article)
+    if not names:
+        return summary
+    said = title or ""
+    out = []
+    for sentence in summary:
+        told = sentence
+        for last, (full, role) in names.items():
+            if full in said or full in told:
+                continue
+            for match in re.finditer(rf"\b{re.escape(last)}\b", told):
+                before = _WORD_BEFORE_NAME.search(told[: match.start()])
+                honorific = before is not None and before[1].rstrip(".").lower() in _HONORIFICS
+                if before is not None and before[1][:1].isupper() and not honorific:
+                    continue  # part of a longer name: "Mary Winkler", "President Moore"
+                after = told[match.end() :]
+                if not (honorific or _PERSON_AFTER.match(after)):
+                    continue
+                start = before.start(1) if honorific and before is not None else match.start()
+                appositive = bool(role) and not after.startswith((",", "'", "’"))
+                spoken = f"{full}, {role}," if appositive else full
+                told = told[:start] + spoken + told[match.end() :]
+                break
+        out.append(told)
+        said += " " + told
+    return out
