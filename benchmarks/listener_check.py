@@ -1442,10 +1442,12 @@ def _article_people(article: str) -> dict[str, str]:
     """Surname -> the full name an article gives a person ("Moore" -> "Roy Moore").
 
     A capitalised run of two or more words is a person's name when the article shows a
-    person: a title ("Mr Moore", "Judge Roy Moore"), an age ("Roy Moore, 70,"), or a verb
-    of saying or "who" after the name or its last word ("Moore said"). A last word that
-    the article also writes in lower case ("Young", "Rice") or that ends names of places,
-    teams and organisations ("United", "Street") is left out.
+    person: a title anywhere ("Mr Moore", "Judge Roy Moore"), an age ("Roy Moore, 70,"),
+    or a verb of saying or "who" after the full name ("Roy Moore said"; not after "Moore"
+    alone, which a firm or a team can be). A last word that the article also writes in
+    lower case ("Young", "Rice") or that ends names of places, teams and organisations
+    ("United", "Street") is left out, and so are first words the article writes in lower
+    case ("Will Smith" is not sure to be a name: "will" is a word).
     """
     lowered = _lower_words(article)
     full: dict[str, str] = {}
@@ -1696,8 +1698,9 @@ def dropped_referent(
             before = sentence[: match.start()]
             kinds = [c for c in _REFERENT_CLASSES if head in c]
             said = nouns | set(_LOWER_WORD.findall(before.lower()))
-            if any(n in kind or n[:-1] in kind for n in said for kind in kinds):
-                pass  # "a magazine", "the carmaker" came before
+            said |= {word[:-1] for word in said if word.endswith("s")}
+            if any(kind & said for kind in kinds):
+                pass  # "a magazine", "the carmaker", "rival firms" came before
             elif head in named:
                 words, shown = named[head]
                 if not words & (names | _name_words(before)):
@@ -1739,8 +1742,9 @@ def first_person(
     when it tells the story ("We met her a week later") or comes back ("our trail...
     we were left"). One "we" or "us" alone is a host's too ("what science tells us").
     Words after a speaker's colon ("Peter Bergen: we've seen...") are the speaker's."""
-    singular: list[str] = []
-    plural: list[str] = []
+    singular: list[str] = []  # what each "I", "me", "my" says
+    plural: list[str] = []  # what each sentence's "we", "us", "our" says
+    story = 0  # sentences that open on "We" or "Our": the writer's own story
     sentences = [_clean(s) for s in summary if s.strip()]
     for index, (sentence, (spans, _)) in enumerate(
         zip(sentences, _quote_spans(sentences), strict=True)
@@ -1775,11 +1779,10 @@ def first_person(
                 singular.append(said)
             elif not plural or not plural[-1].startswith(f"sentence {index + 1} "):
                 plural.append(said)
-            if word[:1] == "W" and at_start:
-                plural.append(said)  # "We met her...": the writer's own story
+            story += word[:1] in "WO" and at_start
     if singular:
-        return singular[:1] + [p for p in singular[1:] if p != singular[0]][:2]
-    return plural[:1] if len(plural) >= 2 else []
+        return list(dict.fromkeys(singular))[:3]
+    return plural[:1] if len(plural) + story >= 2 else []
 
 
 #: "Peter Bergen: The move would invite the chaos we've seen": the speaker's words.
