@@ -142,9 +142,12 @@ STOPWORDS = frozenset(
 )
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
+
+
 def words(text: str) -> list[str]:
     """The words of a text; a number counts as one word."""
-    return re.findall(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*", text)
+    return _WORD.findall(text)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -172,7 +175,7 @@ _AGENCIES = (
 )
 _CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]*)*"
 _MIXED_PLACE = r"[A-Z][a-zA-Z.'’-]+(?: [A-Z][a-zA-Z.'’-]+){0,3}"
-_PLACE_QUALIFIER = r"(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Za-z]+\.?)?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
+_PLACE_QUALIFIER = r"(?:[,.]\s*[A-Z][A-Za-z.]*(?:\s+[A-Za-z]+\.?)?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
 _DASH = r"\s*(?:--|[-–—:])\s*"
 _DATELINE = re.compile(
     "^(?:"

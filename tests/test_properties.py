@@ -41,7 +41,7 @@ from briefing.summarize import (
     usable_sentences,
     word_count,
 )
-from briefing.summarize.lead import lead
+from briefing.summarize.lead import take_lead
 from briefing.text import (
     STOPWORDS,
     TITLES,
@@ -520,7 +520,7 @@ def test_summary_sentences_are_the_articles_own_in_order(text, title):
     summary = summarize(text, title=title)
     assert isinstance(summary, list)
     # What the lead chose, before a person's first mention is said in full.
-    chosen = [s.text for s in lead(usable_sentences(text, title), count=None, cap=90,
+    chosen = [s.text for s in take_lead(usable_sentences(text, title), count=None, cap=90,
                                    target=60)]  # fmt: skip
     chosen = chosen[: len(summary)]
     assert summary == name_in_full(chosen, candidate_sentences(text), title)

@@ -36,12 +36,12 @@ def test_default_budget_is_about_40_to_90_words(eval_sample):
 def test_summary_sentences_are_the_articles_own_in_order(eval_sample):
     """The article's own sentences in its order; a person's first mention may be said in
     full ("Mr Haugh" -> "Karl Haugh"), nothing else changes."""
-    from briefing.summarize.lead import lead, usable_sentences
+    from briefing.summarize.lead import take_lead, usable_sentences
     from briefing.summarize.rules import name_in_full, paragraphs_and_sentences
 
     for text, title in _texts(eval_sample):
         summary = summarize(text, title=title, max_sentences=3)
-        chosen = [s.text for s in lead(usable_sentences(text, title), count=3, cap=None,
+        chosen = [s.text for s in take_lead(usable_sentences(text, title), count=3, cap=None,
                                        target=None)]  # fmt: skip
         assert summary == name_in_full(chosen, paragraphs_and_sentences(text)[0], title)
         positions = _positions(chosen, text)
@@ -673,3 +673,65 @@ def test_a_sentence_that_says_the_lead_again_is_left_out():
     summary = summarize(text, max_sentences=3)
     assert not any(s.startswith("Sony says it will in fact") for s in summary)
     assert summary[-1].startswith("President Obama later said")
+
+
+def test_a_description_opening_the_article_introduces_its_referent():
+    """The Daily Mail opens with a description ("The heartbroken former fiancée of tycoon
+    Scot Young ..."): nothing was left out before it, so it is the lead."""
+    sentence = "The heartbroken former fiancée of tycoon Scot Young attended his funeral."
+    assert leans_back(sentence)
+    assert not leans_back(sentence, opening=True)
+    text = f"{sentence}\n\nThe service was held at a cemetery in west London on Friday afternoon."
+    assert summarize(text, max_sentences=1) == [sentence]
+
+
+def test_a_column_is_said_as_its_writer_s():
+    """A piece in its writer's first person is not dropped sentence by sentence (leaving a
+    summary from the middle of it): the host says whose words they are."""
+    text = (
+        "Americans like to complain about the endless political gridlock in our capital.\n\n"
+        "But if we're honest we need to look in the mirror too, at how we vote.\n\n"
+        "Many of us abandoned the field by not voting in last year's midterm elections."
+    )
+    summary = summarize(text, max_sentences=2)
+    assert summary[0] == (
+        "The writer says: Americans like to complain about the endless political gridlock "
+        "in our capital."
+    )
+    assert summary[1].startswith("But if we're honest")
+    news = (
+        "The council voted on Monday to close the pool.\n\nI was so taken aback by this, he said."
+    )
+    assert summarize(news) == ["The council voted on Monday to close the pool."]
+
+
+def test_a_present_tense_caption_that_says_the_lead_again_is_left_out():
+    text = (  # news-train.jsonl, a CNN story and its picture's caption
+        "Two tractor-trailer trucks crashed and burst into flames Thursday on a bridge between "
+        "the United States and Mexico, shutting a key border crossing and killing four people, "
+        "police said.\n\n"
+        "Police look at the aftermath of a fiery crash on a bridge linking Reynosa, Mexico, "
+        "and Pharr, Texas.\n\n"
+        "The collision on the bridge triggered a chain-reaction accident with three other "
+        "vehicles, said a police lieutenant."
+    )
+    summary = summarize(text, max_sentences=2)
+    assert not any(s.startswith("Police look at") for s in summary)
+    assert summary[1].startswith("The collision on the bridge")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts"),
+    [
+        ("She had a smile on her face An 86-year-old nun was there.",
+         ["She had a smile on her face", "An 86-year-old nun was there."]),
+        ("They argued over the start of the next Serie A season.",
+         ["They argued over the start of the next Serie A season."]),
+        ("The match was played at Wembley The crowd was huge.",
+         ["The match was played at Wembley The crowd was huge."]),
+    ],
+)  # fmt: skip
+def test_split_run_in_captions(sentence, parts):
+    from briefing.summarize.rules import split_run_in_captions
+
+    assert split_run_in_captions(sentence) == parts

@@ -523,3 +523,16 @@ def test_repair_broken_stops(paragraph, expected):
 )
 def test_strip_list_number(paragraph, expected):
     assert strip_list_number(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("ROME. Italy -- Italy and Roma striker Francesco Totti threatened to quit.",
+         "Italy and Roma striker Francesco Totti threatened to quit."),
+        ("ROME, Italy -- Totti threatened to quit.", "Totti threatened to quit."),
+        ("Dr. Smith -- the surgeon -- said no.", "Dr. Smith -- the surgeon -- said no."),
+    ],
+)  # fmt: skip
+def test_dateline_with_a_full_stop_for_its_comma(paragraph, expected):
+    assert clean_paragraph(paragraph) == expected

@@ -2,7 +2,7 @@
 
 ``summarize(text, *, title=None, max_sentences=None, max_words=None)`` is the entry
 point: the article's lead, told in its own first speakable sentences, whole and in
-order (``lead``), by the rules of what a listener can follow (``rules``).
+order (``lead.take_lead``), by the rules of what a listener can follow (``rules``).
 ``summarize_article`` makes a Story of an Article, ``summarize_articles`` a show's
 stories at their spoken budgets. ``llm`` asks a chat model instead (optional).
 """
@@ -16,7 +16,14 @@ from dataclasses import replace
 from ..models import Article, Progress, Skipped, Story
 from ..select import story_budgets
 from ..text import relative_days
-from .lead import DEFAULT_MAX_WORDS, DEFAULT_TARGET_WORDS, lead, limits, usable_sentences
+from .lead import (
+    DEFAULT_MAX_WORDS,
+    DEFAULT_TARGET_WORDS,
+    article_sentences,
+    limits,
+    take_lead,
+    usable_sentences,
+)
 from .rules import (
     candidate_sentences,
     leans_back,
@@ -50,6 +57,10 @@ __all__ = [
 ]
 
 
+#: How the host hands over to the writer of a column, whose first person it reads.
+WRITER_SAYS = "The writer says:"
+
+
 def summarize(
     text: str,
     *,
@@ -63,10 +74,12 @@ def summarize(
     caption, picture, question, fragment or quotation without its speaker; no lead
     that only restates ``title``), taken in order; one that leans on a sentence left
     out, or repeats what was said, is passed over. A person the article names in full
-    is named in full at their first mention (``rules.name_in_full``). With neither limit given the
-    summary is about 60 words (at most 90); ``max_sentences`` alone takes that many;
-    ``max_words`` as many as bring it closest to that length. A summary never cuts a
-    sentence: when even the first is longer than ``max_words``, it is returned alone.
+    is named in full at their first mention (``rules.name_in_full``); a column, written
+    in its author's first person, is said as theirs ("The writer says: ..."). With
+    neither limit given the summary is about 60 words (at most 90); ``max_sentences``
+    alone takes that many; ``max_words`` as many as bring it closest to that length. A
+    summary never cuts a sentence: when even the first is longer than ``max_words``, it
+    is returned alone.
     Deterministic.
     """
     if max_sentences is not None and max_sentences < 1:
@@ -74,9 +87,11 @@ def summarize(
     if max_words is not None and max_words < 1:
         raise ValueError("max_words must be at least 1")
     count, cap, target = limits(max_sentences, max_words)
-    chosen = [s.text for s in lead(usable_sentences(text, title), count=count, cap=cap,
-                                   target=target)]  # fmt: skip
-    article = paragraphs_and_sentences(text)[0]
+    taken = take_lead(usable_sentences(text, title), count=count, cap=cap, target=target)
+    chosen = [s.text for s in taken]
+    if taken and taken[0].writer:  # a column: the host says whose words these are
+        chosen[0] = f"{WRITER_SAYS} {chosen[0]}"
+    article = article_sentences(text)
     told = name_in_full(chosen, article, title)
     # Names said in full make a summary longer: it still keeps to its cap.
     while cap is not None and len(told) > 1 and sum(map(word_count, told)) > cap:

@@ -26,11 +26,13 @@ from dataclasses import dataclass
 
 from ..text import content_terms, looks_like_caption, words
 from .rules import (
+    describes_as_present,
     leans_back,
     paragraphs_and_sentences,
     restates,
     sayable,
     speakable,
+    speaks_for_the_writer,
     word_count,
 )
 
@@ -56,9 +58,18 @@ class Sentence:
     words: int
     leans_back: bool
     """Only the sentence before it (among those a summary may use) makes it followable."""
-    trigrams: frozenset[tuple[str, ...]]
-    terms: frozenset[str]
-    """Its content words, stemmed."""
+    writer: bool = False
+    """It speaks in the first person of the writer of a column (said as theirs)."""
+
+    @functools.cached_property
+    def trigrams(self) -> frozenset[tuple[str, ...]]:
+        """Its runs of three words, in lower case."""
+        return _trigrams(self.text)
+
+    @functools.cached_property
+    def terms(self) -> frozenset[str]:
+        """Its content words, stemmed."""
+        return frozenset(content_terms(self.text))
 
     def repeats(self, trigrams: set[tuple[str, ...]], terms: set[str]) -> bool:
         """Whether it says again what ``trigrams`` and ``terms`` (those said) said."""
@@ -75,6 +86,19 @@ def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(lowered[i : i + 3]) for i in range(len(lowered) - 2))
 
 
+#: A summary is told from the article's first this many sentences, at most: a lead,
+#: and the names it uses, come early (no budget reaches that far), and a long article
+#: costs no more than a short one.
+READ_SENTENCES = 60
+
+
+@functools.lru_cache(maxsize=1024)
+def article_sentences(text: str) -> tuple[str, ...]:
+    """The article's first READ_SENTENCES sentences, as the rules read them
+    (``rules.paragraphs_and_sentences``), remembered for the last articles read."""
+    return tuple(paragraphs_and_sentences(text, READ_SENTENCES)[0][:READ_SENTENCES])
+
+
 def usable_sentences(text: str, title: str | None = None) -> tuple[Sentence, ...]:
     """The sentences of ``text`` a summary may use, in article order: the ``speakable``
     ones, without a first one that only restates ``title``; when none is speakable,
@@ -84,19 +108,38 @@ def usable_sentences(text: str, title: str | None = None) -> tuple[Sentence, ...
     return _usable(text, title)
 
 
+#: A sentence in a caption's present tense with at least this share of its content
+#: words in the sentence before it describes that sentence's picture.
+CAPTION_OVERLAP = 0.33
+
+
+def _overlap(sentence: str, before: str) -> float:
+    mine = set(content_terms(sentence))
+    return len(mine & set(content_terms(before))) / len(mine) if mine else 0.0
+
+
 @functools.lru_cache(maxsize=1024)
 def _usable(text: str, title: str | None) -> tuple[Sentence, ...]:
-    sentences = [s for s in paragraphs_and_sentences(text)[0] if sayable(s)]
-    kept = [s for s in sentences if speakable(s)]
+    sentences = [s for s in article_sentences(text) if sayable(s)]
+    # The writer's own piece: its first words are in the first person ("Americans like
+    # to complain about the gridlock in our capital."); its voice is attributed.
+    opening = next((s for s in sentences if not looks_like_caption(s)), "")
+    column = speaks_for_the_writer(opening)
+    kept = [s for s in sentences if speakable(s, column=column)]
     if not kept:
         kept = [s for s in sentences if not looks_like_caption(s)] or sentences[:1]
     if title and len(kept) > 1 and restates(kept[0], title):
         kept = kept[1:]
-    leaning = [leans_back(s, title) for s in kept]
+    kept = [
+        s
+        for i, s in enumerate(kept)
+        if not (i and describes_as_present(s) and _overlap(s, kept[i - 1]) >= CAPTION_OVERLAP)
+    ]
+    leaning = [leans_back(s, title, opening=s == opening) for s in kept]
     if leaning and all(leaning):
         leaning[0] = False  # nothing else to say: the story is told from its first
     return tuple(
-        Sentence(s, word_count(s), lean, _trigrams(s), frozenset(content_terms(s)))
+        Sentence(s, word_count(s), lean, column and speaks_for_the_writer(s))
         for s, lean in zip(kept, leaning, strict=True)
     )
 
@@ -112,7 +155,7 @@ def limits(
     return max_sentences, max_words, max_words
 
 
-def lead(
+def take_lead(
     sentences: Sequence[Sentence],
     *,
     count: int | None,

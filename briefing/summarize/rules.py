@@ -11,7 +11,9 @@ victim ..."), a question or a fragment. These are never spoken (``speakable``,
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 
 from ..text import (
     clean_paragraph,
@@ -144,10 +146,35 @@ _CAPTION_SIGNAL = re.compile(
 #: shows; "Bush on Wednesday signs" (the day before the verb) is a caption's order.
 _PRESENT_CAPTION = re.compile(
     rf"^(?:(?:Holding|Wearing|Carrying|Standing|Sitting|Pictured|Seen)\b[^,]{{0,60}},\s*)?"
-    rf"[A-Z][\w'’.-]*(?:\s+[\w'’.,-]+){{0,7}}?"
+    rf"(?P<subject>[A-Z][\w'’.-]*(?:\s+[\w'’.,-]+){{0,7}}?)"
     rf"(?P<day>\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
-    rf"\s+(?:{_DEPICTING_VERBS})\b"
+    rf"\s+(?:{_DEPICTING_VERBS})\b(?P<next>\s+[\w'’]+)?"
 )
+#: A caption's subject is a name or a noun phrase: no verb, no pronoun opening it.
+_NOT_IN_A_SUBJECT = frozenset(
+    """it its there here here's there's this that what who which whom whose he she they we i
+    is are was were be been being has have had will would can could may might must shall
+    should do does did to that up than due about called""".split()
+)
+#: After a caption's verb comes what it does it to, not another verb ("The students'
+#: march began ...").
+_NOT_AFTER_A_VERB = frozenset(
+    """is are was were has have had will would began begins begun started starts""".split()
+)
+
+
+def _present_caption(text: str) -> re.Match[str] | None:
+    """A caption's subject and present-tense verb opening ``text`` (see _PRESENT_CAPTION)."""
+    caption = _PRESENT_CAPTION.match(text)
+    if caption is None:
+        return None
+    subject = caption["subject"].lower().replace(",", " ").split()
+    if any(w in _NOT_IN_A_SUBJECT or w.endswith(("ing", "ed")) for w in subject):
+        return None
+    following = (caption["next"] or "").strip().lower()
+    return None if following in _NOT_AFTER_A_VERB else caption
+
+
 #: A caption's label: up to six words before a colon, none of them a verb of saying or
 #: being, then a capital: "Privacy and civil liberties campaigner: Former Shadow Home
 #: Secretary David Davis." (not "The statement read: ...", "He added: ...").
@@ -183,13 +210,15 @@ def opens_with_unresolved_pronoun(sentence: str) -> bool:
     return first[0] in _DEMONSTRATIVES and len(first) > 1 and first[1] in _AUX_VERBS
 
 
-def leans_back(sentence: str, title: str | None = None) -> bool:
+def leans_back(sentence: str, title: str | None = None, *, opening: bool = False) -> bool:
     """True for a sentence a listener cannot follow unless the sentence before it was
     said: an unresolved pronoun for its subject (see opens_with_unresolved_pronoun),
     an opener or ending that continues an earlier thought ("But ...", "Meanwhile,
     ...", "Now, a study has found it may make your brain larger, too."), a
     demonstrative subject ("This bundle of joy was ..."), or a definite description
-    ("The victim was killed ...") whose noun the headline (``title``) does not hold."""
+    ("The victim was killed ...") whose noun the headline (``title``) does not hold,
+    unless the sentence ``opening`` the article introduces it there ("The heartbroken
+    former fiancée of tycoon Scot Young attended his funeral")."""
     text = sentence.strip()
     if (
         opens_with_unresolved_pronoun(text)
@@ -198,7 +227,7 @@ def leans_back(sentence: str, title: str | None = None) -> bool:
         or _DEMONSTRATIVE_SUBJECT.match(text)
     ):
         return True
-    role = _DEFINITE_ROLE.match(text)
+    role = None if opening else _DEFINITE_ROLE.match(text)
     if not role:
         return False
     head = stem(role.group("head").split("-")[-1])
@@ -221,8 +250,14 @@ def depicts_a_picture(sentence: str) -> bool:
     text = sentence.strip()
     if _LONG_CAPTION_LABEL.match(text):
         return True
-    caption = _PRESENT_CAPTION.match(text)
+    caption = _present_caption(text)
     return caption is not None and bool(caption["day"] or _CAPTION_SIGNAL.search(text))
+
+
+def describes_as_present(sentence: str) -> bool:
+    """True for a sentence told in a caption's present tense ("Police look at the
+    aftermath of ..."): a caption when it also says the story again (see the lead)."""
+    return _present_caption(sentence.strip()) is not None
 
 
 #: Someone's handle on a social network: the sentence is a post read out ("Oh
@@ -337,6 +372,24 @@ MAX_WORD_CHARS = 45
 
 # A caption run into the next sentence with no full stop: "... on her face An 86-year-old nun".
 _RUN_ON = re.compile(r"(?<=[a-z0-9,)’'%]) (?=(?:A|An|The) [a-z0-9])")
+_WORD_BEFORE_SEAM = re.compile(r"(\S+)$")
+
+
+def split_run_in_captions(sentence: str) -> list[str]:
+    """A sentence with a caption run into it cut in two at the seam: "... on her face An
+    86-year-old nun ..." (a lower-case word, then "A", "An" or "The"); a name before
+    the seam is no seam ("the next Serie A season")."""
+    parts, start = [], 0
+    for seam in _RUN_ON.finditer(sentence):
+        before = _WORD_BEFORE_SEAM.search(sentence, 0, seam.start())
+        if before is not None and before[1][:1].isupper():
+            continue
+        parts.append(sentence[start : seam.start()])
+        start = seam.end()
+    parts.append(sentence[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
 # Two sentences with the full stop lost between them: "... 1.5 million Armenians And it's
 # also ...". A capitalised function word after a lower-case word opens a sentence.
 _LOST_STOP = re.compile(
@@ -432,19 +485,23 @@ def strip_list_numbers(sentences: list[str]) -> list[str]:
     return [_TRAILING_NUMBER.sub(".", s) if i in numbered else s for i, s in enumerate(sentences)]
 
 
-def paragraphs_and_sentences(text: str) -> tuple[list[str], frozenset[int]]:
-    """The article's sentences, cleaned of web furniture, with run-in captions cut off,
-    quotations the splitter cut in pieces made whole and list numbers left out, and
-    the indices of those that open a paragraph."""
+def paragraphs_and_sentences(
+    text: str, limit: int | None = None
+) -> tuple[list[str], frozenset[int]]:
+    """The article's sentences (the paragraphs that hold its first ``limit``, when
+    given), cleaned of web furniture, with run-in captions cut off, quotations the
+    splitter cut in pieces made whole and list numbers left out, and the indices of
+    those that open a paragraph."""
     sentences: list[str] = []
     starts: set[int] = set()
     for paragraph in re.split(r"\n\s*\n", text):
+        if limit is not None and len(sentences) >= limit:
+            break
         cleaned = clean_paragraph(paragraph)
         starts.add(len(sentences))
         pieces: list[str] = []
         for sentence in split_sentences(cleaned):
-            parts = (part.strip() for part in _RUN_ON.split(sentence))
-            pieces.extend(restore_lost_stops(part) for part in parts if part)
+            pieces.extend(map(restore_lost_stops, split_run_in_captions(sentence)))
         sentences.extend(rejoin_quotations(pieces))
     return strip_list_numbers(sentences), frozenset(starts)
 
@@ -460,18 +517,19 @@ def sayable(sentence: str) -> bool:
     return len(tokens) <= MAX_SENTENCE_WORDS and all(len(t) <= MAX_WORD_CHARS for t in tokens)
 
 
-def speakable(sentence: str) -> bool:
+def speakable(sentence: str, *, column: bool = False) -> bool:
     """Whether a sentence may be spoken in a summary at all: not a caption (a label, a
     picture, a sentence describing one), not a quotation without its speaker, not a
-    post read out, not the writer's own first person, not a table, not a question,
-    not a fragment."""
+    post read out, not the writer's own first person (unless the article is the
+    writer's ``column``, whose voice the summary attributes), not a table, not a
+    question, not a fragment."""
     if (
         looks_like_caption(sentence)
         or is_bare_quote(sentence)
         or points_at_picture(sentence)
         or depicts_a_picture(sentence)
         or quotes_a_post(sentence)
-        or speaks_for_the_writer(sentence)
+        or (not column and speaks_for_the_writer(sentence))
         or reads_as_table(sentence)
     ):
         return False
@@ -529,7 +587,8 @@ _PERSON_AFTER = re.compile(
 _ROLE_AFTER = re.compile(r"^,\s+((?:the|a|an)\s+[^,;:.()\"“”]{3,80}?),")
 
 
-def _full_names(sentences: list[str]) -> dict[str, tuple[str, str]]:
+@functools.lru_cache(maxsize=256)
+def _full_names(sentences: tuple[str, ...]) -> dict[str, tuple[str, str]]:
     """Each surname the article gives one person for -> (that person's full name at
     its first mention, the role said after it there, or "")."""
     found: dict[str, dict[str, tuple[str, str]]] = {}
@@ -553,14 +612,14 @@ def _full_names(sentences: list[str]) -> dict[str, tuple[str, str]]:
 _WORD_BEFORE_NAME = re.compile(r"([A-Za-z][\w'’.-]*)\s+$")
 
 
-def name_in_full(summary: list[str], article: list[str], title: str | None = None) -> list[str]:
+def name_in_full(summary: list[str], article: Sequence[str], title: str | None = None) -> list[str]:
     """The summary with each person the article names in full said in full at their
     first mention, with who they are when the article says it: "Moore said the ruling
     stands." -> "Roy Moore, the state's chief justice, said the ruling stands." ("Mr
     Moore" too). Only a surname the article gives one person for, in a place where it
     names a person (before "said", an age, a possessive, or after "Mr"), and not when
     the headline or the summary already said the full name."""
-    names = _full_names(article)
+    names = _full_names(tuple(article))
     if not names:
         return summary
     said = title or ""
