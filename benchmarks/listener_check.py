@@ -954,7 +954,8 @@ _SPEECH_WORDS = _words(
     calls branded brands labelled labeled dubbed quipped mused sang read reads believes
     believed thinks thought hopes hoped fears feared vowed vows promised promises
     predicted predicts acknowledged acknowledges recounted recounts spoke speaks quoted
-    quoting"""
+    quoting realized realised realizes realises wondered wonders reflected reflects
+    exclaimed exclaims sighed sighs smiled smiles grinned grins"""
 )
 _SPEECH_PHRASES = (
     "according to", "went on", "in a statement", "in an interview", "in a post", "in a tweet",
@@ -1117,6 +1118,14 @@ def _introduces(lead: str) -> bool:
     return lead.rstrip().endswith(":") and _has_referent(lead)
 
 
+#: Words after which a quotation is a name, not someone's words.
+_NAMES_WHAT_FOLLOWS = re.compile(
+    r"\b(?:call it|called|dubbed|named|nicknamed|titled|entitled|known as|billed as|"
+    r"the phrase|the words|the slogan|the motto|the headline)\s*,?$",
+    re.IGNORECASE,
+)
+
+
 def _significant(sentence: str, spans: list[tuple[int, int]], inside_at_start: bool) -> bool:
     """A quotation a listener hears as someone's words: one that runs over from the
     sentence before or on to the next, or that ends in its own punctuation ('"We will
@@ -1132,6 +1141,8 @@ def _significant(sentence: str, spans: list[tuple[int, int]], inside_at_start: b
             return quoted >= 3  # runs on into the next sentence ('the book "Eat.' does not)
         speech_like = bool(re.search(r"[.,!?…]\s*[\"”’']\s*$", text))
         lead = _AGENCY_DATELINE.sub("", sentence[:start]).strip()
+        if _NAMES_WHAT_FOLLOWS.search(lead[-25:]):
+            continue  # 'Call it "The Most Interesting Ticket in the World."': a name
         opens = not lead or lead.endswith(":")
         if speech_like and quoted >= 3 and (opens or quoted * 2 >= total):
             return True
@@ -1741,7 +1752,8 @@ def first_person(
     aback"), read by the host, is heard as the host's own; so is a writer's "we" or "our"
     when it tells the story ("We met her a week later") or comes back ("our trail...
     we were left"). One "we" or "us" alone is a host's too ("what science tells us").
-    Words after a speaker's colon ("Peter Bergen: we've seen...") are the speaker's."""
+    Words after a speaker's colon ("Peter Bergen: we've seen...", "The writer says: I
+    ...") are the speaker's, to the summary's end."""
     singular: list[str] = []  # what each "I", "me", "my" says
     plural: list[str] = []  # what each sentence's "we", "us", "our" says
     story = 0  # sentences that open on "We" or "Our": the writer's own story
@@ -1754,8 +1766,8 @@ def first_person(
         if closes:
             outside = outside[closes[-1] :]  # the words before a lost opening mark
         speaker = _SPEAKER_COLON.match(outside)
-        if speaker and _has_referent(speaker.group(1)):
-            continue  # "Pamela Burns: We congratulate...": her words
+        if speaker and (_has_referent(speaker.group(1)) or _WRITER.search(speaker.group(1))):
+            break  # "Pamela Burns: We congratulate...", "The writer says: I...": theirs from here
         for match in _FIRST_PERSON.finditer(outside):
             word = match.group(0)
             start = match.start()
@@ -1787,6 +1799,13 @@ def first_person(
 
 #: "Peter Bergen: The move would invite the chaos we've seen": the speaker's words.
 _SPEAKER_COLON = re.compile(r"^\W*([^:\"“”]{2,60}):\s")
+#: "The writer says", "the columnist writes": who speaks a column's words.
+_WRITER = re.compile(
+    r"\b(?:writer|columnist|author|reporter|correspondent|editor|blogger|essayist|"
+    r"commentator|analyst|contributor)s?\s+(?:says|writes|said|wrote|recalls|explains|"
+    r"argues|adds)\b",
+    re.IGNORECASE,
+)
 
 
 # --------------------------------------------------------------------------
@@ -2151,8 +2170,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(
         f"\nSummaries flagged by each check, training file ({len(items)} articles: "
         + ", ".join(f"{sizes[g]} {g}" for g in groups)
-        + "). BBC references are article sentences out of order, so their quotations and\n"
-        "names lose what came before them; the raw lead keeps its dateline and byline.\n"
+        + ").\nBBC references are article sentences out of order: their quotations and names"
+        " lose what came\nbefore them. The raw lead keeps its dateline and byline: CNN's"
+        ' "(CNN)" is a source credit.\n'
     )
     print(f"{'':<26}" + "".join(f"{s:>{9 * len(groups)}}" for s in systems))
     print(f"{'':<26}" + "".join(f"{g:>9}" for _ in systems for g in groups))

@@ -380,6 +380,8 @@ def test_quote_without_speaker_catches(summary):
             '"We are sorry for the delay," he said.',
         ],
         ["Fans queued for hours at Wembley.", '"We love this club," they said.'],
+        ['Call it "The Most Expensive Parking Ticket in the World."'],
+        ['"I am running in the Holy Land," Sara Haddad smiles.', '"I am running for us."'],
     ],
 )
 def test_quote_without_speaker_passes(summary):
@@ -690,6 +692,11 @@ def test_first_person_catches(summary):
     [
         ['"I was so taken aback," she said.'],
         ["Peter Bergen: We have seen this kind of chaos in Iraq before."],
+        # Attributed once, the writer's voice goes on: what issue 25 asks of a column.
+        [
+            "The writer says: When I was a child, a neighbour called my father every night.",
+            "I never learned what she wanted from him.",
+        ],
         ['I know how to work together," he says.'],  # the opening mark was lost
         ["World War I ended in 1918."],
         ["She has had type I diabetes since she was a child."],
