@@ -1442,7 +1442,8 @@ _SPEECH_AFTER_NAME = (
 
 
 _NOT_A_MENTION = re.compile(
-    r"(?:\b(?:in|at|from|of|near|to|outside|across|the|a|an|another|every|each|this|that)|&)"
+    r"(?:\b(?:in|at|from|of|near|to|outside|across|the|a|an|another|every|each|this|that|"
+    r"nee|née|born)|&)"
     r"\s+$",
     re.IGNORECASE,
 )

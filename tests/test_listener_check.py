@@ -590,6 +590,7 @@ def test_surname_only_catches(summary, headline, article):
         (["President Obama signed the bill on Monday."], None, OBAMA),
         (["Young people are leaving the town."], None, OBAMA),
         (["Fans gathered in Moore Park on Sunday."], None, MOORE),
+        (["Jane Ash, nee Moore, was found at her flat on Friday."], None, MOORE),
     ],
 )
 def test_surname_only_passes(summary, headline, article):
