@@ -1885,6 +1885,9 @@ _SOURCE_CREDIT = re.compile(
     r"|\bcontributed to this (?:report|story|article)\b"
     r"|^(?:Reporting|Writing|Editing|Additional reporting) by\b"
     r"|\bCopyright\s+(?:©\s*)?(?:19|20)\d\d\b|©\s*(?:19|20)\d\d\b|\ball rights reserved\b"
+    # a byline left by the page: "By. Daily Mail Reporter.", "By . Rob Waugh ."
+    r"|^By\s?\.(?:\s|$)|\b(?:Daily Mail|MailOnline|Mail Online|Associated Press|Press Association)"
+    r"\s+[Rr]eporters?\b"
 )
 
 
@@ -1892,7 +1895,8 @@ def source_credit(
     summary: Sequence[str], headline: str | None = None, article: str | None = None
 ) -> list[str]:
     """A source credit read aloud: "(The Hollywood Reporter)", "(AP)", "(CNN)" left in a
-    sentence, "... contributed to this report", a copyright line."""
+    sentence, "... contributed to this report", a copyright line, a byline ("By. Daily
+    Mail Reporter.")."""
     found: list[str] = []
     for index, raw in enumerate(summary):
         sentence = " ".join(raw.split())
@@ -1928,6 +1932,9 @@ _TIMESTAMP = re.compile(
     r"|\b\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:GMT|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|"
     rf"UTC|CET|CEST|AEST|AEDT|ET|PT)\s*,\s*(?:\w+day,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+"
     rf"{_MONTH_NAMES}\s+\d{{4}}\b"
+    # a sentence that is only a date: "on 3rd August 2011.", "March 19, 2015 ."
+    rf"|(?:^|[.|]\s+)(?:on\s+)?(?:\w+day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAMES}|"
+    rf"{_MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+\d{{4}}\s*\.?$"
 )
 
 
@@ -1935,7 +1942,7 @@ def timestamp(
     summary: Sequence[str], headline: str | None = None, article: str | None = None
 ) -> list[str]:
     """A page's timestamp read aloud: "Last updated at 20:11 GMT", "PUBLISHED: 13:26 EST,
-    2 May 2014", "UPDATED: ..."."""
+    2 May 2014", "UPDATED: ...", or a sentence that is only a date ("March 19, 2015.")."""
     found: list[str] = []
     for index, raw in enumerate(summary):
         match = _TIMESTAMP.search(" ".join(raw.split()))

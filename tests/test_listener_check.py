@@ -759,6 +759,9 @@ def test_related_link_passes(summary):
         ["Anna Reid contributed to this report."],
         ["Copyright 2015 The Conversation."],
         ["The band's new album is out in May (via Rolling Stone)."],
+        ["By. Daily Mail Reporter."],
+        ["By."],  # training file: how a Daily Mail byline stamp is split
+        ["By . Rob Waugh ."],
     ],
 )
 def test_source_credit_catches(summary):
@@ -774,6 +777,8 @@ def test_source_credit_catches(summary):
         ["The report was published in The Times on Monday."],
         ["He moved to The Hague (the Netherlands) in 2010."],
         ["CNN's reporter said the road was closed."],
+        ["By Monday, the fire was out."],
+        ["By 2020, the town had doubled in size."],
     ],
 )
 def test_source_credit_passes(summary):
@@ -788,6 +793,9 @@ def test_source_credit_passes(summary):
         ["UPDATED: 09:41 EST, 18 February 2013."],
         ["14:11 EST, 25 October 2013."],
         ["Last updated at 1:25 AM on 3rd August 2011."],  # training file
+        ["on 3rd August 2011."],  # what a byline's timestamp can leave behind
+        ["Daily Mail Reporter. on 3rd August 2011."],
+        ["March 19, 2015 ."],
     ],
 )
 def test_timestamp_catches(summary):
@@ -802,6 +810,8 @@ def test_timestamp_catches(summary):
         ["The rules were last updated in 2010."],
         ["The app, first published in 2012, has five million users."],
         ["Updated figures show that prices rose by 2% in May."],
+        ["The vote is on 3 May 2015."],
+        ["It was March 2015 when the factory closed."],
     ],
 )
 def test_timestamp_passes(summary):
