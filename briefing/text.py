@@ -175,7 +175,9 @@ _AGENCIES = (
 )
 _CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]*)*"
 _MIXED_PLACE = r"[A-Z][a-zA-Z.'’-]+(?: [A-Z][a-zA-Z.'’-]+){0,3}"
-_PLACE_QUALIFIER = r"(?:[,.]\s*[A-Z][A-Za-z.]*(?:\s+[A-Za-z]+\.?)?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?"
+_PLACE_QUALIFIER = (
+    r"(?:[,.]\s*[A-Z][A-Za-z.]*(?:\s+[A-Za-z]+\.?)?(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,2}"
+)
 _DASH = r"\s*(?:--|[-–—:])\s*"
 _DATELINE = re.compile(
     "^(?:"
@@ -253,7 +255,18 @@ def strip_byline(paragraph: str) -> str:
         return ""
     if _DAILY_MAIL_STAMP.match(text) and len(text.split()) <= 30:
         return ""
-    return paragraph
+    return _INLINE_BYLINE.sub("", _STAMP_BAR.sub(" ", paragraph))
+
+
+#: A byline run into the story it opens, as a page's lost line breaks leave it: "By.
+#: Jack Doyle and Emily Allen. Theresa May will ...", "By. Daily Mail Reporter. on 3rd
+#: August 2011. A man was ...".
+_INLINE_BYLINE = re.compile(
+    r"^\s*By\.\s+[A-Z][^.]{0,80}?\.\s+"
+    r"(?:on\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\.\s+)?(?=\S)"
+)
+#: What is left between two time stamps: "|.".
+_STAMP_BAR = re.compile(r"(?:^|(?<=\s))\|\.?(?=\s|$)")
 
 
 _BOILERPLATE = re.compile(
@@ -316,10 +329,15 @@ _SOURCE_CREDIT = re.compile(
 )
 
 
+#: Where a piece of news was picked up from, anywhere in a sentence: "(via Loudwire)".
+_VIA = re.compile(r"\s*\(\s*via\s+[^()]{1,60}\)", re.IGNORECASE)
+
+
 def strip_source_credit(paragraph: str) -> str:
-    """Remove a source's name in parentheses opening or closing a paragraph:
-    "She won. (The Hollywood Reporter)" -> "She won."."""
-    return _SOURCE_CREDIT.sub("", paragraph).strip()
+    """Remove a source's name in parentheses opening or closing a paragraph, and where
+    the news was picked up from: "She won. (The Hollywood Reporter)" -> "She won.",
+    "the filmmaker tweeted (via Loudwire)." -> "the filmmaker tweeted."."""
+    return _VIA.sub("", _SOURCE_CREDIT.sub("", paragraph)).strip()
 
 
 #: A full stop with no space after it, between two words: "made up.And 12 months on".
@@ -342,6 +360,11 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+#: Words no sentence ends with: a stop after one is a lost line break, whatever follows
+#: ("Theresa May will visit the. Jordan ..." is one sentence; "... visit. Jordan" may be two).
+_STOP_AFTER_NEVER_LAST = re.compile(r"\b(of|the|a|an|and|or|but|their|its|our|my|your)\. (?=\S)")
+
+
 def repair_broken_stops(paragraph: str) -> str:
     """Remove a full stop left inside a sentence by a lost line break: "a casual. navy
     blue shirt" -> "a casual navy blue shirt" (read with no pause); not after an
@@ -349,6 +372,7 @@ def repair_broken_stops(paragraph: str) -> str:
     ("eBay", "iPhone")."""
     if ". " not in paragraph:
         return paragraph
+    paragraph = _STOP_AFTER_NEVER_LAST.sub(r"\1 ", paragraph)
     return _BROKEN_STOP.sub(
         lambda m: m.group() if m[1] in _ABBREVIATIONS else f"{m[1]} ", paragraph
     )

@@ -735,3 +735,20 @@ def test_split_run_in_captions(sentence, parts):
     from briefing.summarize.rules import split_run_in_captions
 
     assert split_run_in_captions(sentence) == parts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts"),
+    [
+        ("It exposed hundreds to the hepatitis A virus in late September.",
+         ["It exposed hundreds to the hepatitis A virus in late September."]),
+        ("Carrots are rich in vitamin A and fibre, the study found.",
+         ["Carrots are rich in vitamin A and fibre, the study found."]),
+        ("She smiled at the crowd A young fan waved back at her.",
+         ["She smiled at the crowd", "A young fan waved back at her."]),
+    ],
+)  # fmt: skip
+def test_a_letter_naming_a_kind_is_no_caption_seam(sentence, parts):
+    from briefing.summarize.rules import split_run_in_captions
+
+    assert split_run_in_captions(sentence) == parts

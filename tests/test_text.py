@@ -536,3 +536,24 @@ def test_strip_list_number(paragraph, expected):
 )  # fmt: skip
 def test_dateline_with_a_full_stop_for_its_comma(paragraph, expected):
     assert clean_paragraph(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("By. Jack Doyle and Emily Allen. UPDATED:. 11:29 EST, 17 February 2012. Theresa May "
+         "will visit Jordan.", "Theresa May will visit Jordan."),
+        ("By. Daily Mail Reporter. PUBLISHED:. 15:01 EST, 25 October 2013. |. UPDATED:. 15:36 "
+         "EST, 25 October 2013. The bishop has exposed hundreds to the virus.",
+         "The bishop has exposed hundreds to the virus."),
+        ("By. Daily Mail Reporter. on 3rd August 2011. A man was arrested.", "A man was arrested."),
+        ("Chao Hu, Anhui, China (CNN) Six-year-old Lu Yiming is a handful.",
+         "Six-year-old Lu Yiming is a handful."),
+        ("The filmmaker tweeted (via Loudwire). Fans cheered.", "The filmmaker tweeted. Fans cheered."),
+        ("He went to the. Shop with his mother.", "He went to the Shop with his mother."),
+        ("It was his. The car was red.", "It was his. The car was red."),
+        ("By the end of the day the council had voted.", "By the end of the day the council had voted."),
+    ],
+)  # fmt: skip
+def test_daily_mail_furniture_run_into_the_story(paragraph, expected):
+    assert clean_paragraph(paragraph) == expected

@@ -373,6 +373,11 @@ MAX_WORD_CHARS = 45
 # A caption run into the next sentence with no full stop: "... on her face An 86-year-old nun".
 _RUN_ON = re.compile(r"(?<=[a-z0-9,)’'%]) (?=(?:A|An|The) [a-z0-9])")
 _WORD_BEFORE_SEAM = re.compile(r"(\S+)$")
+#: Words a letter A names a kind of: "hepatitis A virus", "vitamin A", "type A".
+_NAMED_BY_A_LETTER = frozenset(
+    """hepatitis vitamin type grade plan group class category division section league level
+    step option part block wing gate terminal row zone route flu influenza""".split()
+)
 
 
 def split_run_in_captions(sentence: str) -> list[str]:
@@ -382,7 +387,10 @@ def split_run_in_captions(sentence: str) -> list[str]:
     parts, start = [], 0
     for seam in _RUN_ON.finditer(sentence):
         before = _WORD_BEFORE_SEAM.search(sentence, 0, seam.start())
-        if before is not None and before[1][:1].isupper():
+        word = before[1] if before is not None else ""
+        if word[:1].isupper() or (
+            sentence.startswith("A ", seam.end()) and word.lower() in _NAMED_BY_A_LETTER
+        ):
             continue
         parts.append(sentence[start : seam.start()])
         start = seam.end()
