@@ -36,14 +36,14 @@ def test_default_budget_is_about_40_to_90_words(eval_sample):
 def test_summary_sentences_are_the_articles_own_in_order(eval_sample):
     """The article's own sentences in its order; a person's first mention may be said in
     full ("Mr Haugh" -> "Karl Haugh"), nothing else changes."""
+    from briefing.summarize import tell
     from briefing.summarize.lead import take_lead, usable_sentences
-    from briefing.summarize.rules import name_in_full, paragraphs_and_sentences
 
     for text, title in _texts(eval_sample):
         summary = summarize(text, title=title, max_sentences=3)
-        chosen = [s.text for s in take_lead(usable_sentences(text, title), count=3, cap=None,
-                                       target=None)]  # fmt: skip
-        assert summary == name_in_full(chosen, paragraphs_and_sentences(text)[0], title)
+        taken = take_lead(usable_sentences(text, title), count=3, cap=None, target=None)
+        assert summary == tell(taken, text, title)
+        chosen = [s.text for s in taken]
         positions = _positions(chosen, text)
         assert all(p >= 0 for p in positions), chosen  # the article's own words
         assert positions == sorted(positions)  # in the article's order
@@ -700,9 +700,16 @@ def test_a_column_is_said_as_its_writer_s():
     )
     assert summary[1].startswith("But if we're honest")
     news = (
-        "The council voted on Monday to close the pool.\n\nI was so taken aback by this, he said."
+        "The council voted on Monday to close the pool.\n\n"
+        "Swimmers will have to travel to the next town until a new pool is built.\n\n"
+        "The vote was close, with five councillors for and four against.\n\n"
+        "I was so taken aback by this decision that I wrote to the mayor."
     )
-    assert summarize(news) == ["The council voted on Monday to close the pool."]
+    assert summarize(news, max_sentences=4) == [
+        "The council voted on Monday to close the pool.",
+        "Swimmers will have to travel to the next town until a new pool is built.",
+        "The vote was close, with five councillors for and four against.",
+    ]
 
 
 def test_a_present_tense_caption_that_says_the_lead_again_is_left_out():
@@ -752,3 +759,93 @@ def test_a_letter_naming_a_kind_is_no_caption_seam(sentence, parts):
     from briefing.summarize.rules import split_run_in_captions
 
     assert split_run_in_captions(sentence) == parts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title_first", "bare"),
+    [
+        ('"Captain America" actor Chris Evans met some "true superheroes" on Saturday.', True, False),
+        ('"Toy Story" was the first computer-animated feature film ever released.', True, False),
+        ('"We will win this," the coach said before the final.', False, False),
+        ('"It was the best day of my life," and then it rained all week.', False, True),
+        ('"We know where to look and we know how to look."', False, True),
+    ],
+)  # fmt: skip
+def test_a_quoted_title_opening_a_sentence_is_no_quotation(sentence, title_first, bare):
+    from briefing.summarize.rules import opens_with_a_title
+
+    assert opens_with_a_title(sentence) is title_first
+    assert is_bare_quote(sentence) is bare
+    if title_first:
+        assert not leans_back(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "voice"),
+    [
+        ("I was in Florida last year when I got a call asking me to pose.", 2),
+        ("We've seen it time and time again, in every campaign.", 2),
+        ("Americans like to complain about the gridlock in our capital.", 1),
+        ("They may not be aliens, but we may be close to finding life, a scientist says.", 1),
+        ('"We will win," the coach said on Sunday.', 0),
+        ("The council voted on Monday to close the pool.", 0),
+    ],
+)
+def test_writer_voice(sentence, voice):
+    from briefing.summarize.rules import writer_voice
+
+    assert writer_voice(sentence) == voice
+
+
+def test_a_first_person_lead_is_a_column_and_a_stray_we_is_not():
+    from briefing.summarize.lead import usable_sentences
+
+    column = (
+        "I was in Florida last year when I got a call asking me to pose for a calendar.\n\n"
+        "I agreed, and now I am the face of a charity for women in business."
+    )
+    assert all(s.writer for s in usable_sentences(column))
+    assert summarize(column)[0].startswith("The writer says: I was in Florida")
+    news = (
+        "They may not be little green men, but we may be close to finding alien life, a "
+        "NASA scientist says.\n\n"
+        "NASA released a graphic showing evidence of water on a number of moons and planets."
+    )
+    assert not any(s.writer for s in usable_sentences(news))
+
+
+@pytest.mark.parametrize(
+    ("summary", "told"),
+    [
+        (["Boughton always gets around to the real news eventually."],
+         ["Mark Boughton, a Republican, always gets around to the real news eventually."]),
+        (["If Boughton' team won, the mayor would tweet."], ["If Boughton' team won, the mayor would tweet."]),
+        (["Democrats who have watched the fight are about to feel the heat."],
+         ["Democrats who have watched the fight are about to feel the heat."]),
+        (["Boughton Street was closed for the snow."], ["Boughton Street was closed for the snow."]),
+        (["The Boughton family was not there."], ["The Boughton family was not there."]),
+    ],
+)  # fmt: skip
+def test_a_surname_before_a_verb_names_a_person(summary, told):
+    article = [
+        "Students turn to the Twitter account of Mayor Mark Boughton, a Republican, for news.",
+        "National Democrats who have watched Republican infighting are about to feel the heat.",
+    ]
+    assert name_in_full(summary, article) == told
+
+
+@pytest.mark.parametrize(
+    ("sentence", "caption"),
+    [
+        ("Lebanese soldiers and Red Cross workers stand near charred cars at the site.", True),
+        ("Police stand guard behind the barrier as protesters march on parliament.", True),
+        ("Residents who live near the plant say the smell is worse this year.", False),
+    ],
+)
+def test_a_present_tense_caption_beside_something(sentence, caption):
+    assert depicts_a_picture(sentence) is caption
+
+
+@pytest.mark.parametrize("opener", ["Or which", "Nor did"])
+def test_or_and_nor_lean_on_the_sentence_before(opener):
+    assert leans_back(f"{opener} designer has changed the way men and women dress in America.")

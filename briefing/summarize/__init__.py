@@ -19,6 +19,7 @@ from ..text import relative_days
 from .lead import (
     DEFAULT_MAX_WORDS,
     DEFAULT_TARGET_WORDS,
+    Sentence,
     article_sentences,
     limits,
     take_lead,
@@ -52,6 +53,7 @@ __all__ = [
     "summarize",
     "summarize_article",
     "summarize_articles",
+    "tell",
     "usable_sentences",
     "word_count",
 ]
@@ -88,16 +90,22 @@ def summarize(
         raise ValueError("max_words must be at least 1")
     count, cap, target = limits(max_sentences, max_words)
     taken = take_lead(usable_sentences(text, title), count=count, cap=cap, target=target)
-    chosen = [s.text for s in taken]
-    if taken and taken[0].writer:  # a column: the host says whose words these are
-        chosen[0] = f"{WRITER_SAYS} {chosen[0]}"
-    article = article_sentences(text)
-    told = name_in_full(chosen, article, title)
+    told = tell(taken, text, title)
     # Names said in full make a summary longer: it still keeps to its cap.
     while cap is not None and len(told) > 1 and sum(map(word_count, told)) > cap:
-        chosen = chosen[:-1]
-        told = name_in_full(chosen, article, title)
+        taken = taken[:-1]
+        told = tell(taken, text, title)
     return told
+
+
+def tell(taken: Sequence[Sentence], text: str, title: str | None = None) -> list[str]:
+    """The sentences the lead took (``lead.take_lead``) from the article ``text``, as
+    the host says them: a column's words said as its writer's ("The writer says: ..."),
+    each person the article names in full named in full at first mention."""
+    chosen = [s.text for s in taken]
+    if taken and taken[0].writer:
+        chosen[0] = f"{WRITER_SAYS} {chosen[0]}"
+    return name_in_full(chosen, article_sentences(text), title)
 
 
 def summarize_article(article: Article, *, max_words: int | None = None) -> Story:

@@ -32,8 +32,8 @@ from .rules import (
     restates,
     sayable,
     speakable,
-    speaks_for_the_writer,
     word_count,
+    writer_voice,
 )
 
 #: Spoken budget of one story's summary, in words, when no limit is given: about
@@ -59,7 +59,7 @@ class Sentence:
     leans_back: bool
     """Only the sentence before it (among those a summary may use) makes it followable."""
     writer: bool = False
-    """It speaks in the first person of the writer of a column (said as theirs)."""
+    """It is part of its writer's column, said as theirs (``summarize.WRITER_SAYS``)."""
 
     @functools.cached_property
     def trigrams(self) -> frozenset[tuple[str, ...]]:
@@ -108,6 +108,11 @@ def usable_sentences(text: str, title: str | None = None) -> tuple[Sentence, ...
     return _usable(text, title)
 
 
+#: A piece is its writer's column when its first this many sentences are in their
+#: first person ("I was in Florida ...", "We've seen it time and time again.", or a
+#: "we" in two of them; ``rules.writer_voice``): the summary says whose words it reads.
+COLUMN_SENTENCES = 3
+_WRITER_OPENERS = frozenset("I I'm I've I'd We We're We've Our My".split())
 #: A sentence in a caption's present tense with at least this share of its content
 #: words in the sentence before it describes that sentence's picture.
 CAPTION_OVERLAP = 0.33
@@ -123,8 +128,9 @@ def _usable(text: str, title: str | None) -> tuple[Sentence, ...]:
     sentences = [s for s in article_sentences(text) if sayable(s)]
     # The writer's own piece: its first words are in the first person ("Americans like
     # to complain about the gridlock in our capital."); its voice is attributed.
-    opening = next((s for s in sentences if not looks_like_caption(s)), "")
-    column = speaks_for_the_writer(opening)
+    said = [s for s in sentences if not looks_like_caption(s)]
+    opening = said[0] if said else ""
+    column = sum(writer_voice(s) for s in said[:COLUMN_SENTENCES]) >= 2
     kept = [s for s in sentences if speakable(s, column=column)]
     if not kept:
         kept = [s for s in sentences if not looks_like_caption(s)] or sentences[:1]
@@ -135,12 +141,15 @@ def _usable(text: str, title: str | None) -> tuple[Sentence, ...]:
         for i, s in enumerate(kept)
         if not (i and describes_as_present(s) and _overlap(s, kept[i - 1]) >= CAPTION_OVERLAP)
     ]
-    leaning = [leans_back(s, title, opening=s == opening) for s in kept]
+    leaning = [
+        leans_back(s, title, opening=s == opening)
+        and not (column and s.split()[0] in _WRITER_OPENERS)  # "I was in Florida ..."
+        for s in kept
+    ]
     if leaning and all(leaning):
         leaning[0] = False  # nothing else to say: the story is told from its first
     return tuple(
-        Sentence(s, word_count(s), lean, column and speaks_for_the_writer(s))
-        for s, lean in zip(kept, leaning, strict=True)
+        Sentence(s, word_count(s), lean, column) for s, lean in zip(kept, leaning, strict=True)
     )
 
 

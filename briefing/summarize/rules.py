@@ -73,7 +73,7 @@ _CATAPHORIC_IT = re.compile(
 _LEANING_OPENER = re.compile(
     r"^(?:(?:But|And|Yet|So|However|Meanwhile|Instead|Still|Also|Nevertheless|Nonetheless|Now|"
     r"Then,|Even so|As well|Likewise|Similarly|Besides|Moreover|Furthermore|Otherwise|Both|"
-    r"Neither|Either)\b"
+    r"Neither|Either|Or|Nor)\b"
     r"|(?:Most|Many|Some|Others|Several|All|Few|None)\s+(?:are|were|have|had|will|would|say|"
     r"said|of\s+(?:them|those|these))\b)"
 )
@@ -138,8 +138,8 @@ _CAPTION_SIGNAL = re.compile(
     r"\b(?:yesterday|last\s+(?:week|month|year|night|summer|winter|spring|autumn)|"
     r"in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+)?(?:19|20)\d\d|earlier\s+this\s+(?:week|month|year)|"
-    r"next\s+to|outside|as\s+(?:he|she|they)|while\s+(?:his|her|their)|"
-    r"with\s+(?:his|her|their))\b"
+    r"next\s+to|outside|near|beside|behind|in\s+front\s+of|as\s+(?:he|she|they)|"
+    r"while\s+(?:his|her|their)|with\s+(?:his|her|their))\b"
 )
 #: A caption's subject and verb: at most eight words (names, "A police patrol car",
 #: "Holding baby Brianna, Mary Winkler"), then a present-tense verb of what a picture
@@ -168,8 +168,12 @@ def _present_caption(text: str) -> re.Match[str] | None:
     caption = _PRESENT_CAPTION.match(text)
     if caption is None:
         return None
-    subject = caption["subject"].lower().replace(",", " ").split()
-    if any(w in _NOT_IN_A_SUBJECT or w.endswith(("ing", "ed")) for w in subject):
+    subject = caption["subject"].replace(",", " ").split()
+    if any(
+        w.lower() in _NOT_IN_A_SUBJECT
+        or (w.islower() and len(w) > 4 and w.endswith(("ing", "ed")))  # a verb, not "Red"
+        for w in subject
+    ):
         return None
     following = (caption["next"] or "").strip().lower()
     return None if following in _NOT_AFTER_A_VERB else caption
@@ -186,6 +190,21 @@ _LONG_CAPTION_LABEL = re.compile(
 )
 
 
+def opens_with_a_title(sentence: str) -> bool:
+    """True for a sentence opening with a quoted title, not a quotation: '"Captain
+    America" actor Chris Evans met ...' (the marks close on a word, and the sentence goes
+    on; '"We won," he said' closes on a comma)."""
+    text = sentence.strip()
+    if not _OPENING_QUOTE.match(text):
+        return False
+    first_close = _CLOSING_MARK.search(text, 1)
+    return (
+        first_close is not None
+        and text[first_close.start() - 1].isalnum()
+        and re.match(r"\s+[A-Za-z]", text[first_close.end() :]) is not None
+    )
+
+
 def opens_with_unresolved_pronoun(sentence: str) -> bool:
     """True when a sentence cannot open a story: its subject is a bare pronoun
     ("He said ...", "It was the first time.", "This is ..."), or it is a quotation
@@ -193,7 +212,7 @@ def opens_with_unresolved_pronoun(sentence: str) -> bool:
     whose subject follows ("It was the interview that the Palace feared ...") and a
     title ("Her Majesty's Inspectorate ...") are not pronouns."""
     text = sentence.strip()
-    if _OPENING_QUOTE.match(text):
+    if _OPENING_QUOTE.match(text) and not opens_with_a_title(text):
         if _PRONOUN_SPEAKER.search(text):
             return True
         # A quotation must name its speaker after the closing quote.
@@ -312,12 +331,24 @@ def speaks_for_the_writer(sentence: str) -> bool:
     """True for a sentence in the writer's own first person outside quotation marks
     ("He told me he was leaving.", "I was so taken aback."): read by the host it would
     be the host's own; a quotation of someone's first person is theirs ('"I won," he said.')."""
+    return writer_voice(sentence) > 0
+
+
+def writer_voice(sentence: str) -> int:
+    """How surely a sentence is in its writer's voice: 2 for the singular first person
+    ("I", "me", "my") or a sentence opening with "We", "Our", "Us" outside quotation
+    marks; 1 for a "we", "us" or "our" inside it ("... we may be close to finding
+    life", which may mean everyone); 0 for none."""
     text = outside_quotes(sentence)
+    voice = 0
     for match in _FIRST_PERSON.finditer(text):
+        word = match.group()
         before = text[max(0, match.start() - 12) : match.start()]
-        if not (match.group() == "I" and _NUMERAL_I.search(before)):
-            return True
-    return False
+        if word == "I" and _NUMERAL_I.search(before):
+            continue
+        plural = word.lower().startswith(("we", "us", "our"))
+        voice = max(voice, 1 if plural and text[: match.start()].strip() else 2)
+    return voice
 
 
 #: A team sheet or a results table: a formation, "Subs", semicolons between names,
@@ -338,9 +369,11 @@ def reads_as_table(sentence: str) -> bool:
 
 
 def is_bare_quote(sentence: str) -> bool:
-    """A quotation with no speaker named outside the quote marks."""
+    """A quotation with no speaker named outside the quote marks. A quoted title opening
+    a sentence ('"Captain America" actor Chris Evans met ...') is no quotation: its
+    marks close on a word, not before a comma or the end."""
     text = sentence.strip()
-    if not _OPENING_QUOTE.match(text):
+    if not _OPENING_QUOTE.match(text) or opens_with_a_title(text):
         return False
     closing = max(text.rfind('"'), text.rfind("”"), text.rfind("’"))
     after = text[closing + 1 :] if closing > 0 else ""
@@ -588,7 +621,22 @@ _FULL_NAME = re.compile(
 _PERSON_AFTER = re.compile(
     r"^(?:\s+(?:said|says|told|tells|added|adds|was|is|has|had|will|would|who|wrote|writes|"
     r"admitted|denied|insisted|claimed|explained|warned|revealed|confirmed|replied)\b"
-    r"|,\s+\d{1,3},|['’]s\b)"
+    r"|,\s+\d{1,3},|['’]s\b|(?<=s)['’]\s)"
+)
+#: Or a verb in the present or past tense after the surname: "Boughton always gets
+#: around to ...", "Smith joined the club" (a word in lower case, not a preposition).
+_PERSON_VERB = re.compile(
+    r"^\s+(?:(?:always|also|never|now|then|later|still|often|once|later|quickly)\s+)?"
+    r"(?!(?:of|in|on|at|by|for|from|to|and|or|the|a|an|with|as|than|street|road|avenue|"
+    r"county|city|river|park|hall|square|house|center|centre|family|case|report|era|"
+    r"administration|government|campaign|law|act|rule)\b)[a-z]+(?:ed|s)\b"
+)
+#: Words a group of people is named by, never a surname: "National Democrats".
+_GROUP_NOUNS = frozenset(
+    """democrats republicans conservatives liberals tories socialists communists greens
+    americans britons europeans christians muslims jews catholics protestants
+    palestinians israelis iraqis afghans syrians iranians russians chinese germans
+    officials police fans players members people voters""".split()
 )
 #: Who someone is, said after their full name in the article: ", the state's chief
 #: justice," (up to ten words, opening with "the" or "a").
@@ -604,7 +652,10 @@ def _full_names(sentences: tuple[str, ...]) -> dict[str, tuple[str, str]]:
         position = 0
         while match := _FULL_NAME.search(sentence, position):
             first, last = match["first"], match["last"]
-            if first.lower() in _NOT_FIRST_NAMES | _TITLE_WORDS or last.lower() in _TITLE_WORDS:
+            if (
+                first.lower() in _NOT_FIRST_NAMES | _TITLE_WORDS
+                or last.lower() in _TITLE_WORDS | _GROUP_NOUNS
+            ):
                 position = match.end("first")  # "President Barack Obama": try from "Barack"
                 continue
             position = match.end()
@@ -643,7 +694,7 @@ def name_in_full(summary: list[str], article: Sequence[str], title: str | None =
                 if before is not None and before[1][:1].isupper() and not honorific:
                     continue  # part of a longer name: "Mary Winkler", "President Moore"
                 after = told[match.end() :]
-                if not (honorific or _PERSON_AFTER.match(after)):
+                if not (honorific or _PERSON_AFTER.match(after) or _PERSON_VERB.match(after)):
                     continue
                 start = before.start(1) if honorific and before is not None else match.start()
                 appositive = bool(role) and not after.startswith((",", "'", "’"))
