@@ -849,3 +849,38 @@ def test_a_present_tense_caption_beside_something(sentence, caption):
 @pytest.mark.parametrize("opener", ["Or which", "Nor did"])
 def test_or_and_nor_lean_on_the_sentence_before(opener):
     assert leans_back(f"{opener} designer has changed the way men and women dress in America.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opening", "leans"),
+    [
+        ("It was two years late and over budget, but this week the Singapore Airlines A380 "
+         "completed its first flight.", True, False),
+        ("It was two years late and over budget, but this week the Singapore Airlines A380 "
+         "completed its first flight.", False, True),
+        ("It recalled one of the most memorable moments in comic book history, but the cover "
+         "went too far.", True, True),
+        ("That's how police are responding to allegations that they beat the man.", False, True),
+    ],
+)  # fmt: skip
+def test_an_opening_pronoun_that_points_ahead(sentence, opening, leans):
+    assert leans_back(sentence, opening=opening) is leans
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ok"),
+    [
+        ("Marvel is going back to war.", True),
+        ("Six others were injured.", True),
+        ("Cover girls.", False),
+        ("Wishful thinking, perhaps.", False),
+        ("E-mail to a friend.", False),
+    ],
+)
+def test_a_short_sentence_with_its_own_verb_is_spoken(sentence, ok):
+    assert speakable(sentence) is ok
+
+
+def test_a_label_opening_with_a_verb_s_ing_form_is_a_caption():
+    assert depicts_a_picture("Making history: the first double bed on a commercial jet.")
+    assert not depicts_a_picture("Speaking on Monday, the mayor said the pier would reopen.")

@@ -26,7 +26,8 @@ from ..text import (
 
 #: Words that, opening a sentence, leave its subject unresolved.
 OPENING_PRONOUNS = frozenset(
-    """he she they it its his her their them him we us our i it's they're he's she's""".split()
+    """he she they it its his her their them him we us our i it's they're he's she's
+    that's""".split()
 )
 #: Demonstratives are only pronouns when a verb follows ("This is ..." but not "This week ...").
 _DEMONSTRATIVES = frozenset(["this", "that", "these", "those", "such"])
@@ -100,6 +101,12 @@ _DEFINITE_ROLE = re.compile(
     r"brothers|sisters|siblings|twins|girls|boys|men|women|children|officers?|"
     r"researchers|scientists|authors|experts|officials|investigators|activists)\b",
 )
+#: An article's opening sentence whose "It" or "They" points ahead, at what it names
+#: after a comma: "It was two years late and over budget, but this week the Singapore
+#: Airlines A380 completed its first flight."
+_NAMED_LATER = re.compile(
+    r"^(?:It|They)\b[^.;:!?]{0,200}?,\s*(?:but|and|yet)?\b[^.;:!?]*?\s[A-Z][a-z]"
+)
 _LEANING_TAIL = re.compile(
     r"(?:,\s*(?:too|as well)|\s+too|\s+as well|\s+again)\s*[.!]?[\"”’']*$", re.IGNORECASE
 )
@@ -129,7 +136,8 @@ _DEPICTING_VERBS = (
     r"hold|pose|smile|wave|look|walk|arrive|leave|gather|gathers|march|marches|stroll|strolls|"
     r"clutches|clutch|carries|carry|enjoys|enjoy|speaks|inspects?|prepares|lays?|peers?|"
     r"salutes?|plays|dances?|cheers?|jumps?|flies|rides?|shops?|heads|crosses|is\s+seen|"
-    r"are\s+seen|is\s+pictured|are\s+pictured|appears|appear"
+    r"are\s+seen|is\s+pictured|are\s+pictured|appears|appear|sobs|listens|addresses|stops|"
+    r"breaks\s+down|protests|shouts|chants|mourns|prays|waits|comforts|examines"
 )
 #: What a caption says beside its present tense: a past time ("in April 2007",
 #: "yesterday"), a place beside someone ("next to", "outside"), what else happens in the
@@ -179,6 +187,9 @@ def _present_caption(text: str) -> re.Match[str] | None:
     return None if following in _NOT_AFTER_A_VERB else caption
 
 
+#: A caption's label of a few words opening with a verb's -ing form: "Making history:
+#: the first double bed on a commercial jet."
+_GERUND_LABEL = re.compile(r"^[A-Z][a-z]+ing(?:\s+[\w'’-]+){0,3}:\s+(?![\"“‘'])")
 #: A caption's label: up to six words before a colon, none of them a verb of saying or
 #: being, then a capital: "Privacy and civil liberties campaigner: Former Shadow Home
 #: Secretary David Davis." (not "The statement read: ...", "He added: ...").
@@ -239,6 +250,8 @@ def leans_back(sentence: str, title: str | None = None, *, opening: bool = False
     unless the sentence ``opening`` the article introduces it there ("The heartbroken
     former fiancée of tycoon Scot Young attended his funeral")."""
     text = sentence.strip()
+    if opening and _NAMED_LATER.match(text):
+        return False  # "It was two years late, but this week the A380 completed ..."
     if (
         opens_with_unresolved_pronoun(text)
         or _LEANING_OPENER.match(text)
@@ -267,7 +280,7 @@ def depicts_a_picture(sentence: str) -> bool:
     burnt outside ..."), or a label and colon before a name ("Privacy campaigner: Former
     Shadow Home Secretary David Davis.")."""
     text = sentence.strip()
-    if _LONG_CAPTION_LABEL.match(text):
+    if _LONG_CAPTION_LABEL.match(text) or _GERUND_LABEL.match(text):
         return True
     caption = _present_caption(text)
     return caption is not None and bool(caption["day"] or _CAPTION_SIGNAL.search(text))
@@ -398,6 +411,13 @@ def quote_without_speaker(sentence: str, index: int, summary: list[str]) -> bool
 
 #: Sentences shorter than this are fragments (leftover labels, "Read more"...).
 MIN_SENTENCE_WORDS = 8
+#: A shorter sentence is spoken when it has a subject and a verb of its own ("Marvel
+#: is going back to war."), from this many words.
+MIN_CLAUSE_WORDS = 4
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|must|should|may|"
+    r"might)\b"
+)
 #: Never spoken, even when nothing else is left: a "sentence" this long is a list or
 #: a text without punctuation, and a "word" this long is code, a hash or garbage.
 MAX_SENTENCE_WORDS = 100
@@ -576,8 +596,11 @@ def speakable(sentence: str, *, column: bool = False) -> bool:
         return False
     if sentence.rstrip().endswith((":", ",", ";", "-", "–", "—", "...", "…")):
         return False  # it hands over to what the summary would not say
-    return not (
-        sentence.rstrip("\"”’' ").endswith("?") or word_count(sentence) < MIN_SENTENCE_WORDS
+    if sentence.rstrip("\"”’' ").endswith("?"):
+        return False
+    count = word_count(sentence)
+    return count >= MIN_SENTENCE_WORDS or (
+        count >= MIN_CLAUSE_WORDS and bool(_FINITE_VERB.search(sentence))
     )
 
 
