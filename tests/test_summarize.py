@@ -884,3 +884,24 @@ def test_a_short_sentence_with_its_own_verb_is_spoken(sentence, ok):
 def test_a_label_opening_with_a_verb_s_ing_form_is_a_caption():
     assert depicts_a_picture("Making history: the first double bed on a commercial jet.")
     assert not depicts_a_picture("Speaking on Monday, the mayor said the pier would reopen.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opening", "leans"),
+    [
+        ("These days we pick up a packet of frozen prawns almost without thinking.", False, False),
+        ("These prawns are cheap enough to count as an affordable treat.", False, True),
+        ("He may be suffering from a dislocated shoulder -- but golf legend Arnold Palmer "
+         "has vowed to play.", True, False),
+        ("He may be suffering from a dislocated shoulder, his doctor said on Monday.", True, True),
+    ],
+)  # fmt: skip
+def test_time_words_and_a_named_he_do_not_lean(sentence, opening, leans):
+    assert leans_back(sentence, opening=opening) is leans
+
+
+def test_a_caption_of_this_week_s_picture():
+    assert depicts_a_picture(
+        "A man grabs on to a piece of wood as a boat passes him on a flooded street this "
+        "week in Puerto Inca, Ecuador."
+    )

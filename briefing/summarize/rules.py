@@ -80,8 +80,9 @@ _LEANING_OPENER = re.compile(
 )
 #: "This bundle of joy was ...": a demonstrative pointing back (not "This week, ...").
 _DEMONSTRATIVE_SUBJECT = re.compile(
-    r"^(?:This|These|That|Those|Such)\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|"
-    r"night|summer|winter|spring|autumn|fall|season|time|term|decade|century|is|was|are|were)\b)"
+    r"^(?:This|These|That|Those|Such)\s+(?!(?:weeks?|weekends?|years?|months?|mornings?|"
+    r"afternoons?|evenings?|nights?|days|summer|winter|spring|autumn|fall|season|times?|"
+    r"terms?|decades?|century|is|was|are|were)\b)"
     r"[a-z]"
 )
 #: A definite description that names no one: "The victim was killed ...", "The 21-year-old
@@ -101,11 +102,14 @@ _DEFINITE_ROLE = re.compile(
     r"brothers|sisters|siblings|twins|girls|boys|men|women|children|officers?|"
     r"researchers|scientists|authors|experts|officials|investigators|activists)\b",
 )
-#: An article's opening sentence whose "It" or "They" points ahead, at what it names
-#: after a comma: "It was two years late and over budget, but this week the Singapore
-#: Airlines A380 completed its first flight."
+#: An article's opening sentence whose "It", "They", "He" or "She" points ahead, at what
+#: it names after a comma: "It was two years late and over budget, but this week the
+#: Singapore Airlines A380 completed its first flight.", "He may be suffering from a
+#: dislocated shoulder -- but golf legend Arnold Palmer has vowed ..."
 _NAMED_LATER = re.compile(
-    r"^(?:It|They)\b[^.;:!?]{0,200}?,\s*(?:but|and|yet)?\b[^.;:!?]*?\s[A-Z][a-z]"
+    r"^(?:It|They|He|She)\b[^.;:!?]{0,200}?(?:,|\s--|\s[—–])\s*(?:but|and|yet)?\b[^.;:!?]{0,300}?"
+    r"\s(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]"
 )
 _LEANING_TAIL = re.compile(
     r"(?:,\s*(?:too|as well)|\s+too|\s+as well|\s+again)\s*[.!]?[\"”’']*$", re.IGNORECASE
@@ -137,7 +141,8 @@ _DEPICTING_VERBS = (
     r"clutches|clutch|carries|carry|enjoys|enjoy|speaks|inspects?|prepares|lays?|peers?|"
     r"salutes?|plays|dances?|cheers?|jumps?|flies|rides?|shops?|heads|crosses|is\s+seen|"
     r"are\s+seen|is\s+pictured|are\s+pictured|appears|appear|sobs|listens|addresses|stops|"
-    r"breaks\s+down|protests|shouts|chants|mourns|prays|waits|comforts|examines"
+    r"breaks\s+down|protests|shouts|chants|mourns|prays|waits|comforts|examines|grabs|"
+    r"clings|wades|climbs|hugs|runs|flees|drags|pushes|pulls|lifts|helps|feeds"
 )
 #: What a caption says beside its present tense: a past time ("in April 2007",
 #: "yesterday"), a place beside someone ("next to", "outside"), what else happens in the
@@ -145,7 +150,7 @@ _DEPICTING_VERBS = (
 _CAPTION_SIGNAL = re.compile(
     r"\b(?:yesterday|last\s+(?:week|month|year|night|summer|winter|spring|autumn)|"
     r"in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+)?(?:19|20)\d\d|earlier\s+this\s+(?:week|month|year)|"
+    r"November|December)\s+)?(?:19|20)\d\d|(?:earlier\s+)?this\s+(?:week|month|year)|"
     r"next\s+to|outside|near|beside|behind|in\s+front\s+of|as\s+(?:he|she|they)|"
     r"while\s+(?:his|her|their)|with\s+(?:his|her|their))\b"
 )
