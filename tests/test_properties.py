@@ -836,9 +836,10 @@ def test_split_sentences_finishes_a_long_hostile_paragraph(pieces):
 @example(["20"])
 @example(["-", "5", "3.5", "2024", "Q3", " ", " ", "http://", "I"])
 def test_cleaning_and_speaking_finish_a_long_hostile_paragraph(pieces):
-    """The paragraph rules and the spoken form, on the same kind of text (80 kB)."""
+    """The paragraph rules, the spoken form and the summary's rules, on the same kind of
+    text (80 kB)."""
     text = _repeated(pieces, 80_000)
-    for stage in (clean_paragraph, to_spoken):
+    for stage in (clean_paragraph, to_spoken, summarize):
         _finishes(stage, text)
 
 

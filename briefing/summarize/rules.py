@@ -444,7 +444,9 @@ def split_run_in_captions(sentence: str) -> list[str]:
     the seam is no seam ("the next Serie A season")."""
     parts, start = [], 0
     for seam in _RUN_ON.finditer(sentence):
-        before = _WORD_BEFORE_SEAM.search(sentence, 0, seam.start())
+        # The word just before the seam, from a bounded window (not the whole sentence
+        # before it, which took time in the square of a long sentence's length).
+        before = _WORD_BEFORE_SEAM.search(sentence[max(0, seam.start() - 64) : seam.start()])
         word = before[1] if before is not None else ""
         if word[:1].isupper() or (
             sentence.startswith("A ", seam.end()) and word.lower() in _NAMED_BY_A_LETTER
