@@ -294,3 +294,17 @@ def write_show(folder: Path, name: str, sources: list[str], *, extra: str = "") 
     path = folder / f"{name}.toml"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def load_benchmark(name: str):
+    """A module of benchmarks/ (not a package), loaded by its path as ``name``."""
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

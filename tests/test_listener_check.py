@@ -9,27 +9,14 @@ comes from the dev set.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from .helpers import load_benchmark
 from .test_properties import HANG_CPU_S, time_limit
 
-_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "listener_check.py"
-
-
-def _load():
-    spec = importlib.util.spec_from_file_location("listener_check", _PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("listener_check", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-lc = _load()
+lc = load_benchmark("listener_check")
 
 #: Ordinary good summaries: no detector may fire on any of them.
 GOOD = [
@@ -956,6 +943,6 @@ def test_a_dateline_is_not_the_opener():
 
 
 def test_the_module_imports_nothing_from_briefing():
-    source = _PATH.read_text(encoding="utf-8")
+    source = Path(lc.__file__).read_text(encoding="utf-8")
     head = source.split("def main(")[0]
     assert "briefing" not in head.replace("briefing's", "").replace("``briefing``", "")

@@ -8,27 +8,14 @@ written for these tests.
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "summary_quality.py"
+from .helpers import load_benchmark
 
-
-def _load():
-    spec = importlib.util.spec_from_file_location("summary_quality", _PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("summary_quality", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-sq = _load()
+sq = load_benchmark("summary_quality")
 
 LEAD = [
     "The council approved the new bridge on Monday.",  # 8 words
