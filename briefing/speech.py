@@ -385,6 +385,13 @@ _TIME = re.compile(
 )
 
 
+#: A time zone after a time: "8 p.m. ET", "10 a.m. EST (1500 GMT)".
+_TIME_ZONE = re.compile(
+    r"\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|HST|GMT|BST|UTC|CET|CEST|EET|"
+    r"EEST|WET|IST|JST|KST|AEST|AEDT|AWST|NZST|NZDT|HKT|SGT)\b"
+)
+
+
 def _say_minutes(minute: int) -> str:
     if minute == 0:
         return ""
@@ -398,9 +405,11 @@ def times(text: str) -> str:
         if m.group("half"):
             hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
             spoken = f"{num2words(hour)}{_say_minutes(minute)} {m.group('half').lower()} m"
-            # "p.m." at the end of a sentence also ended the sentence.
+            # "p.m." at the end of a sentence also ended the sentence; before a time zone
+            # ("8 p.m. ET") it did not.
             rest = text[m.end() :]
-            if m.group(0).endswith(".") and (not rest.strip() or re.match(r"\s+[A-Z]", rest)):
+            ends = not rest.strip() or re.match(r"\s+[A-Z]", rest)
+            if m.group(0).endswith(".") and ends and not _TIME_ZONE.match(rest):
                 spoken += "."
             return spoken
         hour, minute = int(m.group("hour24")), int(m.group("minute24"))

@@ -118,6 +118,9 @@ CASES = [
     ("At 7:00.", "At seven o'clock."),
     ("Noon, 12:00.", "Noon, twelve o'clock."),
     ("At 6pm.", "At six p m."),
+    ("The show airs at 8 p.m. ET.", "The show airs at eight p m E T."),
+    ("It opens at 10 a.m. EST on Monday.", "It opens at ten a m E S T on Monday."),
+    ("It ends at 8 p.m. The crowd left.", "It ends at eight p m. The crowd left."),
     # units
     ("It is 4.2 km long.", "It is four point two kilometres long."),
     ("Top speed 70mph.", "Top speed seventy miles per hour."),
