@@ -1,11 +1,11 @@
 """Script: compose the show a listener hears from the day's stories.
 
 An intro with the show's name and the spoken date, a rundown of the
-headlines, one segment per story (a short link, the headline unless the lead
-says it again, the summary), and an outro. Voices alternate between stories;
-given their display names, the host introduces each other voice and reads the
-links. Written for the ear: no words said twice in a row, no link twice in an
-episode, a quotation's speaker named before the quotation.
+headlines, one segment per story (a short link or a beat, the summary, whose first
+sentence is the news: no headline before it), and an outro. Voices alternate
+between stories; given their display names, the host introduces each other voice
+and reads the links. Written for the ear: the news said once, no link twice in a
+row, no story counted aloud, a quotation's speaker named before the quotation.
 """
 
 from __future__ import annotations
@@ -24,35 +24,24 @@ from .text import cut_at_word
 
 DEFAULT_SHOW = Show().title
 
-#: Links into the first story, the middle ones and the last one: neutral words
-#: that claim no relation between two stories ("Meanwhile.", "In other news." do).
-#: Each is said at most once an episode; the choice rotates with the date, so the
+#: Links into the first story, the middle ones and the last one: neutral words that
+#: claim no relation between two stories, with "story" in none but the first. A real
+#: bulletin mostly moves on with a beat: every other middle story has no link at all
+#: (the chime between stories is its link), and a link is never said twice in a row,
+#: nor does the host count stories aloud. The choice rotates with the date, so the
 #: wording varies from day to day but the same inputs always give the same script.
 FIRST_TRANSITIONS = ("First today.", "Our top story.", "We begin with this.")
-MIDDLE_TRANSITIONS = (
-    "Next.",
-    "Also today.",
-    "Another story now.",
-    "Now to our next story.",
-    "Turning to another story.",
-    "Next up.",
-    "Also in the news.",
-)
-LAST_TRANSITIONS = ("And finally.", "Finally today.", "And one more story.")
-#: Headlines the rundown reads, after the top story's (which is heard a few
-#: seconds later anyway), before it says "and N more".
+MIDDLE_TRANSITIONS = ("Next.", "Also today.", "Now this.", "Moving on.", "In other news.")
+LAST_TRANSITIONS = ("And finally.", "Finally today.", "And lastly.")
+#: Headlines the rundown reads, after the top story's (whose news is heard a few
+#: seconds later), before it says "and N more".
 RUNDOWN_LIMIT = 3
-#: How the host hands a story to another voice, by its display name.
-HANDOFFS = ("{name} has that story.", "{name} reports.", "Here's {name}.")
-#: A headline restated by the lead is dropped from at least this many words.
-MIN_RESTATED_WORDS = 3
-#: ... or when the lead has this share of the headline's content words.
-RESTATED_SHARE = 0.8
-#: Words that carry no content when a headline is compared with its lead.
-STOPWORDS = frozenset(
-    "a an the of to in on at for and or but by with from as is are was were be been "
-    "its it this that after before over into than then who which what says said".split()
-)
+#: How the host hands a story to another voice, by its display name: the voice is
+#: named before it first speaks, and each time it takes a story over.
+HANDOFFS = ("Here's {name}.", "{name} reports.", "Over to {name}.", "{name} has the details.")
+#: The host thanks a voice that handed back at most this many times an episode
+#: ("Thanks, Joe." after every report was heard five times in one episode).
+MAX_HANDBACKS = 2
 
 
 def spoken_date(date: dt.date) -> str:
@@ -90,34 +79,18 @@ def _rotate(options: Sequence[str], date: dt.date, offset: int = 0) -> str:
 
 
 def story_transition(position: int, total: int, date: dt.date) -> str:
-    """The link that leads into story ``position`` (0-based) of ``total``: never
-    the same twice in one episode (past the middle links, "Our seventh story.")."""
+    """The link that leads into story ``position`` (0-based) of ``total``: "" for a
+    beat (no words) on every other middle story; a middle link is never the one said
+    before it, and no story is counted aloud."""
     if position == 0:
         return _rotate(FIRST_TRANSITIONS, date)
     if position == total - 1 and total > 2:
         return _rotate(LAST_TRANSITIONS, date)
-    if position - 1 < len(MIDDLE_TRANSITIONS):
-        return _rotate(MIDDLE_TRANSITIONS, date, position - 1)
-    return f"Our {num2words(position + 1, to='ordinal')} story."
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w$€£%]+(?:['’.-][\w]+)*", text.casefold())
-
-
-def restates(headline: str, lead: str) -> bool:
-    """Whether ``lead`` says the headline again: it starts with the headline's
-    words, or has most of its content words (``RESTATED_SHARE``); a headline of
-    fewer than ``MIN_RESTATED_WORDS`` words is a label, never restated."""
-    head, body = _words(headline.rstrip("…")), _words(lead)
-    if len(head) < MIN_RESTATED_WORDS:
-        return False
-    if body[: len(head)] == head:
-        return True
-    content = {w for w in head if w not in STOPWORDS}
-    if len(content) < MIN_RESTATED_WORDS:
-        return False
-    return len(content & set(body)) >= RESTATED_SHARE * len(content)
+    middle = position - 1
+    if (date.toordinal() + middle) % 2 == 0:
+        return ""
+    # Said on every other middle story, each the next of the list after the last said.
+    return _rotate(MIDDLE_TRANSITIONS, date, middle // 2)
 
 
 _QUOTE_VERBS = (
@@ -322,12 +295,12 @@ def outro_lines(show: str, date: dt.date) -> tuple[str, ...]:
 
 
 def story_body(story: Story) -> tuple[str, ...]:
-    """What a story's own voice reads: the headline (unless the lead restates it)
-    and the sentences, each quotation after the name of its speaker."""
+    """What a story's own voice reads: its sentences, each quotation after the name of
+    its speaker. A bulletin reads no headline before each story (the first sentence is
+    the news: a headline before it said the news twice); the rundown, the chapters and
+    the transcript keep it. A story with no sentence is told by its headline."""
     sentences = attribute_quotes(story.sentences)
-    if sentences and restates(story.title, story.sentences[0]):
-        return sentences
-    return (as_spoken_line(story.title), *sentences)
+    return sentences or (as_spoken_line(story.title),)
 
 
 def cast(voices: Sequence[str], names: Mapping[str, str] | None) -> tuple[str, ...]:
@@ -371,18 +344,23 @@ def build_script(
     intro = intro_lines(stories, show, date, rundown, display.get(host, ""))
     segments = [Segment(SegmentKind.INTRO, "Intro", intro, host)]
     previous_voice, previous_origin = host, ""
+    handbacks = handoffs = 0
     for position, story in enumerate(stories):
         voice = readers[position % len(readers)]
+        handing_off = introduced and voice != host
         lead: list[str] = []
-        if introduced and previous_voice != host:
+        if introduced and previous_voice != host and handbacks < MAX_HANDBACKS:
             lead.append(f"Thanks, {first_name(display[previous_voice])}.")
-        lead.append(story_transition(position, len(stories), date))
+            handbacks += 1
+        link = story_transition(position, len(stories), date)
+        if link and not (handing_off and link in MIDDLE_TRANSITIONS):  # a hand-off links
+            lead.append(link)
         origin = spoken_origin(story.origin, story.source)
         if origin and origin != previous_origin:
             lead.append(f"From {origin}.")
-        if introduced and voice != host:
-            handoff = HANDOFFS[(date.toordinal() + position) % len(HANDOFFS)]
-            lead.append(handoff.format(name=display[voice]))
+        if handing_off:
+            lead.append(_rotate(HANDOFFS, date, handoffs).format(name=display[voice]))
+            handoffs += 1
         segments.append(
             Segment(
                 SegmentKind.STORY, story.title, (*lead, *story_body(story)), voice, story.source,
@@ -391,7 +369,7 @@ def build_script(
         )  # fmt: skip
         previous_voice, previous_origin = voice, origin or previous_origin
     outro: list[str] = []
-    if introduced and previous_voice != host:
+    if introduced and previous_voice != host and handbacks < MAX_HANDBACKS:
         outro.append(f"Thanks, {first_name(display[previous_voice])}.")
     if recap:
         outro.extend(recap_lines(stories, rundown))

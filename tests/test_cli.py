@@ -51,7 +51,7 @@ def test_script_from_stdin():
         "script", "-", input=b"Stdin story\n\nA story that arrived on standard input today.\n"
     )
     assert result.exit_code == 0
-    assert "Stdin story." in result.output
+    assert "A story that arrived on standard input today." in result.output
 
 
 def test_generate_prints_the_mp3_path_last(tmp_path, silent_voices, articles_dir, monkeypatch):
@@ -156,7 +156,8 @@ def test_generate_from_stdin(tmp_path, silent_voices, monkeypatch):
         cli, ["generate", "-", "--out", str(tmp_path), "--date", "2026-11-25"], input=story
     )
     assert result.exit_code == 0, result.output
-    assert "Stdin story." in episode_file(tmp_path, "2026-11-25", "script").read_text()
+    script = episode_file(tmp_path, "2026-11-25", "script").read_text()
+    assert "A story that arrived on standard input today, as a pipe." in script
 
 
 def test_cache_option_info_and_clear(tmp_path, silent_voices, articles_dir):

@@ -104,7 +104,8 @@ def test_seed_story_is_a_clean_20_to_40_second_story(seed_episode):
     script = seed_episode.script_path.read_text(encoding="utf-8")
     for never in ("(Reuters)", "BEIRUT", "Writing by", "Editing by", "Tom Perry", "http"):
         assert never not in script
-    assert "Syria's Assad calls US troops 'invaders'" in script
+    assert 'Syrian President Bashar al-Assad said U.S. forces in Syria were "invaders"' in script
+    assert "Syria's Assad calls US troops 'invaders'" in story.title
 
 
 def test_demo_from_bundled_samples_runs_two_to_five_minutes(demo_episode):

@@ -52,7 +52,9 @@ def test_generate_writes_mp3_and_script(tmp_path, silent_voices, articles_dir):
     assert abs(info.length * 1000 - episode.duration_ms) < 150
     script = episode.script_path.read_text(encoding="utf-8")
     assert script.startswith("The Daily Briefing: Wednesday, November 25, 2026")
-    assert "Harbour bridge reopens after repairs." in script
+    # The story's news is its first sentence; its headline titles its chapter.
+    assert "The harbour bridge reopened to traffic on Monday" in script
+    assert "Harbour bridge reopens after repairs" in [c.title for c in episode.chapters]
     assert [c.kind for c in episode.chapters] == [
         SegmentKind.INTRO,
         SegmentKind.STORY,
@@ -65,8 +67,8 @@ def test_generate_writes_mp3_and_script(tmp_path, silent_voices, articles_dir):
     assert len(said) == 6
     by_voice = sorted(said.values())
     assert by_voice == ["anchor"] * 5 + ["correspondent"]
-    assert said[next(t for t in said if t.startswith("Library extends"))] == "correspondent"
-    assert said[next(t for t in said if t.startswith("Harbour bridge"))] == "anchor"
+    assert said[next(t for t in said if t.startswith("The central library"))] == "correspondent"
+    assert said[next(t for t in said if t.startswith("The harbour bridge"))] == "anchor"
     assert sorted(_contents(tmp_path / "out")) == _all_files(tmp_path / "out")
     assert (tmp_path / "out" / ".briefing.lock").is_file()
 

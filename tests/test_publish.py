@@ -308,7 +308,7 @@ def test_transcripts_are_written_and_timed(tmp_path, silent_voices, articles_dir
     assert starts == sorted(starts)
     assert captions[-1].end_in_seconds <= episode.duration_ms / 1000
     assert {c.voice for c in captions} == {"Anchor", "Correspondent"}
-    assert "Harbour bridge reopens after repairs." in episode.vtt_path.read_text()
+    assert "The harbour bridge reopened to traffic on Monday" in episode.vtt_path.read_text()
     assert episode.srt_path.read_text().startswith("1\n00:00:0")
 
 

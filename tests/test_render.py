@@ -53,7 +53,7 @@ def test_plan_has_intro_a_transition_and_a_story_each_then_outro(silent_voices):
     assert [s.segment for s in specs] == [0, 1, 1, 2, 2, 3, 3, 4]
     assert specs[1].parts[0] != "chime" and specs[3].parts[0] == "chime"
     assert specs[1].lines == (script.segments[1].lines[0],)  # the transition alone
-    assert specs[2].lines[0] == "Alpha."  # then the headline, spoken
+    assert specs[2].lines[0] == "Alpha happened today."  # then the news, no headline
     assert [s.profile.name for s in specs[1:7]] == ["anchor"] * 2 + ["correspondent"] * 2 + [
         "anchor"
     ] * 2
@@ -61,12 +61,16 @@ def test_plan_has_intro_a_transition_and_a_story_each_then_outro(silent_voices):
 
 
 def test_a_story_keeps_its_key_wherever_it_falls(silent_voices):
-    """A story that moves down when another arrives keeps its cached audio."""
+    """A story that moves down when another arrives keeps its cached audio, with a link
+    before it or a beat (the chime in a block of its own, said by no one)."""
     profiles = {"anchor": _silent("anchor")}
-    before = plan_blocks(_script("Alpha", "Beta", "Gamma"), profiles)
-    after = plan_blocks(_script("News", "Alpha", "Beta", "Gamma"), profiles)
+    before = plan_blocks(_script("Alpha", "Beta", "Gamma", "Delta", "Epsilon"), profiles)
+    after = plan_blocks(_script("News", "Alpha", "Beta", "Gamma", "Delta", "Epsilon"), profiles)
     stories = {s.title: s.key for s in before if s.kind == "story"}
     assert {s.title: s.key for s in after if s.kind == "story" and s.title in stories} == stories
+    beats = [s for s in after if s.kind == "beat"]
+    assert beats and all(s.lines == () and s.parts[0] == "chime" for s in beats)
+    assert len({s.key for s in beats}) == 1  # one beat, rendered once
 
 
 def _silent(name: str, rate: int = 180) -> VoiceProfile:

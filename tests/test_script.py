@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,13 +13,12 @@ from briefing.models import SegmentKind, Story
 from briefing.script import (
     FIRST_TRANSITIONS,
     LAST_TRANSITIONS,
-    MIDDLE_TRANSITIONS,
+    MAX_HANDBACKS,
     as_spoken_line,
     attribute_quote,
     attribute_quotes,
     build_script,
     cast,
-    restates,
     spoken_count,
     spoken_date,
     spoken_origin,
@@ -30,6 +30,29 @@ SAMPLES = Path(__file__).parent.parent / "briefing" / "samples"
 NAMES = {"anchor": "Sam Reyes", "correspondent": "Emma Ward"}
 
 DATE = dt.date(2026, 11, 25)
+
+#: Words that carry no content when two spoken lines are compared.
+_STOPWORDS = frozenset(
+    "a an the of to in on at for and or but by with from as is are was were be been "
+    "its it this that after before over into than then who which what says said".split()
+)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w$€£%]+(?:['’.-][\w]+)*", text.casefold())
+
+
+def says_again(before: str, after: str) -> bool:
+    """Whether ``after`` says ``before`` again, as a headline and its lead do: it starts
+    with its words, or has 80% of its content words (a line of fewer than three words
+    is a label, never said again)."""
+    head, body = _words(before.rstrip("…")), _words(after)
+    if len(head) < 3:
+        return False
+    if body[: len(head)] == head:
+        return True
+    content = {w for w in head if w not in _STOPWORDS}
+    return len(content) >= 3 and len(content & set(body)) >= 0.8 * len(content)
 
 
 def _stories(n: int) -> list[Story]:
@@ -98,42 +121,46 @@ def test_script_shape():
     for i in (2, 3):
         assert f"Headline number {i}." in intro.text
     story = script.segments[1]
-    assert story.title == "Headline number 1"
-    assert story.lines[1] == "Headline number 1."
-    assert story.lines[2:] == ("Sentence one of story 1.", "Sentence two.")
+    assert story.title == "Headline number 1"  # the chapter's title
+    # The news is its first sentence: no headline before it.
+    assert story.lines[story.lead :] == ("Sentence one of story 1.", "Sentence two.")
+    assert "Headline number 1" not in story.text
     outro = script.segments[-1]
     assert "Morning Brief" in outro.text and "November twenty-fifth" in outro.text
 
 
 def test_transitions_vary_and_are_deterministic():
     script = build_script(_stories(6), date=DATE)
-    transitions = [seg.lines[0] for seg in script.stories]
-    assert len(set(transitions)) == len(transitions)
-    assert transitions == [seg.lines[0] for seg in build_script(_stories(6), date=DATE).stories]
+    transitions = [seg.lines[: seg.lead] for seg in script.stories]
+    assert transitions == [
+        seg.lines[: seg.lead] for seg in build_script(_stories(6), date=DATE).stories
+    ]
     # Another day opens differently.
     other = build_script(_stories(6), date=DATE + dt.timedelta(days=1))
-    assert [seg.lines[0] for seg in other.stories] != transitions
+    assert [seg.lines[: seg.lead] for seg in other.stories] != transitions
 
 
 @pytest.mark.parametrize("total", [1, 2, 3, 8])
 def test_first_and_last_transitions(total):
     first = story_transition(0, total, DATE)
-    assert first in ("First today.", "Our top story.", "We begin with this.")
+    assert first in FIRST_TRANSITIONS
     if total > 2:
-        assert "inally" in story_transition(
-            total - 1, total, DATE
-        ) or "one more" in story_transition(total - 1, total, DATE)
+        assert story_transition(total - 1, total, DATE) in LAST_TRANSITIONS
 
 
-def test_links_never_repeat_and_never_claim_a_relation():
+def test_links_never_repeat_in_a_row_never_count_and_leave_beats():
     for total in (2, 5, 9, 12, 20):
         for day in range(7):
             links = [
                 story_transition(p, total, DATE + dt.timedelta(days=day)) for p in range(total)
             ]
-            assert len(set(links)) == total, links
-    every = (*FIRST_TRANSITIONS, *MIDDLE_TRANSITIONS, *LAST_TRANSITIONS)
-    assert not {"Meanwhile.", "In other news."} & set(every)
+            said = [link for link in links if link]
+            assert all(a != b for a, b in zip(said, said[1:], strict=False)), links
+            assert not any(re.search(r"\b(?:second|third|\w+th) story\b", link) for link in links)
+            assert all(link.lower().count("story") <= 1 for link in links)
+            if total > 3:  # most middle stories move on with a beat
+                middle = links[1:-1]
+                assert middle.count("") >= len(middle) // 2, links
 
 
 def test_voices_alternate_between_stories_and_first_voice_hosts():
@@ -230,8 +257,9 @@ def test_needs_stories_and_voices():
         ("Weather warning", "Weather warning for the coast tonight.", False),
     ],
 )
-def test_restates(headline, lead, restated):
-    assert restates(headline, lead) is restated
+def test_says_again(headline, lead, restated):
+    """The tests' own measure of a line said twice (a headline and its lead)."""
+    assert says_again(headline, lead) is restated
 
 
 @pytest.mark.parametrize(
@@ -408,18 +436,10 @@ def test_real_show_says_nothing_twice_in_a_row(real_stories, day):
     )  # fmt: skip
     lines = [line for line, _ in _heard(script)]
     for before, after in zip(lines, lines[1:], strict=False):
-        assert not restates(before, after), (before, after)
-    # the rundown never reads the headline the first story opens with
-    first = script.stories[0]
-    assert not set(first.lines[first.lead : first.lead + 1]) & set(script.segments[0].lines)
-    # a headline the lead restates is not read (some eval articles have no headline:
-    # it was made from their first sentence)
-    dropped = 0
+        assert not says_again(before, after), (before, after)
+    # no story reads its headline: its first sentence is the news
     for seg, story in zip(script.stories, real_stories, strict=True):
-        if restates(story.title, story.sentences[0]):
-            assert seg.lines[seg.lead :] == attribute_quotes(story.sentences)
-            dropped += 1
-    assert dropped >= 3
+        assert seg.lines[seg.lead :] == attribute_quotes(story.sentences)
 
 
 @pytest.mark.parametrize("day", range(7))
@@ -437,20 +457,22 @@ def test_real_show_names_every_voice_before_it_speaks(real_stories, day):
         if seg.voice != host:
             assert seg.lead_voice == host  # the correspondent never reads its own link
             assert seg.lines[0].startswith("Thanks, ") is False
-    # the host takes the show back after each other voice: "Thanks, Emma."
+    # the host takes the show back, "Thanks, Emma.", at most twice an episode
     after = [
         seg for prev, seg in zip(script.segments, script.segments[1:], strict=False)
         if prev.kind is SegmentKind.STORY and prev.voice != host
     ]  # fmt: skip
-    assert after and all(seg.lines[0] == "Thanks, Emma." for seg in after)
+    thanks = [seg for seg in after if seg.lines[0] == "Thanks, Emma."]
+    assert after and 1 <= len(thanks) <= MAX_HANDBACKS
+    assert sum(line.startswith("Thanks, ") for line, _ in heard) <= MAX_HANDBACKS
 
 
 @pytest.mark.parametrize("day", range(7))
-def test_real_show_never_repeats_a_link(real_stories, day):
+def test_real_show_never_repeats_a_link_in_a_row(real_stories, day):
     script = build_script(real_stories, date=DATE + dt.timedelta(days=day))
-    links = [seg.lines[0] for seg in script.stories]
-    assert len(links) == len(real_stories) == len(set(links))
-    assert not {"Meanwhile.", "In other news."} & set(links)
+    links = [line for seg in script.stories for line in seg.lines[: seg.lead]]
+    assert all(a != b for a, b in zip(links, links[1:], strict=False)), links
+    assert not {"Meanwhile."} & set(links)
 
 
 def test_real_quotes_name_their_speaker_first(real_stories):
@@ -475,5 +497,5 @@ def test_real_quotes_name_their_speaker_first(real_stories):
 
 def test_without_names_the_script_is_as_before():
     script = build_script(_stories(3), date=DATE, voices=["anchor", "correspondent"])
-    assert all(seg.lead == 1 and not seg.lead_voice for seg in script.stories)
+    assert all(seg.lead <= 1 and not seg.lead_voice for seg in script.stories)
     assert not any("Thanks" in line for seg in script.segments for line in seg.lines)

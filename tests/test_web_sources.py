@@ -302,9 +302,9 @@ def test_minutes_fits_a_briefing_from_too_many_stories(web, client, tmp_path):
     assert not kept & set(episode.dropped)
     script = episode.script_path.read_text()
     said = set(content_terms(script))
-    for title in kept:  # ...and every story that stayed is told (its headline, or a lead
-        terms = set(content_terms(title))  # that restates it and stands in for it)
-        assert len(terms & said) >= 0.8 * len(terms), title
+    for title in kept:  # ...and every story that stayed is told: its news, in its own
+        terms = set(content_terms(title))  # first sentence (no headline is read before it)
+        assert len(terms & said) >= 0.5 * len(terms), title
 
 
 def test_an_external_entity_in_a_page_is_never_read(web, client):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..audio.mp3 import ENCODER_DELAY, QUALITY
 from ..errors import EngineError
+from ..models import WordMark
 from ..voices import VoiceProfile
 from .cache import CachedBlock
 from .layout import ENCODED_TARGET_LUFS, SAMPLE_RATE, Part
@@ -100,17 +101,20 @@ def render_block(spec: BlockSpec, workdir: Path) -> CachedBlock:
             f"this worker's speech engine is not the one the block was planned for "
             f"({_identity(spec.profile)}, not {spec.engine}); install the same versions"
         )
-    engine = get_engine(spec.profile.engine)
-    engine.check_voice(spec.profile)
-    wav = workdir / f"block-{os.getpid()}-{spec.key[:16]}.wav"
-    try:
+    marks: tuple[WordMark, ...] = ()
+    speech = None  # a beat between stories says nothing: its parts are a chime and a pause
+    if spec.text:
+        engine = get_engine(spec.profile.engine)
+        engine.check_voice(spec.profile)
+        wav = workdir / f"block-{os.getpid()}-{spec.key[:16]}.wav"
         try:
-            marks = engine.synthesize(spec.text, spec.profile, wav)
-        except EngineError as exc:
-            raise BlockFailed(str(exc)) from None
-        speech = mix.load_speech(wav)
-    finally:
-        wav.unlink(missing_ok=True)
+            try:
+                marks = engine.synthesize(spec.text, spec.profile, wav)
+            except EngineError as exc:
+                raise BlockFailed(str(exc)) from None
+            speech = mix.load_speech(wav)
+        finally:
+            wav.unlink(missing_ok=True)
     spoken = time.perf_counter()
     assembled = mix.assemble(spec.parts, speech, spec.settings.target_lufs)
     mixed = time.perf_counter()

@@ -70,6 +70,11 @@ class Layout:
     def story(self) -> tuple[Part, ...]:
         return (self.before_story, "speech", self.after_story)
 
+    def beat(self) -> tuple[Part, ...]:
+        """A story with no link moves on with a beat: the chime and a pause, no words
+        (a block of its own, so the story's own block is the same wherever it falls)."""
+        return ("chime", self.before_transition)
+
     def outro(self) -> tuple[Part, ...]:
         return (self.before_outro, "speech", self.before_outro_sting, "outro")
 

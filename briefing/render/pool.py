@@ -132,7 +132,7 @@ def plan_blocks(
                     "lead-in", index, layout.lead_in(first_story), spoken[:lead], segment.lead_voice
                 )
             elif not first_story:
-                story = ("chime", layout.before_transition, *story)
+                add("beat", index, layout.beat(), ())
             add("story", index, story, spoken[lead:])
             first_story = False
     return tuple(blocks)
@@ -394,7 +394,9 @@ def timeline(script: Script, specs: Sequence[BlockSpec], blocks: Sequence[Cached
     starts, durations, marks, spoken = [], [], [], []
     for index in range(len(script.segments)):
         parts = heard[index]
-        first = parts[0][0]
+        # A segment starts with its first words (a beat's chime, like a link's, is heard
+        # before the story's chapter starts).
+        first = next((begin for begin, spec, _ in parts if spec.text), parts[0][0])
         segment_marks: list[WordMark] = []
         lines: list[str] = []
         base = 0
@@ -404,7 +406,7 @@ def timeline(script: Script, specs: Sequence[BlockSpec], blocks: Sequence[Cached
                 spec.text, block.speech_ms
             )
             segment_marks += [WordMark(base + m.offset, round(shift + m.start_ms)) for m in own]
-            base += len(spec.text) + 1
+            base += len(spec.text) + 1 if spec.text else 0  # a beat says nothing
             lines += spec.lines
         last_begin, _, last_block = parts[-1]
         starts.append(round(first))

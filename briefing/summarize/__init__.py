@@ -73,8 +73,8 @@ def summarize(
     """The sentences that tell the story: the article's lead, in its own wording and order.
 
     The first sentences a listener can follow (``lead.usable_sentences``: no
-    caption, picture, question, fragment or quotation without its speaker; no lead
-    that only restates ``title``), taken in order; one that leans on a sentence left
+    caption, picture, question, fragment or quotation without its speaker), taken in
+    order; one that leans on a sentence left
     out, or repeats what was said, is passed over. A person the article names in full
     is named in full at their first mention (``rules.name_in_full``); a column, written
     in its author's first person, is said as theirs ("The writer says: ..."). With

@@ -10,7 +10,6 @@ A later sentence takes a lead sentence's place only for a reason a listener hear
   picture, a question, a quotation whose speaker is never named, a fragment...);
 - it leans on a sentence that is not said (``rules.leans_back``: "He said ...",
   "But ...", "The magazine ..." when the magazine was never named);
-- it only restates the headline, which is read just before it (``rules.restates``);
 - it says again what the summary has said (``REPEATED_SHARE``).
 
 A learned sentence scorer chose from the first six sentences before: it scored
@@ -29,7 +28,6 @@ from .rules import (
     describes_as_present,
     leans_back,
     paragraphs_and_sentences,
-    restates,
     sayable,
     speakable,
     word_count,
@@ -101,8 +99,8 @@ def article_sentences(text: str) -> tuple[str, ...]:
 
 def usable_sentences(text: str, title: str | None = None) -> tuple[Sentence, ...]:
     """The sentences of ``text`` a summary may use, in article order: the ``speakable``
-    ones, without a first one that only restates ``title``; when none is speakable,
-    those that are not captions (or the first sentence), so that a story is never
+    ones (the first is the news: the show reads no headline before it); when none is
+    speakable, those that are not captions (or the first sentence), so that a story is never
     silent. Remembered for the last articles read: a batch of shows that tells one
     story at several lengths reads its article once."""
     return _usable(text, title)
@@ -134,8 +132,6 @@ def _usable(text: str, title: str | None) -> tuple[Sentence, ...]:
     kept = [s for s in sentences if speakable(s, column=column)]
     if not kept:
         kept = [s for s in sentences if not looks_like_caption(s)] or sentences[:1]
-    if title and len(kept) > 1 and restates(kept[0], title):
-        kept = kept[1:]
     kept = [
         s
         for i, s in enumerate(kept)

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 
 from ..text import (
     clean_paragraph,
-    content_terms,
     looks_like_caption,
     split_sentences,
     stem,
@@ -609,12 +608,6 @@ def speakable(sentence: str, *, column: bool = False) -> bool:
     return count >= MIN_SENTENCE_WORDS or (
         count >= MIN_CLAUSE_WORDS and bool(_FINITE_VERB.search(sentence))
     )
-
-
-def restates(sentence: str, title: str) -> bool:
-    """A lead that only restates the headline adds nothing after the headline is read."""
-    mine, theirs = set(content_terms(sentence)), set(content_terms(title))
-    return bool(mine and theirs) and len(mine & theirs) / len(mine | theirs) > 0.8
 
 
 # -- people named in full at first mention ---------------------------------------
