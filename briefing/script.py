@@ -248,18 +248,50 @@ def first_name(display_name: str) -> str:
     return display_name.split()[0] if display_name.split() else ""
 
 
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+#: A date opening a headline made from an article's first sentence: "April 8, 2014, the
+#: WHO finally started ...", "March 18, 2015 . Israelis have voted ...".
+_DATE_OPENER = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS})"
+    rf"(?:,?\s+\d{{4}})?\s*[,.:;–—-]*\s*"
+)
+#: A headline that points at what a page shows, no news to read out: "Here are six of
+#: CNN's best videos of the week".
+_POINTER_HEADLINE = re.compile(
+    r"^(?:Here(?:'s|’s|\s+are|\s+is)|Below(?:\s+are|\s+is)?|Check\s+out|Take\s+a\s+look|"
+    r"Scroll\s+(?:down|through)|Click\s+through|In\s+pictures|Watch|Gallery|Photos?|Video)\b",
+    re.IGNORECASE,
+)
+
+
+def rundown_headline(title: str) -> str:
+    """A headline as the rundown reads it: without a date opening it ("April 8, 2014,
+    the WHO ..." -> "The WHO ..."); "" for one that only points at what a page shows
+    ("Here are six of CNN's best videos of the week"), which the rundown leaves out."""
+    text = _DATE_OPENER.sub("", title.strip(), count=1)
+    if not text or _POINTER_HEADLINE.match(text) or len(text.split()) < 2:
+        return ""
+    return as_spoken_line(text[0].upper() + text[1:])
+
+
 def rundown_lines(
     stories: Sequence[Story],
     limit: int = RUNDOWN_LIMIT,
     lead_in: str = "Coming up after our top story:",
 ) -> tuple[str, ...]:
-    """The headlines of the stories after the first (read a few seconds later
-    anyway), at most ``limit``, then "And N more."."""
+    """The headlines of the stories after the first (whose news is heard a few seconds
+    later), at most ``limit`` (``rundown_headline``: a headline unfit to read is left
+    out), then "And N more."."""
     rest = stories[1:]
-    shown = rest[: max(limit, 0)]
+    headlines = [h for h in map(rundown_headline, (story.title for story in rest)) if h]
+    shown = headlines[: max(limit, 0)]
     if not shown:
         return ()
-    lines = [lead_in, *(as_spoken_line(story.title) for story in shown)]
+    lines = [lead_in, *shown]
     if len(rest) > len(shown):
         lines.append(f"And {spoken_count(len(rest) - len(shown), 'more story')}.")
     return tuple(lines)
@@ -281,10 +313,11 @@ def intro_lines(
 
 def recap_lines(stories: Sequence[Story], limit: int = RUNDOWN_LIMIT) -> tuple[str, ...]:
     """ "The headlines again:" the top ``limit`` stories, but the one just heard."""
-    shown = [story for story in stories[:-1]][: max(limit, 0)]
+    headlines = [h for h in map(rundown_headline, (story.title for story in stories[:-1])) if h]
+    shown = headlines[: max(limit, 0)]
     if not shown:
         return ()
-    return ("The headlines again.", *(as_spoken_line(story.title) for story in shown))
+    return ("The headlines again.", *shown)
 
 
 def outro_lines(show: str, date: dt.date) -> tuple[str, ...]:

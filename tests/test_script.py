@@ -499,3 +499,31 @@ def test_without_names_the_script_is_as_before():
     script = build_script(_stories(3), date=DATE, voices=["anchor", "correspondent"])
     assert all(seg.lead <= 1 and not seg.lead_voice for seg in script.stories)
     assert not any("Thanks" in line for seg in script.segments for line in seg.lines)
+
+
+@pytest.mark.parametrize(
+    ("title", "read"),
+    [
+        ("April 8, 2014, the WHO finally started reporting cases", "The WHO finally started reporting cases."),
+        ("March 18, 2015 . Israelis have voted in an election", "Israelis have voted in an election."),
+        ("Here are six of CNN's best videos of the week", ""),
+        ("Photos show the damage after the storm", ""),
+        ("Harbour bridge reopens after repairs", "Harbour bridge reopens after repairs."),
+        ("May Day marchers fill the streets", "May Day marchers fill the streets."),
+        ("Watchdog fines bank over mis-selling", "Watchdog fines bank over mis-selling."),
+    ],
+)  # fmt: skip
+def test_rundown_headline(title, read):
+    from briefing.script import rundown_headline
+
+    assert rundown_headline(title) == read
+
+
+def test_the_rundown_leaves_out_a_headline_unfit_to_read():
+    stories = _stories(4)
+    stories[1] = Story("Here are six of CNN's best videos of the week", ("A video.",), "s1")
+    stories[2] = Story("April 8, 2014, the WHO finally started reporting", ("Cases rose.",), "s2")
+    intro = build_script(stories, date=DATE).segments[0].lines
+    assert "The WHO finally started reporting." in intro
+    assert not any("Here are" in line or "April 8" in line for line in intro)
+    assert intro[-1] == "And one more story."

@@ -907,3 +907,20 @@ def test_a_caption_of_this_week_s_picture():
         "A man grabs on to a piece of wood as a boat passes him on a flooded street this "
         "week in Puerto Inca, Ecuador."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points"),
+    [
+        ("Here are six of CNN's best videos of the week.", True),
+        ("Here's a look at U.S. diplomats who have been killed in the line of duty.", True),
+        ("Check out the full gallery of this year's winners below.", True),
+        ("Here is the news from the council meeting on Monday night.", False),
+        ("The council checked out the new library on Monday.", False),
+    ],
+)
+def test_a_sentence_pointing_at_a_list_is_not_news(sentence, points):
+    from briefing.summarize.rules import points_at_content
+
+    assert points_at_content(sentence) is points
+    assert speakable(sentence) is not points

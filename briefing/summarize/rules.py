@@ -301,6 +301,23 @@ def describes_as_present(sentence: str) -> bool:
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{2,}")
 
 
+#: A sentence that points at what the page shows next, no news in itself: "Here are six
+#: of CNN's best videos of the week.", "Here's a look at ...", "Check out ...".
+_POINTS_AT_CONTENT = re.compile(
+    r"^(?:Here(?:'s|’s|\s+are|\s+is)\s+(?:a\s+(?:look|list|selection|round-?up|gallery|guide)|"
+    r"some|our|the\s+(?:best|top|latest|full)|how\b|what\b|why\b|\w+\s+of\b)|"
+    r"Below(?:\s+are|\s+is)?\b|Check\s+out\b|Take\s+a\s+look\b|Scroll\s+(?:down|through)\b|"
+    r"Click\s+through\b)",
+    re.IGNORECASE,
+)
+
+
+def points_at_content(sentence: str) -> bool:
+    """True for a sentence that points at a list or gallery the page shows ("Here are six
+    of CNN's best videos of the week."), which a listener cannot follow."""
+    return bool(_POINTS_AT_CONTENT.match(sentence.strip()))
+
+
 def quotes_a_post(sentence: str) -> bool:
     """True for a sentence holding a social network handle ("@CNNPhotos")."""
     return bool(_HANDLE.search(sentence))
@@ -596,6 +613,7 @@ def speakable(sentence: str, *, column: bool = False) -> bool:
         or points_at_picture(sentence)
         or depicts_a_picture(sentence)
         or quotes_a_post(sentence)
+        or points_at_content(sentence)
         or (not column and speaks_for_the_writer(sentence))
         or reads_as_table(sentence)
     ):
