@@ -924,3 +924,18 @@ def test_a_sentence_pointing_at_a_list_is_not_news(sentence, points):
 
     assert points_at_content(sentence) is points
     assert speakable(sentence) is not points
+
+
+@pytest.mark.parametrize(
+    ("summary", "article", "told"),
+    [
+        (["A rueful McIlroy later said it felt good."], ["Rory McIlroy threw his club."],
+         ["A rueful Rory McIlroy later said it felt good."]),
+        (["O'Sullivan said the team was ready."], ["Coach Eddie O'Sullivan smiled."],
+         ["Eddie O'Sullivan said the team was ready."]),
+        (["MacDonald has resigned, the club said."], ["Chairman Ian MacDonald left."],
+         ["Ian MacDonald has resigned, the club said."]),
+    ],
+)  # fmt: skip
+def test_names_with_inner_capitals_are_named_in_full(summary, article, told):
+    assert name_in_full(summary, article) == told

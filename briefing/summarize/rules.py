@@ -651,7 +651,8 @@ _NOT_FIRST_NAMES = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday christmas easter god""".split()
 )
-_NAME_TOKEN = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+#: A name's word: "Moore", "McIlroy", "MacDonald", "O'Sullivan", "Smith-Jones".
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|O['’][A-Z][a-z]+)(?:-[A-Z]?[a-z]+)?"
 #: A full name: a first name, an optional middle name or initial, a surname.
 _FULL_NAME = re.compile(
     rf"\b(?P<first>{_NAME_TOKEN})\s+(?:(?:[A-Z]\.|{_NAME_TOKEN})\s+)?"
@@ -660,7 +661,8 @@ _FULL_NAME = re.compile(
 #: What follows a surname when it names a person: a verb of saying or being, an age,
 #: a possessive.
 _PERSON_AFTER = re.compile(
-    r"^(?:\s+(?:said|says|told|tells|added|adds|was|is|has|had|will|would|who|wrote|writes|"
+    r"^(?:\s+(?:(?:later|also|then|now|once|again|quickly|previously|recently)\s+)?"
+    r"(?:said|says|told|tells|added|adds|was|is|has|had|will|would|who|wrote|writes|"
     r"admitted|denied|insisted|claimed|explained|warned|revealed|confirmed|replied)\b"
     r"|,\s+\d{1,3},|['’]s\b|(?<=s)['’]\s)"
 )
