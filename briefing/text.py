@@ -12,6 +12,7 @@ import re
 import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 # --------------------------------------------------------------------------
 # Sentence splitting
@@ -662,80 +663,522 @@ _MONTH_NAMES = (
     "January February March April May June July August September October November December"
 ).split()
 _PARTS_OF_DAY = r"morning|afternoon|evening|night"
-#: "on Monday", "Monday's", "Monday night", "today", "yesterday", "tomorrow"; not
-#: "last Monday", "next Monday" or "this Monday" (their week is the writer's guess).
+_WEEKDAY = "|".join(WEEKDAYS)
+#: A day word: "on Monday", "Monday's", "Monday night", "last Tuesday", "next Monday",
+#: "this Friday", "today", "yesterday", "tomorrow", "tonight", "last night", "this
+#: morning", "the day after tomorrow".
 _DAY_WORD = re.compile(
-    r"(?<![\w-])(?<![Ll]ast )(?<![Nn]ext )(?<![Tt]his )"
-    r"(?P<on>[Oo]n )?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"[Tt]oday|[Yy]esterday|[Tt]omorrow)(?P<own>'s|’s)?"
-    rf"(?: (?P<part>{_PARTS_OF_DAY}))?(?![\w-])"
+    r"(?<![\w'’-])(?P<on>[Oo]n )?(?:"
+    rf"(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his) )?(?P<weekday>{_WEEKDAY})"
+    r"|(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)"
+    r"|(?P<near>[Ll]ast night|[Tt]his (?:morning|afternoon|evening))"
+    r"|(?P<two>[Tt]he day (?:after tomorrow|before yesterday))"
+    rf")(?P<own>'s|’s)?(?: (?P<part>{_PARTS_OF_DAY})(?P<partown>'s|’s)?)?(?![\w-])"
+)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+)
+#: A date after a weekday pins it ("Monday, March 9", "Friday 13 March", "Sunday
+#: (March 15)", "Monday 9th"): the words stay as written.
+_DATE_AFTER = re.compile(
+    rf",? \(?(?:{_MONTH}|\d{{1,2}}(?:st|nd|rd|th)?(?: of)? {_MONTH}|\d{{1,2}}(?:st|nd|rd|th)\b)"
+)
+#: A capitalised word after a bare weekday makes a name ("Sunday Times", "Friday Night
+#: Lights"); one before it too ("Bloody Sunday", "Mike Friday"), unless it is one of these.
+_BEFORE_A_DAY = frozenset(
+    """on in at by since until till from after before through during and but or then
+    as for of early late later earlier last next this""".split()
+)
+#: Words before a day word that make it some other day ("every Monday", "the last night
+#: of the tour", "that Sunday afternoon"): the words stay as written.
+_NOT_THE_DAY = frozenset(
+    """a an the every each one that any some following previous same another whole per
+    his her their its my our your""".split()
+)
+#: After these a day is said without "on" ("since Sunday", "until Tuesday", "it's
+#: Saturday").
+_NO_ON = frozenset(
+    """since until till by before after from through thru for of to between than into
+    over during including is was are were be been it's that's""".split()
+)
+#: "today's world", "yesterday's news": now and then, not a day.
+_GENERIC_AFTER_TODAY = frozenset(
+    """world society youth young children kids teenagers generation media culture economy
+    politics standards technology market markets industry consumers news man men women
+    hero heroes game""".split()
+)
+_EARLY_LATE = frozenset("early late later earlier".split())
+#: "Monday Night Football", "Sunday Morning": a name.
+_NAMED_PART = re.compile(r" (?:Night|Morning|Afternoon|Evening)\b")
+
+# Tense, read from the verb nearest the day word in its clause.
+#: What ends a clause, for the verb a day word goes with (a stop only before a capital
+#: and after no initial: "at 2 p.m. Monday" is one clause; quotation marks end none; a
+#: dash does, spaced " - " too).
+_STOP = r"(?<![\s.][A-Za-z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!St)\.(?![ \t]*[a-z0-9])"
+_CLAUSE_END = re.compile(rf",(?!\d)|[;:!?()\[\]—–]|--|\s-\s|{_STOP}")
+_SENTENCE_END = re.compile(rf"[!?]|{_STOP}")
+_SENTENCE_START = re.compile(rf"(?:^[\"“‘'(]?|(?:[!?]|{_STOP})[\"”’)]?\s+[\"“‘(]?)$")
+#: How far a day word's clause is read, each way (so the whole stays linear).
+_CLAUSE_WINDOW = 120
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
+#: "is due to", "are set to", "is expected to", "was scheduled for": a plan, future
+#: after "is/are/has been", past after "was/were/had been".
+_PLANNED = frozenset("due set expected scheduled slated planned poised likely about going".split())
+#: Participles that mark a plan even without "is" ("an autopsy, scheduled for Sunday").
+_PLANNED_ALONE = frozenset("scheduled slated".split())
+_PLAN_VERBS = frozenset(
+    """plan plans hope hopes aim aims intend intends want wants promise promises vow vows
+    pledge pledges prepare prepares expect expects""".split()
+)
+_BE_NOW = {"is": "was", "are": "were", "am": "was"}
+_BE_PAST = frozenset("was were wasn't weren't had hadn't".split())
+_PAST_WORDS = frozenset(
+    """was were wasn't weren't had hadn't did didn't said told began came went took made
+    gave met won lost spoke saw found left held led ran got fell sent struck brought bought
+    thought knew became broke chose drove flew forgot froze grew hid kept paid rang rose
+    sang sat shook shot slept sold stood stole swore taught threw understood woke wore wrote
+    fought caught sought felt heard meant built spent lent""".split()
+)
+_MODALS = frozenset("to will would shall should can could may might must 'll won't".split())
+_PRESENT_WORDS = frozenset(
+    "is are am isn't aren't has have hasn't haven't do does don't doesn't can can't".split()
+)
+_BE_BEFORE_PARTICIPLE = frozenset("be been being is are am was were get gets got".split())
+_NOT_PAST_ED = frozenset(
+    """need speed feed seed bed red shed indeed proceed exceed succeed hundred kindred
+    sacred naked wicked wretched rugged beloved learned bred breed greed weed""".split()
+)
+_ADVERBS = frozenset("not never also now then still again finally first soon only".split())
+
+
+def _words(text: str, offset: int) -> list[tuple[str, int, int]]:
+    """The words of ``text`` with their spans in the whole text (``offset`` is where
+    ``text`` starts)."""
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _is_past_ed(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed") and word.islower() and word not in _NOT_PAST_ED
+
+
+def _first_tense(
+    words: list[tuple[str, int, int]], order: Iterable[int], *, finite: bool = False
+) -> tuple[str, str, int] | None:
+    """The tense of the first word in ``order`` that tells one (``_tense_at``)."""
+    for i in order:
+        reading = _tense_at(words, i, finite=finite)
+        if reading is not None:
+            return reading
+    return None
+
+
+def _tense_at(
+    words: list[tuple[str, int, int]], i: int, *, finite: bool = False
+) -> tuple[str, str, int] | None:
+    """The tense word ``i`` of a clause marks, if any: (the tense, the kind of future,
+    the index of the finite verb to rephrase, or -1). Tenses: "future", "past",
+    "present" ("is", "has", "can") and "planned" (a plan told in the past: "was due
+    to"). Kinds of future: "will" ("will",
+    "won't", "'ll", "shall"), "be" ("is/are due|set|expected|scheduled|going to", "is
+    to"), "would" ("would", "could": said from the past already), "plan" ("plans to",
+    "hopes to", "may": no safe past form without telling noun from verb) and "plain" (a
+    participle, "to be held": nothing to rephrase). ``finite``: only auxiliaries and
+    "said"/"told" count, not a participle's "-ed" ("the scheme, dubbed X, on Monday")."""
+    word = words[i][0].lower().replace("’", "'")
+    after = words[i + 1][0].lower() if i + 1 < len(words) else ""
+    before = words[i - 1][0].lower().replace("’", "'") if i > 0 else ""
+    if word in ("will", "shall") and words[i][0].islower():
+        if after in ("of", "to", "and", "the", "a", "an", "is", "was"):
+            return None  # a noun: "the will of the people"
+        return ("future", "will", i)
+    if word == "won't" or word.endswith("'ll"):
+        return ("future", "will", i)
+    if word in ("would", "wouldn't", "could", "gonna"):
+        return ("future", "would", -1)  # already said from the past: nothing to rephrase
+    if word in ("may", "might", "should", "must") and words[i][0].islower():
+        return ("future", "plan", -1)
+    j = _auxiliary(words, i)  # "was originally scheduled", "will be officially released"
+    aux = words[j][0].lower().replace("’", "'") if j >= 0 else ""
+    if word in _PLANNED:
+        if aux in _BE_PAST or (aux == "been" and j > 0 and words[j - 1][0].lower() == "had"):
+            return ("planned", "plain", -1)  # "was scheduled to be hanged on Thursday"
+        if aux in _BE_NOW:
+            return ("future", "be", j)
+        if aux == "been" and j > 0 and words[j - 1][0].lower() in ("has", "have"):
+            return ("future", "be", j - 1)
+        if aux in ("'s", "'re") or aux.endswith(("'s", "'re")):
+            return ("future", "plan", -1)
+        if word in _PLANNED_ALONE or (
+            word in ("due", "set", "expected", "planned") and after in ("for", "on")
+        ):
+            return ("future", "plain", -1)
+        return None
+    if word == "to" and before in _BE_NOW and after not in ("the", "a", "an"):
+        return ("future", "be", i - 1)  # "is to launch", "are to be screened"
+    if word == "held" and before == "be" and i > 1 and words[i - 2][0].lower() == "to":
+        return ("future", "plain", -1)  # "to be held"
+    if word in _PLAN_VERBS and after == "to":
+        return ("future", "plan", -1)
+    if word == "upcoming":
+        return ("future", "plain", -1)
+    if word in _PRESENT_WORDS:  # not "will have", "to do": their modal tells
+        return None if aux in _MODALS else ("present", "", -1)
+    if finite and word not in _BE_PAST and word not in ("did", "said", "told"):
+        return None
+    if word in _PAST_WORDS or _is_past_ed(words[i][0]):
+        # After "be" it is a participle ("will be held"): its auxiliary tells.
+        return None if aux in _BE_BEFORE_PARTICIPLE else ("past", "plain", -1)
+    return None
+
+
+def _auxiliary(words: list[tuple[str, int, int]], i: int) -> int:
+    """The index of the word before ``words[i]`` past any adverbs ("not", "-ly"), or -1."""
+    j = i - 1
+    while j >= 0 and (
+        words[j][0] in _ADVERBS or words[j][0].islower() and words[j][0].endswith("ly")
+    ):
+        j -= 1
+    return j
+
+
+# Subject number, for "will" said as "was/were due to".
+_SINGULAR = frozenset(
+    "he she it i this one everyone everybody nobody someone somebody anyone each news".split()
+)
+_PLURAL = frozenset(
+    """they we you these those both many few several others people police children men
+    women cattle""".split()
+)
+#: Words whose number the word alone does not tell, or that are no subject's head.
+_NUMBER_UNKNOWN = frozenset(
+    """that which who what there all some none any most more series species means
+    headquarters""".split()
+)
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they who".split())
+_NOT_A_HEAD = frozenset(
+    "to will would can could should may might must did does do has have had not".split()
+)
+#: Where a subject starts, read backwards ("officials said the talks will ...").
+_BEFORE_SUBJECT = frozenset(
+    """said says say told tells announced added believes believe thinks think expects
+    reported confirmed warned insisted claimed that which who whom whose whether if when
+    because while as but so though although where once unless than and or""".split()
+)
+_SUBJECT_PREPOSITIONS = frozenset(
+    "of for in at from with on to by about between near over under among against".split()
 )
 
 
-def _event_date(word: str, published: dt.date) -> dt.date:
-    """The day a word of an article means, read as its writer meant it on ``published``:
-    a weekday is the latest one on or before that day (news tells what happened)."""
-    lower = word.lower()
-    if lower == "today":
-        return published
-    if lower == "yesterday":
-        return published - dt.timedelta(days=1)
-    if lower == "tomorrow":
-        return published + dt.timedelta(days=1)
-    back = (published.weekday() - WEEKDAYS.index(word)) % 7
-    return published - dt.timedelta(days=back)
+def _be_for(words: list[str]) -> str | None:
+    """ "was" or "were" for a subject whose words (the clause's, up to the verb) are
+    ``words``, or None when unsure: the head is the last word before the verb, or the
+    word before a preposition ("the draw for the quarterfinals" -> "draw"); a
+    capitalised word ending in "s" ("Williams", "the Lakers", "Officials" opening a
+    sentence), a compound ("the head of sales and marketing") or a verb before the
+    modal ("he hopes will start") are unsure, and so is a verb joined by "and" to one
+    before it, unless the clause opens with a pronoun ("He ... and will")."""
+    i = len(words) - 1
+    while i >= 0 and (
+        words[i].lower() in _ADVERBS or words[i].islower() and words[i].endswith("ly")
+    ):
+        i -= 1
+    if i >= 0 and words[i].lower() in ("and", "but", "then"):
+        # "He is being held ... and will be arraigned": the clause's opening pronoun.
+        first = words[0].lower()
+        return "was" if first in ("he", "she", "it", "i") else "were" if first in _PLURAL else None
+    head = i
+    j = i - 1
+    while j >= 0:
+        low = words[j].lower()
+        if low in ("and", "or") and j > 0:
+            pair = words[j - 1][:1].isupper() and words[head][:1].isupper() and j == head - 1
+            return "were" if pair and low == "and" else None  # "Vonn and Fenninger will"
+        if low in _BEFORE_SUBJECT or _is_past_ed(words[j]):
+            break
+        if low in _SUBJECT_PREPOSITIONS:
+            head = j - 1
+        j -= 1
+    if head < 0:
+        return None
+    word, low = words[head], words[head].lower()
+    if head > 0 and words[head - 1].lower() in _SUBJECT_PRONOUNS | _NOT_A_HEAD:
+        return None  # "he hopes will start": the word is a verb
+    if low in _SINGULAR:
+        return "was"
+    if low in _PLURAL:
+        return "were"
+    if low in _NUMBER_UNKNOWN or not word.replace("-", "").isalnum() or word.isdigit():
+        return None
+    if (word.isupper() and len(word) > 1) or not low.endswith("s"):
+        return "was"  # "NASA", "the match", "Hamilton"
+    if low.endswith(("ss", "us", "is")):
+        return "was"  # "Congress", "the virus", "the crisis"
+    return None if word[:1].isupper() or low.endswith("ics") else "were"
 
 
-def _say_day(event: dt.date, today: dt.date, part: str, own: str, on: bool) -> str | None:
-    """How the episode says ``event`` ("" for no part of day or no "'s"; None: leave
-    the words as they were)."""
-    delta = (today - event).days
-    tail = own + (f" {part}" if part else "")
+class _Day(NamedTuple):
+    """One day word of a text, read: where it is, the day it means and how it goes with
+    its verb."""
+
+    match: re.Match[str]
+    event: dt.date
+    future: bool  # its verb (or the word itself: "tomorrow") looks ahead
+    kind: str  # the future's kind (``_tense_at``), "" for none
+    verb: tuple[int, int] | None  # the finite verb to say in the past, if any
+    past_verb: str | None  # what it becomes ("were due to"), None when unsure
+
+
+def _clause(
+    text: str, start: int, end: int
+) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    """The words of the day word's clause before it and after it. A day word opening
+    its clause ("On Monday, the council will ...") goes with the clause after the comma."""
+    low = max(0, start - _CLAUSE_WINDOW)
+    marks = [
+        m for m in _CLAUSE_END.finditer(text, low, min(len(text), start + 2)) if m.start() < start
+    ]
+    before = _words(
+        text[marks[-1].end() if marks else low : start], marks[-1].end() if marks else low
+    )
+    high = min(len(text), end + _CLAUSE_WINDOW)
+    mark = _CLAUSE_END.search(text, end, high)
+    stop = mark.start() if mark else high
+    opening = all(
+        w.lower() in _EARLY_LATE or w.lower() in ("and", "but", "then") for w, _, _ in before
+    )
+    if mark and mark.group() == "," and not text[end:stop].strip() and opening:
+        nxt = _CLAUSE_END.search(text, mark.end(), high)
+        return before, _words(text[mark.end() : nxt.start() if nxt else high], mark.end())
+    return before, _words(text[end:stop], end)
+
+
+def _event_date(match: re.Match[str], published: dt.date, tense: str) -> dt.date:
+    """The day a day word means, read as its writer meant it on ``published``: a bare
+    weekday is the latest one on or before that day (news tells what happened), or with
+    a verb looking ahead ("future") the first one on or after it ("work will start on
+    Monday"), or with a plan told in the past ("planned": "was scheduled to be hanged
+    on Thursday") the nearer of the two; "last Monday" is the one before that day,
+    "next Monday" the one after it and "this Monday" the one of its week that the
+    verb's tense points to."""
+    if match.group("weekday") is None:
+        word = (match.group("word") or match.group("near") or match.group("two")).lower()
+        if word.startswith("the day"):
+            return published + dt.timedelta(days=2 if word.endswith("tomorrow") else -2)
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+        return published + dt.timedelta(days=shift)
+    target = WEEKDAYS.index(match.group("weekday"))
+    ahead = (target - published.weekday()) % 7
+    back = (published.weekday() - target) % 7
+    modifier = (match.group("mod") or "").lower()
+    if modifier == "last":
+        return published - dt.timedelta(days=back or 7)
+    if modifier == "next":
+        return published + dt.timedelta(days=ahead or 7)
+    if tense == "planned" and ahead < back:
+        return published + dt.timedelta(days=ahead)
+    return (
+        published + dt.timedelta(days=ahead)
+        if tense == "future"
+        else published - dt.timedelta(days=back)
+    )
+
+
+def _looks_ahead(match: re.Match[str], tense: str) -> bool:
+    """The words themselves look ahead: "tomorrow", "next Monday", and "this Sunday"
+    unless a verb in the past says otherwise."""
+    word = (match.group("word") or match.group("two") or match.group("mod") or "").lower()
+    return (
+        word in ("tomorrow", "next")
+        or word.endswith("tomorrow")
+        or (word == "this" and tense != "past")
+    )
+
+
+def _verb_in_past(
+    words: list[tuple[str, int, int]], i: int, kind: str, subject: list[str]
+) -> tuple[tuple[int, int], str | None]:
+    """The span of the finite verb ``words[i]`` with what it becomes when its day has
+    passed ("will" -> "were due to", "is" -> "was", "has been" -> "had been"), or
+    None for what when the subject's number (its words: ``subject``) is unsure."""
+    word, start, end = words[i]
+    low = word.lower().replace("’", "'")
+    if kind == "be":
+        return (start, end), {"has": "had", "have": "had"}.get(low) or _BE_NOW[low]
+    if low.endswith("'ll"):
+        cut = end - 3
+        be = _be_for([*subject, word[:-3]])
+        return (cut, end), None if be is None else f" {be} due to"
+    be = _be_for(subject)
+    if be is None:
+        return (start, end), None
+    if low == "won't":
+        return (start, end), f"{be} not due to"
+    if i + 1 < len(words) and words[i + 1][0] in _ADVERBS:
+        return (start, words[i + 1][2]), f"{be} {words[i + 1][0]} due to"
+    return (start, end), f"{be} due to"
+
+
+def _read_day(text: str, match: re.Match[str], published: dt.date) -> _Day | None:
+    """A day word read with its clause, or None when it is some other day or a name
+    ("every Monday", "Bloody Sunday", "the Today programme", "Monday, March 9")."""
+    start, end = match.span()
+    previous = _previous_word(text, start)
+    weekday, word = match.group("weekday"), match.group("word")
+    bare = weekday is not None and not match.group("on") and not match.group("mod")
+    if previous.lower() in _NOT_THE_DAY and not match.group("on"):
+        return None
+    if weekday is not None:
+        if _DATE_AFTER.match(text, end, min(len(text), end + 20)) or _NAMED_PART.match(text, end):
+            return None
+        if bare and previous[:1].isupper() and previous.lower() not in _BEFORE_A_DAY:
+            return None
+        two = text[end : end + 2]
+        if bare and not match.group("own") and two[:1] == " " and two[1:].isupper():
+            return None
+    if (
+        word
+        and word[0].isupper()
+        and (text.startswith(" Show", end) or not _opens_sentence(text, start))
+    ):
+        return None  # "the Today programme", "Tomorrow's World", "Tonight Show host ..."
+    if word is not None and match.group("own"):
+        following = _words(text[end : end + 16], end)
+        if following and following[0][0].lower() in _GENERIC_AFTER_TODAY:
+            return None  # "today's world", "yesterday's news": now and then, not a day
+    before, after = _clause(text, start, end)
+    # No verb that tells: past, as news tells what happened ("" keeps "this Sunday" ahead).
+    tense, kind, subject, verb = "", "", [w for w, _, _ in before], None
+    owned = bool(match.group("own") or match.group("partown"))
+    for words, order in ((before, range(len(before) - 1, -1, -1)), (after, range(len(after)))):
+        reading = _first_tense(words, order)
+        if reading is not None:
+            tense, kind, at = reading
+            # ("On Monday, the council will ...": its subject follows the day.)
+            subject = [w for w, _, _ in words[:at]]
+            verb = (words, at) if at >= 0 else None
+            owned = owned and words is after
+            break
+    else:  # none in its clause: the nearest finite verb before it in its sentence
+        wide = _words(_sentence_before(text, start), 0)
+        reading = _first_tense(wide, range(len(wide) - 1, -1, -1), finite=True)
+        tense = reading[0] if reading else tense
+    if tense == "present" and (word or "").lower() == "today" and not match.group("own"):
+        return None  # "most people think today", "Today, the system is in crisis": now
+    future = tense == "future" or _looks_ahead(match, tense)
+    kind = kind if tense == "future" else ""
+    span, past_verb = None, None
+    if verb is not None and kind in ("will", "be") and not owned:
+        # (In the subject, "Thursday's show will raise ..." is the show's day, not the verb's.)
+        span, past_verb = _verb_in_past(verb[0], verb[1], kind, subject)
+    event = _event_date(match, published, "future" if future else tense)
+    return _Day(match, event, future, kind, span, past_verb)
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word just before ``start``, one space before it ("" for none)."""
+    window = text[max(0, start - 24) : start]
+    if not window.endswith(" "):
+        return ""
+    words = _words(window[:-1], 0)
+    return words[-1][0] if words and words[-1][2] == len(window) - 1 else ""
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, start - 8) : start]))
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The text of the sentence before ``start``, at most twice ``_CLAUSE_WINDOW`` long."""
+    low = max(0, start - 2 * _CLAUSE_WINDOW)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, low, min(len(text), start + 2))]
+    return text[max([low, *(e for e in ends if e <= start)]) : start]
+
+
+def _date_words(event: dt.date, today: dt.date) -> str:
+    words = f"{_MONTH_NAMES[event.month - 1]} {event.day}"
+    return words + (f", {event.year}" if event.year != today.year else "")
+
+
+def _say_day(day: _Day, today: dt.date, *, on: bool, on_date: bool, dated: bool) -> str:
+    """How the episode says ``day``: "today", "tonight", "yesterday", "tomorrow", a
+    weekday within a week either way, else the date. A day that a verb looking ahead
+    has passed is never "yesterday" (it was not reported to have happened): its weekday,
+    with its date when ``dated`` (the verb could not be said in the past)."""
+    match = day.match
+    part, own, own_after = match.group("part") or "", match.group("own") or "", ""
+    near = (match.group("near") or match.group("word") or "").lower()
+    if near in ("tonight", "last night") or near.startswith("this "):
+        part, own, own_after = part or near.split()[-1].replace("tonight", "night"), "", own
+    own_after = own_after or match.group("partown") or ""
+    tail = own + (f" {part}" if part else "") + own_after
+    delta = (today - day.event).days
     if delta == 0:
         if part == "night":
-            return "tonight" + own
-        return f"this {part}" if part and not own else "today" + tail
-    if delta == 1:
-        return "last night" + own if part == "night" else "yesterday" + tail
+            return "tonight" + own + own_after
+        return f"this {part}{own}{own_after}" if part else "today" + tail
+    if delta == 1 and not day.future:
+        return "last night" + own + own_after if part == "night" else "yesterday" + tail
     if delta == -1:
         return "tomorrow" + tail
-    if 2 <= delta <= 6:
-        return ("on " if on else "") + WEEKDAYS[event.weekday()] + tail
-    if delta >= 7 and not tail:
-        words = f"{_MONTH_NAMES[event.month - 1]} {event.day}"
-        if event.year != today.year:
-            words += f", {event.year}"
-        return ("on " if on else "") + words
-    return None  # further ahead than tomorrow, or "November 16's": as written
-
-
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+)$")
+    if -6 <= delta <= 6:
+        said = ("on " if on else "") + WEEKDAYS[day.event.weekday()] + tail
+        return said + (f", {_date_words(day.event, today)}" if dated and not tail else "")
+    date = _date_words(day.event, today)
+    if own or own_after:
+        return f"the {date}"  # "Monday's vote" -> "the November 16 vote"
+    return ("on " if on_date else "") + (f"the {part} of {date}" if part else date)
 
 
 def relative_days(text: str, published: dt.date | None, today: dt.date) -> str:
-    """Days in an article's text said as true on the episode's day: written on Monday,
-    "said on Sunday" is "said yesterday" in Monday's episode, "said on Sunday" again on
-    Wednesday, and "said on November 16" a week later; "today" in an older article
-    becomes its weekday. With the article's date unknown the words stay as written.
-    A capitalised "Today" inside a sentence is a name (the Today programme): it stays."""
+    """Days in an article's text said as true on the episode's day, by the article's
+    date, the episode's date and the tense of the verb the day goes with (the nearest
+    in its clause; past when none tells). Written on Monday, "said on Sunday" is "said
+    yesterday" in Monday's episode, "said on Sunday" on Wednesday and "said on November
+    22" a week later; "today" in an older article becomes its weekday; "last Tuesday",
+    "next Monday" and "this Friday" are counted from the article's date. A weekday with
+    a verb looking ahead ("work will start on Monday") is the next one, and a day such
+    a verb has passed by the episode is not told as done: "The talks will resume
+    tomorrow" two days later is "The talks were due to resume on Saturday" (or, when the
+    subject's number is unsure, "... will resume on Saturday, November 22"), never
+    "yesterday". With the article's date unknown the words stay as written; so does a
+    capitalised "Today" inside a sentence (the Today programme), a weekday in a name
+    ("Bloody Sunday", "the Sunday Times") or with its date ("Monday, March 9"), and
+    "every Monday". Linear in the text: each day word reads a bounded window."""
     if published is None or published > today:
         return text
-
-    def say(match: re.Match[str]) -> str:
-        word = match.group("day")
-        starts = bool(_SENTENCE_START.search(text[max(0, match.start() - 4) : match.start()]))
-        first = match.group(0)[0]
-        if word[0].isupper() and word.lower() in ("today", "yesterday", "tomorrow") and not starts:
-            return match.group(0)
-        name = word if word in WEEKDAYS else word.lower()
-        own = match.group("own") or ""
-        # "yesterday" said as a weekday or date needs an "on" ("said on Sunday").
-        on = bool(match.group("on")) or (name not in WEEKDAYS and not own)
-        spoken = _say_day(_event_date(name, published), today, match.group("part") or "", own, on)
-        if spoken is None:
-            return match.group(0)
-        if starts and first.isupper():
+    days = [d for m in _DAY_WORD.finditer(text) if (d := _read_day(text, m, published))]
+    passed = [d.future and (today - d.event).days > 0 for d in days]
+    by_verb: dict[tuple[int, int], list[bool]] = {}
+    for day, gone in zip(days, passed, strict=True):
+        if day.verb is not None:
+            by_verb.setdefault(day.verb, []).append(gone)
+    edits: dict[tuple[int, int], str] = {}
+    for day, gone in zip(days, passed, strict=True):
+        match = day.match
+        rephrase = False
+        if gone and day.verb is not None and day.past_verb is not None:
+            rephrase = all(by_verb[day.verb])  # no day of the same verb still to come
+            if rephrase:
+                edits[day.verb] = day.past_verb
+        dated = gone and not rephrase and day.kind not in ("would", "plain")
+        previous = _previous_word(text, match.start())
+        if previous.lower() in _EARLY_LATE:
+            previous = _previous_word(text, match.start() - len(previous) - 1)
+        own = match.group("own") or match.group("partown")
+        free = not own and previous.lower().replace("’", "'") not in _NO_ON
+        # A bare weekday stays bare ("said Monday"); "yesterday" said as a weekday
+        # needs an "on" ("said on Sunday"), unless after "since", "until" ...
+        relative = match.group("weekday") is None or bool(match.group("mod"))
+        on = bool(match.group("on")) or (relative and free)
+        spoken = _say_day(day, today, on=on, on_date=bool(match.group("on")) or free, dated=dated)
+        if _opens_sentence(text, match.start()) and match.group()[0].isupper():
             spoken = spoken[0].upper() + spoken[1:]
-        return spoken
-
-    return _DAY_WORD.sub(say, text)
+        edits[match.span()] = spoken
+    out, at = [], 0
+    for (start, end), said in sorted(edits.items()):
+        if start >= at:  # (edits never overlap; this keeps it so)
+            out.append(text[at:start] + said)
+            at = end
+    return "".join(out) + text[at:]

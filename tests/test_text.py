@@ -332,7 +332,7 @@ MONDAY = dt.date(2026, 11, 23)
         ("He will speak tomorrow.", MONDAY, 1, "He will speak today."),
         ("She told the Today programme on Friday.", MONDAY, 0,
          "She told the Today programme on Friday."),
-        ("He spoke last Monday and next Friday.", MONDAY, 0, "He spoke last Monday and next Friday."),
+        ("He spoke last Monday and next Friday.", MONDAY, 0, "He spoke on November 16 and on Friday."),
         ("He spoke on Friday.", None, 0, "He spoke on Friday."),  # the date unknown
         ("He spoke on Friday.", MONDAY + dt.timedelta(days=3), 0, "He spoke on Friday."),  # later
         ("A Mondayish mood; Sundays are quiet.", MONDAY, 0, "A Mondayish mood; Sundays are quiet."),
@@ -557,3 +557,242 @@ def test_dateline_with_a_full_stop_for_its_comma(paragraph, expected):
 )  # fmt: skip
 def test_daily_mail_furniture_run_into_the_story(paragraph, expected):
     assert clean_paragraph(paragraph) == expected
+
+
+# -- day words by tense and date (issue 26) -----------------------------------------------
+# Sentences from the training file (news-train.jsonl) and our own; the article's date and
+# the episode's are chosen around the week of Monday, November 23, 2026.
+
+WED, THU, FRI, SAT, SUN = (dt.date(2026, 11, d) for d in (18, 19, 20, 21, 22))
+TUE = dt.date(2026, 11, 17)
+
+
+def _days(cases):
+    """Each case as (text, published, episode, spoken)."""
+    return pytest.mark.parametrize(("text", "published", "today", "spoken"), cases)
+
+
+@_days([
+    # The issue's case: written Friday, on air Sunday, "tomorrow" has passed.
+    ("The talks will resume tomorrow.", FRI, SUN, "The talks were due to resume on Saturday."),
+    ("The talks will resume tomorrow.", SAT, MONDAY, "The talks were due to resume on Sunday."),
+    ("The match will resume on Monday.", FRI, MONDAY + dt.timedelta(2),
+     "The match was due to resume on Monday."),
+    ("Top Gear will not be broadcast this Sunday.", FRI, MONDAY,
+     "Top Gear was not due to be broadcast on Sunday."),
+    ("The draw for the quarterfinals will be held on Friday.", WED, MONDAY,
+     "The draw for the quarterfinals was due to be held on Friday."),
+    ("Vonn and Fenninger will renew their rivalry Thursday for the super-G title.", TUE, MONDAY,
+     "Vonn and Fenninger were due to renew their rivalry Thursday for the super-G title."),
+    ("It is the first time New Zealand has ever reached a World Cup final, and it will play "
+     "either Australia or India on Sunday.", FRI, MONDAY,
+     "It is the first time New Zealand has ever reached a World Cup final, and it was due to "
+     "play either Australia or India on Sunday."),
+    ("(CNN) Lewis Hamilton will begin Sunday's Malaysian Grand Prix in pole position.", SAT,
+     MONDAY, "(CNN) Lewis Hamilton was due to begin Sunday's Malaysian Grand Prix in pole position."),
+    ("He is being held on $250,000 bail and will be arraigned later Thursday.", THU, MONDAY,
+     "He is being held on $250,000 bail and was due to be arraigned later Thursday."),
+    ("The governor will fly over the area Thursday with President Bush, who signed a major "
+     "disaster declaration Wednesday.", THU, FRI,
+     "The governor was due to fly over the area Thursday with President Bush, who signed a "
+     "major disaster declaration Wednesday."),
+    # "is/are due|set|to" say their own number.
+    ("Three more exposed workers are due to arrive back in the United States on Monday.", FRI,
+     MONDAY + dt.timedelta(2),
+     "Three more exposed workers were due to arrive back in the United States on Monday."),
+    ("NFL star Michael Vick is set to appear in court Monday.", FRI, MONDAY + dt.timedelta(2),
+     "NFL star Michael Vick was set to appear in court Monday."),
+    ("The awards, which were hosted by Jack Dee, are to be screened on ITV London on Tuesday "
+     "at 2300 GMT.", TUE, MONDAY,
+     "The awards, which were hosted by Jack Dee, were to be screened on ITV London on Tuesday "
+     "at 2300 GMT."),
+    ("A court hearing has been scheduled for Thursday morning at Hackensack Superior Court.",
+     WED, SAT, "A court hearing had been scheduled for Thursday morning at Hackensack Superior Court."),
+    # Our own: contractions, an adverb after "will", a date a week on.
+    ("They'll meet again tomorrow.", FRI, SUN, "They were due to meet again on Saturday."),
+    ("The company won't open tomorrow.", FRI, SUN, "The company was not due to open on Saturday."),
+    ("He will also speak tomorrow at the summit.", FRI, SUN,
+     "He was also due to speak on Saturday at the summit."),
+    ("Police will investigate on Monday.", FRI, dt.date(2026, 12, 2),
+     "Police were due to investigate on November 23."),
+    ("The minister will speak tonight.", FRI, SUN, "The minister was due to speak on Friday night."),
+    ("Tomorrow, the talks will resume.", FRI, SUN, "On Saturday, the talks were due to resume."),
+])  # fmt: skip
+def test_a_future_verb_whose_day_has_passed_is_said_as_due(text, published, today, spoken):
+    assert relative_days(text, published, today) == spoken
+
+
+@_days([
+    # The subject's number is unsure (a verb before "will", a capital "Things"), the verb
+    # has no past that keeps its sense ("plans to", "may"), or no verb looks ahead: the
+    # weekday keeps its date, so nobody hears a day that has passed as still to come.
+    ("Netanyahu still has to form a new government, a process that President Reuven Rivlin "
+     "said he hopes will start Sunday.", FRI, MONDAY,
+     "Netanyahu still has to form a new government, a process that President Reuven Rivlin "
+     "said he hopes will start Sunday, November 22."),
+    ("Things will be worse Thursday, at least as cancellations go.", WED, MONDAY,
+     "Things will be worse Thursday, November 19, at least as cancellations go."),
+    ("There are tentative plans to begin the autopsy tomorrow, said Ryan Bridges.", FRI, SUN,
+     "There are tentative plans to begin the autopsy on Saturday, November 21, said Ryan Bridges."),
+    ("Manchester United striker Ruud van Nistelrooy may make his comeback at Everton on "
+     "Saturday.", WED, MONDAY,
+     "Manchester United striker Ruud van Nistelrooy may make his comeback at Everton on "
+     "Saturday, November 21."),
+    ("Youssif turns 6 next Friday.", MONDAY, MONDAY + dt.timedelta(5),
+     "Youssif turns 6 on Friday, November 27."),
+    # "would" already speaks from the past: the weekday alone.
+    ("Mayor Francis Hermitte predicted that 200 to 300 people would come to the area "
+     "Thursday.", TUE, MONDAY,
+     "Mayor Francis Hermitte predicted that 200 to 300 people would come to the area "
+     "Thursday."),
+    ("He said the talks would resume tomorrow.", FRI, SUN, "He said the talks would resume on Saturday."),
+])  # fmt: skip
+def test_a_passed_day_a_verb_cannot_put_in_the_past_keeps_its_date(text, published, today, spoken):
+    assert relative_days(text, published, today) == spoken
+
+
+@_days([
+    ("The talks will resume tomorrow.", MONDAY, MONDAY, "The talks will resume tomorrow."),
+    ("The talks will resume tomorrow.", MONDAY, MONDAY + dt.timedelta(1),
+     "The talks will resume today."),
+    # A weekday with a verb looking ahead is the next one, not the last.
+    ("Work will start on Monday.", FRI, FRI, "Work will start on Monday."),
+    ("Work will start on Monday.", FRI, SUN, "Work will start tomorrow."),
+    ("Work will start on Monday.", FRI, MONDAY, "Work will start today."),
+    ("A committee of the Army Board will discuss plans for restructuring regiments on Monday.",
+     WED, SAT,
+     "A committee of the Army Board will discuss plans for restructuring regiments on Monday."),
+    ('And Edu, 26, added: "My brother is due to come to London on Thursday.', WED, THU,
+     'And Edu, 26, added: "My brother is due to come to London today.'),
+    ("Members of the Bank of England's rate-setting committee will make their latest decision "
+     "on interest rates on Thursday.", MONDAY, MONDAY + dt.timedelta(2),
+     "Members of the Bank of England's rate-setting committee will make their latest decision "
+     "on interest rates tomorrow."),
+    ("Andy Roddick will play Cyril Saulnier in the final of the SAP Open on Sunday.", FRI, SAT,
+     "Andy Roddick will play Cyril Saulnier in the final of the SAP Open tomorrow."),
+    ("On Monday, the council will vote on the plan.", FRI, MONDAY,
+     "Today, the council will vote on the plan."),
+    ("He will resign the day after tomorrow.", FRI, SUN, "He will resign today."),
+    ("The minister will speak tonight.", FRI, FRI, "The minister will speak tonight."),
+])  # fmt: skip
+def test_a_day_still_ahead_is_counted_from_the_episode(text, published, today, spoken):
+    assert relative_days(text, published, today) == spoken
+
+
+@_days([
+    # The nearest verb of the day's clause tells: "said" after a clause with "will".
+    ("Investigators will try to determine what caused the wreck, Cannon said Thursday.", FRI,
+     FRI, "Investigators will try to determine what caused the wreck, Cannon said yesterday."),
+    ("Investigators will try to determine what caused the wreck, Cannon said Thursday.", FRI,
+     SUN, "Investigators will try to determine what caused the wreck, Cannon said Thursday."),
+    ("Investigators will try to determine what caused the wreck, Cannon said Thursday.", FRI,
+     dt.date(2026, 11, 30),
+     "Investigators will try to determine what caused the wreck, Cannon said on November 19."),
+    ("Morris would not say which phase of the training the Marines were in Tuesday night.",
+     WED, WED, "Morris would not say which phase of the training the Marines were in last night."),
+    ("On Tuesday, authorities made it clear they weren't done looking into Durst.", TUE, WED,
+     "Yesterday, authorities made it clear they weren't done looking into Durst."),
+    ("Culture Secretary Jeremy Hunt yesterday condemned the fighting as ‘barbaric’.", WED, FRI,
+     "Culture Secretary Jeremy Hunt on Tuesday condemned the fighting as ‘barbaric’."),
+    ("Nemtsov, 55, was shot dead last Friday night as he walked near the Kremlin.", MONDAY,
+     MONDAY, "Nemtsov, 55, was shot dead on Friday night as he walked near the Kremlin."),
+    ("Authorities' first indication of trouble came in a 911 call just before 6 p.m. Friday.",
+     SAT, MONDAY + dt.timedelta(5),
+     "Authorities' first indication of trouble came in a 911 call just before 6 p.m. on "
+     "November 20."),
+    ("Before Wednesday's announcement, BMW had invested some £280m in Mini production.", WED,
+     MONDAY, "Before Wednesday's announcement, BMW had invested some £280m in Mini production."),
+    ("Before Wednesday's announcement, BMW had invested some £280m in Mini production.", WED,
+     MONDAY + dt.timedelta(7),
+     "Before the November 18 announcement, BMW had invested some £280m in Mini production."),
+    ("He told reporters last night that he would quit.", FRI, SAT,
+     "He told reporters on Thursday night that he would quit."),
+    ("He has been in custody since yesterday.", MONDAY, MONDAY + dt.timedelta(2),
+     "He has been in custody since Sunday."),
+    ("Close friend Barbara Windsor was one of his final visitors before his death this "
+     "morning.", WED, THU,
+     "Close friend Barbara Windsor was one of his final visitors before his death yesterday "
+     "morning."),
+])  # fmt: skip
+def test_a_day_with_a_verb_in_the_past_is_the_one_before(text, published, today, spoken):
+    assert relative_days(text, published, today) == spoken
+
+
+@_days([
+    # "last" is the one before the article's date, "next" the one after it, "this" the
+    # one of its week the verb points to (ahead unless the verb is past).
+    ("Officer Sandra VanHinkle was shot early last Sunday and is out of the hospital.",
+     MONDAY, MONDAY, "Officer Sandra VanHinkle was shot early yesterday and is out of the hospital."),
+    ("Officer Sandra VanHinkle was shot early last Sunday and is out of the hospital.",
+     MONDAY, MONDAY + dt.timedelta(2),
+     "Officer Sandra VanHinkle was shot early on Sunday and is out of the hospital."),
+    ("Officer Sandra VanHinkle was shot early last Sunday and is out of the hospital.",
+     MONDAY, MONDAY + dt.timedelta(9),
+     "Officer Sandra VanHinkle was shot early on November 22 and is out of the hospital."),
+    ("Mariano Santiago was shot in the shoulder late last Tuesday.", THU, THU,
+     "Mariano Santiago was shot in the shoulder late on Tuesday."),
+    ("Healey believes last Sunday's match was up there with the biggest.", WED, FRI,
+     "Healey believes Sunday's match was up there with the biggest."),
+    ("Healey believes last Sunday's match was up there with the biggest.", WED,
+     MONDAY + dt.timedelta(2),
+     "Healey believes the November 15 match was up there with the biggest."),
+    ("The Lib Dems have pledged to oppose the bill when it is debated next Monday.", WED,
+     MONDAY, "The Lib Dems have pledged to oppose the bill when it is debated today."),
+    ("Youssif turns 6 next Friday.", MONDAY, MONDAY, "Youssif turns 6 on Friday."),
+    ("Youssif turns 6 next Friday.", MONDAY, MONDAY + dt.timedelta(3), "Youssif turns 6 tomorrow."),
+    ("Top Gear will not be broadcast this Sunday.", FRI, SAT,
+     "Top Gear will not be broadcast tomorrow."),
+    ("Tune into this Sunday's Rugby Special.", WED, SUN, "Tune into today's Rugby Special."),
+    ("The council met this Monday.", WED, WED, "The council met on Monday."),
+    ("Last Wednesday, surveillance footage emerged showing Tara the cat saving Jeremy.", FRI,
+     FRI, "On Wednesday, surveillance footage emerged showing Tara the cat saving Jeremy."),
+])  # fmt: skip
+def test_last_next_and_this_weekday_are_counted_from_the_article(text, published, today, spoken):
+    assert relative_days(text, published, today) == spoken
+
+
+@_days([
+    ("The minister spoke on Monday.", MONDAY, MONDAY, "The minister spoke today."),
+    ("The 10-day Dutch festival begins on Wednesday.", WED, WED,
+     "The 10-day Dutch festival begins today."),
+    ("Wednesday's attack was tragic.", WED, WED, "Today's attack was tragic."),
+    ("The vote on Monday night was close.", MONDAY, MONDAY, "The vote tonight was close."),
+    ("He told reporters last night that he would quit.", FRI, FRI,
+     "He told reporters last night that he would quit."),
+    ("Proceeds from Thursday's show will go to charities.", WED, THU,
+     "Proceeds from today's show will go to charities."),
+])  # fmt: skip
+def test_the_episodes_own_day_is_today(text, published, today, spoken):
+    assert relative_days(text, published, today) == spoken
+
+
+@_days([
+    ("The talks will resume tomorrow.", None, SUN, "The talks will resume tomorrow."),
+    ("She told the Today programme on Friday.", SAT, SAT, "She told the Today programme yesterday."),
+    ("Tonight Show host Jimmy Fallon will speak Monday.", FRI, MONDAY,
+     "Tonight Show host Jimmy Fallon will speak today."),
+    ("Had he not died, there would never have been a Bloody Sunday.", MONDAY, MONDAY, None),
+    ("Mike Friday's England side matched their opponents for pace, power and skill.", SAT,
+     MONDAY, None),
+    ("The Rock and Roll Hall of Fame Induction Ceremony will be broadcast on HBO Saturday, May "
+     "30.", FRI, MONDAY, None),
+    ("The deadline for voting is next Thursday, 4 November.", MONDAY, WED + dt.timedelta(7), None),
+    ("Selection Sunday (March 15) A 10-member panel determines seedings.", FRI, MONDAY, None),
+    ("Mr Howard told the Sunday Times the party would reduce the number of advisers.", FRI,
+     MONDAY + dt.timedelta(9), None),
+    ("The Budget will be at 1230 GMT on that Wednesday, just after question time.", FRI,
+     MONDAY, None),
+    ("He popularized press conferences to ensure him placement in the Monday newspapers.",
+     FRI, MONDAY + dt.timedelta(9), None),
+    ("The market opens every Monday.", FRI, MONDAY + dt.timedelta(9), None),
+    ('"I think E3 Harelbeke are rather out of kilter with the way that most people think '
+     'today."', FRI, MONDAY, None),
+    ("Today, the American higher education system is in crisis.", FRI, MONDAY, None),
+    ("It was yesterday's news by the time the vote came.", FRI, MONDAY, None),
+    ("The will of the people is clear, said Will Smith.", FRI, MONDAY, None),
+])  # fmt: skip
+def test_days_that_stay_as_written(text, published, today, spoken):
+    """An unknown date, a capitalised "Today" inside a sentence (the programme), a weekday
+    in a name or with its date, "the Monday newspapers", "every Monday", a present-tense
+    "today" (now) and "yesterday's news" stay (None: as written)."""
+    assert relative_days(text, published, today) == (text if spoken is None else spoken)
