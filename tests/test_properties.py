@@ -10,6 +10,7 @@ one's minimal failing input stays as an explicit example.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import os
 import re
@@ -50,6 +51,7 @@ from briefing.text import (
     content_terms,
     looks_like_caption,
     normalize_whitespace,
+    relative_days,
     split_sentences,
     words,
 )
@@ -836,11 +838,15 @@ def test_split_sentences_finishes_a_long_hostile_paragraph(pieces):
 @example(["20"])
 @example(["-", "5", "3.5", "2024", "Q3", " ", " ", "http://", "I"])
 def test_cleaning_and_speaking_finish_a_long_hostile_paragraph(pieces):
-    """The paragraph rules, the spoken form and the summary's rules, on the same kind of
-    text (80 kB)."""
+    """The paragraph rules, the spoken form, the summary's rules and the day words, on
+    the same kind of text (80 kB)."""
     text = _repeated(pieces, 80_000)
-    for stage in (clean_paragraph, to_spoken, summarize):
+    for stage in (clean_paragraph, to_spoken, summarize, _days_a_week_on):
         _finishes(stage, text)
+
+
+def _days_a_week_on(text: str) -> str:
+    return relative_days(text, dt.date(2026, 11, 20), dt.date(2026, 11, 29))
 
 
 def test_a_stage_that_takes_too_long_is_caught():
@@ -852,3 +858,63 @@ def test_a_stage_that_takes_too_long_is_caught():
 
     with pytest.raises(TimeoutError, match="CPU time"), time_limit(0.2):
         spin("")
+
+
+# --------------------------------------------------------------------------------------
+# Day words by tense and date (issue 26)
+# --------------------------------------------------------------------------------------
+
+#: Pieces at every decision of the day words: a day word, its "on", "last/next/this", a
+#: part of the day, "'s", future and past verbs, a subject, clause ends, a date after it.
+_DAY_PIECES = [
+    "Monday", "on Sunday", "tomorrow", "Today", "yesterday", "tonight", "last night",
+    "this morning", "last ", "next ", "this ", "'s", " night", "will", "won't", "They'll",
+    "is due to", "was", "said", "would", "the talks", "He", "of", "and", ",", ".", " ",
+    "p.m.", "(", "--", ", March 9", "resume",
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@settings(max_examples=8, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.sampled_from(_DAY_PIECES), min_size=1, max_size=12))
+@example(["tomorrow", " "])
+@example(["on Sunday", ","])
+@example(["the talks", " ", "will", " ", "resume", " ", "tomorrow", "."])
+def test_relative_days_finishes_a_long_paragraph_of_day_words(pieces):
+    """Each day word reads a bounded window of its clause: 80 kB of them stays linear."""
+    text = " ".join(pieces)
+    _finishes(_days_a_week_on, (text * (80_000 // len(text) + 1))[:80_000])
+
+
+_SUBJECTS = ["The talks", "He", "They", "The match", "Officials said the vote", "It", "Police"]
+_FUTURES = ["will resume", "will not resume", "is due to resume", "are set to meet", "'ll meet"]
+_DAYS = [
+    "tomorrow", "today", "tonight", "on Monday", "Sunday", "this Sunday", "next Friday",
+    "Monday night", "tomorrow morning", "on Wednesday afternoon", "the day after tomorrow",
+]  # fmt: skip
+
+
+@fast(200)
+@given(
+    st.sampled_from(_SUBJECTS),
+    st.sampled_from(_FUTURES),
+    st.sampled_from(_DAYS),
+    st.integers(0, 20),
+    st.integers(0, 12),
+)
+def test_a_future_verb_is_never_said_with_yesterday(subject, verb, day, weekday, later):
+    """Whatever the article's date and the episode's, a sentence whose verb looks ahead is
+    never told with "yesterday" or "last night" while its verb still does."""
+    published = dt.date(2026, 11, 2) + dt.timedelta(days=weekday)
+    text = f"{subject}{'' if verb.startswith(chr(39)) else ' '}{verb} {day}."
+    said = relative_days(text, published, published + dt.timedelta(days=later))
+    if "yesterday" in said or "last night" in said:
+        assert not re.search(r"\bwill\b|won't|'ll|\b(?:is|are) (?:due|set)\b", said), said
+
+
+@fast(300)
+@given(st.text(max_size=200), st.integers(-3, 20))
+def test_relative_days_never_raises_and_keeps_a_text_without_a_date(text, later):
+    published = dt.date(2026, 11, 20)
+    assert relative_days(text, None, published) == text
+    assert isinstance(relative_days(text, published, published + dt.timedelta(days=later)), str)
