@@ -1029,6 +1029,8 @@ def _read_day(text: str, match: re.Match[str], published: dt.date) -> _Day | Non
     bare = weekday is not None and not match.group("on") and not match.group("mod")
     if previous.lower() in _NOT_THE_DAY and not match.group("on"):
         return None
+    if match.group("on") and previous in ("Mail", "Independent"):
+        return None  # "The Mail on Sunday", "the Independent on Sunday": newspapers
     if weekday is not None:
         if _DATE_AFTER.match(text, end, min(len(text), end + 20)) or _NAMED_PART.match(text, end):
             return None

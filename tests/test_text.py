@@ -785,6 +785,8 @@ def test_the_episodes_own_day_is_today(text, published, today, spoken):
     ("He popularized press conferences to ensure him placement in the Monday newspapers.",
      FRI, MONDAY + dt.timedelta(9), None),
     ("The market opens every Monday.", FRI, MONDAY + dt.timedelta(9), None),
+    ("The £10bn Crossrail transport plan is to get the go-ahead this month, according to The "
+     "Mail on Sunday.", WED, MONDAY + dt.timedelta(2), None),
     ('"I think E3 Harelbeke are rather out of kilter with the way that most people think '
      'today."', FRI, MONDAY, None),
     ("Today, the American higher education system is in crisis.", FRI, MONDAY, None),
