@@ -49,6 +49,7 @@ from briefing.text import (
     clean_headline,
     clean_paragraph,
     content_terms,
+    for_the_ear,
     looks_like_caption,
     normalize_whitespace,
     relative_days,
@@ -838,10 +839,10 @@ def test_split_sentences_finishes_a_long_hostile_paragraph(pieces):
 @example(["20"])
 @example(["-", "5", "3.5", "2024", "Q3", " ", " ", "http://", "I"])
 def test_cleaning_and_speaking_finish_a_long_hostile_paragraph(pieces):
-    """The paragraph rules, the spoken form, the summary's rules and the day words, on
-    the same kind of text (80 kB)."""
+    """The paragraph rules, the spoken form, the summary's rules, the day words and the
+    cuts for the ear, on the same kind of text (80 kB)."""
     text = _repeated(pieces, 80_000)
-    for stage in (clean_paragraph, to_spoken, summarize, _days_a_week_on):
+    for stage in (clean_paragraph, to_spoken, summarize, _days_a_week_on, for_the_ear):
         _finishes(stage, text)
 
 
