@@ -12,13 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.text import (
-    EAR_WORDS,
-    for_the_ear,
-    parentheses_for_the_ear,
-    starts_clause,
-    words,
-)
+from briefing.ear import EAR_WORDS, for_the_ear, parentheses_for_the_ear, starts_clause
+from briefing.text import words
 
 # --------------------------------------------------------------------------------------
 # Long sentences, cut

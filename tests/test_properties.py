@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from briefing.ear import for_the_ear
 from briefing.errors import SourceError
 from briefing.models import Article, Story
 from briefing.sources.files import (
@@ -49,7 +50,6 @@ from briefing.text import (
     clean_headline,
     clean_paragraph,
     content_terms,
-    for_the_ear,
     looks_like_caption,
     normalize_whitespace,
     relative_days,
