@@ -1103,11 +1103,34 @@ def _date_words(event: dt.date, today: dt.date) -> str:
     return words + (f", {event.year}" if event.year != today.year else "")
 
 
-def _say_day(day: _Day, today: dt.date, *, on: bool, on_date: bool, dated: bool) -> str:
+#: Words that look ahead: a sentence with one says no "yesterday" ('Stofan said
+#: Tuesday: "I think we're going to have ..."' keeps its weekday), lest a listener hear
+#: a future told as done.
+_AHEAD_IN_SENTENCE = re.compile(
+    r"(?i)\b(?:will|won['’]t|shall|going\s+to|gonna|is\s+to|are\s+to|due\s+to|set\s+to|"
+    r"expected\s+to|plans?\s+to|about\s+to)\b|['’]ll\b"
+)
+
+
+def _sentence_looks_ahead(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``text[start:end]`` has a word that looks ahead (a
+    bounded window either side)."""
+    after = text[end : end + 2 * _CLAUSE_WINDOW]
+    stop = _SENTENCE_END.search(after)
+    return bool(
+        _AHEAD_IN_SENTENCE.search(_sentence_before(text, start))
+        or _AHEAD_IN_SENTENCE.search(after[: stop.end() if stop else None])
+    )
+
+
+def _say_day(
+    day: _Day, today: dt.date, *, on: bool, on_date: bool, dated: bool, ahead: bool = False
+) -> str:
     """How the episode says ``day``: "today", "tonight", "yesterday", "tomorrow", a
     weekday within a week either way, else the date. A day that a verb looking ahead
     has passed is never "yesterday" (it was not reported to have happened): its weekday,
-    with its date when ``dated`` (the verb could not be said in the past)."""
+    with its date when ``dated`` (the verb could not be said in the past); nor is a day
+    in a sentence that looks ahead anywhere (``ahead``): its weekday."""
     match = day.match
     part, own, own_after = match.group("part") or "", match.group("own") or "", ""
     near = (match.group("near") or match.group("word") or "").lower()
@@ -1120,7 +1143,7 @@ def _say_day(day: _Day, today: dt.date, *, on: bool, on_date: bool, dated: bool)
         if part == "night":
             return "tonight" + own + own_after
         return f"this {part}{own}{own_after}" if part else "today" + tail
-    if delta == 1 and not day.future:
+    if delta == 1 and not day.future and not ahead:
         return "last night" + own + own_after if part == "night" else "yesterday" + tail
     if delta == -1:
         return "tomorrow" + tail
@@ -1144,7 +1167,9 @@ def relative_days(text: str, published: dt.date | None, today: dt.date) -> str:
     a verb has passed by the episode is not told as done: "The talks will resume
     tomorrow" two days later is "The talks were due to resume on Saturday" (or, when the
     subject's number is unsure, "... will resume on Saturday, November 22"), never
-    "yesterday". With the article's date unknown the words stay as written; so does a
+    "yesterday"; nor is any day in a sentence that looks ahead anywhere ('Stofan said
+    Tuesday: "I think we're going to ..."' keeps "Tuesday"). With the article's date
+    unknown the words stay as written; so does a
     capitalised "Today" inside a sentence (the Today programme), a weekday in a name
     ("Bloody Sunday", "the Sunday Times") or with its date ("Monday, March 9"), and
     "every Monday". Linear in the text: each day word reads a bounded window."""
@@ -1174,7 +1199,10 @@ def relative_days(text: str, published: dt.date | None, today: dt.date) -> str:
         # needs an "on" ("said on Sunday"), unless after "since", "until" ...
         relative = match.group("weekday") is None or bool(match.group("mod"))
         on = bool(match.group("on")) or (relative and free)
-        spoken = _say_day(day, today, on=on, on_date=bool(match.group("on")) or free, dated=dated)
+        ahead = (today - day.event).days == 1 and _sentence_looks_ahead(text, *match.span())
+        spoken = _say_day(
+            day, today, on=on, on_date=bool(match.group("on")) or free, dated=dated, ahead=ahead
+        )
         if _opens_sentence(text, match.start()) and match.group()[0].isupper():
             spoken = spoken[0].upper() + spoken[1:]
         edits[match.span()] = spoken

@@ -680,9 +680,19 @@ def test_a_day_still_ahead_is_counted_from_the_episode(text, published, today, s
 
 
 @_days([
-    # The nearest verb of the day's clause tells: "said" after a clause with "will".
+    # The nearest verb of the day's clause tells: "said" after a clause with "will"; but
+    # a sentence that also looks ahead says the weekday, never "yesterday" (a listener
+    # hears "will" and "yesterday" together as a future told as done).
     ("Investigators will try to determine what caused the wreck, Cannon said Thursday.", FRI,
-     FRI, "Investigators will try to determine what caused the wreck, Cannon said yesterday."),
+     FRI, "Investigators will try to determine what caused the wreck, Cannon said Thursday."),
+    ('"I think we\'re going to have definitive evidence within 20 to 30 years," NASA chief '
+     "scientist Ellen Stofan said Tuesday.", WED, WED,
+     '"I think we\'re going to have definitive evidence within 20 to 30 years," NASA chief '
+     "scientist Ellen Stofan said Tuesday."),
+    ("The minister, who said yesterday that she'll stand again, was re-elected.", FRI, FRI,
+     "The minister, who said on Thursday that she'll stand again, was re-elected."),
+    ("Cannon said Thursday that investigators had found the cause of the wreck.", FRI, FRI,
+     "Cannon said yesterday that investigators had found the cause of the wreck."),
     ("Investigators will try to determine what caused the wreck, Cannon said Thursday.", FRI,
      SUN, "Investigators will try to determine what caused the wreck, Cannon said Thursday."),
     ("Investigators will try to determine what caused the wreck, Cannon said Thursday.", FRI,
