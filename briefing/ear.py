@@ -17,6 +17,9 @@ from .text import words
 
 #: A spoken sentence over this many words is cut where it safely can be.
 EAR_WORDS = 35
+#: No sentence the show says is longer than this many words: one that cannot be cut
+#: to this length is not said (``holdable``).
+MAX_SPOKEN_WORDS = 40
 #: No piece a cut leaves is shorter than this many words.
 MIN_PIECE_WORDS = 4
 #: Longer text is no spoken sentence (a table, a list, a page the splitter could not
@@ -28,6 +31,68 @@ MAX_ASIDE_WORDS = 20
 
 def _word_count(text: str) -> int:
     return len(words(text))
+
+
+def holdable(sentence: str, limit: int = MAX_SPOKEN_WORDS) -> bool:
+    """Whether ``for_the_ear`` says ``sentence`` in pieces of at most ``limit`` words."""
+    return all(_word_count(piece) <= limit for piece in for_the_ear(sentence))
+
+
+# A number after a word that says it is not exact ("some 3,862 people") is said as a
+# listener hears it, to two figures ("some 3,900 people"): the exact figure is for the
+# eye. The hedge decides which way it rounds, so that what is said stays true: "more
+# than 3,862" is also more than 3,800; "nearly 3,862" is nearly 3,900.
+_DOWN = ("more than", "over", "at least", "upwards of", "in excess of")
+_UP = ("nearly", "almost", "fewer than", "less than", "under", "just under", "up to")
+_NEAREST = ("some", "about", "around", "roughly", "approximately", "an estimated", "close to")
+_HEDGED = re.compile(
+    r"\b(?P<hedge>"
+    + "|".join(
+        sorted((h.replace(" ", r"\s+") for h in _DOWN + _UP + _NEAREST), key=len, reverse=True)
+    )
+    + r")\s+(?P<unit>[$£€]\s?)?(?P<number>[1-9]\d{0,2}(?:,\d{3})+)(?![\d.,]\d)",
+    re.IGNORECASE,
+)
+#: A hedged number is rounded when it has more significant figures than this.
+HEDGED_FIGURES = 3
+
+
+def _rounded(number: int, hedge: str) -> int:
+    step = 10 ** (len(str(number)) - 2)  # two significant figures
+    down = number // step * step
+    if hedge in _DOWN:
+        return down
+    up = down + step if number % step else down
+    if hedge in _UP:
+        return up
+    return up if number - down >= up - number else down
+
+
+def round_for_the_ear(sentence: str) -> str:
+    """A sentence with each number it hedges ("some", "about", "more than", "nearly" ...
+        before a figure written with thousands separators) said to two figures when it has
+        more than HEDGED_FIGURES ("some 3,862 people" -> "some 3,900 people"; millions as
+    "1.2 million", billions so), rounding down
+        after "more than" or "over", up after "nearly" or "fewer than", else to the nearest.
+        Quotations, and numbers nobody hedged, are left as written."""
+    if len(sentence) > MAX_EAR_CHARS:
+        return sentence
+    quotes = _Marks(sentence, brackets=False)
+
+    def say(match: re.Match[str]) -> str:
+        digits = match["number"].replace(",", "")
+        if quotes.inside(match.start()) or len(digits.rstrip("0")) <= HEDGED_FIGURES:
+            return match[0]
+        hedge = " ".join(match["hedge"].lower().split())
+        rounded = _rounded(int(digits), hedge)
+        number = f"{rounded:,}"
+        for size, name in ((10**9, "billion"), (10**6, "million")):
+            if rounded >= size:
+                number = f"{rounded / size:g} {name}"
+                break
+        return match[0][: match.start("number") - match.start()] + number
+
+    return _HEDGED.sub(say, sentence)
 
 
 class _Marks:
@@ -804,3 +869,171 @@ def for_the_ear(sentence: str, limit: int = EAR_WORDS) -> list[str]:
     if len(text) > MAX_EAR_CHARS:
         return [text]
     return _cut(text, limit)
+
+
+# --- Trimming --------------------------------------------------------------------------
+# A sentence that no cut brings within MAX_SPOKEN_WORDS ("'I think we're going to ...,'
+# NASA chief scientist Ellen Stofan said Tuesday during a panel discussion on water in
+# the universe.") is said without a modifier the news can do without, rather than not
+# at all: dropping one leaves what the sentence says true, only less detailed.
+
+#: Words opening a phrase set before the subject that may go: none that makes the rest
+#: conditional ("If ...", "Unless ...", "Until ...", "Without ...", "Only ...").
+_LOOSE_OPENER = re.compile(
+    r"(?i)^(?:(?:just|even|shortly|soon|long|only)\s+)?(?:with|in|after|as|during|despite|amid|"
+    r"amidst|following|before|since|while|although|though|on|at|for|by|under|throughout|"
+    r"having|like|unlike|along\s+with|never|famed|known|"
+    r"(?:\w+\s+){1,2}(?:after|before|since|later|earlier|ago))\b"
+)
+#: A participle opening the sentence ("Blended into the background, ...").
+_OPENING_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ed|en|ing)\b")
+#: Words ending in -ing that are no participle.
+_NOT_PARTICIPLE = frozenset(
+    "something anything nothing everything morning evening building thing king ring "
+    "spring string wedding ceiling bring sibling darling offspring swing sting".split()
+)
+#: Words opening a modifier that closes a sentence (", including ...", ", as he ...").
+_LOOSE_CLOSER = re.compile(
+    r"(?i),\s+(?:including|with|as|while|after|amid|despite|following|during|where|"
+    r"when|before|just|[a-z]{3,}ing)\b"
+)
+#: A relative clause set off by commas ("Almagro, who is battling back after surgery,
+#: reached ..."), or an apposition after a name ("Sen. Tom Cotton, a smart
+#: constitutional lawyer, drafted ..."): either may go.
+_LOOSE_INSERT = re.compile(
+    r",\s+(?P<kind>who|whose|a|an|the)\s[^,;:\"“”()]{2,160}?,\s+"
+    r"(?!(?:and|or|but|nor|who|whose|which|a|an|the)\b)"
+)
+#: What follows a verb of saying that may go ("... Ellen Stofan said Tuesday during a
+#: panel discussion on water in the universe.").
+_AFTER_SAYING = re.compile(
+    r"(?i)\b(?:said|says|told\s+[\w'’.]+(?:\s+[\w'’.]+)?|wrote|added|announced|reported)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+    r"yesterday|earlier|later))?(?P<drop>\s+(?:during|at|in|while|after|before|ahead\s+of|"
+    r"following|on)\s+[^\"“”]{3,200}?)(?=[.!?]?$)"
+)
+#: A trim is tried only when the sentence is at most this much longer than the limit,
+#: and at most this many of each (a hostile sentence of 70 words, each pair a closing
+#: modifier, costs what a real one does).
+MAX_TRIMMED_WORDS = 30
+MAX_TRIMS = 12
+
+
+def _ends_like(text: str, model: str) -> str:
+    """``text`` ended as a sentence, with the mark ``model`` ended with (a full stop if
+    none)."""
+    end = next((ch for ch in reversed(model.rstrip()[-3:]) if ch in ".!?"), ".")
+    text = text.rstrip(" ,;:-—–")
+    return text if text[-1:] in ".!?" else text + end
+
+
+#: Number words: a closing modifier with one carries news ("..., killing three miners").
+_NUMBER_WORD = re.compile(
+    r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens?|scores|hundreds?|thousands?|millions?|billions?|all|no)\b"
+)
+
+
+#: Words a sentence cannot end with.
+_DANGLING = frozenset(
+    "and or but nor so yet the a an of to in on at by for from with as than that which who "
+    "whose whom".split()
+)
+#: Pronouns that may point back at someone named in a phrase before the subject.
+_PERSONAL = re.compile(r"(?i)\b(?:he|him|his|she|her|hers|they|them|their)\b")
+
+
+_NAMED_PLACE = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+
+
+def _loses_referent(opener: str, rest: str) -> bool:
+    """Whether ``rest`` points with "he", "her", "their" ... at someone only ``opener``
+    names ("As the trial of Aaron Hernandez ..., witnesses described him ...")."""
+    pronoun = _PERSONAL.search(rest)
+    if pronoun is None or not re.search(r"\s[A-Z][a-z]", opener):
+        return False
+    return not re.search(r"\s[A-Z][a-z]", rest[: pronoun.start()])
+
+
+def _clause_after_comma(text: str) -> bool:
+    """Whether ``text`` goes on, after a comma, with a clause of its own ("after Ramos
+    made it 1-1, he restored the lead"): then it is no modifier."""
+    return any(starts_clause(part) for part in text.split(",")[1:] if part.strip())
+
+
+def _trims(sentence: str) -> list[str]:
+    """``sentence`` without each modifier the news can do without, one at a time: a
+    phrase before the subject (not a condition), a modifier closing the sentence (not
+    its attribution), a relative clause or apposition between commas, the
+    circumstances of a verb of saying that closes it; never inside a quotation or
+    brackets."""
+    found = _Sentence(sentence)
+    marks, out = found.marks, list[str]()
+    if sentence.rstrip(" \"'”’").endswith("?"):
+        return out  # "... three questions: What is smog, where does it come from ...?"
+    if (_LOOSE_OPENER.match(sentence) or _OPENING_PARTICIPLE.match(sentence)) and not (
+        _SAYING.match(sentence)
+    ):
+        comma = marks.blanked(sentence).find(",")
+        opener, rest = sentence[:comma], sentence[comma + 1 :].lstrip()
+        if (
+            comma > 0
+            and not _SAYING.search(opener)
+            and starts_clause(rest)
+            and not _loses_referent(opener, rest)
+        ):
+            out.append(_capitalised(rest))
+    end = found._attribution or len(sentence)
+    for match in _LOOSE_CLOSER.finditer(sentence, 0, end):
+        word = match.group(0).split()[-1].lower()
+        if marks.inside(match.start()) or word in _NOT_PARTICIPLE or _SAYING.search(word):
+            continue
+        head, closer = sentence[: match.start()], sentence[match.start() : end]
+        if word.endswith("ing") and _NUMBER_WORD.search(closer):
+            continue
+        if (
+            _has_verb(head)
+            and not _SAYING.search(closer)
+            and _bare(head.rsplit(None, 1)[-1]) not in _DANGLING
+            and not _clause_after_comma(closer)
+        ):
+            out.append(_ends_like(head + sentence[end:], sentence))
+    for match in _LOOSE_INSERT.finditer(sentence):
+        before = sentence[max(0, match.start() - 40) : match.start()].split()
+        after_name = bool(before) and before[-1][:1].isupper()
+        opened = marks.blanked(sentence)[: match.start()].split(",", 1)
+        if (
+            (match["kind"] in ("who", "whose") or after_name)
+            and len(opened) == 1  # a comma before it may pair with its own
+            and starts_clause("it " + sentence[match.end() : match.end() + 80])
+            and not marks.inside(match.start())
+            and not marks.inside(match.end() - 1)
+        ):
+            out.append(sentence[: match.start()] + " " + sentence[match.end() :])
+    for match in _AFTER_SAYING.finditer(sentence):
+        # "in a statement" may go; "in The New York Times" names where it was said.
+        if (
+            not marks.inside(match.start("drop"))
+            and not _NAMED_PLACE.match(match["drop"])
+            and not _has_verb(match["drop"])  # "said on Thursday there were no plans"
+        ):
+            out.append(_ends_like(sentence[: match.start("drop")], sentence))
+    return [text for text in out if _word_count(text) >= MIN_PIECE_WORDS]
+
+
+def held(sentence: str, limit: int = MAX_SPOKEN_WORDS) -> str | None:
+    """``sentence`` as a listener can hold it: itself when ``for_the_ear`` says it in
+    pieces of at most ``limit`` words; else without the fewest words of one or two
+    modifiers the news can do without (a phrase before the subject that is no condition,
+    a modifier closing it, a relative clause or apposition between commas, what follows
+    the verb of a closing attribution) that make it so; else None: it is not said."""
+    if holdable(sentence, limit):
+        return sentence
+    if len(sentence) > MAX_EAR_CHARS or _word_count(sentence) > limit + MAX_TRIMMED_WORDS:
+        return None
+    once = _trims(sentence)[:MAX_TRIMS]
+    tried = once + [twice for text in once for twice in _trims(text)[:MAX_TRIMS]]
+    for text in sorted(tried, key=_word_count, reverse=True):
+        if holdable(text, limit):
+            return text
+    return None

@@ -1,5 +1,7 @@
 """Sentences for the ear (issue 26, part 4): a long spoken sentence cut where its grammar
-lets it be cut, brackets said as a voice can say them. The sentences are the training
+lets it be cut, brackets said as a voice can say them, one no cut brings within 40
+words said without a modifier it can do without (or not at all), a hedged number said
+to two figures. The sentences are the training
 file's (news-train.jsonl: sentences of over 35 words among the first five of an
 article), as tables of sentence -> pieces, and properties every cut keeps."""
 
@@ -12,7 +14,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.ear import EAR_WORDS, for_the_ear, parentheses_for_the_ear, starts_clause
+from briefing.ear import (
+    EAR_WORDS,
+    MAX_SPOKEN_WORDS,
+    for_the_ear,
+    held,
+    holdable,
+    parentheses_for_the_ear,
+    round_for_the_ear,
+    starts_clause,
+)
 from briefing.text import words
 
 # --------------------------------------------------------------------------------------
@@ -506,3 +517,155 @@ def test_text_longer_than_any_sentence_is_left_as_it_is():
     """A run of text no splitter cut is no sentence: no work spent on it."""
     text = "The council voted, and the mayor resigned; " * 100
     assert for_the_ear(text) == [text]
+
+
+# --------------------------------------------------------------------------------------
+# Too long to hold: said without a modifier the news can do without, or not at all
+# --------------------------------------------------------------------------------------
+
+#: Sentences of the training file that no cut brings within 40 words, as ``held`` says
+#: them: without a phrase before the subject, a modifier closing the sentence, a
+#: relative clause or an apposition between commas, or where a closing "said" was said.
+HELD = [
+    # where a closing attribution was said
+    (
+        "\"I think we're going to have strong indications of life beyond Earth within a decade, and I think we're going to have definitive evidence within 20 to 30 years,\" NASA chief scientist Ellen Stofan said Tuesday during a panel discussion on water in the universe.",
+        "\"I think we're going to have strong indications of life beyond Earth within a decade, and I think we're going to have definitive evidence within 20 to 30 years,\" NASA chief scientist Ellen Stofan said Tuesday.",
+    ),
+    # a phrase before the subject
+    (
+        "With his hands and feet shackled and his face obscured by his long hair, Chester Arthur Stiles made his initial court appearance in Las Vegas, Nevada, on Wednesday morning on charges stemming from the videotaped rape of a 2-year-old girl.",
+        "Chester Arthur Stiles made his initial court appearance in Las Vegas, Nevada, on Wednesday morning on charges stemming from the videotaped rape of a 2-year-old girl.",
+    ),
+    (
+        'As the U.S. and several Eastern European NATO countries conduct a series of military exercises near Russia\'s border, Russian President Vladimir Putin has ordered his Northern Fleet "to full alert in a snap combat readiness exercise" in the Arctic, state-run media reported Monday.',
+        'Russian President Vladimir Putin has ordered his Northern Fleet "to full alert in a snap combat readiness exercise" in the Arctic, state-run media reported Monday.',
+    ),
+    # an apposition after a name; a relative clause between commas
+    (
+        "Heather Cho, a Korean Air executive and daughter of the airline's chairman, is serving a one-year prison sentence in South Korea after throwing a fit on a New York flight because her nuts were served in a bag instead of a porcelain bowl.",
+        "Heather Cho is serving a one-year prison sentence in South Korea after throwing a fit on a New York flight because her nuts were served in a bag instead of a porcelain bowl.",
+    ),
+    (
+        "The 82-year-old leader, who served as the nation's prime minister for two successive terms until last year, was not named as a defendant in the original dossier of charges, said Kanchan Prasad, the spokeswoman for the Central Bureau of Investigation (CBI).",
+        "The 82-year-old leader was not named as a defendant in the original dossier of charges, said Kanchan Prasad, the spokeswoman for the Central Bureau of Investigation (CBI).",
+    ),
+    # a modifier closing the sentence
+    (
+        'It was the latest in a series of angry protests that have seen brawls erupt in humdrum shopping malls, with demonstrators singling out the "parallel traders" who crowd into Hong Kong to purchase tax-free products and then resell them for a profit back in China.',
+        "It was the latest in a series of angry protests that have seen brawls erupt in humdrum shopping malls.",
+    ),
+    (
+        "Maryland authorities said Wednesday that a former state correctional officer has been arrested in connection with a recent spate of shootings, including one on the Intercounty Connector in Maryland and one at Fort Meade, where the National Security Agency office is located.",
+        "Maryland authorities said Wednesday that a former state correctional officer has been arrested in connection with a recent spate of shootings, including one on the Intercounty Connector in Maryland and one at Fort Meade.",
+    ),
+]
+
+#: Sentences no cut brings within 40 words, with nothing the news can do without:
+#: not said at all (each names the trim that would have changed what it says).
+UNHELD = [
+    # a modifier with a number carries news ("killing three miners", "a 3-0 lead")
+    'Days of heavy rain caused a mine at Niupeng in Guizhou province to flood on Saturday morning; while "rain-saturated earth on the surface collapsed into a shaft" at another pit in Guangxi around noon the same day, killing three miners, Xinhua said.',
+    "The Serbian pair took less than two hours to defeat Franko Skugor and Marin Draganja 6-3, 6-4, 6-1, securing an unassailable 3-0 aggregate lead in the best of five tie after singles wins for Djokovic and Troicki over their Croatian opponents Friday.",
+    # "in The New York Times" says where it was said; "on Thursday there were no plans"
+    # is what was said
+    "Two years after she underwent a double mastectomy to cut her cancer risk, actress and U.N. envoy Angelina Jolie has had surgery to remove her ovaries and fallopian tubes for the same reason, she wrote in The New York Times on Tuesday.",
+    'Robinson added he would "love" to do another series, each of which was set in a different era, ranging from the 15th century to World War I. But the BBC said on Thursday there were no plans for a comeback.',
+    # the opener names whom the rest calls "him"
+    "As the seventh full week of testimony in the first-degree murder trial against former New England Patriots star Aaron Hernandez came to a close this week, witnesses described him as acting strangely and glaring at the victim two nights before the killing.",
+    # ", after Ramos made it 1-1, he restored ..." is a clause, not a modifier
+    "The 30-year-old, included in the starting lineup in place of an ailing Mario Mandzukic, had never scored against Real at their Bernabeu stadium and, after Sergio Ramos made it 1-1, he restored Atletico's lead with a neat finish just after the interval.",
+    # a relative clause after an apposition: its commas are not its own
+    "The crowd targeted a 35-year-old suspect, identified as an undocumented Bangladeshi settler, who died of his injuries before officers could rescue him, said L.L. Doungal, the director-general of police in the remote Nagaland state, where the attack took place.",
+    # a question's parts are the question
+    "The slickly produced video shows journalist Chai Jing presenting a comprehensive slide show, intercutting with fast-paced footage of her travels across China and the rest of world, to find answers to three questions: What is smog, where does it come from and what can be done to tackle it?",
+    # a condition: without it, the rest is not true
+    "If the ceasefire collapses before the international monitors arrive in the eastern provinces at the end of next month, the government in Kiev will order its army back to the front lines that it held in January before the talks in the Belarusian capital began.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "said"), HELD)
+def test_a_sentence_too_long_to_hold_loses_a_modifier_the_news_can_do_without(sentence, said):
+    assert not holdable(sentence)
+    assert held(sentence) == said
+    assert holdable(said)
+    assert _in_order(_words(said), _words(sentence))
+
+
+@pytest.mark.parametrize("sentence", UNHELD)
+def test_a_sentence_with_nothing_to_spare_is_not_said(sentence):
+    assert not holdable(sentence)
+    assert held(sentence) is None
+
+
+def test_a_sentence_the_ear_can_hold_is_held_as_it_is():
+    for sentence, pieces in CUT:
+        if all(len(words(p)) <= MAX_SPOKEN_WORDS for p in pieces):
+            assert held(sentence) == sentence
+
+
+@settings(max_examples=150, deadline=None, database=None, derandomize=True)
+@given(
+    st.lists(st.sampled_from(_CLAUSES), min_size=1, max_size=4),
+    st.lists(
+        st.sampled_from([*_JOINTS, ", who ", ", including ", ", with ", ", a "]),
+        min_size=3,
+        max_size=3,
+    ),
+    st.sampled_from(["", "In a statement, ", "With the vote over, ", "If it rains, "]),
+    st.sampled_from([".", ", officials said.", ", she said on Monday during a visit."]),
+)
+def test_held_is_the_sentence_with_words_left_out_and_within_40(clauses, joints, opener, close):
+    sentence = opener + clauses[0]
+    for joint, clause in zip(joints, clauses[1:], strict=False):
+        sentence += joint + clause
+    sentence = sentence[0].upper() + sentence[1:] + close
+    said = held(sentence)
+    if said is not None:
+        assert all(len(words(p)) <= MAX_SPOKEN_WORDS for p in for_the_ear(said))
+        assert _in_order(_words(said), _words(sentence))
+        assert not (sentence.startswith("If ") and not said.startswith("If "))
+
+
+# --------------------------------------------------------------------------------------
+# A hedged number, to two figures
+# --------------------------------------------------------------------------------------
+
+ROUNDED = [
+    # the issue's own, and sentences of the training file with their hedges
+    ("some 3,862 people", "some 3,900 people"),
+    ("That led to some 224,000 Duke Energy customers being in the dark.", None),
+    ("He ended up losing about $4,012.", "He ended up losing about $4,000."),
+    (
+        "The convoy had more than 1,317 flight hours.",
+        "The convoy had more than 1,300 flight hours.",
+    ),
+    (
+        "It took down nearly 4,962 pieces of content.",
+        "It took down nearly 5,000 pieces of content.",
+    ),
+    (
+        "There are fewer than 1,012 of these creatures left.",
+        "There are fewer than 1,100 of these creatures left.",
+    ),
+    (
+        "Over 55,312 pages of emails were handed over.",
+        "Over 55,000 pages of emails were handed over.",
+    ),
+    ("An estimated 281,512 others cannot return.", "An estimated 280,000 others cannot return."),
+    ("Around 1,234,567 voters turned out.", "Around 1.2 million voters turned out."),
+    ("It cost about $2,951,000,000 to build.", "It cost about $3 billion to build."),
+    ("Nearly 999,999 fans watched.", "Nearly 1 million fans watched."),
+    # three figures or fewer, no hedge, a year, a decimal, a quotation: as written
+    ("about 1,500 Jews", None),
+    ("about 196,000 acres", None),
+    ("3,862 people were moved.", None),
+    ("They rose till about 1945.", None),
+    ("roughly 1,949.5 tons", None),
+    ('He said "some 3,862 people" came.', None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "said"), ROUNDED)
+def test_a_hedged_number_is_said_to_two_figures(sentence, said):
+    assert round_for_the_ear(sentence) == (said or sentence)

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from briefing.ear import for_the_ear
+from briefing.ear import MAX_EAR_CHARS, for_the_ear, held, round_for_the_ear
 from briefing.errors import SourceError
 from briefing.models import Article, Story
 from briefing.sources.files import (
@@ -840,10 +840,14 @@ def test_split_sentences_finishes_a_long_hostile_paragraph(pieces):
 @example(["-", "5", "3.5", "2024", "Q3", " ", " ", "http://", "I"])
 def test_cleaning_and_speaking_finish_a_long_hostile_paragraph(pieces):
     """The paragraph rules, the spoken form, the summary's rules, the day words and the
-    cuts for the ear, on the same kind of text (80 kB)."""
+    cuts for the ear, on the same kind of text (80 kB; the ear's rules also on as much
+    as they read of one sentence)."""
     text = _repeated(pieces, 80_000)
     for stage in (clean_paragraph, to_spoken, summarize, _days_a_week_on, for_the_ear):
         _finishes(stage, text)
+    for stage in (for_the_ear, held, round_for_the_ear):
+        _finishes(stage, text)
+        _finishes(stage, text[:MAX_EAR_CHARS])
 
 
 def _days_a_week_on(text: str) -> str:

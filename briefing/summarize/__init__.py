@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from ..ear import holdable
 from ..models import Article, Progress, Skipped, Story
 from ..select import story_budgets
 from ..text import relative_days
@@ -101,11 +102,14 @@ def summarize(
 def tell(taken: Sequence[Sentence], text: str, title: str | None = None) -> list[str]:
     """The sentences the lead took (``lead.take_lead``) from the article ``text``, as
     the host says them: a column's words said as its writer's ("The writer says: ..."),
-    each person the article names in full named in full at first mention."""
+    each person the article names in full named in full at first mention, unless that
+    makes the sentence too long to hold (``ear.holdable``)."""
     chosen = [s.text for s in taken]
     if taken and taken[0].writer:
         chosen[0] = f"{WRITER_SAYS} {chosen[0]}"
-    return name_in_full(chosen, article_sentences(text), title)
+    named = name_in_full(chosen, article_sentences(text), title)
+    # A name said in full that makes a sentence too long to hold is said as written.
+    return [n if n == c or holdable(n) else c for c, n in zip(chosen, named, strict=True)]
 
 
 def summarize_article(article: Article, *, max_words: int | None = None) -> Story:

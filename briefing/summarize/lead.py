@@ -10,7 +10,9 @@ A later sentence takes a lead sentence's place only for a reason a listener hear
   picture, a question, a quotation whose speaker is never named, a fragment...);
 - it leans on a sentence that is not said (``rules.leans_back``: "He said ...",
   "But ...", "The magazine ..." when the magazine was never named);
-- it says again what the summary has said (``REPEATED_SHARE``).
+- it says again what the summary has said (``REPEATED_SHARE``);
+- it is too long to hold (over 40 words) even cut where its grammar lets it be cut,
+  and without a modifier the news can do without (``ear.held``).
 
 A learned sentence scorer chose from the first six sentences before: it scored
 below the lead on news nobody tuned on, and most of what listeners tripped over
@@ -23,6 +25,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..ear import held
 from ..text import content_terms, looks_like_caption, words
 from .rules import (
     describes_as_present,
@@ -130,6 +133,9 @@ def _usable(text: str, title: str | None) -> tuple[Sentence, ...]:
     opening = said[0] if said else ""
     column = sum(writer_voice(s) for s in said[:COLUMN_SENTENCES]) >= 2
     kept = [s for s in sentences if speakable(s, column=column)]
+    # One the ear cannot hold, even cut where its grammar lets it be, is said without a
+    # modifier the news can do without (``ear.held``), or not at all.
+    kept = [h for h in map(held, kept) if h is not None] or kept
     if not kept:
         kept = [s for s in sentences if not looks_like_caption(s)] or sentences[:1]
     kept = [
