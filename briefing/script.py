@@ -5,7 +5,8 @@ headlines, one segment per story (a short link or a beat, the summary, whose fir
 sentence is the news: no headline before it), and an outro. Voices alternate
 between stories; given their display names, the host introduces each other voice
 and reads the links. Written for the ear: the news said once, no link twice in a
-row, no story counted aloud, a quotation's speaker named before the quotation.
+row, no story counted aloud, a quotation's speaker named before the quotation, and
+no sentence over 40 words (``ear``: a long one is cut where its grammar lets it be).
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from dataclasses import replace
 
 from num2words import num2words
 
+from .ear import EAR_WORDS, MAX_SPOKEN_WORDS, for_the_ear, round_for_the_ear
 from .models import Script, Segment, SegmentKind, Show, Story
-from .text import cut_at_word
+from .text import cut_at_word, split_sentences, words
 
 DEFAULT_SHOW = Show().title
 
@@ -268,12 +270,54 @@ _POINTER_HEADLINE = re.compile(
 )
 
 
+def longest_sentence(line: str) -> int:
+    """The words in the longest sentence of ``line`` (numbers count as one word)."""
+    return max((len(words(s)) for s in split_sentences(line)), default=0)
+
+
+def for_the_ear_lines(sentences: Sequence[str]) -> tuple[str, ...]:
+    """A story's sentences as its voice says them: a hedged number to two figures
+    (``ear.round_for_the_ear``: "some 3,862" -> "some 3,900"), a long sentence cut where
+    its grammar lets it be cut (``ear.for_the_ear``); a piece that still runs over
+    MAX_SPOKEN_WORDS (a quotation no cut may enter) is not said."""
+    said = (piece for s in sentences for piece in for_the_ear(round_for_the_ear(s)))
+    return tuple(piece for piece in said if longest_sentence(piece) <= MAX_SPOKEN_WORDS)
+
+
+def within_breath(line: str) -> tuple[str, ...]:
+    """``line`` as it is when no sentence of it runs over MAX_SPOKEN_WORDS; else each
+    long sentence cut where its grammar lets it be (``ear.for_the_ear``) and, failing
+    that, into runs of EAR_WORDS words (only text no editor wrote as a sentence comes
+    to that: a hostile headline, show or voice name)."""
+    if longest_sentence(line) <= MAX_SPOKEN_WORDS:
+        return (line,)
+    out: list[str] = []
+    for sentence in split_sentences(line):
+        for piece in for_the_ear(sentence):
+            if longest_sentence(piece) <= MAX_SPOKEN_WORDS:
+                out.append(piece)
+                continue
+            run = piece.split()
+            out.extend(
+                " ".join(run[i : i + EAR_WORDS]).rstrip(" ,;:")
+                + ("." if i + EAR_WORDS < len(run) else "")
+                for i in range(0, len(run), EAR_WORDS)
+            )
+    return tuple(out)
+
+
 def rundown_headline(title: str) -> str:
     """A headline as the rundown reads it: without a date opening it ("April 8, 2014,
     the WHO ..." -> "The WHO ..."); "" for one that only points at what a page shows
-    ("Here are six of CNN's best videos of the week"), which the rundown leaves out."""
+    ("Here are six of CNN's best videos of the week"), or that runs over
+    MAX_SPOKEN_WORDS, which the rundown leaves out."""
     text = _DATE_OPENER.sub("", title.strip(), count=1)
-    if not text or _POINTER_HEADLINE.match(text) or len(text.split()) < 2:
+    if (
+        not text
+        or _POINTER_HEADLINE.match(text)
+        or len(text.split()) < 2
+        or longest_sentence(text) > MAX_SPOKEN_WORDS
+    ):
         return ""
     return as_spoken_line(text[0].upper() + text[1:])
 
@@ -331,9 +375,11 @@ def story_body(story: Story) -> tuple[str, ...]:
     """What a story's own voice reads: its sentences, each quotation after the name of
     its speaker. A bulletin reads no headline before each story (the first sentence is
     the news: a headline before it said the news twice); the rundown, the chapters and
-    the transcript keep it. A story with no sentence is told by its headline."""
-    sentences = attribute_quotes(story.sentences)
-    return sentences or (as_spoken_line(story.title),)
+    the transcript keep it. Each sentence is said as a listener can hold it
+    (``for_the_ear_lines``). A story with no sentence to say is told by its headline."""
+    return for_the_ear_lines(attribute_quotes(story.sentences)) or within_breath(
+        as_spoken_line(story.title)
+    )
 
 
 def cast(voices: Sequence[str], names: Mapping[str, str] | None) -> tuple[str, ...]:
@@ -408,4 +454,14 @@ def build_script(
         outro.extend(recap_lines(stories, rundown))
     outro.extend(outro_lines(show, date))
     segments.append(Segment(SegmentKind.OUTRO, "Outro", tuple(outro), host))
-    return Script(show=show, date=date, segments=tuple(segments))
+    return Script(show=show, date=date, segments=tuple(map(_held, segments)))
+
+
+def _held(segment: Segment) -> Segment:
+    """``segment`` with no sentence over MAX_SPOKEN_WORDS (``within_breath``): a
+    hostile show, voice name or headline in a link or the rundown."""
+    lead = tuple(piece for line in segment.lines[: segment.lead] for piece in within_breath(line))
+    rest = tuple(piece for line in segment.lines[segment.lead :] for piece in within_breath(line))
+    if (*lead, *rest) == segment.lines:
+        return segment
+    return replace(segment, lines=(*lead, *rest), lead=len(lead))

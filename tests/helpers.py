@@ -14,6 +14,7 @@ import errno
 import io
 import math
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -308,3 +309,29 @@ def load_benchmark(name: str):
     sys.modules.setdefault(name, module)  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
+
+
+# --- Spoken lines ------------------------------------------------------------------
+
+#: Words that carry no content when two spoken lines are compared.
+_STOPWORDS = frozenset(
+    "a an the of to in on at for and or but by with from as is are was were be been "
+    "its it this that after before over into than then who which what says said".split()
+)
+
+
+def _spoken_words(text: str) -> list[str]:
+    return re.findall(r"[\w$€£%]+(?:['’.-][\w]+)*", text.casefold())
+
+
+def says_again(before: str, after: str) -> bool:
+    """Whether ``after`` says ``before`` again, as a headline and its lead do: it starts
+    with its words, or has 80% of its content words (a line of fewer than three words
+    is a label, never said again)."""
+    head, body = _spoken_words(before.rstrip("…")), _spoken_words(after)
+    if len(head) < 3:
+        return False
+    if body[: len(head)] == head:
+        return True
+    content = {w for w in head if w not in _STOPWORDS}
+    return len(content) >= 3 and len(content & set(body)) >= 0.8 * len(content)
