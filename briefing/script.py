@@ -257,9 +257,9 @@ _MONTHS = (
 #: A date opening a headline made from an article's first sentence: "April 8, 2014, the
 #: WHO finally started ...", "March 18, 2015 . Israelis have voted ...".
 _DATE_OPENER = re.compile(
-    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS})"
-    rf"(?:,?\s+\d{{4}})?\s*[,.:;–—-]*\s*"
+    rf"^(?:On\s+(?:the\s+)?)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
+    rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS})"
+    rf"(?:,?\s+\d{{4}})?\s*[,.:;–—-]+\s*"
 )
 #: A headline that points at what a page shows, no news to read out: "Here are six of
 #: CNN's best videos of the week".

@@ -491,6 +491,12 @@ def test_without_names_the_script_is_as_before():
     [
         ("April 8, 2014, the WHO finally started reporting cases", "The WHO finally started reporting cases."),
         ("March 18, 2015 . Israelis have voted in an election", "Israelis have voted in an election."),
+        ("On the 6th of April 1996, San Jose Clash and DC United strode out", "San Jose Clash and DC United strode out."),
+        ("On Tuesday, March 3, 2015: Netanyahu addresses Congress", "Netanyahu addresses Congress."),
+        ("17 March - Ireland celebrates", "Ireland celebrates."),
+        # a date that is the headline's subject, not its opener, stays
+        ("April 8 is the deadline for tax returns", "April 8 is the deadline for tax returns."),
+        ("March 2015 was the warmest on record", "March 2015 was the warmest on record."),
         ("Here are six of CNN's best videos of the week", ""),
         ("Photos show the damage after the storm", ""),
         ("Harbour bridge reopens after repairs", "Harbour bridge reopens after repairs."),
