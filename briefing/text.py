@@ -871,14 +871,15 @@ _SUBJECT_PREPOSITIONS = frozenset(
 )
 
 
-def _be_for(words: list[str]) -> str | None:
+def _be_for(words: list[str], common: Callable[[str], bool] = lambda word: False) -> str | None:
     """ "was" or "were" for a subject whose words (the clause's, up to the verb) are
     ``words``, or None when unsure: the head is the last word before the verb, or the
     word before a preposition ("the draw for the quarterfinals" -> "draw"); a
-    capitalised word ending in "s" ("Williams", "the Lakers", "Officials" opening a
-    sentence), a compound ("the head of sales and marketing") or a verb before the
-    modal ("he hopes will start") are unsure, and so is a verb joined by "and" to one
-    before it, unless the clause opens with a pronoun ("He ... and will")."""
+    capitalised word ending in "s" ("Williams", "the Lakers") is unsure unless ``common``
+    says the text also writes it in lower case ("Talks" opening a sentence about "the
+    talks"); so are a compound ("the head of sales and marketing"), a verb before the
+    modal ("he hopes will start") and a verb joined by "and" to one before it, unless
+    the clause opens with a pronoun ("He ... and will")."""
     i = len(words) - 1
     while i >= 0 and (
         words[i].lower() in _ADVERBS or words[i].islower() and words[i].endswith("ly")
@@ -915,6 +916,8 @@ def _be_for(words: list[str]) -> str | None:
         return "was"  # "NASA", "the match", "Hamilton"
     if low.endswith(("ss", "us", "is")):
         return "was"  # "Congress", "the virus", "the crisis"
+    if word[:1].isupper() and not low.endswith("ics") and common(low):
+        return "were"  # "Talks on the border ..." where the text says "the talks"
     return None if word[:1].isupper() or low.endswith("ics") else "were"
 
 
@@ -997,7 +1000,11 @@ def _looks_ahead(match: re.Match[str], tense: str) -> bool:
 
 
 def _verb_in_past(
-    words: list[tuple[str, int, int]], i: int, kind: str, subject: list[str]
+    words: list[tuple[str, int, int]],
+    i: int,
+    kind: str,
+    subject: list[str],
+    common: Callable[[str], bool] = lambda word: False,
 ) -> tuple[tuple[int, int], str | None]:
     """The span of the finite verb ``words[i]`` with what it becomes when its day has
     passed ("will" -> "were due to", "is" -> "was", "has been" -> "had been"), or
@@ -1008,9 +1015,9 @@ def _verb_in_past(
         return (start, end), {"has": "had", "have": "had"}.get(low) or _BE_NOW[low]
     if low.endswith("'ll"):
         cut = end - 3
-        be = _be_for([*subject, word[:-3]])
+        be = _be_for([*subject, word[:-3]], common)
         return (cut, end), None if be is None else f" {be} due to"
-    be = _be_for(subject)
+    be = _be_for(subject, common)
     if be is None:
         return (start, end), None
     if low == "won't":
@@ -1020,7 +1027,12 @@ def _verb_in_past(
     return (start, end), f"{be} due to"
 
 
-def _read_day(text: str, match: re.Match[str], published: dt.date) -> _Day | None:
+#: A capitalised subject is a common noun when the text writes it in lower case this
+#: near the day word (a bounded window: each day word costs the same).
+_COMMON_WINDOW = 3000
+
+
+def _read_day(text: str, match: re.Match[str], published: dt.date, around: str = "") -> _Day | None:
     """A day word read with its clause, or None when it is some other day or a name
     ("every Monday", "Bloody Sunday", "the Today programme", "Monday, March 9")."""
     start, end = match.span()
@@ -1073,7 +1085,14 @@ def _read_day(text: str, match: re.Match[str], published: dt.date) -> _Day | Non
     span, past_verb = None, None
     if verb is not None and kind in ("will", "be") and not owned:
         # (In the subject, "Thursday's show will raise ..." is the show's day, not the verb's.)
-        span, past_verb = _verb_in_past(verb[0], verb[1], kind, subject)
+        near = text[max(0, start - _COMMON_WINDOW) : end + _COMMON_WINDOW] + " " + around
+        span, past_verb = _verb_in_past(
+            verb[0],
+            verb[1],
+            kind,
+            subject,
+            lambda low: re.search(rf"\b{re.escape(low)}\b", near) is not None,
+        )
     event = _event_date(match, published, "future" if future else tense)
     return _Day(match, event, future, kind, span, past_verb)
 
@@ -1156,7 +1175,9 @@ def _say_day(
     return ("on " if on_date else "") + (f"the {part} of {date}" if part else date)
 
 
-def relative_days(text: str, published: dt.date | None, today: dt.date) -> str:
+def relative_days(
+    text: str, published: dt.date | None, today: dt.date, *, article: str = ""
+) -> str:
     """Days in an article's text said as true on the episode's day, by the article's
     date, the episode's date and the tense of the verb the day goes with (the nearest
     in its clause; past when none tells). Written on Monday, "said on Sunday" is "said
@@ -1172,10 +1193,13 @@ def relative_days(text: str, published: dt.date | None, today: dt.date) -> str:
     unknown the words stay as written; so does a
     capitalised "Today" inside a sentence (the Today programme), a weekday in a name
     ("Bloody Sunday", "the Sunday Times") or with its date ("Monday, March 9"), and
-    "every Monday". Linear in the text: each day word reads a bounded window."""
+    "every Monday". ``article``, the text a sentence was taken from, tells a common noun
+    opening it from a name ("Talks ..." where the article says "the talks"). Linear in the
+    text: each day word reads a bounded window."""
     if published is None or published > today:
         return text
-    days = [d for m in _DAY_WORD.finditer(text) if (d := _read_day(text, m, published))]
+    around = article[: 2 * _COMMON_WINDOW]
+    days = [d for m in _DAY_WORD.finditer(text) if (d := _read_day(text, m, published, around))]
     passed = [d.future and (today - d.event).days > 0 for d in days]
     by_verb: dict[tuple[int, int], list[bool]] = {}
     for day, gone in zip(days, passed, strict=True):

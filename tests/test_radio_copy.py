@@ -132,7 +132,7 @@ def test_no_future_verb_is_told_as_yesterday(said):
     talks = next(s for s in _sentences(said) if "Geneva" in s)
     assert "tomorrow" not in talks and "yesterday" not in talks
     # Written on Monday, November 23, for the Tuesday just gone.
-    assert "were due to resume" in talks or "Tuesday, November 24" in talks, talks
+    assert "were due to resume on Tuesday" in talks, talks
 
 
 def test_no_sentence_is_over_40_words(said):

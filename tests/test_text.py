@@ -617,6 +617,15 @@ def _days(cases):
      "Police were due to investigate on November 23."),
     ("The minister will speak tonight.", FRI, SUN, "The minister was due to speak on Friday night."),
     ("Tomorrow, the talks will resume.", FRI, SUN, "On Saturday, the talks were due to resume."),
+    # A capital opening the sentence that the text also writes in lower case is a common
+    # noun, not a name like "Williams".
+    ("Talks on the border dispute will resume tomorrow in Geneva. The two sides broke off the "
+     "talks last month.", FRI, SUN,
+     "Talks on the border dispute were due to resume on Saturday in Geneva. The two sides "
+     "broke off the talks last month."),
+    ("Officials will announce the results tomorrow. The officials declined to comment.", FRI,
+     SUN, "Officials were due to announce the results on Saturday. The officials declined to "
+     "comment."),
 ])  # fmt: skip
 def test_a_future_verb_whose_day_has_passed_is_said_as_due(text, published, today, spoken):
     assert relative_days(text, published, today) == spoken
@@ -632,6 +641,8 @@ def test_a_future_verb_whose_day_has_passed_is_said_as_due(text, published, toda
      "said he hopes will start Sunday, November 22."),
     ("Things will be worse Thursday, at least as cancellations go.", WED, MONDAY,
      "Things will be worse Thursday, November 19, at least as cancellations go."),
+    ("Williams will play tomorrow at Wimbledon.", FRI, SUN,
+     "Williams will play on Saturday, November 21 at Wimbledon."),
     ("There are tentative plans to begin the autopsy tomorrow, said Ryan Bridges.", FRI, SUN,
      "There are tentative plans to begin the autopsy on Saturday, November 21, said Ryan Bridges."),
     ("Manchester United striker Ruud van Nistelrooy may make his comeback at Everton on "

@@ -151,8 +151,10 @@ def summarize_articles(
             written = article.published.astimezone().date()
             story = replace(
                 story,
-                title=relative_days(story.title, written, today),
-                sentences=tuple(relative_days(s, written, today) for s in story.sentences),
+                title=relative_days(story.title, written, today, article=article.text),
+                sentences=tuple(
+                    relative_days(s, written, today, article=article.text) for s in story.sentences
+                ),
             )
         stories.append(story)
     if progress is not None and articles:
