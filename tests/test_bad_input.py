@@ -518,8 +518,9 @@ def test_a_full_disk_is_one_error_line_and_the_previous_episode_stays(tmp_path):
     articles = killer.write_articles(tmp_path / "articles", 9)
 
     def limit_file_size() -> None:
-        # 2.5 MB: the speech of any one block fits (under 2 MB), the episode does not.
-        resource.setrlimit(resource.RLIMIT_FSIZE, (2_500_000, 2_500_000))
+        # 1.8 MB: the speech of any one block fits (under 1.5 MB), the episode (about
+        # 3 minutes, 2.3 MB at 96 kbit/s since no story reads its headline) does not.
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1_800_000, 1_800_000))
 
     result = subprocess.run([*base, *map(str, articles)], env=env, capture_output=True, text=True,
                             preexec_fn=limit_file_size, timeout=300)  # fmt: skip

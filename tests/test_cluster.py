@@ -92,7 +92,7 @@ def test_a_batch_on_the_cluster_renders_each_block_once_and_byte_identical(
     assert broken.path.name == "broken.toml" and "broken.toml" in broken.error
     spoken = engine_calls(calls)
     assert len(spoken) == len(set(spoken)) == report.rendered < report.blocks
-    assert sum("Harbour" in text for text in spoken) == 1  # in all three shows, spoken once
+    assert sum("harbour bridge reopened" in text for text in spoken) == 1  # all three shows
     made_there = {name: s.episode.mp3_path.read_bytes() for name, s in made.items() if s.episode}
     # The workers wrote the blocks to the shared cache: a batch here finds them all.
     with Renderer(SegmentCache(tmp_path / "cache"), jobs=0) as here:
