@@ -215,7 +215,7 @@ def site_name(url: str) -> str:
     labels = hostname.split(".")[:-1]  # no top-level domain; nothing of a one-label host
     if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
         labels = labels[:-1]
-    labels = [label for label in labels if label and label not in _HOST_PREFIXES] or labels
+    labels = [label for label in labels if label and label not in _HOST_PREFIXES]
     site = labels[-1] if labels else ""
     return site.upper() if 2 <= len(site) <= MAX_ACRONYM and site.isalpha() else ""
 

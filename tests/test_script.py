@@ -337,6 +337,9 @@ def test_attribute_quotes(sentences, attributed):
         ("", "http://127.0.0.1:8123/a", ""),
         ("", "http://[::1]:8123/a", ""),
         ("", "http://localhost:8000/a", ""),
+        # A host prefix is no site's name: "From NEWS." was said for news.invalid.
+        ("", "http://news.invalid/1", ""),
+        ("", "https://www.example/x", ""),
         ("", "http://10.0.0.7/feed.xml", ""),
         ("127.0.0.1", "http://127.0.0.1/a", ""),
         ("::1", "http://[::1]/a", ""),
