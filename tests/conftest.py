@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,16 @@ from briefing import tts
 
 from .fakes import SilentEngine, ToneEngine
 from .helpers import FIXTURES, write_articles, write_show
+
+
+def pytest_configure(config):
+    """Children answer Ctrl-C whatever started the tests. A job a non-interactive shell
+    starts in the background (``bash .ci/run &``) ignores SIGINT, every process it starts
+    inherits that across exec, and Python then installs no KeyboardInterrupt handler: the
+    tests that press Ctrl-C on ``briefing serve`` and ``briefing generate`` waited out
+    their two-minute bounds. A handler in this process is reset to the default at exec."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True, scope="session")
