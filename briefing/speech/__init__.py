@@ -1,0 +1,111 @@
+"""Text normalisation for speech: what the voice should say for what is written.
+
+``to_spoken(text)`` turns "$4.5bn", "Nov. 25", "40%", "FBI" or "km/h" into words a
+speech engine reads well. The rules are organised by the class of what is written, a
+module each (``cardinal``: cardinals, ordinals, decimals, years; ``fraction``;
+``money``; ``measure``; ``date``: dates and times; ``telephone``: phone numbers and
+codes; ``electronic``: web and e-mail addresses; ``letters``: acronyms;
+``abbreviations``; ``roman``: Roman numerals; ``verbatim``: ranges, symbols,
+punctuation), each a chain of small pure functions tested with tables; ``RULES`` runs
+them in the order a text needs them. The pipeline applies it to every spoken line,
+while the transcripts keep the written form. Numbers are said with num2words. A
+pronunciation lexicon (``lexicon``: ``voices/lexicon.toml``, merged with a user lexicon
+named by ``$BRIEFING_LEXICON``) respells names the voices get wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from .abbreviations import abbreviations
+from .cardinal import (
+    MAX_NUMBER_DIGITS,
+    NUMBER,
+    numbers,
+    say_digits,
+    say_number,
+    say_ordinal,
+    say_year,
+)
+from .common import attributive, one_space
+from .date import dates, times
+from .electronic import urls_and_emails
+from .fraction import fractions
+from .letters import SAID_AS_WORDS, SPELLED, acronyms, pronounceable, spell
+from .lexicon import apply_lexicon, default_lexicon, load_lexicon
+from .measure import feet_and_inches, percentages, units
+from .money import money, scales
+from .roman import roman_numerals, roman_value
+from .telephone import codes, digit_codes, phone_numbers
+from .verbatim import punctuation, ranges, symbols
+
+__all__ = [
+    "MAX_NUMBER_DIGITS",
+    "NUMBER",
+    "RULES",
+    "SAID_AS_WORDS",
+    "SPELLED",
+    "abbreviations",
+    "acronyms",
+    "apply_lexicon",
+    "attributive",
+    "codes",
+    "dates",
+    "default_lexicon",
+    "digit_codes",
+    "feet_and_inches",
+    "fractions",
+    "load_lexicon",
+    "money",
+    "numbers",
+    "one_space",
+    "percentages",
+    "phone_numbers",
+    "pronounceable",
+    "punctuation",
+    "ranges",
+    "roman_numerals",
+    "roman_value",
+    "say_digits",
+    "say_number",
+    "say_ordinal",
+    "say_year",
+    "scales",
+    "spell",
+    "symbols",
+    "times",
+    "to_spoken",
+    "units",
+    "urls_and_emails",
+]
+
+#: The rules in order: each sees what the ones before it made.
+RULES: tuple[Callable[[str], str], ...] = (
+    urls_and_emails,
+    phone_numbers,  # before money, numbers and ranges read its digits as amounts
+    money,  # before scales and units: "£451m" is money, not metres
+    scales,  # before units: "451m euros" is millions, not metres
+    percentages,
+    dates,
+    times,
+    codes,
+    feet_and_inches,
+    units,
+    digit_codes,  # after units: "40F" is a temperature, "5G" a code
+    fractions,  # before symbols reads "1/3" as "1 3"
+    ranges,
+    abbreviations,
+    roman_numerals,  # before acronyms spells "II" as letters
+    acronyms,
+    symbols,
+    numbers,
+    punctuation,
+)
+
+
+def to_spoken(text: str, *, lexicon: Mapping[str, str] | None = None) -> str:
+    """What a voice should say for ``text`` (the written form stays in the transcript)."""
+    text = apply_lexicon(one_space(text), default_lexicon() if lexicon is None else lexicon)
+    for rule in RULES:
+        text = rule(text)
+    return text
