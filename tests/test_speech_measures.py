@@ -1,0 +1,179 @@
+"""Money, measures, dates, times and web addresses as a voice says them (issue 27): tables of
+news-style sentences, written -> spoken, with the forms a rule must leave alone."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from briefing.speech import to_spoken
+from briefing.speech.date import dates, numeric_dates, times
+
+
+def said(text: str) -> str:
+    return to_spoken(text, lexicon={})
+
+
+DATES = [
+    # ISO dates, as in a dateline or a citation
+    ("Results were published on 2008-09-30.", "the thirtieth of September, two thousand and eight"),
+    ("The law took effect 2024-03-01 in full.", "the first of March, twenty twenty-four"),
+    ("Updated 2021/06/09 at noon.", "the ninth of June, twenty twenty-one"),
+    # numeric dates with a four-digit year: the day first unless the month cannot be
+    ("The deadline is 30/09/2008.", "the thirtieth of September, two thousand and eight"),
+    ("He was arrested on 9/30/2008.", "September thirtieth, two thousand and eight"),
+    ("Polls close on 03/04/2020.", "the third of April, twenty twenty"),
+    ("Filed on 12.05.2019 in Bern.", "the twelfth of May, twenty nineteen"),
+    # written months
+    ("On March 3rd, 2015, shares fell.", "On March third, twenty fifteen, shares fell."),
+    ("Talks resume on the 1st of May.", "Talks resume on the first of May."),
+    ("By May 2015 the war was over.", "By May twenty fifteen the war was over."),
+    ("From Sept. 5 the rules change.", "From September fifth the rules change."),
+    ("In Jan 2020 the virus spread.", "In January twenty twenty the virus spread."),
+    ("Sales fell in Mar. 1973.", "Sales fell in March nineteen seventy-three."),
+    ("The vote is on Tuesday, March 3.", "The vote is on Tuesday, March third."),
+    ("It aired on Sat 28 July 1945.", "It aired on Saturday the twenty-eighth of July"),
+    ("The fair runs from March 3-5.", "The fair runs from March third to fifth."),
+    ("The fair runs 3-5 March in Leeds.", "The fair runs the third to fifth of March in Leeds."),
+    ("It ran in the 15 May issue.", "It ran in the fifteenth of May issue."),
+    ("On the 15 May they left.", "On the fifteenth of May they left."),
+    ("APRIL 20. A sad day.", "April twentieth. A sad day."),
+    ("Hilborough, August 23d, 1801.", "August twenty-third, eighteen oh-one"),
+    # left alone: no four-digit year, or no month
+    ("The shop is open 24/7.", "The shop is open twenty-four seven."),
+    ("After 9/11 it changed.", "After nine eleven it changed."),
+    ("About 3/4 of voters agreed.", "About three quarters of voters agreed."),
+    ("Theresa May said so.", "Theresa May said so."),
+    ("They may march 5 miles.", "They may march five miles."),
+]
+
+
+@pytest.mark.parametrize(("written", "spoken"), DATES)
+def test_dates(written, spoken):
+    result = said(written)
+    assert spoken in result, result
+    assert not re.search(r"\d", result), result
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("2008-09-30", "the thirtieth of September, two thousand and eight"),
+        ("2013-10-30T18:00", "the thirtieth of October, twenty thirteen 18:00"),
+        ("30/09/2008", "the thirtieth of September, two thousand and eight"),
+        ("9/30/2008", "September thirtieth, two thousand and eight"),
+        ("13/13/2008", "13/13/2008"),  # no month thirteen
+        ("2008-13-30", "2008-13-30"),
+        ("1-800-555-0199", "1-800-555-0199"),  # a phone number
+        ("24/7", "24/7"),
+    ],
+)
+def test_numeric_dates(written, spoken):
+    assert numeric_dates(written) == spoken
+
+
+def test_dates_keep_what_is_no_date():
+    assert dates("They march 3 miles in May.") == "They march 3 miles in May."
+
+
+TIMES = [
+    # the British way: a full stop between hours and minutes
+    ("The meeting starts at 5.30pm.", "The meeting starts at five thirty p m."),
+    ("Doors open at 7.45 p.m. on Friday.", "Doors open at seven forty-five p m on Friday."),
+    ("He died at 12.30 A.M. on Sunday.", "He died at twelve thirty a m on Sunday."),
+    ("She called at 3.05am.", "She called at three oh five a m."),
+    ("The train leaves at 17.30.", "The train leaves at seventeen thirty."),
+    ("Polls close at 22.00 tonight.", "Polls close at twenty-two hundred tonight."),
+    ("We meet at 5.30 tomorrow.", "We meet at five thirty tomorrow."),
+    ("Open from 9.30 to 17.30 daily.", "Open from nine thirty to seventeen thirty daily."),
+    ("Trading opens at 08:00 GMT.", "Trading opens at eight o'clock G M T."),
+    ("The curfew starts at 10pm.", "The curfew starts at ten p m."),
+    ("They met at midday.", "They met at midday."),
+    ("Service runs at 1030 am.", "Service runs at ten thirty a m."),
+    ("By 7:00 P. M., we left.", "By seven p m, we left."),
+    # ranges of times
+    ("Open 9am-5pm on weekdays.", "Open nine a m to five p m on weekdays."),
+    ("Lunch is served 12-2pm.", "Lunch is served twelve to two p m."),
+    ("Voting runs 7am–10pm.", "Voting runs seven a m to ten p m."),
+    # time zones and the 24-hour clock as wire copy writes it
+    ("The strike began at 1500 GMT.", "The strike began at fifteen hundred G M T."),
+    ("It was 0900 GMT on Monday.", "It was oh nine hundred G M T on Monday."),
+    ("It ends at 0630 local time.", "It ends at oh six thirty local time."),
+    ("Lights out at 2200hrs.", "Lights out at twenty-two hundred hours."),
+    ("The show airs at 8 p.m. ET.", "The show airs at eight p m E T."),
+    ("It landed at 10:45 AEST.", "It landed at ten forty-five A E S T."),
+    ("At 17.30 BST the polls shut.", "At seventeen thirty B S T the polls shut."),
+    # durations
+    ("She won in 2:03:45.", "She won in two hours three minutes and forty-five seconds."),
+    # left alone: numbers that are no time
+    ("Shares rose to 17.30 on Friday.", "Shares rose to seventeen point three zero on Friday."),
+    ("The pound was at 1.25 today.", "The pound was at one point two five today."),
+    ("Inflation hit 10.10 percent.", "Inflation hit ten point one zero percent."),
+    ("A 1:50,000 map.", None),
+    ("Read John 3:16 again.", "Read John three sixteen again."),
+]
+
+
+@pytest.mark.parametrize(("written", "spoken"), TIMES)
+def test_times(written, spoken):
+    result = said(written)
+    if spoken is not None:
+        assert result == spoken
+    assert not re.search(r"\d", result), result
+
+
+@pytest.mark.parametrize(
+    "text", ["In 2015 a man left.", "He scored 2015 points.", "Rates of 1.25 and 17.30."]
+)
+def test_times_leave_numbers_alone(text):
+    assert times(text) == text
+
+
+# --------------------------------------------------------------------------------------
+# Hostile text: each rule here is linear in the length of what it reads
+# --------------------------------------------------------------------------------------
+
+_HOSTILE_PIECES = [
+    "5.30pm-",
+    "17.30 ",
+    "2008-09-30-",
+    "30/09/",
+    "1/1/1/",
+    "March 3-",
+    "3 March ",
+    "the 15 ",
+    "1500 ",
+    "12:00:00:",
+    "$5m-$",
+    "£1.50",
+    "C$",
+    "50p ",
+    "5 sq ",
+    "km²/",
+    "www.a.",
+    "http://a.b/",
+    "a@b.",
+    "#Me",
+    "@a_",
+    "aB",
+    "-",
+    ".",
+    "0",
+]
+
+
+_MY_RULES = (dates, times)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("piece", _HOSTILE_PIECES)
+def test_a_megabyte_of_one_piece_is_said_quickly(piece):
+    """A megabyte paragraph of one nasty piece repeated: each of these rules finishes it
+    in about a second (a rule that backtracked would take minutes)."""
+    text = (piece * (1_000_000 // len(piece) + 1))[:1_000_000]
+    for rule in _MY_RULES:
+        started = time.process_time()
+        rule(text)
+        assert time.process_time() - started < 10, rule.__name__
