@@ -68,7 +68,7 @@ CASES = [
     ("4.5 million euros of debt.", "four point five million euros of debt."),
     # ranges
     ("From 2019-2021.", "From twenty nineteen to twenty twenty-one."),
-    ("In 2019-21.", "In twenty nineteen to twenty twenty-one."),
+    ("In 2019-21.", "In twenty nineteen to twenty-one."),
     ("About 10-12 people.", "About ten to twelve people."),
     ("Ages 18–25.", "Ages eighteen to twenty-five."),
     ("He won 2-1 against Spain.", "He won two one against Spain."),
@@ -79,7 +79,7 @@ CASES = [
     ("It cost $4.5bn.", "It cost four point five billion dollars."),
     ("A fee of £300.", "A fee of three hundred pounds."),
     ("Only €1,200.", "Only one thousand two hundred euros."),
-    ("Just $1.50 each.", "Just one dollar fifty each."),
+    ("Just $1.50 each.", "Just one dollar and fifty cents each."),
     ("It was £1.", "It was one pound."),
     ("He paid $15million.", "He paid fifteen million dollars."),
     ("Profits of $2.3m.", "Profits of two point three million dollars."),

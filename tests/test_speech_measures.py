@@ -10,6 +10,7 @@ import pytest
 
 from briefing.speech import to_spoken
 from briefing.speech.date import dates, numeric_dates, times
+from briefing.speech.money import money, scales
 
 
 def said(text: str) -> str:
@@ -131,6 +132,68 @@ def test_times_leave_numbers_alone(text):
     assert times(text) == text
 
 
+MONEY = [
+    # currency signs and prefixes
+    ("The club sold him for C$20m.", "The club sold him for twenty million Canadian dollars."),
+    ("Rio Tinto agreed an A$1.5bn deal.", "Rio Tinto agreed a one point five billion Australian"),
+    ("It imposed a $8 fee.", "It imposed an eight dollar fee."),
+    ("An €800 fine.", "An eight hundred euro fine."),
+    ("Fares rose to HK$100.", "Fares rose to one hundred Hong Kong dollars."),
+    ("A NZ$50 fine was issued.", "A fifty New Zealand dollar fine was issued."),
+    ("Tickets cost S$30.", "Tickets cost thirty Singapore dollars."),
+    ("Petrobras raised R$200m.", "Petrobras raised two hundred million reais."),
+    ("A US$5bn loan was agreed.", "A five billion U S dollar loan was agreed."),
+    ("The fine was ₹500.", "The fine was five hundred rupees."),
+    ("Onions cost Rs 500 a sack.", "Onions cost five hundred rupees a sack."),
+    ("The scheme cost Rs. 5 crore.", "The scheme cost five crore rupees."),
+    ("Bread is ₩1,000 a loaf.", "Bread is one thousand won a loaf."),
+    ("A fee of CHF 20 applies.", "A fee of twenty Swiss francs applies."),
+    ("A coffee costs ¥300.", "A coffee costs three hundred yen."),
+    ("The bank lent €3.5bn.", "The bank lent three point five billion euros."),
+    ("It paid 500 USD in fees.", "It paid five hundred U S dollars in fees."),
+    ("It paid EUR 2m in fees.", "It paid two million euros in fees."),
+    # pounds and pence, dollars and cents
+    ("A pint costs £1.50.", "A pint costs one pound fifty."),
+    ("Cash on hand, $3.85.", "Cash on hand, three dollars and eighty-five cents."),
+    ("Stamps cost $0.50 each.", "Stamps cost fifty cents each."),
+    ("A bag costs £0.05.", "A bag costs five pence."),
+    ("Price $1.00.", "Price one dollar."),
+    ("A 50p coin was found.", "A fifty pence coin was found."),
+    ("The bag charge is 10p.", "The bag charge is ten pence."),
+    ("Petrol hit 142.9p a litre.", "Petrol hit one hundred and forty-two point nine pence a"),
+    ("A 99¢ burger.", "A ninety-nine cent burger."),
+    # scales and ranges
+    ("A $5 million fine.", "A five million dollar fine."),
+    ("It will cost $5-10m.", "It will cost five to ten million dollars."),
+    ("Tickets cost £20-£30.", "Tickets cost twenty to thirty pounds."),
+    ("A £5m deal was signed.", "A five million pound deal was signed."),
+    ("It raised $2.5m.", "It raised two point five million dollars."),
+    ("A 5m deal was agreed.", "A five million deal was agreed."),
+    ("Some 5m people voted.", "Some five million people voted."),
+    ("Streamed 20k times.", "Streamed twenty thousand times."),
+    # left alone or read as lengths: "m" after a number with no money about it
+    ("He won the 100m final.", "He won the one hundred metres final."),
+    ("A 10m wall was built.", "A ten metre wall was built."),
+    ("The tree is 8m tall.", "The tree is eight metres tall."),
+    ("She swam 400m in the heat.", "She swam four hundred metres in the heat."),
+    ("A 720p video.", None),
+]
+
+
+@pytest.mark.parametrize(("written", "spoken"), MONEY)
+def test_money(written, spoken):
+    result = said(written)
+    if spoken is not None:
+        assert spoken.replace("metre", "meter") in result.replace("metre", "meter"), result
+    assert not set(result) & set("$£€¥₹₩¢"), result
+
+
+def test_money_leaves_what_is_no_money():
+    for text in ("A 720p screen.", "He has 5 USB ports.", "Rs and Ps.", "US$ rates"):
+        assert money(text) == text
+    assert scales("a 10m wall and the 100m final") == "a 10m wall and the 100m final"
+
+
 # --------------------------------------------------------------------------------------
 # Hostile text: each rule here is linear in the length of what it reads
 # --------------------------------------------------------------------------------------
@@ -164,7 +227,7 @@ _HOSTILE_PIECES = [
 ]
 
 
-_MY_RULES = (dates, times)
+_MY_RULES = (dates, times, money, scales)
 
 
 @pytest.mark.slow

@@ -1,5 +1,6 @@
-"""Money: "$4.5bn" -> "four point five billion dollars", and the scales after a number
-("451m euros").
+"""Money: "$4.5bn" -> "four point five billion dollars", "C$20" -> "twenty Canadian dollars",
+"50p" -> "fifty pence", and the scales after a number ("451m euros", "5m people" against
+"the 100m final").
 """
 
 from __future__ import annotations
@@ -11,13 +12,61 @@ from num2words import num2words
 from .cardinal import NUMBER, say_number
 from .common import WORD_AFTER, attributive
 
-_CURRENCIES = {
-    "$": ("dollar", "dollars", "cent", "cents"),
+#: What a currency is called: one, many, and its hundredth when said ("cent", "cents").
+_DOLLARS = ("dollar", "dollars", "cent", "cents")
+
+_CURRENCIES: dict[str, tuple[str, str, str, str]] = {
+    "$": _DOLLARS,
     "US$": ("US dollar", "US dollars", "cent", "cents"),
+    "USD": ("US dollar", "US dollars", "cent", "cents"),
+    "C$": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "CA$": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "Can$": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "CAD": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "A$": ("Australian dollar", "Australian dollars", "cent", "cents"),
+    "AU$": ("Australian dollar", "Australian dollars", "cent", "cents"),
+    "AUD": ("Australian dollar", "Australian dollars", "cent", "cents"),
+    "HK$": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
+    "HKD": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
+    "NZ$": ("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
+    "NZD": ("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
+    "S$": ("Singapore dollar", "Singapore dollars", "cent", "cents"),
+    "SGD": ("Singapore dollar", "Singapore dollars", "cent", "cents"),
+    "NT$": ("Taiwan dollar", "Taiwan dollars", "cent", "cents"),
+    "R$": ("real", "reais", "", ""),
+    "BRL": ("real", "reais", "", ""),
+    "Mex$": ("peso", "pesos", "", ""),
+    "MXN": ("peso", "pesos", "", ""),
     "£": ("pound", "pounds", "penny", "pence"),
+    "GBP": ("pound", "pounds", "penny", "pence"),
     "€": ("euro", "euros", "cent", "cents"),
+    "EUR": ("euro", "euros", "cent", "cents"),
     "¥": ("yen", "yen", "", ""),
+    "JPY": ("yen", "yen", "", ""),
+    "CNY": ("yuan", "yuan", "", ""),
+    "RMB": ("yuan", "yuan", "", ""),
+    "₹": ("rupee", "rupees", "", ""),
+    "Rs": ("rupee", "rupees", "", ""),
+    "INR": ("rupee", "rupees", "", ""),
+    "₩": ("won", "won", "", ""),
+    "KRW": ("won", "won", "", ""),
+    "₦": ("naira", "naira", "", ""),
+    "₽": ("rouble", "roubles", "", ""),
+    "₺": ("lira", "lira", "", ""),
+    "₪": ("shekel", "shekels", "", ""),
+    "₱": ("peso", "pesos", "", ""),
+    "฿": ("baht", "baht", "", ""),
+    "CHF": ("Swiss franc", "Swiss francs", "", ""),
+    "ZAR": ("rand", "rand", "", ""),
+    "SEK": ("Swedish krona", "Swedish kronor", "", ""),
+    "NOK": ("Norwegian krone", "Norwegian kroner", "", ""),
+    "DKK": ("Danish krone", "Danish kroner", "", ""),
 }
+
+
+#: The hundredth said after the whole ("three dollars and eighty-five cents"); for pounds
+#: and euros the idiom is "three pounds twenty", "one euro fifty".
+_AND_CENTS = frozenset({"cent"})
 
 
 _SCALES = {
@@ -25,42 +74,121 @@ _SCALES = {
     "thousand": "thousand",
     "m": "million",
     "mn": "million",
+    "mln": "million",
     "million": "million",
     "bn": "billion",
     "b": "billion",
     "billion": "billion",
     "tn": "trillion",
     "trillion": "trillion",
+    "crore": "crore",
+    "lakh": "lakh",
 }
 
 
+_SCALE = r"(?:thousand|million|billion|trillion|crore|lakh|bn|mln|mn|tn|[kmb])\b"
+
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_SIGN = _alternation([c for c in _CURRENCIES if not c.isalpha()])
+_CODE = _alternation([c for c in _CURRENCIES if c.isalpha()])
+
+
+# A sign or a code, an amount, a scale, and the other end of a range ("$5-10m",
+# "£20-£30"). A code needs no letter before it ("CHF 20", "Rs. 500", "USD500").
 _MONEY = re.compile(
-    rf"(?P<cur>US\$|[$£€¥])\s?(?P<num>{NUMBER})(?:\s?(?P<scale>thousand|million|billion|trillion|"
-    r"bn|mn|tn|[kmb])\b)?"
+    r"(?P<article>(?<![\w'’])[Aa]n? )?"
+    rf"(?:(?<![\w$])(?P<sign>{_SIGN})\s?|(?<![\w$])(?P<code>{_CODE})\.?\s?)"
+    rf"(?P<num>{NUMBER})(?:\s?(?P<scale>{_SCALE}))?"
+    rf"(?:\s?[-–]\s?(?:{_SIGN}|{_CODE})?\s?(?P<num2>{NUMBER})(?:\s?(?P<scale2>{_SCALE}))?)?"
 )
 
 
+# A code after an amount: "500 USD", "2.5 billion EUR".
+_MONEY_AFTER = re.compile(
+    rf"(?<![\w.,$£€])(?P<num>{NUMBER})(?:\s?(?P<scale>{_SCALE}))? (?P<code>{_CODE})\b"
+)
+
+
+# Pence and cents: "50p", "2.5p a litre", "99¢". Not "720p", a picture's height.
+_PENCE = re.compile(r"(?<![\w.,£$€])(?P<num>\d{1,3}(?:\.\d)?)(?P<unit>p|¢)(?![\w'’]|\.\w)")
+
+
+def _say_amount(
+    number: str, scale: str | None, names: tuple[str, str, str, str], single: bool
+) -> str:
+    one, many, sub_one, sub_many = names
+    if single:
+        many = one
+    if scale:
+        return f"{say_number(number)} {_SCALES[scale.lower()]} {many}"
+    whole, _, fraction = number.replace(",", "").partition(".")
+    if fraction and len(fraction) == 2 and sub_many:
+        cents = int(fraction)
+        if whole.strip("0") == "":
+            return f"{num2words(cents)} {sub_one if cents == 1 else sub_many}"
+        unit = one if whole == "1" else many
+        if not cents:
+            return f"{say_number(whole)} {unit}"
+        if sub_one in _AND_CENTS:
+            return f"{say_number(whole)} {unit} and {num2words(cents)} {sub_many}"
+        return f"{say_number(whole)} {unit} {num2words(cents)}"
+    if fraction and int(fraction) == 0:
+        number = whole
+    return f"{say_number(number)} {one if number == '1' else many}"
+
+
+def _article(written: str | None, spoken: str) -> str:
+    """The article before an amount as the amount is said: "an A$5 fine" is "a five
+    Australian dollar fine", "a $8 fee" "an eight dollar fee"."""
+    if not written:
+        return ""
+    vowel = spoken.startswith(("eight", "eleven"))
+    article = "an" if vowel else "a"
+    return (article.capitalize() if written[0].isupper() else article) + " "
+
+
 def money(text: str) -> str:
-    """ "$4.5bn" -> "four point five billion dollars", "£1.50" -> "one pound fifty";
-    "a $20 billion plant" -> "a twenty billion dollar plant"."""
+    """ "$4.5bn" -> "four point five billion dollars", "£1.50" -> "one pound fifty",
+    "$3.85" -> "three dollars and eighty-five cents", "C$20" -> "twenty Canadian
+    dollars", "₹500" / "Rs 500" -> "five hundred rupees", "CHF 20" -> "twenty Swiss
+    francs", "$5-10m" -> "five to ten million dollars", "500 USD" -> "five hundred US
+    dollars", "50p" -> "fifty pence"; "a $20 billion plant" -> "a twenty billion dollar
+    plant"."""
 
     def say(m: re.Match[str]) -> str:
-        one, many, sub_one, sub_many = _CURRENCIES[m.group("cur")]
-        number, scale = m.group("num"), m.group("scale")
-        if attributive(text, m.start(), m.end()):
-            many = one
-        if scale:
-            return f"{say_number(number)} {_SCALES[scale.lower()]} {many}"
-        whole, _, fraction = number.replace(",", "").partition(".")
-        unit = one if whole == "1" else many
-        spoken = f"{say_number(whole)} {unit}"
-        if fraction and len(fraction) == 2 and int(fraction) and sub_many:
-            spoken += f" {num2words(int(fraction))}"
-        elif fraction and int(fraction):
-            spoken = f"{say_number(number)} {many}"
-        return spoken
+        names = _CURRENCIES[m.group("sign") or m.group("code")]
+        start = m.start("sign") if m.group("sign") else m.start("code")
+        single = attributive(text, start, m.end())
+        if m.group("num2"):
+            scale = m.group("scale2") or m.group("scale")
+            spoken = say_number(m.group("num"))
+            if m.group("scale") and m.group("scale2"):
+                spoken += f" {_SCALES[m.group('scale').lower()]}"
+            spoken += " to " + _say_amount(m.group("num2"), scale, names, single)
+        else:
+            spoken = _say_amount(m.group("num"), m.group("scale"), names, single)
+        return _article(m.group("article"), spoken) + spoken
 
-    return _MONEY.sub(say, text)
+    def after(m: re.Match[str]) -> str:
+        names = _CURRENCIES[m.group("code")]
+        return _say_amount(m.group("num"), m.group("scale"), names, False)
+
+    def pence(m: re.Match[str]) -> str:
+        number, unit = m.group("num"), m.group("unit")
+        if unit == "p" and number in ("240", "360", "480", "720"):
+            return m.group(0)
+        single = number == "1" or attributive(text, m.start(), m.end())
+        if unit == "¢":
+            return f"{say_number(number)} {'cent' if single else 'cents'}"
+        return f"{say_number(number)} {'penny' if number == '1' else 'pence'}"
+
+    text = _MONEY.sub(say, text)
+    text = _MONEY_AFTER.sub(after, text)
+    return _PENCE.sub(pence, text)
 
 
 _PLAIN_SCALE = re.compile(
@@ -76,19 +204,33 @@ _METRE_CONTEXT = frozenset(
 )
 
 
+#: Nouns after "a 5m" that say it is money ("a 5m deal"), not a length ("a 5m wall").
+_MONEY_NOUNS = frozenset(
+    """deal deals contract contracts fine fines loan loans bid bids budget budgets fund funds
+    payout payouts package packages takeover takeovers transfer transfers settlement bill
+    grant grants donation donations fee fees salary bonus bonuses profit profits loss losses
+    investment investments project projects scheme schemes fraud debt debts sale sales
+    revenue turnover price-tag pricetag bailout stake bond bonds payment payments
+    compensation damages lawsuit windfall jackpot prize offer offers valuation acquisition
+    merger overhaul upgrade redevelopment refurbishment renovation expansion plan plans
+    programme program shortfall deficit surplus cut cuts tax""".split()
+)
+
+
 def scales(text: str) -> str:
     """ "1.5m people" -> "1.5 million people", "451m euros" -> "451 million euros",
-    "5bn" -> "5 billion", "20k fans" -> "20 thousand fans"; a length stays a length
-    ("a 100m race", "10m tall", "a 5k run": the units rule says those)."""
+    "5bn" -> "5 billion", "20k fans" -> "20 thousand fans", "a 5m deal" -> "a 5 million
+    deal"; a length stays a length ("a 100m race", "a 10m wall", "10m tall", "a 5k run":
+    the units rule says those)."""
 
     def say(m: re.Match[str]) -> str:
         scale = m.group("scale") or m.group("spaced")
         number = m.group("num")
         after = WORD_AFTER.match(text, m.end())
         if scale == "m":
-            if attributive(text, m.start(), m.end()) or after is None:
+            if after is None or after.group(1) in _METRE_CONTEXT:
                 return m.group(0)
-            if after.group(1) in _METRE_CONTEXT:
+            if attributive(text, m.start(), m.end()) and after.group(1) not in _MONEY_NOUNS:
                 return m.group(0)
         if scale == "k" and after is not None and after.group(1) in ("run", "race", "walk"):
             return f"{number} K"
