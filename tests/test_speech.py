@@ -68,7 +68,7 @@ CASES = [
     ("4.5 million euros of debt.", "four point five million euros of debt."),
     # ranges
     ("From 2019-2021.", "From twenty nineteen to twenty twenty-one."),
-    ("In 2019-21.", "In twenty nineteen to twenty-one."),
+    ("In 2019-21.", "In twenty nineteen to twenty twenty-one."),
     ("About 10-12 people.", "About ten to twelve people."),
     ("Ages 18–25.", "Ages eighteen to twenty-five."),
     ("He won 2-1 against Spain.", "He won two one against Spain."),
