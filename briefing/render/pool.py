@@ -109,6 +109,8 @@ def plan_blocks(
         profile = profiles[voice or segment.voice]
         if profile.name not in identities:
             identities[profile.name] = engine_identity(profile)
+        # Each engine hears the respellings written for it (``speech.lexicon``).
+        lines = tuple(to_spoken(line, engine=profile.engine) for line in lines)
         key = block_key(parts, " ".join(lines), profile, identities[profile.name], settings)
         blocks.append(
             BlockSpec(
@@ -119,21 +121,25 @@ def plan_blocks(
 
     first_story = True
     for index, segment in enumerate(script.segments):
-        spoken = tuple(to_spoken(line) for line in segment.lines)
+        written = segment.lines  # said by add(), for the engine that says them
         if segment.kind is SegmentKind.INTRO:
-            add("intro", index, layout.intro(), spoken)
+            add("intro", index, layout.intro(), written)
         elif segment.kind is SegmentKind.OUTRO:
-            add("outro", index, layout.outro(), spoken)
+            add("outro", index, layout.outro(), written)
         else:
-            lead = min(segment.lead, len(spoken) - 1)
+            lead = min(segment.lead, len(written) - 1)
             story = layout.story()
             if lead > 0:
                 add(
-                    "lead-in", index, layout.lead_in(first_story), spoken[:lead], segment.lead_voice
+                    "lead-in",
+                    index,
+                    layout.lead_in(first_story),
+                    written[:lead],
+                    segment.lead_voice,
                 )
             elif not first_story:
                 add("beat", index, layout.beat(), ())
-            add("story", index, story, spoken[lead:])
+            add("story", index, story, written[lead:])
             first_story = False
     return tuple(blocks)
 

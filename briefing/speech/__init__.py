@@ -32,7 +32,7 @@ from .date import dates, times
 from .electronic import urls_and_emails
 from .fraction import fractions
 from .letters import SAID_AS_WORDS, SPELLED, acronyms, pronounceable, spell
-from .lexicon import apply_lexicon, default_lexicon, load_lexicon
+from .lexicon import Respelling, apply_lexicon, default_lexicon, load_lexicon
 from .measure import feet_and_inches, percentages, units
 from .money import money, scales
 from .roman import roman_numerals, roman_value
@@ -43,6 +43,7 @@ __all__ = [
     "MAX_NUMBER_DIGITS",
     "NUMBER",
     "RULES",
+    "Respelling",
     "SAID_AS_WORDS",
     "SPELLED",
     "abbreviations",
@@ -103,9 +104,16 @@ RULES: tuple[Callable[[str], str], ...] = (
 )
 
 
-def to_spoken(text: str, *, lexicon: Mapping[str, str] | None = None) -> str:
-    """What a voice should say for ``text`` (the written form stays in the transcript)."""
-    text = apply_lexicon(one_space(text), default_lexicon() if lexicon is None else lexicon)
+def to_spoken(
+    text: str, *, lexicon: Mapping[str, str] | None = None, engine: str | None = None
+) -> str:
+    """What a voice should say for ``text`` (the written form stays in the transcript).
+    ``lexicon``: respellings to apply first (``{}``: none); without one, the bundled and
+    the user's lexicons' entries for ``engine`` (a registry name, as voice profiles name
+    engines; None: every entry)."""
+    if lexicon is None:
+        lexicon = default_lexicon(engine)
+    text = apply_lexicon(one_space(text), lexicon)
     for rule in RULES:
         text = rule(text)
     return text
