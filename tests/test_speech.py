@@ -68,7 +68,7 @@ CASES = [
     ("4.5 million euros of debt.", "four point five million euros of debt."),
     # ranges
     ("From 2019-2021.", "From twenty nineteen to twenty twenty-one."),
-    ("In 2019-21.", "In twenty nineteen to twenty twenty-one."),
+    ("In 2019-21.", "In twenty nineteen to twenty-one."),
     ("About 10-12 people.", "About ten to twelve people."),
     ("Ages 18–25.", "Ages eighteen to twenty-five."),
     ("He won 2-1 against Spain.", "He won two one against Spain."),
@@ -122,17 +122,17 @@ CASES = [
     ("It opens at 10 a.m. EST on Monday.", "It opens at ten a m E S T on Monday."),
     ("It ends at 8 p.m. The crowd left.", "It ends at eight p m. The crowd left."),
     # units
-    ("It is 4.2 km long.", "It is four point two kilometres long."),
+    ("It is 4.2 km long.", "It is four point two kilometers long."),
     ("Top speed 70mph.", "Top speed seventy miles per hour."),
-    ("A 100m race.", "A one hundred metre race."),  # attributive
+    ("A 100m race.", "A one hundred meter race."),  # attributive
     ("It was 30°C.", "It was thirty degrees Celsius."),
     ("Down to -5°C.", "Down to minus five degrees Celsius."),
     ("A 3 kg parcel.", "A three kilogram parcel."),  # attributive
     ("About 10 ft tall.", "About ten feet tall."),
-    ("Winds of 120 km/h.", "Winds of one hundred and twenty kilometres per hour."),
+    ("Winds of 120 km/h.", "Winds of one hundred and twenty kilometers per hour."),
     ("It weighs 1 kg.", "It weighs one kilogram."),
-    ("Just 1 km away.", "Just one kilometre away."),
-    ("A 5 mm gap.", "A five millimetre gap."),  # attributive
+    ("Just 1 km away.", "Just one kilometer away."),
+    ("A 5 mm gap.", "A five millimeter gap."),  # attributive
     ("Some 200 ha of forest.", "Some two hundred hectares of forest."),
     ("It hit 95°F.", "It hit ninety-five degrees Fahrenheit."),
     ("A 2 GB file.", "A two gigabyte file."),  # attributive
@@ -240,15 +240,15 @@ CASES = [
     ("An €800 fine.", "An eight hundred euro fine."),
     ("A $2.5bn deal.", "A two point five billion dollar deal."),
     ("A 6ft wall.", "A six foot wall."),
-    ("A 10 km walk.", "A ten kilometre walk."),
+    ("A 10 km walk.", "A ten kilometer walk."),
     ("A $5 of change.", "A five dollars of change."),
     # m, bn and k after plain numbers: millions, not metres
     ("1.5m people.", "one point five million people."),
     ("Some 451m euros.", "Some four hundred and fifty-one million euros."),
     ("About 5bn users.", "About five billion users."),
     ("Nearly 20k fans.", "Nearly twenty thousand fans."),
-    ("The 100m final.", "The one hundred metres final."),
-    ("It is 10m tall.", "It is ten metres tall."),
+    ("The 100m final.", "The one hundred meters final."),
+    ("It is 10m tall.", "It is ten meters tall."),
     ("A 5k run.", "A five K run."),
     ("Profits of £451m fell.", "Profits of four hundred and fifty-one million pounds fell."),
     # fractions and scores
@@ -320,7 +320,7 @@ CASES = [
     ),
     (
         "Dr. Smith, 55, ran 10 km in 1998.",
-        "Doctor Smith, fifty-five, ran ten kilometres in nineteen ninety-eight.",
+        "Doctor Smith, fifty-five, ran ten kilometers in nineteen ninety-eight.",
     ),
     (
         "The 99th qualifier won $1.2m.",

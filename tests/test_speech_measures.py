@@ -10,6 +10,7 @@ import pytest
 
 from briefing.speech import to_spoken
 from briefing.speech.date import dates, numeric_dates, times
+from briefing.speech.measure import feet_and_inches, percentages, units
 from briefing.speech.money import money, scales
 
 
@@ -194,6 +195,77 @@ def test_money_leaves_what_is_no_money():
     assert scales("a 10m wall and the 100m final") == "a 10m wall and the 100m final"
 
 
+MEASURES = [
+    # areas and densities
+    ("The flat has 1,200 sq ft of space.", "one thousand two hundred square feet of space"),
+    ("A 1,200 sq. ft. flat was sold.", "A one thousand two hundred square foot flat was sold."),
+    ("The fire burned 50 sq km of forest.", "fifty square kilometers of forest"),
+    ("The lake covers 16.7 km2.", "sixteen point seven square kilometers."),
+    ("The park covers 38 km².", "thirty-eight square kilometers."),
+    ("A density of 381.2/km² was found.", "eighty-one point two per square kilometer was"),
+    ("About 100 people/km² live there.", "one hundred people per square kilometer live"),
+    ("A 280 m2 ballroom.", "A two hundred and eighty square meter ballroom."),
+    ("Rents are £30 per sq ft.", "thirty pounds per square foot."),
+    # percentages
+    ("Prices rose 5pc last year.", "Prices rose five percent last year."),
+    ("Prices rose 5 per cent.", "Prices rose five per cent."),
+    # speeds, energy, data
+    ("Winds reached 70 mph.", "Winds reached seventy miles per hour."),
+    ("Homes used 300 kWh a month.", "three hundred kilowatt hours a month."),
+    ("Broadband of 100 Mbps is promised.", "one hundred megabits per second is promised."),
+    ("A 64 GB phone.", "A sixty-four gigabyte phone."),
+    ("Output of 100,000 bpd was lost.", "one hundred thousand barrels per day was lost."),
+    ("The chip runs at 3.2 GHz.", "three point two gigahertz."),
+    ("A 300hp engine.", "A three hundred horsepower engine."),
+    ("A 12V battery.", "A twelve volt battery."),
+    ("A 125cc motorbike.", "A one hundred and twenty-five c c motorbike."),
+    ("Rates were cut by 25bp.", "twenty-five basis points."),
+    ("Noise of 85 dB was recorded.", "eighty-five decibels was recorded."),
+    # lengths, weights, temperatures, times
+    ("Highs of 30°C are forecast.", "Highs of thirty degrees Celsius are forecast."),
+    ("Rainfall of 40 mm fell.", "Rainfall of forty millimeters fell."),
+    ("A 6 ft fence.", "A six foot fence."),
+    ("A 12in pizza.", "A twelve inch pizza."),
+    ("A 10-km walk.", "A ten kilometer walk."),
+    ("A 10km-long road.", "A ten kilometer-long road."),
+    ("Bolt ran 9.58s in Berlin.", "nine point five eight seconds in Berlin."),
+    ("A 24h strike began.", "A twenty-four hour strike began."),
+    ("Drink 2L of water.", "Drink two liters of water."),
+    ("It costs $5/kg.", "It costs five dollars per kilogram."),
+    ("It is 70 km from Szczecin.", "It is seventy kilometers from Szczecin."),
+    # left alone: letters that are no unit there
+    ("In the 1990s.", "In the nineteen nineties."),
+    ("Grade 5 C.", "Grade five C."),
+    ("The A/C broke.", "The A or C broke."),
+    ("He scored 2 in a row.", "He scored two in a row."),
+]
+
+
+@pytest.mark.parametrize(("written", "spoken"), MEASURES)
+def test_measures(written, spoken):
+    result = said(written)
+    assert spoken in result, result
+    assert not re.search(r"\d", result), result
+
+
+@pytest.mark.parametrize(
+    ("rule", "written", "spoken"),
+    [
+        (units, "4.2 km", "4.2 kilometers"),
+        (units, "1,200 sq ft", "1,200 square feet"),
+        (units, "381.2/km²", "381.2 per square kilometer"),
+        (units, "1990s", "1990s"),
+        (units, "5 h later", "5 h later"),
+        (units, "Iran 5m", "Iran 5 meters"),  # "an" inside "Iran" is no article
+        (percentages, "5pc", "5 percent"),
+        (percentages, "a pc", "a pc"),
+        (feet_and_inches, "a 12in pizza", "a 12 inch pizza"),
+    ],
+)
+def test_unit_rules(rule, written, spoken):
+    assert rule(written) == spoken
+
+
 # --------------------------------------------------------------------------------------
 # Hostile text: each rule here is linear in the length of what it reads
 # --------------------------------------------------------------------------------------
@@ -227,7 +299,7 @@ _HOSTILE_PIECES = [
 ]
 
 
-_MY_RULES = (dates, times, money, scales)
+_MY_RULES = (dates, times, money, scales, percentages, feet_and_inches, units)
 
 
 @pytest.mark.slow

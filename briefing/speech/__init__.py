@@ -21,6 +21,7 @@ from .abbreviations import abbreviations
 from .cardinal import (
     MAX_NUMBER_DIGITS,
     NUMBER,
+    era_years,
     numbers,
     say_digits,
     say_number,
@@ -31,12 +32,12 @@ from .common import attributive, one_space
 from .date import dates, times
 from .electronic import urls_and_emails
 from .fraction import fractions
-from .letters import SAID_AS_WORDS, SPELLED, acronyms, pronounceable, spell
+from .letters import SAID_AS_WORDS, SPELLED, acronym_codes, acronyms, pronounceable, spell
 from .lexicon import Respelling, apply_lexicon, default_lexicon, load_lexicon
 from .measure import feet_and_inches, percentages, units
 from .money import money, scales
 from .roman import roman_numerals, roman_value
-from .telephone import codes, digit_codes, phone_numbers
+from .telephone import codes, digit_codes, model_numbers, phone_numbers
 from .verbatim import punctuation, ranges, symbols
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "SAID_AS_WORDS",
     "SPELLED",
     "abbreviations",
+    "acronym_codes",
     "acronyms",
     "apply_lexicon",
     "attributive",
@@ -54,9 +56,11 @@ __all__ = [
     "dates",
     "default_lexicon",
     "digit_codes",
+    "era_years",
     "feet_and_inches",
     "fractions",
     "load_lexicon",
+    "model_numbers",
     "money",
     "numbers",
     "one_space",
@@ -84,19 +88,24 @@ __all__ = [
 RULES: tuple[Callable[[str], str], ...] = (
     urls_and_emails,
     phone_numbers,  # before money, numbers and ranges read its digits as amounts
+    model_numbers,  # before ranges reads "737-800" as "737 to 800"
     money,  # before scales and units: "£451m" is money, not metres
     scales,  # before units: "451m euros" is millions, not metres
     percentages,
     dates,
     times,
+    acronym_codes,  # before codes spells "COP28" and units reads "B2C" as 2 degrees
     codes,
     feet_and_inches,
     units,
     digit_codes,  # after units: "40F" is a temperature, "5G" a code
     fractions,  # before symbols reads "1/3" as "1 3"
     ranges,
+    era_years,  # after ranges ("1425-1400 BC"), before abbreviations reads "B.C." as "B C"
+    # before abbreviations takes the full stop off "Charles I." and "Edward I. Koch"
+    # (a sentence's end against an initial), and before acronyms spells "II" as letters
+    roman_numerals,
     abbreviations,
-    roman_numerals,  # before acronyms spells "II" as letters
     acronyms,
     symbols,
     numbers,

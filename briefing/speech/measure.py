@@ -1,4 +1,7 @@
-"""Measures: units ("4.2 km"), percentages, feet and inches."""
+"""Measures: units ("4.2 km", "1,200 sq ft", "381/km²", "100 Mbps"), percentages, feet and
+inches. The unit names follow the US spelling the references use ("kilometers"), which a
+voice says as the British.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,19 @@ import re
 
 from .cardinal import NUMBER
 from .common import attributive
+
+
+def describes(text: str, start: int, end: int) -> bool:
+    """``common.attributive`` ("a 10 km walk"), but not when its "an" ends a word: "ran
+    9.58s" and "Iran 5m" hold no article."""
+    if (
+        text[max(0, start - 3) : start] in ("an ", "An ")
+        and start >= 4
+        and text[start - 4].isalnum()
+    ):
+        return False
+    return attributive(text, start, end)
+
 
 _FEET_INCHES = re.compile(r"(?<![\w.])(?P<ft>\d{1,2})['’′] ?(?P<inch>\d{1,2})(?:\"|”|″|''|’’)")
 
@@ -22,79 +38,219 @@ def feet_and_inches(text: str) -> str:
         before = text[max(0, m.start() - 6) : m.start()]
         if m.group("space") and not re.search(r"(?:ft|feet|foot) $", before):
             return m.group(0)
-        return f"{m.group('num')} {'inch' if m.group('num') == '1' else 'inches'}"
+        single = m.group("num") == "1" or describes(text, m.start(), m.end())
+        return f"{m.group('num')} {'inch' if single else 'inches'}"
 
     return _INCHES.sub(say, text)
 
 
-_PERCENT = re.compile(rf"(?P<num>{NUMBER})\s?%")
+# "40%", "5pc" (as British papers write it); "per cent" is already words.
+_PERCENT = re.compile(rf"(?P<num>{NUMBER})(?:\s?%|pc\b)")
 
 
 def percentages(text: str) -> str:
-    """ "40%" -> "40 percent" (the number is said later)."""
+    """ "40%" -> "40 percent", "5pc" -> "5 percent" (the number is said later)."""
     return _PERCENT.sub(lambda m: f"{m.group('num')} percent", text)
 
 
-_UNITS = {
-    "km/h": ("kilometre per hour", "kilometres per hour"),
-    "kph": ("kilometre per hour", "kilometres per hour"),
-    "mph": ("mile per hour", "miles per hour"),
-    "km": ("kilometre", "kilometres"),
-    "cm": ("centimetre", "centimetres"),
-    "mm": ("millimetre", "millimetres"),
-    "m": ("metre", "metres"),
-    "kg": ("kilogram", "kilograms"),
-    "g": ("gram", "grams"),
-    "mg": ("milligram", "milligrams"),
-    "lb": ("pound", "pounds"),
-    "lbs": ("pound", "pounds"),
-    "oz": ("ounce", "ounces"),
+def _regular(*names: str) -> dict[str, tuple[str, str]]:
+    """ "km=kilometer" -> {"km": ("kilometer", "kilometers")}."""
+    table = {}
+    for name in names:
+        symbol, _, word = name.partition("=")
+        table[symbol] = (word.replace("_", " "), word.replace("_", " ") + "s")
+    return table
+
+
+_CELSIUS = ("degree Celsius", "degrees Celsius")
+_FAHRENHEIT = ("degree Fahrenheit", "degrees Fahrenheit")
+
+
+_UNITS: dict[str, tuple[str, str]] = {
+    **_regular(
+        "km=kilometer",
+        "cm=centimeter",
+        "mm=millimeter",
+        "µm=micrometer",
+        "m=meter",
+        "mi=mile",
+        "yd=yard",
+        "yds=yard",
+        "kg=kilogram",
+        "g=gram",
+        "mg=milligram",
+        "µg=microgram",
+        "mcg=microgram",
+        "lb=pound",
+        "lbs=pound",
+        "oz=ounce",
+        "l=liter",
+        "L=liter",
+        "ml=milliliter",
+        "mL=milliliter",
+        "cl=centiliter",
+        "gal=gallon",
+        "bbl=barrel",
+        "ha=hectare",
+        "kWh=kilowatt_hour",
+        "MWh=megawatt_hour",
+        "GWh=gigawatt_hour",
+        "TWh=terawatt_hour",
+        "kW=kilowatt",
+        "MW=megawatt",
+        "GW=gigawatt",
+        "TW=terawatt",
+        "kV=kilovolt",
+        "V=volt",
+        "mAh=milliamp_hour",
+        "KB=kilobyte",
+        "kB=kilobyte",
+        "MB=megabyte",
+        "GB=gigabyte",
+        "TB=terabyte",
+        "PB=petabyte",
+        "Mb=megabit",
+        "Gb=gigabit",
+        "dB=decibel",
+        "kcal=kilocalorie",
+        "cal=calorie",
+        "hr=hour",
+        "hrs=hour",
+        "h=hour",
+        "min=minute",
+        "mins=minute",
+        "sec=second",
+        "secs=second",
+        "s=second",
+        "ms=millisecond",
+        "yr=year",
+        "yrs=year",
+        "kts=knot",
+        "bp=basis_point",
+        "bps=basis_point",
+    ),  # fmt: skip
     "ft": ("foot", "feet"),
-    "mi": ("mile", "miles"),
-    "ha": ("hectare", "hectares"),
-    "°C": ("degree Celsius", "degrees Celsius"),
-    "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
-    "ºC": ("degree Celsius", "degrees Celsius"),
-    "ºF": ("degree Fahrenheit", "degrees Fahrenheit"),
-    "° C": ("degree Celsius", "degrees Celsius"),
-    "° F": ("degree Fahrenheit", "degrees Fahrenheit"),
-    "degrees C": ("degree Celsius", "degrees Celsius"),
-    "degrees F": ("degree Fahrenheit", "degrees Fahrenheit"),
-    "C": ("degree Celsius", "degrees Celsius"),
-    "F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "Hz": ("hertz", "hertz"),
+    "kHz": ("kilohertz", "kilohertz"),
+    "MHz": ("megahertz", "megahertz"),
+    "GHz": ("gigahertz", "gigahertz"),
+    "sq km": ("square kilometer", "square kilometers"),
+    "km²": ("square kilometer", "square kilometers"),
+    "km2": ("square kilometer", "square kilometers"),
+    "sq m": ("square meter", "square meters"),
+    "m²": ("square meter", "square meters"),
+    "m2": ("square meter", "square meters"),
+    "cm²": ("square centimeter", "square centimeters"),
+    "sq mi": ("square mile", "square miles"),
+    "mi²": ("square mile", "square miles"),
+    "sq ft": ("square foot", "square feet"),
+    "ft²": ("square foot", "square feet"),
+    "sq in": ("square inch", "square inches"),
+    "sq yd": ("square yard", "square yards"),
+    "m³": ("cubic meter", "cubic meters"),
+    "m3": ("cubic meter", "cubic meters"),
+    "cm³": ("cubic centimeter", "cubic centimeters"),
+    "cu ft": ("cubic foot", "cubic feet"),
+    "cu m": ("cubic meter", "cubic meters"),
+    "cc": ("c c", "c c"),
+    "km/h": ("kilometer per hour", "kilometers per hour"),
+    "kph": ("kilometer per hour", "kilometers per hour"),
+    "kmh": ("kilometer per hour", "kilometers per hour"),
+    "mph": ("mile per hour", "miles per hour"),
+    "m/s": ("meter per second", "meters per second"),
+    "mpg": ("mile per gallon", "miles per gallon"),
+    "rpm": ("revolution per minute", "revolutions per minute"),
+    "bpd": ("barrel per day", "barrels per day"),
+    "b/d": ("barrel per day", "barrels per day"),
+    "kbps": ("kilobit per second", "kilobits per second"),
+    "Kbps": ("kilobit per second", "kilobits per second"),
+    "Mbps": ("megabit per second", "megabits per second"),
+    "Mbit/s": ("megabit per second", "megabits per second"),
+    "Gbps": ("gigabit per second", "gigabits per second"),
+    "Gbit/s": ("gigabit per second", "gigabits per second"),
+    "MB/s": ("megabyte per second", "megabytes per second"),
+    "GB/s": ("gigabyte per second", "gigabytes per second"),
+    "ppm": ("part per million", "parts per million"),
+    "ppb": ("part per billion", "parts per billion"),
+    "hp": ("horsepower", "horsepower"),
+    "bhp": ("brake horsepower", "brake horsepower"),
+    "psi": ("p s i", "p s i"),
+    "°C": _CELSIUS,
+    "°F": _FAHRENHEIT,
+    "ºC": _CELSIUS,
+    "ºF": _FAHRENHEIT,
+    "° C": _CELSIUS,
+    "° F": _FAHRENHEIT,
+    "degrees C": _CELSIUS,
+    "degrees F": _FAHRENHEIT,
+    "C": _CELSIUS,
+    "F": _FAHRENHEIT,
     "°": ("degree", "degrees"),
-    "kWh": ("kilowatt hour", "kilowatt hours"),
-    "kW": ("kilowatt", "kilowatts"),
-    "MW": ("megawatt", "megawatts"),
-    "GW": ("gigawatt", "gigawatts"),
-    "GB": ("gigabyte", "gigabytes"),
-    "MB": ("megabyte", "megabytes"),
-    "TB": ("terabyte", "terabytes"),
-    "ml": ("millilitre", "millilitres"),
-    "l": ("litre", "litres"),
-    "sq km": ("square kilometre", "square kilometres"),
 }
 
 
+#: Units said only when joined to their number ("24h", "9.58s"): spaced, "5 h" and "3 s"
+#: are more often letters.
+_JOINED_ONLY = frozenset({"h", "s", "C", "F", "V", "L"})
+
+
+_UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+
+
+#: What may follow a unit: the end of a word, or a hyphen ("a 10km-long road").
+_UNIT_END = r"(?=[\s.,;:!?)\-]|$)"
+
+
+# A unit's full stop before a word in small letters ("1,200 sq. ft. flat", "2 oz. of
+# pepper") ends no sentence: it goes with the unit.
 _UNIT = re.compile(
-    rf"(?P<num>-?(?:{NUMBER}))\s?(?P<unit>"
-    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
-    + r")(?=[\s.,;:!?)]|$)"
+    rf"(?P<num>-?(?:{NUMBER}))(?P<sep>\s?|-)(?P<unit>{_UNIT_ALTERNATION})"
+    rf"(?:/(?P<per>{_UNIT_ALTERNATION}))?(?:\.(?= [a-z])|{_UNIT_END})"
 )
 
 
+#: Units that a slash or "per" may come before ("people/km²", "$5/kg", "per sq ft"): not
+#: the one-letter ones ("A/C", "w/h").
+_PER_ALTERNATION = "|".join(
+    re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if len(u) > 1 and u != "°"
+)
+
+
+_PER_UNIT = re.compile(rf"(?:(?<=\w) ?/ ?|\bper )(?P<unit>{_PER_ALTERNATION}){_UNIT_END}")
+
+
+#: "sq. ft", "sq.km", "cu. m": one spelling for the table.
+_SQUARE = re.compile(r"\b(?P<kind>sq|cu)\.? ?(?P<unit>km|mi|ft|yd|in|m)\b")
+
+
 def units(text: str) -> str:
-    """ "4.2 km" -> "4.2 kilometres"; "30°C" -> "30 degrees Celsius";
-    "70mph" -> "70 miles per hour"; "-5C" -> "-5 degrees Celsius"; "a 100m race" ->
-    "a 100 metre race"."""
+    """ "4.2 km" -> "4.2 kilometers"; "30°C" -> "30 degrees Celsius"; "70mph" -> "70 miles
+    per hour"; "-5C" -> "-5 degrees Celsius"; "a 100m race" -> "a 100 meter race"; "1,200
+    sq ft" -> "1,200 square feet"; "381.2/km²" -> "381.2 per square kilometer"; "100 Mbps"
+    -> "100 megabits per second"; "a 10-km walk" -> "a 10 kilometer walk"; "9.58s" ->
+    "9.58 seconds"; "25bp" -> "25 basis points"."""
+    text = _SQUARE.sub(lambda m: f"{m.group('kind')} {m.group('unit')}", text)
 
     def say(m: re.Match[str]) -> str:
-        one, many = _UNITS[m.group("unit")]
-        if m.group("unit") in ("C", "F") and not m.group(0)[len(m.group("num")) :].isalpha():
-            return m.group(0)  # "Grade 5 C": a bare letter is a temperature only joined on
-        single = m.group("num") in ("1", "-1") or attributive(text, m.start(), m.end())
-        if m.group("unit") == "ft" and single and m.group("num") not in ("1", "-1"):
+        unit, number = m.group("unit"), m.group("num")
+        one, many = _UNITS[unit]
+        joined = not m.group("sep")
+        if unit in _JOINED_ONLY and not joined:
+            return m.group(0)  # "Grade 5 C", "5 h": a bare letter is a unit only joined on
+        if unit == "s" and "." not in number:
+            return m.group(0)  # "1990s" is a decade; "9.58s" a time
+        single = (
+            number in ("1", "-1")
+            or m.group("sep") == "-"
+            or text.startswith("-", m.end())
+            or describes(text, m.start(), m.end())
+        )
+        if unit == "ft" and single and number not in ("1", "-1"):
             one = "foot"  # "a 6ft wall": "a six foot wall"
-        return f"{m.group('num')} {one if single else many}"
+        spoken = f"{number} {one if single else many}"
+        if m.group("per"):
+            spoken += f" per {_UNITS[m.group('per')][0]}"
+        return spoken
 
-    return _UNIT.sub(say, text)
+    text = _UNIT.sub(say, text)
+    return _PER_UNIT.sub(lambda m: f" per {_UNITS[m.group('unit')][0]}", text)

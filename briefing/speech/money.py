@@ -10,7 +10,8 @@ import re
 from num2words import num2words
 
 from .cardinal import NUMBER, say_number
-from .common import WORD_AFTER, attributive
+from .common import WORD_AFTER
+from .measure import describes as attributive
 
 #: What a currency is called: one, many, and its hundredth when said ("cent", "cents").
 _DOLLARS = ("dollar", "dollars", "cent", "cents")

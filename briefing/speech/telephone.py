@@ -17,9 +17,53 @@ _PHONE = re.compile(
 )
 
 
+#: A phone number written with spaces and no prefix, as British numbers are: a trunk
+#: "0" and two or three groups ("0800 123 4567", "020 7946 0958", "07700 900123").
+_TRUNK = re.compile(r"(?<![\w+(.,/-])0\d{2,4}(?: \d{3,4}){1,2}(?![\w-]|[.,]\d)")
+
+
+#: Words that say a number is dialled: "call 999", "dial 911", "ring 111", "text 85258".
+_DIALLED = (
+    r"(?:call|calls|called|calling|dial|dials|dialled|dialed|dialling|dialing|ring|rang|"
+    r"ringing|phone|phoned|phoning|text|texted|texting|telephone|tel|fax|hotline|helpline)"
+)
+
+
+#: A local number after such a word: "call 555-0199".
+_LOCAL = re.compile(
+    rf"(?i:\b{_DIALLED}\.?:? (?:on |at |to |the )?)(?P<number>\d{{3}}-\d{{4}})(?![\w-]|[.,]\d)"
+)
+
+
+#: Emergency and service numbers: 999, 911, 112, 111 (NHS), 000 (Australia), 988, 101, 211
+#: to 811, 116 123 (Samaritans).
+_SERVICE = r"(?:999|911|112|111|000|988|101|[2-8]11|116 ?\d{3})"
+
+
+#: A short code after such a word or before "call" ("dial 911", "a 999 call", "the 911
+#: operator"): emergency and service numbers, said digit by digit, never as a sum.
+_SHORT_CODE = re.compile(
+    rf"(?i:\b{_DIALLED}\.?:? (?:[a-z]+ ){{0,3}}?)(?P<dialled>{_SERVICE})(?![\w-]|[.,]\d)"
+    r"(?! (?:times|people|more|others|of)\b)"
+    rf"|(?<![\w.,$£€-])(?P<named>{_SERVICE})"
+    r"(?= (?i:calls?|operators?|dispatchers?|services?|lines?|emergency|number)\b)"
+)
+
+
+#: A book's or a journal's number: "ISBN 978-0-14-103614-4", "ISSN 0891-1851".
+_BOOK_NUMBER = re.compile(
+    r"\b(?P<tag>ISBN(?:-1[03])?|ISSN):? ?(?P<code>[0-9X](?:(?: ?- ?| )?[0-9X]){7,16})\b"
+)
+
+
+def _say_groups(groups: list[str]) -> str:
+    return ", ".join(("plus " if g.startswith("+") else "") + say_digits(g) for g in groups)
+
+
 def phone_numbers(text: str) -> str:
     """ "1-800-555-0199" -> "one, eight zero zero, five five five, zero one nine nine"
-    (digit by digit, a pause between the groups), not a sum."""
+    (digit by digit, a pause between the groups), not a sum; so are "0800 123 4567",
+    "call 555-0199", "dial 911", "a 999 call" and "ISBN 978-0816648368"."""
 
     def say(m: re.Match[str]) -> str:
         written = m.group(0)
@@ -29,21 +73,70 @@ def phone_numbers(text: str) -> str:
             return written  # "2024-03-15" or "10-12-14": a date or ranges
         if m.group("spaced") and not 9 <= digits <= 15:
             return written
-        return ", ".join(("plus " if g.startswith("+") else "") + say_digits(g) for g in groups)
+        return _say_groups(groups)
 
+    def book(m: re.Match[str]) -> str:
+        code = m.group("code")
+        spoken = " ".join("X" if c == "X" else say_digits(c) for c in code if c.isalnum())
+        return f"{m.group('tag')} {spoken}"
+
+    def trunk(m: re.Match[str]) -> str:
+        groups = m.group(0).split()
+        return _say_groups(groups) if 10 <= sum(map(len, groups)) <= 11 else m.group(0)
+
+    def short(m: re.Match[str]) -> str:
+        code = m.group("dialled") or m.group("named")
+        return m.group(0)[: -len(code)] + say_digits(code)
+
+    text = _BOOK_NUMBER.sub(book, text)
+    text = _TRUNK.sub(trunk, text)
+    text = _LOCAL.sub(lambda m: m.group(0)[:-8] + _say_groups(m.group("number").split("-")), text)
+    text = _SHORT_CODE.sub(short, text)
     return _PHONE.sub(say, text)
+
+
+#: Jets said digit by digit: "Boeing 737" -> "seven three seven", "the 787 Dreamliner",
+#: "a 737-800" -> "seven three seven eight hundred", "737 MAX" -> "... Max", "737s".
+#: Without "Boeing" a model needs a sign it is one: a series, a plural, "MAX" or
+#: "Dreamliner" ("737 jets" may count them).
+_JET = re.compile(
+    r"(?:(?:(?<=Boeing )|(?<=Boeing's ))(?P<model>7[0-8]7)(?P<series>-[1-9]00)?(?P<plural>s?)\b"
+    r"|(?<![\w.,$£€-])(?P<model2>7[0-8]7)"
+    r"(?:(?P<series2>-[1-9]00)(?P<plural2>s?)\b|(?P<plural3>s)\b|(?= ?(?:MAX|Max|Dreamliner))))"
+    r"(?P<max> ?MAX\b)?"
+)
+
+
+def model_numbers(text: str) -> str:
+    """A Boeing jet's model is said digit by digit ("Boeing 737" -> "Boeing seven three
+    seven", "737-800s" -> "seven three seven eight hundreds"), not as a sum; other
+    models keep their numbers ("iPhone 15", "Windows 11": "fifteen", "eleven")."""
+
+    def say(m: re.Match[str]) -> str:
+        model = m.group("model") or m.group("model2")
+        series = m.group("series") or m.group("series2")
+        plural = m.group("plural") or m.group("plural2") or m.group("plural3") or ""
+        spoken = say_digits(model)
+        if series:
+            spoken += f" {num2words(int(series[1:]))}"
+        return spoken + plural + (" Max" if m.group("max") else "")
+
+    return _JET.sub(say, text)
 
 
 # Letters then digits: a quarter, a fiscal year, a flight, a road, a jet ("Q3",
 # "FY2023", "MH370", "M25", "F-35").
 _CODE = re.compile(
     r"\b(?P<letters>[A-Z]{1,3})-?(?P<digits>\d{1,4}(?:\.\d{1,2})?)"
-    r"(?:(?P<letters2>[A-Z]{1,3})(?P<digits2>\d{1,4}))?\b(?![.,]\d)"
+    r"(?:(?P<letters2>[A-Z]{1,3})(?P<digits2>\d{1,4}))?(?P<plural>s?)\b(?![.,]\d)"
 )
 
 
 # Digits then capitals: "5G", "3D", "4K" (run after units: "40F" is a temperature).
-_DIGIT_CODE = re.compile(r"(?<![\w.,])(?P<digits>\d{1,2})(?P<letters>[A-Z]{1,2})\b")
+# An ordinal in capitals ("24TH", "22ND") is no code: numbers() says it.
+_DIGIT_CODE = re.compile(
+    r"(?<![\w.,])(?P<digits>\d{1,2})(?!ST\b|ND\b|RD\b|TH\b)(?P<letters>[A-Z]{1,2})\b"
+)
 
 
 def _say_code_digits(digits: str) -> str:
@@ -70,7 +163,7 @@ def codes(text: str) -> str:
         spoken = f"{spell(m.group('letters'))} {_say_code_digits(m.group('digits'))}"
         if m.group("letters2"):
             spoken += f" {spell(m.group('letters2'))} {_say_code_digits(m.group('digits2'))}"
-        return spoken
+        return spoken + m.group("plural")  # "F-16s": "F sixteens"
 
     return _CODE.sub(say, text)
 

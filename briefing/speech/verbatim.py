@@ -6,29 +6,57 @@ from __future__ import annotations
 
 import re
 
+from num2words import num2words
+
 from .cardinal import NUMBER
 from .common import one_space
 
 _SCORE_WORDS = (
-    r"(?:won|win|beat|beats|beating|lost|lose|defeat|defeated|drew|draw|victory|lead|led|trail|"
-    r"scored|score|score of)"
+    r"(?:won|win|wins|beat|beats|beating|lost|lose|loses|losing|defeat|defeated|defeating|"
+    r"drew|draw|victory|lead|leads|led|trail|trails|trailed|scored|score|score of|thrashed|"
+    r"edged|routed|hammered)"
+)
+
+
+#: Words after a score that say it is one: "a 2-2 draw", "a 3-1 win", "the 1-0 lead".
+_SCORE_AFTER = re.compile(
+    r" (?:draw|win|victory|defeat|loss|lead|scoreline|thrashing|triumph|home win|away win|"
+    r"result|aggregate)\b"
 )
 
 
 _RANGE = re.compile(rf"(?<![\w.,])(?P<a>{NUMBER})\s?[-–]\s?(?P<b>{NUMBER})(?![\w.,]*\d)(?!-)")
 
 
+#: "p. 5" and "pp. 10-12" before their number: "page 5", "pages 10 to 12".
+_PAGES = re.compile(r"(?<![\w.])p(p?)\. ?(?=\d)")
+
+
+def _short_year(a: str, b: str) -> str:
+    """The end of "1916-17" or "2008-09" as it is said: "17", "oh nine"; "1998-02" and
+    "1999-00" cross a century and are said whole ("2002", "2000")."""
+    if int(b) <= int(a[2:]):
+        return str(int(a[:2]) + 1) + b  # "1998-02" -> 2002
+    return f"oh {num2words(int(b))}" if b.startswith("0") else b
+
+
 def ranges(text: str) -> str:
-    """ "2019-2021" -> "2019 to 2021"; "10-12 people" -> "10 to 12 people";
-    after "won": "2-1" -> "2 1"."""
+    """ "2019-2021" -> "2019 to 2021"; "10-12 people" -> "10 to 12 people"; "1916-17" ->
+    "1916 to 17"; a score: "won 2-1", "a 2-2 draw" -> "2 1", "2 2" (a high one as a range:
+    "won 110-102" -> "110 to 102"); "pp. 10-12" -> "pages 10 to 12"."""
+    text = _PAGES.sub(lambda m: "pages " if m.group(1) else "page ", text)
 
     def say(m: re.Match[str]) -> str:
         before = text[max(0, m.start() - 40) : m.start()]
         a, b = m.group("a"), m.group("b")
-        if re.search(rf"\b{_SCORE_WORDS}\s+(?:\w+\s+){{0,3}}$", before, re.IGNORECASE):
-            return f"{a} {b}"
+        score = re.search(rf"\b{_SCORE_WORDS}\s+(?:\w+\s+){{0,3}}$", before, re.IGNORECASE)
+        if score or _SCORE_AFTER.match(text, m.end()):
+            if a.isdigit() and b.isdigit() and int(a) <= 20 and int(b) <= 20:
+                return f"{a} {b}"
+        elif a == b == "50":
+            return "fifty-fifty"  # "a 50-50 chance"
         if a.isdigit() and len(a) == 4 and len(b) == 2 and 1100 <= int(a) <= 2099:
-            b = a[:2] + b  # "2019-21" -> 2021
+            b = _short_year(a, b)
         return f"{a} to {b}"
 
     return _RANGE.sub(say, text)
@@ -53,15 +81,20 @@ _STANDALONE_FRACTIONS = {
 
 
 def symbols(text: str) -> str:
-    """ "&" -> "and", "#1" -> "number 1", "24/7" -> "24 7", "and/or" -> "and or",
-    "8½" -> "8 and a half"."""
+    """ "&" -> "and", "#1" and "# 1" -> "number 1", "§ 4" -> "section 4", "50 x 75" -> "50
+    by 75", "3:1" -> "3 to 1", "24/7" -> "24 7", "and/or" -> "and or", "8½" -> "8 and a
+    half"."""
     text = one_space(text)
     for sign, words in _FRACTIONS.items():
         text = re.sub(rf"(\d){sign}", rf"\1 and {words}", text)
         text = re.sub(rf"\b[Aa] {sign}", _STANDALONE_FRACTIONS[sign], text)
         text = text.replace(sign, _STANDALONE_FRACTIONS[sign])
     text = re.sub(r"\s*&\s*", " and ", text)
-    text = re.sub(r"#(?=\d)", "number ", text)
+    text = re.sub(r"# ?(?=\d)", "number ", text)
+    text = re.sub(r"§§ ?(?=\d)", "sections ", text)
+    text = re.sub(r"§ ?(?=\d)", "section ", text)
+    text = re.sub(r"(?<=\d) ?[x×] ?(?=\d)", " by ", text)  # "50 x 75", "a 4x4"
+    text = re.sub(r"(?<=\d) ?:(?=\d)", " to ", text)  # "a 3:1 ratio" (times are said already)
     text = re.sub(r"#(\w+)", r"hashtag \1", text)
     text = re.sub(r"(?<=\d)\s*\+\s*(?=\d)", " plus ", text)
     text = re.sub(r"(?<=\d)\+", " plus", text)
