@@ -209,10 +209,10 @@ CASES = [
     ("Black/white photos.", "Black or white photos."),
     # urls
     ("See example.org/report.", "See example dot org slash report."),
-    ("Visit www.example.com today.", "Visit example dot com today."),
+    ("Visit www.example.com today.", "Visit w w w dot example dot com today."),
     ("Mail news@example.org now.", "Mail news at example dot org now."),
     ("Go to https://example.org/a/b.", "Go to example dot org slash a slash b."),
-    ("At bbc.co.uk/news.", "At bbc dot co dot uk slash news."),
+    ("At bbc.co.uk/news.", "At b b c dot co dot u k slash news."),
     # dashes
     ("It was - as expected - late.", "It was, as expected, late."),
     ("Late — very late.", "Late, very late."),
