@@ -142,3 +142,63 @@ def test_a_news_form_is_said_as_a_newsreader_says_it(written, heard, not_heard):
     said = _canonical(to_spoken(written, lexicon={}))
     assert any(_canonical(h) in said for h in heard), said
     assert not any(_canonical(n) in said for n in not_heard), said
+
+
+def test_the_engine_hears_the_spoken_form_and_the_transcript_keeps_the_written(
+    tmp_path, silent_voices
+):
+    import datetime as dt
+
+    from briefing import pipeline
+
+    story = tmp_path / "articles" / "a.txt"
+    story.parent.mkdir()
+    story.write_text(
+        "Title: Treasury sets out £2.5bn plan\n\n"
+        "The Treasury set out a £2.5bn plan at 10.30am on Monday, and No 10 said the "
+        "runners start a 5km race. The 737 MAX returns to service in the mid-80s' style.\n"
+    )
+    episode = pipeline.generate(
+        [story.parent], out_dir=tmp_path / "out", date=dt.date(2026, 11, 25)
+    )
+    heard = _canonical(" ".join(text for _, text in silent_voices.calls))
+    for words in (
+        "two point five billion pound plan",
+        "ten thirty a m",
+        "number ten",
+        "five kilometer race",
+    ):
+        assert f" {words} " in heard, heard
+    assert "£2.5bn" not in heard and "No 10" not in heard
+    transcript = " ".join(episode.vtt_path.read_text(encoding="utf-8").split())
+    assert "£2.5bn" in transcript and "No 10 said" in transcript and "5km race" in transcript
+    assert "two point five" not in transcript
+
+
+def test_what_is_said_is_the_same_in_every_process():
+    """The segment cache keys on the spoken text: rules built from sets must not depend
+    on the process's hash seed."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    sentences = [written for written, _, _ in NEWS_FORMS]
+    script = (
+        "import json, sys\n"
+        "from briefing.speech import to_spoken\n"
+        "print(json.dumps([to_spoken(s, lexicon={}) for s in json.load(sys.stdin)]))\n"
+    )
+    said = set()
+    for seed in ("0", "1", "4242"):
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            input=json.dumps(sentences),
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            timeout=120,
+        )
+        said.add(done.stdout)
+    assert len(said) == 1
