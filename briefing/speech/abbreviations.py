@@ -268,7 +268,8 @@ _PAGES = re.compile(
     r"(?<![\w.-])([Pp])p\.? ?(?=\d)|(?<=, )([Pp])p\.(?=\s*$|[,;:)])|(?<=\d )pp\.(?!\w)"
 )
 _PAGE = re.compile(r"(?<![\w.-])(?:p|pg)\. ?(?=\d)")
-_POINTS = re.compile(r"(?<=\d) ?pp\b(?!\.)")
+# "pp" after a decimal is percentage points even before a full stop: no book has 2.5 pages.
+_POINTS = re.compile(r"(?<=\d) ?pp\b(?!\.)|(?<=\.\d) ?pp\b|(?<=\.\d\d) ?pp\b")
 
 
 def references(text: str) -> str:
@@ -280,12 +281,19 @@ def references(text: str) -> str:
         lambda m: ("Volume" if m.group(1) == "V" else "volume") + m.group(2) + " ", text
     )
     text = _VOLUME_ALONE.sub(
-        lambda m: ("Volume" if m.group(1) == "V" else "volume") + m.group(2), text
+        lambda m: (
+            ("Volume" if m.group(1) == "V" else "volume")
+            + m.group(2)
+            + (full_stop(m.string, m.end()) if m.group(0).endswith(".") else "")
+        ),
+        text,
     )
 
     def pages(m: re.Match[str]) -> str:
         said = "Pages" if "P" in (m.group(1), m.group(2)) else "pages"
-        return said + (" " if m.group(1) else "")
+        if m.group(1):
+            return said + " "
+        return said + (full_stop(m.string, m.end()) if m.group(0).endswith(".") else "")
 
     text = _PAGES.sub(pages, text)
     return _PAGE.sub("page ", text)
@@ -309,7 +317,9 @@ def number_signs(text: str) -> str:
         after = m.group("after")
         compound = bool(after) and (after.endswith("-") or after[0] == "-")
         if not m.group("dot") and after and (compound or m.group("digits") != "10"):
-            return m.group(0)
+            # The word "no": written small, as it is said, so that the numbers' rule
+            # takes no "No 3 buses" for a number sign either.
+            return "n" + m.group(0)[1:]
         if m.group(0)[0] == "n" and not m.group("dot"):
             return m.group(0)  # "no 10" in small letters: "there were no 10 ..."
         return "numbers " if m.group("plural") else "number "
@@ -343,7 +353,7 @@ def name_suffixes(text: str) -> str:
             return written  # "... Sr Mary": a sister's title, before her name
         keep = written[: m.start("suffix") - m.start()]
         said = _NAME_SUFFIXES[m.group("suffix").lower()]
-        return keep + said + ("." if written.endswith(".") and m.end() == len(m.string) else "")
+        return keep + said + (full_stop(m.string, m.end()) if written.endswith(".") else "")
 
     return _NAME_SUFFIX.sub(say, text)
 
@@ -358,7 +368,7 @@ _ABBREVIATION = re.compile(
 _SAINT = re.compile(r"\bSt\.? (?=[A-Z])")
 
 
-_STREET = re.compile(r"(?<=\w )St\b\.?")  # what is left after "St. Louis": "Baker St."
+_STREET = re.compile(r"(?<=\w )St\b(\.?)")  # what is left after "St. Louis": "Baker St."
 
 
 _DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})(?=(\s+[A-Z]\w*)|\s*$|[\s,;:!?)\-'’/\"”])")
@@ -379,6 +389,31 @@ _SENTENCE_STARTS = frozenset(
 )
 
 
+_AFTER_STOP = re.compile(r"[\s\"'”’)]*$| (\w+)")
+
+
+def full_stop(text: str, end: int) -> str:
+    """The full stop of an abbreviation that ends at ``end`` in ``text``, kept where it
+    also ends the sentence ("on Baker St." at the end, "etc. Then ..."): "." or ""."""
+    m = _AFTER_STOP.match(text, end)
+    return "." if m and (m.group(1) is None or m.group(1) in _SENTENCE_STARTS) else ""
+
+
+#: Abbreviations whose full stop may also end the sentence ("... Apple Inc."); not "e.g."
+#: or "vs.", which always have more to come.
+_MAY_END = frozenset("etc. ETC. Ph.D. Jr. Sr. Inc. Ltd. Corp. Co. Ave. Blvd. Rd.".split())
+
+
+def _saint(m: re.Match[str]) -> str:
+    """ "St. Louis" -> "Saint Louis"; but "on Baker St. The shop ..." is a street whose
+    full stop ends the sentence."""
+    start = m.start()
+    after_word = start >= 2 and m.string[start - 1] == " " and m.string[start - 2].isalnum()
+    if after_word and "." in m.group(0) and full_stop(m.string, m.end() - 1):
+        return "Street. "
+    return "Saint "
+
+
 def abbreviations(text: str) -> str:
     """ "Dr. Smith" -> "Doctor Smith"; "U.S." -> "U S"; "No. 4" -> "number 4";
     "St. Louis" -> "Saint Louis"; "Austin, TX" -> "Austin, Texas"; "vol 2" -> "volume 2"."""
@@ -386,10 +421,12 @@ def abbreviations(text: str) -> str:
     text = number_signs(text)
     text = references(text)
     text = name_suffixes(text)
-    text = _SAINT.sub("Saint ", text)
-    text = _STREET.sub("Street", text)
+    text = _SAINT.sub(_saint, text)
+    text = _STREET.sub(
+        lambda m: "Street" + (full_stop(m.string, m.end()) if m.group(1) else ""), text
+    )
     text = _TITLE.sub(_title, text)
-    text = _RANK_AT_END.sub(lambda m: _TITLES[m.group(1)], text)
+    text = _RANK_AT_END.sub(lambda m: _TITLES[m.group(1)] + full_stop(m.string, m.end()), text)
     text = _CIRCA.sub("circa ", text)
     # "John F. Kennedy": an initial's full stop would end the sentence in the voice.
     text = _INITIAL.sub(
@@ -399,9 +436,13 @@ def abbreviations(text: str) -> str:
     def dotted(m: re.Match[str]) -> str:
         # A full stop is said as the end of a sentence: kept only when a sentence
         # starts after it ("the U.S. The end."), not inside a name ("U.S. President").
-        letters = spell(m.group(1))
-        following = m.group(2)
-        return letters + ("." if following and following.strip() in _SENTENCE_STARTS else "")
+        return spell(m.group(1)) + full_stop(m.string, m.end())
 
-    text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], text)
+    def abbreviation(m: re.Match[str]) -> str:
+        written = m.group(1)
+        return _ABBREVIATIONS[written] + (
+            full_stop(m.string, m.end()) if written in _MAY_END else ""
+        )
+
+    text = _ABBREVIATION.sub(abbreviation, text)
     return _DOTTED.sub(dotted, text)

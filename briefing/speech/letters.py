@@ -32,10 +32,18 @@ SAID_AS_WORDS = frozenset(
 )
 
 
+#: Acronyms spelled although they look like words or syllables ("NYSE" is no "nice"), or
+#: share their letters with an English word that a heading would otherwise say ("SEC",
+#: "MOD": the Ministry of Defence, "COO").
 SPELLED = frozenset(
     """EU UK US UN BBC CNN FBI CIA NHS MP MPs GDP CEO IMF WTO USA ESPN ID WHO IT ACLU UCLA
-    OSCE UNEP EMEA ESA ETA ICU IRA UFO EPA""".split()
+    OSCE UNEP EMEA ESA ETA ICU IRA UFO EPA NYSE USAF SEC MOD COO""".split()
 )
+
+
+#: Spelled acronyms of things counted, whose plural a heading writes in capitals: "MPS",
+#: "NGOS", "EVS" ("GPS" is left: the satellites' as often as the doctors').
+_COUNTED = frozenset("""MP MEP MSP MLA CEO NGO IPO ETF EV SUV PC TV DJ UFO ATM VPN QC KC""".split())
 
 
 #: Acronyms said otherwise than as their letters or as the word they spell.
@@ -72,7 +80,9 @@ _ONSETS = frozenset(
     PR SC SCH SCR SH SHR SK SKW SL SM SN SP SPL SPR ST STR SW TH THR TR TW WH WR""".split()
 )
 #: Starts of names from other languages, allowed in a heading ("SCHULZ", "TSVANGIRAI").
-_NAME_ONSETS = _ONSETS | frozenset("GN KN PS PN TS ZH KH DJ SV VL VR SCHL SCHN SCHW ZW".split())
+_NAME_ONSETS = _ONSETS | frozenset(
+    "GN KN PS PN TS ZH KH DJ SV VL VR SCHL SCHN SCHW ZW NG MB".split()
+)
 _CODAS = frozenset(
     """B C D F G H K L M N P R S T V W X Z CH CK CT FT LD LF LK LL LM LP LS LT MB MP MS ND
     NG NK NS NT PS PT RB RC RD RF RG RK RL RM RN RP RS RT SH SK SP SS ST TH TS DS GS KS
@@ -85,6 +95,10 @@ _MEDIAL_CODAS = frozenset(
 _VOWEL_GROUPS = frozenset(
     "A E I O U Y AI AU AW AY EA EE EI EU EW EY IE OA OI OO OU OW OY UI".split()
 )
+
+
+#: The vowels a word in a heading may open with: one, or two that make one sound.
+_OPENING_VOWELS = frozenset("A E I O U AU EA EU OA OI OU IO".split())
 
 
 def _runs(word: str) -> list[tuple[bool, str]]:
@@ -120,7 +134,9 @@ def syllabic(word: str, *, names: bool = False) -> bool:
     for index, (vowel, letters) in enumerate(runs):
         if vowel:
             if names:
-                if len(letters) > 4 or (index == 0 and len(letters) > 1):
+                # a name may open with one vowel sound: "EUROPE", "AUSTRALIA", "IOWA";
+                # not "IAEA", "OECD"
+                if len(letters) > 4 or (index == 0 and letters not in _OPENING_VOWELS):
                     return False
             elif letters not in _VOWEL_GROUPS:
                 return False
@@ -151,7 +167,7 @@ def pronounceable(acronym: str) -> bool:
     return _COUNTRY_PREFIX.match(acronym) is None and syllabic(acronym)
 
 
-_COUNTRY_PREFIX = re.compile(r"(?:US|UK|UN|EU)[^AEIOU]")
+_COUNTRY_PREFIX = re.compile(r"(?:US|UK|UN)[^AEIOU]")  # "EUROPOL", "EUFOR" are words
 
 
 # A Roman numeral: left to the numerals' rule (roman.py), which runs before this one.
@@ -187,6 +203,11 @@ _AFTER_IT = frozenset(
 #: After "WHO" the pronoun ("WHO IS", "THOSE WHO"); after "THE" or alone, the agency.
 _AFTER_WHO = frozenset(
     "IS ARE WAS WERE WILL WOULD CAN COULD DID DOES DO HAS HAVE KNEW KNOWS CARES".split()
+)
+#: After "WHO", the agency whatever comes before: "TEDROS: WHO CHIEF ...".
+_AFTER_AGENCY = frozenset(
+    """CHIEF BOSS HEAD DIRECTOR OFFICIAL OFFICIALS EXPERT EXPERTS REPORT ADVICE GUIDANCE
+    WARNING WARNS URGES DECLARES SAYS""".split()
 )
 
 
@@ -248,10 +269,13 @@ def _heading_word(caps: str, before: str, after: str, following: str) -> bool | 
     nor pronoun rule knows (None). ``before``/``after`` are the capitalised words beside
     it in the heading, ``following`` the word after it whatever its case."""
     if caps == "US":
-        return before in _BEFORE_US and (not after or after in _CLOSED)
+        verb = before[:-1] if before.endswith("S") and not before.endswith("SS") else before
+        return (before in _BEFORE_US or verb in _BEFORE_US) and (not after or after in _CLOSED)
     if caps == "IT":
         return following.lower() not in _AFTER_IT
     if caps == "WHO":
+        if after in _AFTER_AGENCY:
+            return False  # "WHO CHIEF WARNS", "CHINA BACKS WHO REPORT"
         return (bool(before) and before not in ("THE", "BY", "FROM", "AND", "SAYS")) or (
             after in _AFTER_WHO
         )
@@ -324,6 +348,8 @@ def _say(
         return SAID_AS[base] + suffix + plus
     if base in SAID_AS_WORDS:
         return word
+    if base[-1] == "S" and base[:-1] in _COUNTED and not suffix:
+        return spell(base[:-1]) + "'s" + plus  # "MPS BACK BILL": "MPs" in a heading
     if heading:
         known = _heading_word(base, before, after, following)
         if known is not None:
