@@ -43,6 +43,8 @@ from briefing.speech.electronic import say_label, split_words, urls_and_emails
         ),
         # e-mail
         ("Write to news@example.org.", "Write to news at example dot org."),
+        ("Write to press@comune.it.", "Write to press at comune dot i t."),  # not "dot it"
+        ("See www.ourdailynews.com.sm.", "See w w w dot our daily news dot com dot s m."),
         ("Email j.smith@bbc.co.uk.", "Email j dot smith at b b c dot co dot u k."),
         # hashtags and handles
         ("The #MeToo movement grew.", "The hashtag Me Too movement grew."),

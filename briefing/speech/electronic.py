@@ -35,7 +35,9 @@ _SAID_AS_WRITTEN = frozenset(["com", "org", "net", "gov", "co", "info", "news", 
 _SCHEME = r"(?:(?P<scheme>https?|ftp) ?: ?//)?"
 _HOST = (
     r"(?P<www>www\.)?(?P<host>(?:[A-Za-z0-9][\w-]{0,62}\.){1,6}"
-    r"(?:" + "|".join(sorted(_GENERIC + _COUNTRY, key=len, reverse=True)) + r"))"
+    r"(?:(?:com|co|org|net|gov|ac|edu)\.[a-z]{2}|"
+    + "|".join(sorted(_GENERIC + _COUNTRY, key=len, reverse=True))
+    + r"))"
 )
 
 # An address starts only where a run of name characters starts (the look-behind): tried at
@@ -157,7 +159,11 @@ def say_address(host: str, path: str = "", *, scheme: str = "", www: bool = Fals
         said.append("f t p colon slash slash")
     if www:
         said.append("w w w dot")
-    said.append(" dot ".join(_say_part(label) for label in host.split(".")))
+    labels = host.split(".")
+    said.append(" dot ".join(_say_part(label) for label in labels[:-1]))
+    ending = labels[-1]
+    # a country's code is always its letters ("dot i t", not the word "it")
+    said.append("dot " + (spell(ending).lower() if len(ending) == 2 else _say_part(ending)))
     path = path.strip("/")
     if path:
         said.append("slash " + " slash ".join(_say_part(p) for p in path.split("/") if p))
