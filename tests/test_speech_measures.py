@@ -107,12 +107,23 @@ TIMES = [
     ("The show airs at 8 p.m. ET.", "The show airs at eight p m E T."),
     ("It landed at 10:45 AEST.", "It landed at ten forty-five A E S T."),
     ("At 17.30 BST the polls shut.", "At seventeen thirty B S T the polls shut."),
+    # a timetable's verb or a service named by its time: no hour past twelve needed
+    ("The train leaves at 6.15.", "The train leaves at six fifteen."),
+    ("The flight landed at 8.05.", "The flight landed at eight oh five."),
+    ("He caught the 7.45 bus.", "He caught the seven forty-five bus."),
+    ("The 10.30 from Paddington is late.", "The ten thirty from Paddington is late."),
     # durations
     ("She won in 2:03:45.", "She won in two hours three minutes and forty-five seconds."),
     # left alone: numbers that are no time
     ("Shares rose to 17.30 on Friday.", "Shares rose to seventeen point three zero on Friday."),
     ("The pound was at 1.25 today.", "The pound was at one point two five today."),
     ("Inflation hit 10.10 percent.", "Inflation hit ten point one zero percent."),
+    ("Shares closed at 6.15.", "Shares closed at six point one five."),
+    (
+        "Rates fell by 0.25 percentage points.",
+        "Rates fell by zero point two five percentage points.",
+    ),
+    ("It was a 2.5 rise.", "It was a two point five rise."),
     ("A 1:50,000 map.", None),
     ("Read John 3:16 again.", "Read John three sixteen again."),
 ]
@@ -220,6 +231,9 @@ MEASURES = [
     ("A 12V battery.", "A twelve volt battery."),
     ("A 125cc motorbike.", "A one hundred and twenty-five c c motorbike."),
     ("Rates were cut by 25bp.", "twenty-five basis points."),
+    ("Support is up 2.5pp.", "up two point five percentage points."),
+    ("The gap fell 3 ppts.", "fell three percentage points."),
+    ("They are 6pts clear.", "They are six points clear."),
     ("Noise of 85 dB was recorded.", "eighty-five decibels was recorded."),
     # lengths, weights, temperatures, times
     ("Highs of 30°C are forecast.", "Highs of thirty degrees Celsius are forecast."),
@@ -259,6 +273,8 @@ def test_measures(written, spoken):
         (units, "Iran 5m", "Iran 5 meters"),  # "an" inside "Iran" is no article
         (percentages, "5pc", "5 percent"),
         (percentages, "a pc", "a pc"),
+        (units, "up 2.5pp", "up 2.5 percentage points"),
+        (units, "a book of 245 pp.", "a book of 245 pp."),  # pages: "pp" only joined on
         (feet_and_inches, "a 12in pizza", "a 12 inch pizza"),
     ],
 )

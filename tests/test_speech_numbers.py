@@ -208,6 +208,17 @@ def test_fractions_rule_alone():
             "The Senate voted fifty-one to forty-nine to confirm her.",
         ),
         ("In a 5-4 ruling, the court agreed.", "In a five to four ruling, the court agreed."),
+        ("Alcaraz won 6-4, 6-3.", "Alcaraz won six four, six three."),
+        ("She won 7-6 (7-3), 6-4.", "She won seven six, seven three, six four."),
+        ("It was 1-0 at half-time.", "It was one zero at half-time."),
+        ("The 2-1 winners went through.", "The two one winners went through."),
+        ("The series is tied 2-2.", "The series is tied two two."),
+        (
+            "England were 245-6 at stumps.",
+            "England were two hundred and forty-five for six at stumps.",
+        ),
+        ("India declared on 450-7.", "India declared on four hundred and fifty for seven."),
+        ("See pp. 10-12, 13-15.", "See pages ten to twelve, thirteen to fifteen."),
         ("A 50-50 chance.", "A fifty-fifty chance."),
         ("Children aged 5-11 can go.", "Children aged five to eleven can go."),
         ("The 1916-17 season.", "The nineteen sixteen to seventeen season."),
@@ -259,8 +270,15 @@ def test_ranges_rule_alone():
             "Call (555) 123-4567 today.",
             "Call five five five, one two three, four five six seven today.",
         ),
+        ("Text SHOUT to 85258.", "Text Shout to eight five two five eight."),
+        ("Text 85258 for help.", "Text eight five two five eight for help."),
+        ("The 988 crisis line is free.", "The nine eight eight crisis line is free."),
+        ("Report it on 101.", "Report it on one zero one."),
+        ("Police can be contacted on 101.", "Police can be contacted on one zero one."),
         # left alone: counts
         ("He called 111 times.", "He called one hundred and eleven times."),
+        ("There were 111 more calls.", "There were one hundred and eleven more calls."),
+        ("He was out on 101.", "He was out on one hundred and one."),
         ("A crowd of 999 people.", "A crowd of nine hundred and ninety-nine people."),
         ("Some 911 pages long.", "Some nine hundred and eleven pages long."),
     ],
@@ -291,8 +309,14 @@ def test_book_numbers_are_said_digit_by_digit():
         ("Two F-16 fighter jets.", "Two F sixteen fighter jets."),
         ("The new iPhone 15 sold out.", "The new iPhone fifteen sold out."),
         ("Windows 11 is out.", "Windows eleven is out."),
+        ("The 747 made its last flight.", "The seven four seven made its last flight."),
+        ("He flew on a 787.", "He flew on a seven eight seven."),
         # left alone: a count of jets
         ("It delivered 737 jets.", "It delivered seven hundred and thirty-seven jets."),
+        (
+            "The 737 passengers were safe.",
+            "The seven hundred and thirty-seven passengers were safe.",
+        ),
     ],
 )
 def test_model_numbers(written, spoken):

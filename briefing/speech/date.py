@@ -235,11 +235,38 @@ _TIME_AFTER = re.compile(
 )
 
 
+#: Verbs of a timetable before "at 6.15" that make it a time of day though the hour is
+#: not past twelve ("leaves at 6.15", "landed at 8.05"); "closed at 6.15", "ended at" and
+#: "opened at" may be a share price.
+_SCHEDULED_AT = re.compile(
+    r"\b(?:leaves?|left|leaving|departs?|departed|departing|arrives?|arrived|arriving|due|"
+    r"lands?|landed|landing|(?:took|takes?|taking) off|starts?|started|starting|begins?|"
+    r"began|beginning|ends?|opens?|meets?|met|"
+    r"resumes?|resumed|sounded|happened|occurred|struck|woke|wakes?|gathered|kicks? off|"
+    r"kicked off|called|reported)(?: \w+){0,2}? (?:at|from|until|till|by|before|after|"
+    r"around|about|since) $",
+    re.IGNORECASE,
+)
+
+
+#: "the 6.15 train", "the 10.30 from Paddington", "the 2.45 at Cheltenham": a service or
+#: a race named by the time it leaves or starts.
+_SERVICE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y) $")
+_SERVICE_AFTER = re.compile(
+    r" (?:(?:\w+ )?(?:train|trains|bus|coach|ferry|flight|service|departure|arrival|sailing|"
+    r"tram|shuttle|race|kick-?off|start|show|showing|performance|screening|bulletin|news|"
+    r"meeting|appointment|slot|deadline)\b|(?:from|to|at) [A-Z])"
+)
+
+
 #: What after "17.30" makes it a number, not a time.
 _NOT_A_TIME_AFTER = re.compile(
-    r"\s?(?:%|per\b|percent|points?|pts|pence|p|km|kg|mm|cm|m|mph|miles|metres|meters|"
+    r"\s?(?:%|per\b|percent|percentage|points?|pts|pence|p|km|kg|mm|cm|m|mph|miles|metres|meters|"
     r"seconds|secs|s|million|billion|bn|degrees|°)(?!\w)"
 )
+
+
+_LEADING_ZERO_HOURS = frozenset(f"0{h}" for h in range(10))
 
 
 #: After "p.m.": the end of the text or a new sentence, so its full stop is kept.
@@ -295,11 +322,17 @@ def times(text: str) -> str:
         before = text[max(0, m.start() - 20) : m.start()]
         if m.group("hourdot"):
             hour, minute = int(m.group("hourdot")), int(m.group("minutedot"))
-            late = hour >= 13 or m.group("hourdot").startswith("0")
+            # "09.30" is a clock's hour; "0.25" a decimal ("cut by 0.25 points")
+            late = hour >= 13 or m.group("hourdot") in _LEADING_ZERO_HOURS
             clock = m.group("zonedot") or (
-                _TIME_BEFORE.search(before)
-                and (late or _TIME_AFTER.match(text, m.end()))
-                and not _NOT_A_TIME_AFTER.match(text, m.end())
+                not _NOT_A_TIME_AFTER.match(text, m.end())
+                and (
+                    _TIME_BEFORE.search(before)
+                    and (late or _TIME_AFTER.match(text, m.end()))
+                    or _SCHEDULED_AT.search(text[max(0, m.start() - 40) : m.start()])
+                    or _SERVICE_BEFORE.search(before)
+                    and _SERVICE_AFTER.match(text, m.end())
+                )
             )
             if not clock:
                 return m.group(0)

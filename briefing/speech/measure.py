@@ -128,6 +128,10 @@ _UNITS: dict[str, tuple[str, str]] = {
         "kts=knot",
         "bp=basis_point",
         "bps=basis_point",
+        "pp=percentage_point",
+        "ppt=percentage_point",
+        "ppts=percentage_point",
+        "pts=point",
     ),  # fmt: skip
     "ft": ("foot", "feet"),
     "Hz": ("hertz", "hertz"),
@@ -191,7 +195,8 @@ _UNITS: dict[str, tuple[str, str]] = {
 
 #: Units said only when joined to their number ("24h", "9.58s"): spaced, "5 h" and "3 s"
 #: are more often letters.
-_JOINED_ONLY = frozenset({"h", "s", "C", "F", "V", "L"})
+#: "pp" too: "up 2.5pp" is percentage points, "245 pp." a book's pages.
+_JOINED_ONLY = frozenset({"h", "s", "C", "F", "V", "L", "pp"})
 
 
 _UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
@@ -228,7 +233,8 @@ def units(text: str) -> str:
     per hour"; "-5C" -> "-5 degrees Celsius"; "a 100m race" -> "a 100 meter race"; "1,200
     sq ft" -> "1,200 square feet"; "381.2/km²" -> "381.2 per square kilometer"; "100 Mbps"
     -> "100 megabits per second"; "a 10-km walk" -> "a 10 kilometer walk"; "9.58s" ->
-    "9.58 seconds"; "25bp" -> "25 basis points"."""
+    "9.58 seconds"; "25bp" -> "25 basis points"; "up 2.5pp" -> "up 2.5 percentage
+    points"."""
     text = _SQUARE.sub(lambda m: f"{m.group('kind')} {m.group('unit')}", text)
 
     def say(m: re.Match[str]) -> str:

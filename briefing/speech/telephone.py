@@ -40,13 +40,29 @@ _LOCAL = re.compile(
 _SERVICE = r"(?:999|911|112|111|000|988|101|[2-8]11|116 ?\d{3})"
 
 
-#: A short code after such a word or before "call" ("dial 911", "a 999 call", "the 911
-#: operator"): emergency and service numbers, said digit by digit, never as a sum.
+#: Words that may stand between a service number and what it names ("the 988 crisis
+#: line", "a 999 emergency call"), but not words that count ("111 more calls").
+_QUALIFIER = r"(?!(?:more|extra|new|other|fewer|additional|of|the|a)\b)[a-z]+(?:-[a-z]+)? "
+
+
+#: A short code after such a word or before "call" ("dial 911", "a 999 call", "the 988
+#: crisis line"), or reached "on" after reporting or contacting ("report it on 101"):
+#: emergency and service numbers, said digit by digit, never as a sum.
 _SHORT_CODE = re.compile(
     rf"(?i:\b{_DIALLED}\.?:? (?:[a-z]+ ){{0,3}}?)(?P<dialled>{_SERVICE})(?![\w-]|[.,]\d)"
     r"(?! (?:times|people|more|others|of)\b)"
+    r"|(?i:\b(?:report|reported|reporting|reports|contact|contacted|contacting|contacts|"
+    r"reach|reached|reachable|available|call\w*|ring\w*|phone\w*) (?:[a-z]+ ){0,3}?(?:on|via) )"
+    rf"(?P<reached>{_SERVICE})(?![\w-]|[.,]\d)"
     rf"|(?<![\w.,$£€-])(?P<named>{_SERVICE})"
-    r"(?= (?i:calls?|operators?|dispatchers?|services?|lines?|emergency|number)\b)"
+    rf"(?= (?:{_QUALIFIER}){{0,2}}(?i:calls?|operators?|dispatchers?|services?|lines?|"
+    r"hotlines?|helplines?|emergency|number)\b)"
+)
+
+
+#: A text short code: "text SHOUT to 85258", "text 85258", "texting HELP to 70085".
+_TEXT_CODE = re.compile(
+    r"(?i:\btext(?:s|ed|ing)?:? (?:[\"“]?[A-Za-z]+[\"”]? to )?)(?P<code>\d{4,6})(?![\w-]|[.,]\d)"
 )
 
 
@@ -85,25 +101,37 @@ def phone_numbers(text: str) -> str:
         return _say_groups(groups) if 10 <= sum(map(len, groups)) <= 11 else m.group(0)
 
     def short(m: re.Match[str]) -> str:
-        code = m.group("dialled") or m.group("named")
-        return m.group(0)[: -len(code)] + say_digits(code)
+        name = next(g for g in ("dialled", "reached", "named") if m.group(g))
+        head, tail = m.start(name) - m.start(), m.end(name) - m.start()
+        return m.group(0)[:head] + say_digits(m.group(name)) + m.group(0)[tail:]
+
+    def text_code(m: re.Match[str]) -> str:
+        return m.group(0)[: -len(m.group("code"))] + say_digits(m.group("code"))
 
     text = _BOOK_NUMBER.sub(book, text)
     text = _TRUNK.sub(trunk, text)
     text = _LOCAL.sub(lambda m: m.group(0)[:-8] + _say_groups(m.group("number").split("-")), text)
     text = _SHORT_CODE.sub(short, text)
+    text = _TEXT_CODE.sub(text_code, text)
     return _PHONE.sub(say, text)
 
 
 #: Jets said digit by digit: "Boeing 737" -> "seven three seven", "the 787 Dreamliner",
 #: "a 737-800" -> "seven three seven eight hundred", "737 MAX" -> "... Max", "737s".
 #: Without "Boeing" a model needs a sign it is one: a series, a plural, "MAX" or
-#: "Dreamliner" ("737 jets" may count them).
+#: "Dreamliner", or an article before and a verb or a stop after ("the 747 made", "on a
+#: 787."); "737 jets" may count them.
 _JET = re.compile(
     r"(?:(?:(?<=Boeing )|(?<=Boeing's ))(?P<model>7[0-8]7)(?P<series>-[1-9]00)?(?P<plural>s?)\b"
     r"|(?<![\w.,$£€-])(?P<model2>7[0-8]7)"
     r"(?:(?P<series2>-[1-9]00)(?P<plural2>s?)\b|(?P<plural3>s)\b|(?= ?(?:MAX|Max|Dreamliner))))"
     r"(?P<max> ?MAX\b)?"
+    # "the 747 made its last flight", "flew on a 787.": after an article, before a verb
+    # of flying or being, or a stop ("the 737 passengers" count them).
+    r"|(?:(?<=\bthe )|(?<=\bThe )|(?<=\ba )|(?<=\bA )|(?<=\bits )|(?<=umbo ))"
+    r"(?P<model3>7[0-8]7)(?=[.,;:!?)]|$| (?:jumbos?|jets?|airliners?|aircraft|planes?|"
+    r"freighters?|fleet|was|is|has|had|will|would|could|can|made|makes|took|"
+    r"takes|flew|flies|landed|lands|crashed|crashes|carrying|operated|bound)\b)"
 )
 
 
@@ -113,7 +141,7 @@ def model_numbers(text: str) -> str:
     models keep their numbers ("iPhone 15", "Windows 11": "fifteen", "eleven")."""
 
     def say(m: re.Match[str]) -> str:
-        model = m.group("model") or m.group("model2")
+        model = m.group("model") or m.group("model2") or m.group("model3")
         series = m.group("series") or m.group("series2")
         plural = m.group("plural") or m.group("plural2") or m.group("plural3") or ""
         spoken = say_digits(model)

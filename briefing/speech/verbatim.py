@@ -14,15 +14,33 @@ from .common import one_space
 _SCORE_WORDS = (
     r"(?:won|win|wins|beat|beats|beating|lost|lose|loses|losing|defeat|defeated|defeating|"
     r"drew|draw|victory|lead|leads|led|trail|trails|trailed|scored|score|score of|thrashed|"
-    r"edged|routed|hammered)"
+    r"edged|routed|hammered|tied|level|levelled|leveled|leading|trailing|winning|beaten)"
 )
 
 
-#: Words after a score that say it is one: "a 2-2 draw", "a 3-1 win", "the 1-0 lead".
+#: Words after a score that say it is one: "a 2-2 draw", "a 3-1 win", "the 1-0 lead",
+#: "1-0 at half-time", "the 2-1 winners".
 _SCORE_AFTER = re.compile(
     r" (?:draw|win|victory|defeat|loss|lead|scoreline|thrashing|triumph|home win|away win|"
-    r"result|aggregate)\b"
+    r"result|aggregate|winners|victors|drubbing|hammering|rout|comeback|deficit|"
+    r"at (?:half-?time|half time|full-?time|the break|the interval))\b"
 )
+
+
+#: A set or a game after a score: "won 6-4, 6-3", "7-6 (7-3)": each is a score too
+#: ("pages 10-12, 13-15" are ranges).
+_SCORE_BEFORE = re.compile(
+    rf"\b{_SCORE_WORDS}\s+(?:\w+\s+){{0,3}}(?:\(?\d{{1,2}}[-–]\d{{1,2}}\)?,? ){{1,5}}\(?$",
+    re.IGNORECASE,
+)
+
+
+#: A cricket score: "245-6 at stumps" is 245 for 6 wickets.
+_INNINGS_AFTER = re.compile(
+    r" (?:at (?:stumps|lunch|tea|the close(?: of play)?)|declared|dec\b|in reply|"
+    r"in (?:their|the) (?:first|second) innings|after \d{1,3} overs|off \d{1,3} overs)"
+)
+_DECLARED = re.compile(r"\bdeclared (?:on|at) $")
 
 
 _RANGE = re.compile(rf"(?<![\w.,])(?P<a>{NUMBER})\s?[-–]\s?(?P<b>{NUMBER})(?![\w.,]*\d)(?!-)")
@@ -50,7 +68,14 @@ def ranges(text: str) -> str:
         before = text[max(0, m.start() - 40) : m.start()]
         a, b = m.group("a"), m.group("b")
         score = re.search(rf"\b{_SCORE_WORDS}\s+(?:\w+\s+){{0,3}}$", before, re.IGNORECASE)
-        if score or _SCORE_AFTER.match(text, m.end()):
+        innings = _INNINGS_AFTER.match(text, m.end()) or _DECLARED.search(before)
+        if innings and a.isdigit() and b.isdigit() and int(b) <= 10 <= int(a) <= 999:
+            return f"{a} for {b}"
+        if (
+            score
+            or _SCORE_AFTER.match(text, m.end())
+            or _SCORE_BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+        ):
             if a.isdigit() and b.isdigit() and int(a) <= 20 and int(b) <= 20:
                 return f"{a} {b}"
         elif a == b == "50":
