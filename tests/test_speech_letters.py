@@ -17,7 +17,9 @@ from briefing.speech.abbreviations import (
     full_stop,
     name_suffixes,
     number_signs,
+    party_states,
     references,
+    roads,
     us_states,
 )
 from briefing.speech.letters import (
@@ -358,6 +360,13 @@ ABBREVIATIONS = [
     ("Prof. Smith said.", "Professor Smith said."),
     ("He was promoted to Lt.", "He was promoted to Lieutenant."),
     ("He was promoted to Lt., then Capt.", "He was promoted to Lieutenant, then Captain."),
+    ("The Rt Hon Jane Smith MP spoke.", "The Right Honorable Jane Smith MP spoke."),
+    ("Mme Lagarde spoke.", "Madame Lagarde spoke."),
+    ("Messrs Smith and Jones wrote.", "Messers Smith and Jones wrote."),
+    # counties, against the company
+    ("Police in Co Antrim said.", "Police in County Antrim said."),
+    ("A farm in Co. Durham flooded.", "A farm in County Durham flooded."),
+    ("Smith & Co. said profits rose.", "Smith & Company said profits rose."),
     # saint and street
     ("He grew up in St. Louis.", "He grew up in Saint Louis."),
     ("The shop is on Baker St.", "The shop is on Baker Street."),
@@ -371,6 +380,7 @@ ABBREVIATIONS = [
     # running text
     ("Fruit, e.g. apples.", "Fruit, for example apples."),
     ("Red, i.e. warm.", "Red, that is warm."),
+    ("I.e., nothing changed.", "That is, nothing changed."),
     ("Cats, dogs, etc. were there.", "Cats, dogs, et cetera were there."),
     ("He bought apples, pears, etc.", "He bought apples, pears, et cetera."),
     ("He bought pears, etc. Then he left.", "He bought pears, et cetera. Then he left."),
@@ -394,6 +404,42 @@ ABBREVIATIONS = [
 @pytest.mark.parametrize(("written", "said"), ABBREVIATIONS)
 def test_abbreviations(written, said):
     assert abbreviations(written) == said
+
+
+ROADS = [
+    ("He lives on Mulholland Dr.", "He lives on Mulholland Drive."),
+    ("He lives on Mulholland Dr in LA.", "He lives on Mulholland Drive in LA."),
+    ("It was on Mulholland Dr. The house burned.", "It was on Mulholland Drive. The house burned."),
+    ("The studio on Abbey Rd closed.", "The studio on Abbey Road closed."),
+    ("A flat on Fifth Ave sold.", "A flat on Fifth Avenue sold."),
+    # LEFT ALONE: the title before a name, and no road without its name
+    ("Ask Dr Ruth.", "Ask Dr Ruth."),
+    ("Professor Jane Smith and Dr Patel said.", "Professor Jane Smith and Dr Patel said."),
+    ("the nearest rd was closed", "the nearest rd was closed"),
+]
+
+
+@pytest.mark.parametrize(("written", "said"), ROADS)
+def test_roads(written, said):
+    assert roads(written) == said
+
+
+PARTY_STATES = [
+    ("Rep. Ann Lee (D-Calif.) said.", "Rep. Ann Lee (Democrat of California) said."),
+    ("Sen. Tom Hill, R-Texas, said.", "Sen. Tom Hill, Republican of Texas, said."),
+    ("Sen. Joe Carr, I-Vt., said.", "Sen. Joe Carr, Independent of Vermont, said."),
+    ("Rep. Mia Cole (D-N.Y.) said.", "Rep. Mia Cole (Democrat of New York) said."),
+    ("Rep. Mia Cole, D-NY, said.", "Rep. Mia Cole, Democrat of New York, said."),
+    ("A speech by Sen. Tom Hill, R-Texas.", "A speech by Sen. Tom Hill, Republican of Texas."),
+    # LEFT ALONE
+    ("The D-Day landings.", "The D-Day landings."),
+    ("The I-95 was closed.", "The I-95 was closed."),
+]
+
+
+@pytest.mark.parametrize(("written", "said"), PARTY_STATES)
+def test_party_states(written, said):
+    assert party_states(written) == said
 
 
 @pytest.mark.parametrize(
@@ -433,6 +479,10 @@ NEWS = [
     ("He lives in Austin, TX.", "he lives in austin texas"),
     ("Robert Downey Jr. starred.", "robert downey junior starred"),
     ("Shares in Tesco plc rose 2%.", "shares in tesco p l c rose two percent"),
+    (
+        "Rep. Ann Lee (D-Calif.) voted no.",
+        "representative ann lee democrat of california voted no",
+    ),
     ("THE US AND THE EU AGREE", "the u s and the e u agree"),
 ]
 

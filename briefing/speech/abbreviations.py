@@ -49,6 +49,10 @@ _TITLES = {
     "MRS": "Missus",
     "Mt": "Mount",
     "Ft": "Fort",
+    "Mme": "Madame",
+    "Mlle": "Mademoiselle",
+    "Messrs": "Messers",  # how "Messrs" is said
+    "Rt": "Right",  # "the Rt Hon", "the Rt Rev"
 }
 
 
@@ -62,6 +66,8 @@ _ABBREVIATIONS = {
     "vs.": "versus",
     "vs": "versus",
     "approx.": "approximately",
+    "E.g.": "For example",
+    "I.e.": "That is",
     "Jr.": "Junior",
     "Sr.": "Senior",
     "Inc.": "Inc",
@@ -414,10 +420,72 @@ def _saint(m: re.Match[str]) -> str:
     return "Saint "
 
 
+#: Streets and roads after their name: "Mulholland Dr", "Abbey Rd", "Fifth Ave.".
+_ROADS = {"Dr": "Drive", "Rd": "Road", "Ave": "Avenue", "Blvd": "Boulevard"}
+_ROAD = re.compile(r"(?<=[a-z] )(?P<abbr>Dr|Rd|Ave|Blvd)\b(?P<dot>\.?)")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
+_NAME_AFTER = re.compile(r" ([A-Z][a-z]*)")
+
+
+def roads(text: str) -> str:
+    """ "on Mulholland Dr" -> "on Mulholland Drive", "Abbey Rd" -> "Abbey Road"; "Ask Dr
+    Ruth" is a title (a name follows it), and "Mulholland Dr. The house ..." a road whose
+    full stop ends the sentence."""
+
+    def say(m: re.Match[str]) -> str:
+        if not _NAME_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()]):
+            return m.group(0)
+        after = _NAME_AFTER.match(m.string, m.end())
+        if m.group("abbr") == "Dr" and after and after.group(1) not in _SENTENCE_STARTS:
+            return m.group(0)  # "Ask Dr Ruth": the title's, before a name
+        return _ROADS[m.group("abbr")] + (full_stop(m.string, m.end()) if m.group("dot") else "")
+
+    return _ROAD.sub(say, text)
+
+
+#: "Co" before an Irish or English county: "in Co Antrim", "from Co. Durham" (not "Acme
+#: & Co. said": the company's).
+_COUNTY = re.compile(r"(?:(?<=\bin )|(?<=\bof )|(?<=\bfrom )|(?<=\bnear ))Co\.? (?=[A-Z][a-z])")
+
+
+#: A US lawmaker's party and state: "(D-Calif.)", "R-Texas", "I-Vt.".
+_PARTIES = {"D": "Democrat", "R": "Republican", "I": "Independent"}
+_STATE_NAMES = {name: name for name in set(_POSTAL_STATES.values())}
+_PARTY_STATE = re.compile(
+    r"(?<![\w-])(?P<party>[DRI])-(?P<state>"
+    + "|".join(
+        sorted(
+            {re.escape(a) for a in _AP_STATES}
+            | set(_POSTAL_STATES)
+            | {re.escape(n) for n in _STATE_NAMES},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b(?P<dot>\.?)(?![\w-])"
+)
+
+
+def party_states(text: str) -> str:
+    """ "Sen. Ann Lee (D-Calif.)" -> "... (Democrat of California)", "R-Texas" ->
+    "Republican of Texas", "I-Vt." -> "Independent of Vermont"; not "D-Day", "I-95"."""
+
+    def say(m: re.Match[str]) -> str:
+        state = m.group("state")
+        name = _AP_STATES.get(state) or _POSTAL_STATES.get(state) or state
+        dot = full_stop(m.string, m.end()) if m.group("dot") else ""
+        return f"{_PARTIES[m.group('party')]} of {name}{dot}"
+
+    return _PARTY_STATE.sub(say, text)
+
+
 def abbreviations(text: str) -> str:
     """ "Dr. Smith" -> "Doctor Smith"; "U.S." -> "U S"; "No. 4" -> "number 4";
     "St. Louis" -> "Saint Louis"; "Austin, TX" -> "Austin, Texas"; "vol 2" -> "volume 2"."""
+    text = party_states(text)  # before the states: "(D-N.Y.)" has no city
     text = us_states(text)  # before the dotted letters: "Newark, N.J." is New Jersey
+    text = roads(text)  # before the titles: "Mulholland Dr. The ..." is no doctor
+    text = _COUNTY.sub("County ", text)  # before "Co." is said "Company"
     text = number_signs(text)
     text = references(text)
     text = name_suffixes(text)
