@@ -17,10 +17,20 @@ import pytest
 
 from briefing.speech import to_spoken
 
-_WORDS = {"mr": "mister", "mrs": "missus", "dr": "doctor", "st": "saint", "oh": "o"}
+_WORDS = {
+    "mr": "mister",
+    "mrs": "missus",
+    "dr": "doctor",
+    "st": "saint",
+    "oh": "o",
+    "meters": "meter",
+    "metres": "metre",
+}
 
 
 def _canonical(text: str) -> str:
+    """The benchmark's canonical form; a unit's plural as its singular ("the 100 metres
+    final" and "the 100-metre final" are both right)."""
     text = text.lower().replace("-", " ").replace("—", " ").replace("–", " ")
     text = re.sub(r"[^a-z0-9' ]+", " ", text).replace("'", "")
     return " " + " ".join(_WORDS.get(w, w) for w in text.split() if w != "and") + " "
@@ -207,6 +217,14 @@ FORMS: list[tuple[str, list[str], list[str]]] = [
         [" k "],
     ),
     ("He was paid $1m a year.", ["one million dollars a year"], ["meter"]),
+    ("The appeal has raised 3m so far.", ["raised three million"], ["meter", "metre"]),
+    ("Almost 2m Britons are on waiting lists.", ["two million britons"], ["meter", "metre"]),
+    (
+        "Kipyegon is the 1500m champion.",
+        ["fifteen hundred meter", "fifteen hundred metre", "one thousand five hundred meter"],
+        ["million"],
+    ),
+    ("The 10,000m champion retired.", ["ten thousand meter", "ten thousand metre"], ["million"]),
     (
         "Petrol hit 150.9p a litre.",
         ["one hundred fifty point nine p", "one hundred fifty point nine pence"],
@@ -495,6 +513,10 @@ _HOSTILE_PIECES = [
     "text A to 85258",
     "the 747 ",
     "2.5pp",
+    "raised about 2m",
+    "1.5m-",
+    "2m Britons ",
+    "10,000m ",
 ]
 
 

@@ -183,11 +183,18 @@ MONEY = [
     ("A 5m deal was agreed.", "A five million deal was agreed."),
     ("Some 5m people voted.", "Some five million people voted."),
     ("Streamed 20k times.", "Streamed twenty thousand times."),
+    ("The charity raised 3m.", "The charity raised three million."),
+    ("Nearly 2m Britons wait.", "Nearly two million Britons wait."),
+    ("A 1.5m-tonne cargo.", "A one point five million-tonne cargo."),
     # left alone or read as lengths: "m" after a number with no money about it
     ("He won the 100m final.", "He won the one hundred metres final."),
     ("A 10m wall was built.", "A ten metre wall was built."),
     ("The tree is 8m tall.", "The tree is eight metres tall."),
     ("She swam 400m in the heat.", "She swam four hundred metres in the heat."),
+    ("The 10,000m champion won.", "The ten thousand metres champion won."),
+    ("The 100m champion retired.", "The one hundred metres champion retired."),
+    ("He jumped 2m.", "He jumped two metres."),
+    ("The river rose to 2m.", "The river rose to two metres."),
     ("A 720p video.", None),
 ]
 

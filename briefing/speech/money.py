@@ -197,11 +197,43 @@ _PLAIN_SCALE = re.compile(
 )
 
 
-#: Words after "100m" that say it is a length ("the 100m final", "10m tall").
+#: Words after "100m" that say it is a length ("the 100m final", "10m tall", "the 100m
+#: champion").
 _METRE_CONTEXT = frozenset(
     """race sprint hurdles freestyle backstroke breaststroke butterfly medley relay dash final
     finals heat heats record tall high long deep wide away above below under up down in from
-    of into off short high-rise""".split()
+    of into off short high-rise champion champions champ title gold silver bronze medal
+    medallist medalist runner runners sprinter swimmer hurdler event events specialist
+    stretch radius""".split()
+)
+
+
+#: Verbs before a bare "2m" that say it is an amount: "raised 3m", "won about 2m" ("rose
+#: to 2m" may be a flood's height).
+_AMOUNT_BEFORE = re.compile(
+    r"\b(?:raised?|raising|won|wins?|winning|paid|pays?|paying|costs?|costing|worth|earned|"
+    r"earns?|earning|spent|spends?|spending|lost|owed|owes?|sold|bought|fined|received|"
+    r"secured|invested|borrowed|saved|generated|donated)(?: (?:about|around|nearly|almost|"
+    r"some|over|roughly|just|only|another|an extra|a further|more than|less than))? $",
+    re.IGNORECASE,
+)
+
+
+#: After "a 1.5m-": a noun counted in millions ("a 1.5m-tonne cargo", "a 2m-strong").
+_MILLION_AFTER_HYPHEN = re.compile(
+    r"-(?:tonnes?|tons?|barrels?|strong|years?|pounds?|dollars?|euros?|square|acres?|"
+    r"people|members?|users?|viewers?|words?|litres?|liters?|gallons?)\b"
+)
+
+
+#: A capitalised plural after "2m": people counted ("2m Britons", "5m Americans").
+_PEOPLE_AFTER = re.compile(r" [A-Z][a-z]+(?:ans|ers|ons|ites|ish|ese|is)\b")
+
+
+#: Words after "1,000m" that make it money: a length is written so, an amount seldom is.
+_CURRENCY_AFTER = re.compile(
+    r" (?:euros?|dollars?|pounds?|yen|yuan|francs?|rupees?|roubles?|rubles?|dinars?|pesos?|"
+    r"won|rand|reais|real|lira|shekels?|kronor|kroner|krona)\b"
 )
 
 
@@ -221,18 +253,33 @@ _MONEY_NOUNS = frozenset(
 def scales(text: str) -> str:
     """ "1.5m people" -> "1.5 million people", "451m euros" -> "451 million euros",
     "5bn" -> "5 billion", "20k fans" -> "20 thousand fans", "a 5m deal" -> "a 5 million
-    deal"; a length stays a length ("a 100m race", "a 10m wall", "10m tall", "a 5k run":
-    the units rule says those)."""
+    deal", "raised 3m", "2m Britons", "a 1.5m-tonne cargo"; a length stays a length ("a
+    100m race", "a 10m wall", "10m tall", "the 10,000m champion", "a 5k run": the units
+    rule says those)."""
 
     def say(m: re.Match[str]) -> str:
         scale = m.group("scale") or m.group("spaced")
         number = m.group("num")
         after = WORD_AFTER.match(text, m.end())
         if scale == "m":
-            if after is None or after.group(1) in _METRE_CONTEXT:
+            if after is not None and after.group(1) in _METRE_CONTEXT:
                 return m.group(0)
-            if attributive(text, m.start(), m.end()) and after.group(1) not in _MONEY_NOUNS:
-                return m.group(0)
+            if (
+                "." not in number
+                and int(number.replace(",", "")) >= 1000
+                and not _CURRENCY_AFTER.match(text, m.end())
+            ):
+                return m.group(0)  # "the 10,000m champion", "swam 1,500m"
+            amount = (
+                _MILLION_AFTER_HYPHEN.match(text, m.end())
+                or _PEOPLE_AFTER.match(text, m.end())
+                or _AMOUNT_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+            )
+            if amount is None:
+                if after is None:
+                    return m.group(0)
+                if attributive(text, m.start(), m.end()) and after.group(1) not in _MONEY_NOUNS:
+                    return m.group(0)
         if scale == "k" and after is not None and after.group(1) in ("run", "race", "walk"):
             return f"{number} K"
         return f"{number} {_SCALES[scale]}"
