@@ -125,6 +125,9 @@ FORMS: list[tuple[str, list[str], list[str]]] = [
     ("The 1990s were a boom time.", ["nineteen nineties"], []),
     ("It was a hit in the 1960s.", ["nineteen sixties"], []),
     ("Music from the '80s is back in fashion.", ["eighties"], []),
+    ("A man in his 30s was arrested.", ["his thirties"], []),
+    ("Strikes are planned from 1 to 5 December.", ["first to the fifth of december"], []),
+    ("Talks are set for March 3 and 4.", ["march third and fourth"], []),
     ("Fashions of the late 70s are back.", ["late seventies"], []),
     ("The 2030s will be decisive.", ["twenty thirties"], []),
     ("In 2008 the banks collapsed.", ["two thousand eight", "twenty o eight"], []),
@@ -517,6 +520,9 @@ _HOSTILE_PIECES = [
     "1.5m-",
     "2m Britons ",
     "10,000m ",
+    "1 and 3 May ",
+    "March 3 and ",
+    "May first and 2",
 ]
 
 

@@ -96,6 +96,8 @@ def test_number_sign_without_its_full_stop(written, spoken):
         ("The 60s were wild.", "The sixties were wild."),
         ("He is in his 50s.", "He is in his fifties."),
         ("She is in her late 20s.", "She is in her late twenties."),
+        ("A woman in her 30s was hurt.", "A woman in her thirties was hurt."),
+        ("Highs in the 30s are due.", "Highs in the thirties are due."),
         ("Highs in the 70s today.", "Highs in the seventies today."),
         ("The 1960's were loud.", "The nineteen sixties were loud."),
         ("The 2000s were a decade of war.", "The two thousands were a decade of war."),

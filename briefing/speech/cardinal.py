@@ -128,7 +128,8 @@ def say_decade(decade: str) -> str:
     if len(decade) == 2:
         if decade == "00":
             return "two thousands"
-        return num2words(int(decade), to="ordinal").replace("tieth", "ties").replace("th", "s")
+        ordinal = num2words(int(decade), to="ordinal")  # "thirtieth" -> "thirties"
+        return re.sub(r"th$", "s", re.sub(r"tieth$", "ties", ordinal))
     year = say_year(int(decade))
     return re.sub(r"ty$", "ties", year) if year.endswith("ty") else year + "s"
 

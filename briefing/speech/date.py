@@ -73,6 +73,22 @@ _DAY_MONTH = re.compile(
 )
 
 
+#: The first day of a pair before a month: "between 1 and 3 May", "from 1 to 5 December"
+#: (the second is said with its month).
+_FIRST_DAY = re.compile(
+    r"(?<![\w.,])(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<conj>and|to|or|until|till|through) "
+    rf"(?=\d{{1,2}}(?:st|nd|rd|th)? {_MONTH_NAME}\b)"
+)
+
+
+#: The second day of a pair after a month and its (said) first: "March 3 and 4" ->
+#: "March third and fourth".
+_SECOND_DAY = re.compile(
+    rf"\b(?P<head>{_MONTH_NAME} (?:[a-z]+-)?[a-z]+(?:st|nd|rd|th)) (?P<conj>and|or|to|through) "
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![.,]\d|:\d)"
+)
+
+
 #: An abbreviated month before a year: "Mar. 1973", "Sept 2019".
 _MONTH_YEAR = re.compile(
     r"\b(?P<month>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?=\d{4}\b(?![.,]\d))"
@@ -156,7 +172,8 @@ def dates(text: str) -> str:
     """ "Nov. 25" -> "November twenty-fifth"; "3 March 2017" -> "the third of March,
     twenty seventeen"; "the 15 May issue" -> "the fifteenth of May issue"; "March 3-5" ->
     "March third to fifth"; "Sat 28 July" -> "Saturday the twenty-eighth of July";
-    "Mar. 1973" -> "March 1973"; "APRIL 20." -> "April twentieth."."""
+    "Mar. 1973" -> "March 1973"; "APRIL 20." -> "April twentieth."; "from 1 to 5 May" ->
+    "from the first to the fifth of May"; "March 3 and 4" -> "March third and fourth"."""
 
     text = numeric_dates(text)
     text = _WEEKDAY.sub(lambda m: _WEEKDAYS[m.group("day").lower()] + m.group("comma") + " ", text)
@@ -184,7 +201,21 @@ def dates(text: str) -> str:
             return spoken + (f", {say_year(year)}" if (year := year_of(m)) else "")
         return the + _day_of(day, month, year_of(m), the=False)
 
+    def first_day(m: re.Match[str]) -> str:
+        day = int(m.group("day"))
+        if not 1 <= day <= 31:
+            return m.group(0)
+        return f"the {say_ordinal(day)} {m.group('conj')} "
+
+    def second_day(m: re.Match[str]) -> str:
+        day = int(m.group("day"))
+        if not 1 <= day <= 31:
+            return m.group(0)
+        return f"{m.group('head')} {m.group('conj')} {say_ordinal(day)}"
+
     text = _MONTH_DAY.sub(month_day, text)
+    text = _SECOND_DAY.sub(second_day, text)
+    text = _FIRST_DAY.sub(first_day, text)
     text = _DAY_MONTH.sub(day_month, text)
     return _MONTH_YEAR.sub(lambda m: _month(m.group("month")) + " ", text)
 
