@@ -452,6 +452,15 @@ FORMS: list[tuple[str, list[str], list[str]]] = [
     ("About 1/4 of adults smoke.", ["one quarter of", "a quarter of", "one fourth of"], []),
     ("The flight took 4 1/2 hours.", ["four a half hours", "four one half hours"], []),
     ("Two-thirds of voters agreed.", ["two thirds of voters"], []),
+    ("The 11/4 favourite was pulled up.", ["eleven to four favourite"], ["quarters"]),
+    (
+        "Call the office on 07700 900456.",
+        [
+            "o seven seven o o nine o o four five six",
+            "zero seven seven zero zero nine zero zero four five six",
+        ],
+        ["hundred"],
+    ),
     # --- acronyms and capitals (letters.py)
     ("The WHO warned of a new wave.", ["w h o warned"], []),
     ("UEFA fined the club.", ["uefa fined"], ["u e f a"]),
@@ -523,6 +532,9 @@ _HOSTILE_PIECES = [
     "1 and 3 May ",
     "March 3 and ",
     "May first and 2",
+    "at 10/1 ",
+    "odds of 5/",
+    "07700 900123 ",
 ]
 
 

@@ -175,6 +175,10 @@ def test_numbers_rule_alone():
         ("A 3/4 inch gap.", "A three quarter inch gap."),
         ("Critics rated it 7/10.", "Critics rated it seven out of ten."),
         ("She gave it 4/5.", "She gave it four out of five."),
+        ("The horse won at 10/1.", "The horse won at ten to one."),
+        ("The 5/2 favourite fell.", "The five to two favourite fell."),
+        ("It went off at odds of 100/1.", "It went off at odds of one hundred to one."),
+        ("Running at 3/4 capacity.", "Running at three quarters capacity."),
         # left alone: dates and round the clock
         ("After 9/11 everything changed.", "After nine eleven everything changed."),
         ("Open 24/7.", "Open twenty-four seven."),
@@ -271,6 +275,10 @@ def test_ranges_rule_alone():
         (
             "Call (555) 123-4567 today.",
             "Call five five five, one two three, four five six seven today.",
+        ),
+        (
+            "Call 07700 900123 now.",
+            "Call zero seven seven zero zero, nine zero zero one two three now.",
         ),
         ("Text SHOUT to 85258.", "Text Shout to eight five two five eight."),
         ("Text 85258 for help.", "Text eight five two five eight for help."),

@@ -23,6 +23,12 @@ _RATING_BEFORE = re.compile(
 _RATING_AFTER = re.compile(r" (?:rating|score|stars|marks|review)\b")
 
 
+#: Betting odds: "odds of 100/1", "the 5/2 favourite", "a 33/1 shot", "won at 10/1".
+_ODDS_BEFORE = re.compile(r"\b(?:odds|odds of|priced at|backed at|went off at|price of)\s$")
+_ODDS_AFTER = re.compile(r" (?:favourites?|favorites?|shots?|outsiders?|odds)\b")
+_AT_BEFORE = re.compile(r"\b(?:won|win|wins|started|starts|finished|came in|at) at\s$|\bat\s$")
+
+
 #: What a mixed number's fraction may be divided into: "2 3/4", "5 3/8 inches", "1 5/16".
 _MIXED_DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64))
 
@@ -75,16 +81,25 @@ def _mixed(whole: str, n: int, d: int) -> str:
 def fractions(text: str) -> str:
     """ "1/3" -> "one third", "2/3" -> "two thirds"; a mixed number: "1 1/2" -> "1 and a
     half"; of a measure: "1/2 ounces" -> "half an ounce"; a rating or score out of a
-    whole: "rated it 7/10" -> "seven out of ten". Other slashes ("24/7", "9/11") are left."""
+    whole: "rated it 7/10" -> "seven out of ten"; betting odds: "the 5/2 favourite" -> "the
+    5 to 2 favourite", "won at 10/1". Other slashes ("24/7", "9/11") are left."""
 
     def plain(m: re.Match[str]) -> str:
         word = m.group("word")
         rest = f" {word}" if word else ""
         written = f"{m.group('n')}/{m.group('d')}"
         n, d = int(m.group("n")), int(m.group("d"))
+        start, end = m.start("n"), m.end("d")
+        before = text[max(0, start - 14) : start]
+        if 0 < d <= 12 and (
+            _ODDS_BEFORE.search(before)
+            or _ODDS_AFTER.match(text, end)
+            or n > d
+            and _AT_BEFORE.search(before)
+        ):
+            return f"{m.group('n')} to {m.group('d')}{rest}"  # odds: "ten to one"
         if not 0 < n <= d:
             return written + rest
-        start, end = m.start("n"), m.end("d")
         rating = _RATING_BEFORE.search(text[max(0, start - 40) : start]) or (
             _RATING_AFTER.match(text, end)
         )

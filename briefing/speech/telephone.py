@@ -19,7 +19,7 @@ _PHONE = re.compile(
 
 #: A phone number written with spaces and no prefix, as British numbers are: a trunk
 #: "0" and two or three groups ("0800 123 4567", "020 7946 0958", "07700 900123").
-_TRUNK = re.compile(r"(?<![\w+(.,/-])0\d{2,4}(?: \d{3,4}){1,2}(?![\w-]|[.,]\d)")
+_TRUNK = re.compile(r"(?<![\w+(.,/-])(?:0\d{2,4}(?: \d{3,4}){1,2}|07\d{3} \d{6})(?![\w-]|[.,]\d)")
 
 
 #: Words that say a number is dialled: "call 999", "dial 911", "ring 111", "text 85258".
