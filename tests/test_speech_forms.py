@@ -235,6 +235,8 @@ FORMS: list[tuple[str, list[str], list[str]]] = [
     ),
     # --- measures
     ("He is 5ft 10in tall.", ["five feet ten inches", "five foot ten"], []),
+    ("The 6ft 5in lock was sent off.", ["six foot five lock", "six feet five inch lock"], []),
+    ("The Fed held rates at 5.25%-5.5%.", ["five point two five to five point five percent"], []),
     ("She ran a 5km race.", ["five kilometer", "five kilometre", "five k race"], []),
     ("Spain is sweltering in 40C heat.", ["forty degree", "forty degrees"], [" c heat"]),
     ("Temperatures fell to -3C overnight.", ["minus three degrees"], []),
@@ -535,6 +537,8 @@ _HOSTILE_PIECES = [
     "at 10/1 ",
     "odds of 5/",
     "07700 900123 ",
+    "a 6ft 4in ",
+    "5%-5%",
 ]
 
 

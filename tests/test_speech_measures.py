@@ -283,6 +283,10 @@ def test_measures(written, spoken):
         (units, "Iran 5m", "Iran 5 meters"),  # "an" inside "Iran" is no article
         (percentages, "5pc", "5 percent"),
         (percentages, "a pc", "a pc"),
+        (percentages, "5.25%-5.5%", "5.25 to 5.5 percent"),
+        (percentages, "up 5%, down 3% - flat", "up 5 percent, down 3 percent - flat"),
+        (feet_and_inches, "a 6ft 4in forward", "a 6 foot 4 forward"),
+        (feet_and_inches, "a 6ft 4in and tall man", "a 6ft 4 inches and tall man"),
         (units, "up 2.5pp", "up 2.5 percentage points"),
         (units, "a book of 245 pp.", "a book of 245 pp."),  # pages: "pp" only joined on
         (feet_and_inches, "a 12in pizza", "a 12 inch pizza"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 #: Words after "a $5" or "a 10 km" that are no noun the amount describes.
-_NOT_A_NOUN = frozenset(
+NOT_A_NOUN = frozenset(
     """of and or to in on at for from by with than per each a an the more less is was are
     were be has had have will would could can may might that which who as but if so""".split()
 )
@@ -24,7 +24,7 @@ def attributive(text: str, start: int, end: int) -> bool:
     if not _ARTICLE_BEFORE.search(text[max(0, start - 3) : start]):
         return False
     after = WORD_AFTER.match(text, end)
-    return after is not None and after.group(1) not in _NOT_A_NOUN
+    return after is not None and after.group(1) not in NOT_A_NOUN
 
 
 def one_space(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .cardinal import NUMBER
-from .common import attributive
+from .common import NOT_A_NOUN, attributive
 
 
 def describes(text: str, start: int, end: int) -> bool:
@@ -29,9 +29,25 @@ _FEET_INCHES = re.compile(r"(?<![\w.])(?P<ft>\d{1,2})['’′] ?(?P<inch>\d{1,2}
 _INCHES = re.compile(rf"(?P<num>{NUMBER})(?P<space> ?)ins?(?=[\s.,;:!?)]|$)")
 
 
+#: A height before the noun it describes: "a 6ft 4in forward" -> "a 6 foot 4 forward".
+_HEIGHT_BEFORE_NOUN = re.compile(
+    r"\b(?P<art>[Aa]n?|[Tt]he|[Hh]is|[Hh]er) (?P<ft>[4-7]) ?ft (?P<inch>\d{1,2}) ?in"
+    r"(?= (?P<noun>[a-z]+)\b)"
+)
+
+
 def feet_and_inches(text: str) -> str:
     """ "5'11\"" -> "5 feet 11 inches"; "6ft 2in" -> "6ft 2 inches" (the units rule
-    says the feet). A spaced "2 in" is inches only after feet ("scored 2 in a row")."""
+    says the feet); before its noun a height is said as an adjective: "a 6ft 4in
+    forward" -> "a 6 foot 4 forward". A spaced "2 in" is inches only after feet ("scored
+    2 in a row")."""
+
+    def height(m: re.Match[str]) -> str:
+        if m.group("noun") in NOT_A_NOUN:
+            return m.group(0)
+        return f"{m.group('art')} {m.group('ft')} foot {m.group('inch')}"
+
+    text = _HEIGHT_BEFORE_NOUN.sub(height, text)
     text = _FEET_INCHES.sub(lambda m: f"{m.group('ft')} feet {m.group('inch')} inches", text)
 
     def say(m: re.Match[str]) -> str:
@@ -48,8 +64,14 @@ def feet_and_inches(text: str) -> str:
 _PERCENT = re.compile(rf"(?P<num>{NUMBER})(?:\s?%|pc\b)")
 
 
+# A range of percentages with a sign on each: "5.25%-5.5%", "20%–30%".
+_PERCENT_RANGE = re.compile(rf"(?P<a>{NUMBER})\s?%\s?[-–]\s?(?P<b>{NUMBER})\s?%")
+
+
 def percentages(text: str) -> str:
-    """ "40%" -> "40 percent", "5pc" -> "5 percent" (the number is said later)."""
+    """ "40%" -> "40 percent", "5pc" -> "5 percent", "5.25%-5.5%" -> "5.25 to 5.5
+    percent" (the numbers are said later)."""
+    text = _PERCENT_RANGE.sub(lambda m: f"{m.group('a')} to {m.group('b')} percent", text)
     return _PERCENT.sub(lambda m: f"{m.group('num')} percent", text)
 
 
