@@ -184,6 +184,25 @@ def test_to_spoken_reads_numerals_before_acronyms(written, spoken):
     assert to_spoken(written, lexicon={}) == spoken
 
 
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("XI JINPING MEETS BIDEN", "Xi Jinping Meets Biden"),
+        ("XI MEETS BIDEN IN LIMA", "Xi Meets Biden In Lima"),
+        ("TRUMP AND XI AGREE TARIFF TRUCE", "Trump And Xi Agree Tariff Truce"),
+        ("PRESIDENT XI SAYS NO", "President Xi Says No"),
+        ("XI'S VISIT ENDS", "Xi's Visit Ends"),
+        # the numeral where a counting word, a monarch or a full stop makes it one
+        ("CHAPTER XI. THE END", "Chapter eleven. The End"),
+        ("POPE PIUS XI DIES", "Pope Pius the eleventh Dies"),
+        ("XI. THE RETURN", "eleven. The Return"),
+        ("England named their starting XI.", "England named their starting eleven."),
+    ],
+)
+def test_a_numeral_that_is_a_name_in_a_heading_is_the_name(written, spoken):
+    assert to_spoken(written, lexicon={}) == spoken
+
+
 @pytest.mark.parametrize("written", ["CHAPTER XIV.", "HENRY VIII.", "STUDY VIII", "X. DON DIEGO"])
 def test_to_spoken_says_a_heading_numeral_whatever_the_capitals_around_it(written):
     spoken = to_spoken(written, lexicon={})

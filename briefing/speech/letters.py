@@ -46,6 +46,10 @@ SPELLED = frozenset(
 _COUNTED = frozenset("""MP MEP MSP MLA CEO NGO IPO ETF EV SUV PC TV DJ UFO ATM VPN QC KC""".split())
 
 
+#: Roman numerals that are names in the news, read as the name in a heading the numerals'
+#: rule leaves them in ("XI JINPING MEETS BIDEN").
+NUMERAL_NAMES = {"XI": "Xi", "LI": "Li"}
+
 #: Acronyms said otherwise than as their letters or as the word they spell.
 SAID_AS = {
     "FTSE": "Footsie",
@@ -356,6 +360,8 @@ def _say(
             return word if known else spelled
     if base in SPELLED:
         return spelled
+    if base in NUMERAL_NAMES and heading:
+        return NUMERAL_NAMES[base] + suffix + plus  # "XI MEETS BIDEN": the name Xi
     if _NUMERAL.fullmatch(base) and not is_word(base):
         return spelled if len(base) <= 6 else m.group(0)  # the numerals' rule's to say
     if base in _CLOSED and (heading or not m.group("suffix")):

@@ -144,6 +144,13 @@ _NOT_TEN_AFTER = frozenset(
     professor brother sister space""".split()
 )
 
+#: Numerals that are also names in the news (Xi Jinping, Li Qiang): in a heading in capitals,
+#: with no counting word, monarch or title before them, the name.
+NAMES = frozenset(["XI", "LI"])
+
+#: What follows a name in a heading: a word in capitals, not a full stop or a colon.
+_NAME_IN_CAPITALS = re.compile(r"['’]?S? [A-Z]{2,}\b|['’]S\b|\s*$")
+
 #: Numerals that are more often something else when no counting word or name is near:
 #: a size ("XL"), a film ("XXX"), initials ("LV", "LI"), a golf tour ("LIV").
 _LOOK_ALIKES = frozenset("XL LI LV LX LIV XXX".split())
@@ -327,6 +334,8 @@ def read_numeral(numeral: str, before: list[str], after: str) -> str | None:
         return say_ordinal(value)  # "the XVIII Airborne Corps", "the XIX century"
     if joined and _regnal(numeral, before):
         return f"the {say_ordinal(value)}"
+    if numeral in NAMES and _NAME_IN_CAPITALS.match(after) and (not before or last.isupper()):
+        return None  # "XI JINPING", "XI MEETS BIDEN", "PRESIDENT XI SAYS": the name Xi
     if _opens(before):
         return cardinal if _heading(numeral, after) else None
     if not joined:
