@@ -10,7 +10,7 @@ import re
 from num2words import num2words
 
 from .cardinal import NUMBER, say_number
-from .common import WORD_AFTER
+from .common import NOT_A_NOUN, WORD_AFTER
 from .measure import describes as attributive
 
 #: What a currency is called: one, many, and its hundredth when said ("cent", "cents").
@@ -81,6 +81,7 @@ _SCALES = {
     "b": "billion",
     "billion": "billion",
     "tn": "trillion",
+    "t": "trillion",  # "$3T", joined in capitals only
     "trillion": "trillion",
     "crore": "crore",
     "lakh": "lakh",
@@ -98,13 +99,22 @@ _SIGN = _alternation([c for c in _CURRENCIES if not c.isalpha()])
 _CODE = _alternation([c for c in _CURRENCIES if c.isalpha()])
 
 
+#: A scale after an amount: spaced or joined in small letters ("$5 million", "$5bn"), or
+#: joined in capitals as US and Asian copy writes it ("$5M", "¥30B", "$2BN").
+_MONEY_SCALE = rf"(?:\s?{_SCALE}|(?:[KMBT]|BN|MN|TN)\b)"
+
+
+#: An amount after a sign: a number, or a decimal without its leading zero ("$.50").
+_AMOUNT = rf"(?:{NUMBER}|(?<![\d.])\.\d{{1,15}}(?!\d|\.\d))"
+
+
 # A sign or a code, an amount, a scale, and the other end of a range ("$5-10m",
 # "£20-£30"). A code needs no letter before it ("CHF 20", "Rs. 500", "USD500").
 _MONEY = re.compile(
     r"(?P<article>(?<![\w'’])[Aa]n? )?"
     rf"(?:(?<![\w$])(?P<sign>{_SIGN})\s?|(?<![\w$])(?P<code>{_CODE})\.?\s?)"
-    rf"(?P<num>{NUMBER})(?:\s?(?P<scale>{_SCALE}))?"
-    rf"(?:\s?[-–]\s?(?:{_SIGN}|{_CODE})?\s?(?P<num2>{NUMBER})(?:\s?(?P<scale2>{_SCALE}))?)?"
+    rf"(?P<num>{_AMOUNT})(?P<scale>{_MONEY_SCALE})?"
+    rf"(?:\s?[-–]\s?(?:{_SIGN}|{_CODE})?\s?(?P<num2>{_AMOUNT})(?P<scale2>{_MONEY_SCALE})?)?"
 )
 
 
@@ -135,11 +145,35 @@ def _say_amount(
         if not cents:
             return f"{say_number(whole)} {unit}"
         if sub_one in _AND_CENTS:
-            return f"{say_number(whole)} {unit} and {num2words(cents)} {sub_many}"
+            sub = sub_one if cents == 1 else sub_many  # "twenty dollars and one cent"
+            return f"{say_number(whole)} {unit} and {num2words(cents)} {sub}"
         return f"{say_number(whole)} {unit} {num2words(cents)}"
     if fraction and int(fraction) == 0:
         number = whole
     return f"{say_number(number)} {one if number == '1' else many}"
+
+
+def _first_of_range(number: str, names: tuple[str, str, str, str]) -> str:
+    """The first amount of a range with its hundredths ("$5.50-$6.00"): said with its
+    cents ("five dollars and fifty cents to ..."), or as a whole number when they are
+    none ("$50.00-$100.00" -> "fifty to one hundred dollars"); "" when it has none."""
+    whole, _, fraction = number.replace(",", "").partition(".")
+    if len(fraction) != 2 or not names[3] or not whole:
+        return ""
+    if int(fraction) == 0:
+        return say_number(whole)
+    return _say_amount(number, None, names, False)
+
+
+#: After an amount: a compound it makes with "a year", "an hour" ("a $1.5bn-a-year
+#: business", "a $15-an-hour job"): its currency is then said once, as an adjective.
+_PER_COMPOUND = re.compile(r"-(?:a|an|per)-[a-z]")
+
+
+def _describes(text: str, start: int, end: int) -> bool:
+    """Whether the amount at ``text[start:end]`` describes the noun after it: "a $8 fee",
+    "a two-year, $50m contract" (``common.attributive``), "a $1.5bn-a-year business"."""
+    return attributive(text, start, end) or _PER_COMPOUND.match(text, end) is not None
 
 
 def _article(written: str | None, spoken: str) -> str:
@@ -163,15 +197,17 @@ def money(text: str) -> str:
     def say(m: re.Match[str]) -> str:
         names = _CURRENCIES[m.group("sign") or m.group("code")]
         start = m.start("sign") if m.group("sign") else m.start("code")
-        single = attributive(text, start, m.end())
+        single = _describes(text, start, m.end())
+        scale1 = (m.group("scale") or "").strip()
         if m.group("num2"):
-            scale = m.group("scale2") or m.group("scale")
-            spoken = say_number(m.group("num"))
-            if m.group("scale") and m.group("scale2"):
-                spoken += f" {_SCALES[m.group('scale').lower()]}"
-            spoken += " to " + _say_amount(m.group("num2"), scale, names, single)
+            scale2 = (m.group("scale2") or "").strip()
+            spoken = _first_of_range(m.group("num"), names) if not scale1 else ""
+            spoken = spoken or say_number(m.group("num"))
+            if scale1 and scale2:
+                spoken += f" {_SCALES[scale1.lower()]}"
+            spoken += " to " + _say_amount(m.group("num2"), scale2 or scale1, names, single)
         else:
-            spoken = _say_amount(m.group("num"), m.group("scale"), names, single)
+            spoken = _say_amount(m.group("num"), scale1, names, single)
         return _article(m.group("article"), spoken) + spoken
 
     def after(m: re.Match[str]) -> str:
@@ -204,8 +240,67 @@ _METRE_CONTEXT = frozenset(
     finals heat heats record tall high long deep wide away above below under up down in from
     of into off short high-rise champion champions champ title gold silver bronze medal
     medallist medalist runner runners sprinter swimmer hurdler event events specialist
-    stretch radius""".split()
+    stretch radius wall walls tower towers wave waves cliff cliffs drop fall yacht yachts
+    pool platform springboard air pistol rifle hill jump leap dive plunge climb
+    tsunami swell""".split()
 )
+
+
+#: Words in the clause before a bare "40m" that say it is money ("the budget rose to
+#: 40m", "losses of 20m", "valued at 80m") or a length ("the water rose to 2m", "a wave
+#: of 10m", "she cleared 2m"): the nearest one decides.
+_MONEY_CUES = frozenset(
+    """budget budgets loss losses lost profit profits revenue revenues sales sale debt debts
+    deficit deficits bill bills fine fines fined fee fees salary salaries wage wages pay
+    deal deals bid bids offer offers fund funds funding spending spend cost costs price
+    prices priced valued valuation worth turnover income earnings dividend dividends bonus
+    bonuses payout payouts compensation damages settlement grant grants loan loans
+    investment investments donation donations prize prizes jackpot takeover transfer
+    contract contracts sponsorship capital cash assets savings tax taxes subsidy subsidies
+    shortfall surplus pension pensions fortune sum bail ransom reward bribes budgeted
+    overspend overspent dollars euros pounds yen yuan francs rupees million billion
+    wealth gross""".split()
+)
+_LENGTH_CUES = frozenset(
+    """high higher highest tall taller tallest long longer longest deep deeper deepest wide
+    wider widest height heights depth depths length width distance altitude elevation
+    jumped jump jumps jumping leap leaped leapt vault vaulted swam swim swims swimming ran
+    run runs running sprint sprinted race raced hurdles final metres meters wave waves wall
+    walls tower towers cliff cliffs building mast crane tree dam bridge tunnel water waters
+    river rivers flood floods floodwater floodwaters sea seas tide tides snow snowfall drift
+    drifts cleared threw throw thrown throws hurled dived dive diving plunged dropped
+    descended climbed ascended surge swell swells tsunami lake reservoir level levels
+    shot put javelin discus hammer pole""".split()
+)
+
+
+#: What ends the clause before a bare "40m": a sentence's end, a semicolon or a colon.
+_CLAUSE_ENDS = (". ", "; ", ": ", "! ", "? ")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
+
+
+def _counted(word: str) -> bool:
+    """Whether ``word`` after "10m" is a plural noun it counts ("users", "homes")."""
+    return (
+        word.endswith("s")
+        and not word.endswith("ss")
+        and word not in NOT_A_NOUN
+        and word not in ("this", "its", "his", "plus", "across", "towards", "thus")
+    )
+
+
+def _m_by_context(text: str, start: int) -> str | None:
+    """ "money" or "length" for the bare "40m" at ``text[start]`` by the nearest word of
+    either kind in its clause (at most 80 characters back), or None when there is none."""
+    window = text[max(0, start - 80) : start]
+    window = window[max(window.rfind(end) for end in _CLAUSE_ENDS) + 1 :]
+    for word in reversed(_WORD.findall(window)):
+        word = word.lower()
+        if word in _LENGTH_CUES:
+            return "length"
+        if word in _MONEY_CUES:
+            return "money"
+    return None
 
 
 #: Verbs before a bare "2m" that say it is an amount: "raised 3m", "won about 2m" ("rose
@@ -275,7 +370,10 @@ def scales(text: str) -> str:
                 or _PEOPLE_AFTER.match(text, m.end())
                 or _AMOUNT_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
             )
-            if amount is None:
+            context = None if amount else _m_by_context(text, m.start())
+            if context == "length" and not (after and _counted(after.group(1))):
+                return m.group(0)  # but "ran a firm with 10m users" counts them
+            if amount is None and context is None:
                 if after is None:
                     return m.group(0)
                 if attributive(text, m.start(), m.end()) and after.group(1) not in _MONEY_NOUNS:
