@@ -360,6 +360,42 @@ def test_symbols_between_numbers(written, spoken):
 def test_symbols_rule_alone():
     assert symbols("# 4") == "number 4"
     assert symbols("2:1") == "2 to 1"
+    assert symbols("at 4.4x earnings") == "at 4.4 times earnings"
+
+
+# --------------------------------------------------------------------------------------
+# digits glued to letters: never one fused word ("twoQtwenty-two", "ttwo thousand")
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("Sales rose in 2Q22.", "Sales rose in the second quarter of twenty twenty-two."),
+        ("Profit fell in 1H23.", "Profit fell in the first half of twenty twenty-three."),
+        ("Margins grew in 3Q.", "Margins grew in the third quarter."),
+        ("Orders slowed in 4Q2024.", "Orders slowed in the fourth quarter of twenty twenty-four."),
+        (
+            "The stock trades at 4.4x earnings.",
+            "The stock trades at four point four times earnings.",
+        ),
+        ("It saw a 3x increase.", "It saw a three times increase."),
+        ("The new chip is 10x faster.", "The new chip is ten times faster."),
+        ("Write to London SW1A 2AA.", "Write to London S W one A two A A."),
+        ("The F-35A jets landed.", "The F thirty-five A jets landed."),
+        ("Part B2A23C failed.", "Part B two A twenty-three C failed."),
+        ("The es3 model sold out.", "The es three model sold out."),
+        ("Booking ref t2000 was lost.", "Booking ref t two thousand was lost."),
+        ("He hit 6s all day.", "He hit sixes all day."),
+        ("The team lost 4s.", "The team lost fours."),
+        # left alone: a quarter written the other way, a size, a plural code
+        ("Sales rose in Q2 2022.", "Sales rose in Q two twenty twenty-two."),
+        ("A 4x4 truck was stolen.", "A four by four truck was stolen."),
+        ("Two F-16s flew over.", "Two F sixteens flew over."),
+        ("The 1H ward reopened.", "The one H ward reopened."),
+    ],
+)
+def test_digits_glued_to_letters(written, spoken):
+    assert said(written) == spoken
 
 
 # --------------------------------------------------------------------------------------

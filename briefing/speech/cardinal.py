@@ -120,9 +120,6 @@ _HOUSE_NUMBER = re.compile(
 )
 
 
-_ANY_NUMBER = re.compile(NUMBER)
-
-
 def say_decade(decade: str) -> str:
     """ "1990" -> "nineteen nineties", "80" -> "eighties", "00" -> "two thousands"."""
     if len(decade) == 2:
@@ -164,7 +161,28 @@ def numbers(text: str) -> str:
     text = _BARE_DECIMAL.sub(lambda m: f"point {say_digits(m.group(1))}", text)
     text = _NEGATIVE.sub("minus ", text)
     text = re.sub(r"(?<=\d)-(?=[A-Za-z])", " ", text)  # "14-year" -> "14 year"
-    return _ANY_NUMBER.sub(lambda m: say_number(m.group(0)), text)
+    return _NUMBER_OR_PLURAL.sub(_said_apart, text)
+
+
+#: A number, and a plural "s" after it ("in fours", "W2s", "hit 6s").
+_NUMBER_OR_PLURAL = re.compile(rf"(?P<number>{NUMBER})(?P<plural>s(?![\w'’]))?")
+
+
+def _said_apart(m: re.Match[str]) -> str:
+    """A number in words, with a space on each side that touches a letter: no number
+    word may fuse with the letters of a code ("t2000" -> "t two thousand", "es3" -> "es
+    three", never "ttwo thousand"); a plural "s" is said with it ("4s" -> "fours", "6s"
+    -> "sixes")."""
+    spoken = say_number(m.group("number"))
+    if m.group("plural"):
+        ending = "es" if spoken.endswith("x") else "s"
+        spoken = spoken[:-1] + "ies" if spoken.endswith("y") else spoken + ending
+    text, start, end = m.string, m.start(), m.end()
+    if start and text[start - 1].isalpha():
+        spoken = " " + spoken
+    if end < len(text) and text[end].isalpha():
+        spoken += " "
+    return spoken
 
 
 #: An era after a year, or "AD" before it: "743 BC", "AD 70", "634 A.D.", "500 CE".

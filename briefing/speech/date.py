@@ -130,6 +130,34 @@ _NUMERIC_DATE = re.compile(
 )
 
 
+#: A quarter or a half of a (fiscal) year as a company writes it: "2Q22", "1Q2024", "3Q",
+#: "1H23" (a half needs its year: "1H" alone may be a code).
+_QUARTER = re.compile(
+    r"(?<![\w.,])(?:(?P<q>[1-4])Q|(?P<h>[12])H(?=\d))(?P<year>\d\d|(?:19|20)\d\d)?\b"
+)
+
+
+def _two_digit_year(year: str) -> int:
+    """ "22" -> 2022, "98" -> 1998, "2022" -> 2022."""
+    number = int(year)
+    if len(year) == 4:
+        return number
+    return number + (1900 if number >= 50 else 2000)
+
+
+def quarters(text: str) -> str:
+    """ "2Q22" -> "the second quarter of twenty twenty-two", "1H23" -> "the first half of
+    twenty twenty-three", "3Q" -> "the third quarter" (never "twoQtwenty-two")."""
+
+    def say(m: re.Match[str]) -> str:
+        part = f"{say_ordinal(int(m.group('q')))} quarter" if m.group("q") else ""
+        part = part or f"{say_ordinal(int(m.group('h')))} half"
+        year = m.group("year")
+        return f"the {part}" + (f" of {say_year(_two_digit_year(year))}" if year else "")
+
+    return _QUARTER.sub(say, text)
+
+
 def _month(name: str) -> str:
     return _MONTHS[name[:3].lower()]
 
@@ -175,7 +203,7 @@ def dates(text: str) -> str:
     "Mar. 1973" -> "March 1973"; "APRIL 20." -> "April twentieth."; "from 1 to 5 May" ->
     "from the first to the fifth of May"; "March 3 and 4" -> "March third and fourth"."""
 
-    text = numeric_dates(text)
+    text = numeric_dates(quarters(text))
     text = _WEEKDAY.sub(lambda m: _WEEKDAYS[m.group("day").lower()] + m.group("comma") + " ", text)
 
     def year_of(m: re.Match[str]) -> int | None:

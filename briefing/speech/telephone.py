@@ -153,10 +153,12 @@ def model_numbers(text: str) -> str:
 
 
 # Letters then digits: a quarter, a fiscal year, a flight, a road, a jet ("Q3",
-# "FY2023", "MH370", "M25", "F-35").
+# "FY2023", "MH370", "M25", "F-35"), with letters after them too ("SW1A", "F-35A",
+# "B2A23C": no unit inside a code).
 _CODE = re.compile(
     r"\b(?P<letters>[A-Z]{1,3})-?(?P<digits>\d{1,4}(?:\.\d{1,2})?)"
-    r"(?:(?P<letters2>[A-Z]{1,3})(?P<digits2>\d{1,4}))?(?P<plural>s?)\b(?![.,]\d)"
+    r"(?:(?P<letters2>[A-Z]{1,3})(?P<digits2>\d{1,4}))?(?P<letters3>[A-Z]{1,2})?"
+    r"(?P<plural>s?)\b(?![.,]\d)"
 )
 
 
@@ -185,12 +187,15 @@ def _say_code_digits(digits: str) -> str:
 
 def codes(text: str) -> str:
     """ "Q3" -> "Q three", "FY2023" -> "F Y twenty twenty-three", "MH370" -> "M H three
-    seventy", "M25" -> "M twenty-five", "H1N1" -> "H one N one"."""
+    seventy", "M25" -> "M twenty-five", "H1N1" -> "H one N one", "SW1A" -> "S W one
+    A"."""
 
     def say(m: re.Match[str]) -> str:
         spoken = f"{spell(m.group('letters'))} {_say_code_digits(m.group('digits'))}"
         if m.group("letters2"):
             spoken += f" {spell(m.group('letters2'))} {_say_code_digits(m.group('digits2'))}"
+        if m.group("letters3"):
+            spoken += f" {spell(m.group('letters3'))}"
         return spoken + m.group("plural")  # "F-16s": "F sixteens"
 
     return _CODE.sub(say, text)

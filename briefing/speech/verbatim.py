@@ -107,8 +107,8 @@ _STANDALONE_FRACTIONS = {
 
 def symbols(text: str) -> str:
     """ "&" -> "and", "#1" and "# 1" -> "number 1", "§ 4" -> "section 4", "50 x 75" -> "50
-    by 75", "3:1" -> "3 to 1", "24/7" -> "24 7", "and/or" -> "and or", "8½" -> "8 and a
-    half"."""
+    by 75", "4.4x earnings" -> "4.4 times earnings", "3:1" -> "3 to 1", "24/7" -> "24 7",
+    "and/or" -> "and or", "8½" -> "8 and a half"."""
     text = one_space(text)
     for sign, words in _FRACTIONS.items():
         text = re.sub(rf"(\d){sign}", rf"\1 and {words}", text)
@@ -119,6 +119,8 @@ def symbols(text: str) -> str:
     text = re.sub(r"§§ ?(?=\d)", "sections ", text)
     text = re.sub(r"§ ?(?=\d)", "section ", text)
     text = re.sub(r"(?<=\d) ?[x×] ?(?=\d)", " by ", text)  # "50 x 75", "a 4x4"
+    # a multiple: "4.4x earnings", "a 3x increase", "10x faster"
+    text = re.sub(r"(?<=\d)[x×](?=[\s.,;:!?)]|$)", " times", text)
     text = re.sub(r"(?<=\d) ?:(?=\d)", " to ", text)  # "a 3:1 ratio" (times are said already)
     text = re.sub(r"#(\w+)", r"hashtag \1", text)
     text = re.sub(r"(?<=\d)\s*\+\s*(?=\d)", " plus ", text)
