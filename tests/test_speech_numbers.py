@@ -398,6 +398,31 @@ def test_digits_glued_to_letters(written, spoken):
     assert said(written) == spoken
 
 
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        # a letter in brackets after a number names a plan or a clause
+        ("Savers moved cash into a 401(k).", "Savers moved cash into a four oh one k."),
+        ("Teachers have 403(b) plans.", "Teachers have four oh three b plans."),
+        ("The group is a 501(c)(3) charity.", "The group is a five oh one c three charity."),
+        ("Section 230(c) shields platforms.", "Section two thirty c shields platforms."),
+        # decades and seasons across a dash or a slash
+        ("Music of the 1960s-80s.", "Music of the nineteen sixties to eighties."),
+        ("From the 1960s–1980s.", "From the nineteen sixties to nineteen eighties."),
+        ("Hits of the '60s-'70s.", "Hits of the sixties to seventies."),
+        ("The 2023/24 season ended.", "The twenty twenty-three to twenty-four season ended."),
+        ("The 2023-24 season ended.", "The twenty twenty-three to twenty-four season ended."),
+        ("The 1999/00 budget.", "The nineteen ninety-nine to two thousand budget."),
+        ("The 2024/2025 accounts.", "The twenty twenty-four to twenty twenty-five accounts."),
+        # left alone: a number in brackets is a pause, two years apart are no season
+        ("The vote (52) was close.", "The vote, fifty-two, was close."),
+        ("He served 2019/22.", "He served twenty nineteen twenty-two."),
+    ],
+)
+def test_bracketed_names_decade_and_season_ranges(written, spoken):
+    assert said(written) == spoken
+
+
 # --------------------------------------------------------------------------------------
 # a few sentences from the development data (tn-dev, CC BY 4.0)
 

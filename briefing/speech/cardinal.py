@@ -60,6 +60,10 @@ _DECADE = re.compile(
 )
 
 
+#: A range of decades: "the 1960s-80s", "1960s-1980s", "the '60s-'70s" ("to" between).
+_DECADE_RANGE = re.compile(r"(?P<a>\d0['’]?s)\s?[-–]\s?(?P<b>(?:['’‘]?[1-9]0|\d{3}0)['’]?s)\b")
+
+
 #: Nouns a number counts: before one of them "1780" is no year ("1780 miles", "1500
 #: people") unless a word that dates it comes first ("in 2020 people stayed home").
 _COUNTED = frozenset(
@@ -142,6 +146,7 @@ def numbers(text: str) -> str:
         text,
     )
     text = _NUMBER_WORD.sub(lambda m: "numbers " if m.group(1) or m.group(2) else "number ", text)
+    text = _DECADE_RANGE.sub(r"\g<a> to \g<b>", text)
     text = _DECADE.sub(lambda m: say_decade(m.group("year") or m.group("tens")), text)
     text = _YEAR.sub(
         lambda m: (

@@ -185,10 +185,24 @@ def _say_code_digits(digits: str) -> str:
     return say_year(int(digits))
 
 
+#: A number with a letter in brackets after it names a plan or a clause: "401(k)",
+#: "403(b)", "501(c)(3)", "section 230(c)".
+_BRACKETED = re.compile(
+    r"(?<![\w.,])(?P<number>\d{1,4})(?P<parts>\([a-z]\)(?:\([a-z]\)|\(\d{1,2}\)){0,2})"
+    r"(?![\w(])"
+)
+
+
+def _bracketed(m: re.Match[str]) -> str:
+    """ "401(k)" -> "four oh one k", "501(c)(3)" -> "five oh one c three"."""
+    parts = [p if p.isalpha() else num2words(int(p)) for p in re.findall(r"\w+", m["parts"])]
+    return " ".join([_say_code_digits(m["number"]), *parts])
+
+
 def codes(text: str) -> str:
     """ "Q3" -> "Q three", "FY2023" -> "F Y twenty twenty-three", "MH370" -> "M H three
     seventy", "M25" -> "M twenty-five", "H1N1" -> "H one N one", "SW1A" -> "S W one
-    A"."""
+    A", "401(k)" -> "four oh one k"."""
 
     def say(m: re.Match[str]) -> str:
         spoken = f"{spell(m.group('letters'))} {_say_code_digits(m.group('digits'))}"
@@ -198,7 +212,7 @@ def codes(text: str) -> str:
             spoken += f" {spell(m.group('letters3'))}"
         return spoken + m.group("plural")  # "F-16s": "F sixteens"
 
-    return _CODE.sub(say, text)
+    return _CODE.sub(say, _BRACKETED.sub(_bracketed, text))
 
 
 def digit_codes(text: str) -> str:

@@ -58,11 +58,27 @@ def _short_year(a: str, b: str) -> str:
     return f"oh {num2words(int(b))}" if b.startswith("0") else b
 
 
+#: A season or a fiscal year across two years: "the 2023/24 season", "2023/2024".
+_SEASON = re.compile(
+    r"(?<![\w.,/])(?P<a>(?:1[89]|20)\d\d)/(?P<b>\d\d|(?:1[89]|20)\d\d)(?![\w/]|[.,]\d)"
+)
+
+
+def _season(m: re.Match[str]) -> str:
+    """ "2023/24" -> "2023 to 24", when the second year follows the first."""
+    a, b = m.group("a"), m.group("b")
+    if (int(b) - int(a)) % 100 != 1:
+        return m.group(0)
+    return f"{a} to {b}" if len(b) == 4 else f"{a} to {_short_year(a, b)}"
+
+
 def ranges(text: str) -> str:
     """ "2019-2021" -> "2019 to 2021"; "10-12 people" -> "10 to 12 people"; "1916-17" ->
-    "1916 to 17"; a score: "won 2-1", "a 2-2 draw" -> "2 1", "2 2" (a high one as a range:
+    "1916 to 17"; "the 2023/24 season" -> "the 2023 to 24 season"; a score: "won 2-1", "a
+    2-2 draw" -> "2 1", "2 2" (a high one as a range:
     "won 110-102" -> "110 to 102"); "pp. 10-12" -> "pages 10 to 12"."""
     text = _PAGES.sub(lambda m: "pages " if m.group(1) else "page ", text)
+    text = _SEASON.sub(_season, text)
 
     def say(m: re.Match[str]) -> str:
         before = text[max(0, m.start() - 40) : m.start()]
