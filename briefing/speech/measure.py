@@ -91,6 +91,9 @@ _FAHRENHEIT = ("degree Fahrenheit", "degrees Fahrenheit")
 _UNITS: dict[str, tuple[str, str]] = {
     **_regular(
         "km=kilometer",
+        "kms=kilometer",
+        "KM=kilometer",
+        "KMS=kilometer",
         "cm=centimeter",
         "mm=millimeter",
         "µm=micrometer",
@@ -99,12 +102,16 @@ _UNITS: dict[str, tuple[str, str]] = {
         "yd=yard",
         "yds=yard",
         "kg=kilogram",
+        "kgs=kilogram",
+        "KG=kilogram",
+        "KGS=kilogram",
         "g=gram",
         "mg=milligram",
         "µg=microgram",
         "mcg=microgram",
         "lb=pound",
         "lbs=pound",
+        "LBS=pound",
         "oz=ounce",
         "l=liter",
         "L=liter",
@@ -147,6 +154,12 @@ _UNITS: dict[str, tuple[str, str]] = {
         "ms=millisecond",
         "yr=year",
         "yrs=year",
+        "wk=week",
+        "wks=week",
+        "mo=month",
+        "mos=month",
+        "mth=month",
+        "mths=month",
         "kts=knot",
         "bp=basis_point",
         "bps=basis_point",
@@ -176,6 +189,11 @@ _UNITS: dict[str, tuple[str, str]] = {
     "m³": ("cubic meter", "cubic meters"),
     "m3": ("cubic meter", "cubic meters"),
     "cm³": ("cubic centimeter", "cubic centimeters"),
+    "km³": ("cubic kilometer", "cubic kilometers"),
+    "km3": ("cubic kilometer", "cubic kilometers"),
+    "mm²": ("square millimeter", "square millimeters"),
+    "mm³": ("cubic millimeter", "cubic millimeters"),
+    "ft³": ("cubic foot", "cubic feet"),
     "cu ft": ("cubic foot", "cubic feet"),
     "cu m": ("cubic meter", "cubic meters"),
     "cc": ("c c", "c c"),
@@ -183,6 +201,7 @@ _UNITS: dict[str, tuple[str, str]] = {
     "kph": ("kilometer per hour", "kilometers per hour"),
     "kmh": ("kilometer per hour", "kilometers per hour"),
     "mph": ("mile per hour", "miles per hour"),
+    "MPH": ("mile per hour", "miles per hour"),
     "m/s": ("meter per second", "meters per second"),
     "mpg": ("mile per gallon", "miles per gallon"),
     "rpm": ("revolution per minute", "revolutions per minute"),
@@ -191,8 +210,10 @@ _UNITS: dict[str, tuple[str, str]] = {
     "kbps": ("kilobit per second", "kilobits per second"),
     "Kbps": ("kilobit per second", "kilobits per second"),
     "Mbps": ("megabit per second", "megabits per second"),
+    "mbps": ("megabit per second", "megabits per second"),
     "Mbit/s": ("megabit per second", "megabits per second"),
     "Gbps": ("gigabit per second", "gigabits per second"),
+    "gbps": ("gigabit per second", "gigabits per second"),
     "Gbit/s": ("gigabit per second", "gigabits per second"),
     "MB/s": ("megabyte per second", "megabytes per second"),
     "GB/s": ("gigabyte per second", "gigabytes per second"),
@@ -212,6 +233,7 @@ _UNITS: dict[str, tuple[str, str]] = {
     "C": _CELSIUS,
     "F": _FAHRENHEIT,
     "°": ("degree", "degrees"),
+    "º": ("degree", "degrees"),  # the ordinal sign, often typed for a degree
 }
 
 
@@ -219,6 +241,14 @@ _UNITS: dict[str, tuple[str, str]] = {
 #: are more often letters.
 #: "pp" too: "up 2.5pp" is percentage points, "245 pp." a book's pages.
 _JOINED_ONLY = frozenset({"h", "s", "C", "F", "V", "L", "pp"})
+
+
+#: Units said only when spaced: a book's "32mo" is its size, "6 mo" six months.
+_SPACED_ONLY = frozenset({"mo"})
+
+
+#: A scale word between an amount and its unit: "100 million kg", "2 billion km".
+_UNIT_SCALE = r"(?: (?P<scale>thousand|million|billion|trillion)(?= ))?"
 
 
 _UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
@@ -231,7 +261,7 @@ _UNIT_END = r"(?=[\s.,;:!?)\-]|$)"
 # A unit's full stop before a word in small letters ("1,200 sq. ft. flat", "2 oz. of
 # pepper") ends no sentence: it goes with the unit.
 _UNIT = re.compile(
-    rf"(?P<num>-?(?:{NUMBER}))(?P<sep>\s?|-)(?P<unit>{_UNIT_ALTERNATION})"
+    rf"(?P<num>-?(?:{NUMBER})){_UNIT_SCALE}(?P<sep>\s?|-)(?P<unit>{_UNIT_ALTERNATION})"
     rf"(?:/(?P<per>{_UNIT_ALTERNATION}))?(?:\.(?= [a-z])|{_UNIT_END})"
 )
 
@@ -263,8 +293,12 @@ def units(text: str) -> str:
         unit, number = m.group("unit"), m.group("num")
         one, many = _UNITS[unit]
         joined = not m.group("sep")
-        if unit in _JOINED_ONLY and not joined:
+        if unit in _JOINED_ONLY and not joined or unit in _SPACED_ONLY and joined:
             return m.group(0)  # "Grade 5 C", "5 h": a bare letter is a unit only joined on
+        if m.group("scale"):
+            if len(unit) == 1:
+                return m.group(0)  # "5 million m" is no clear length
+            number = f"{number} {m.group('scale')}"  # "100 million kilograms"
         if unit == "s" and "." not in number:
             return m.group(0)  # "1990s" is a decade; "9.58s" a time
         single = (
