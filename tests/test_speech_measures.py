@@ -73,6 +73,15 @@ def test_dates(written, spoken):
         ("2008-13-30", "2008-13-30"),
         ("1-800-555-0199", "1-800-555-0199"),  # a phone number
         ("24/7", "24/7"),
+        # a two-digit year between slashes, its century not guessed; dashes with four
+        ("11/17/05", "November seventeenth, oh five"),
+        ("01/07/98", "the first of July, ninety-eight"),
+        ("3/4/00", "the third of April, two thousand"),
+        ("15-01-2020", "the fifteenth of January, twenty twenty"),
+        ("13/13/05", "13/13/05"),
+        ("24/7/365", "24/7/365"),
+        ("3.10.12", "3.10.12"),  # a version, not a date
+        ("10-12-14", "10-12-14"),  # ranges
     ],
 )
 def test_numeric_dates(written, spoken):

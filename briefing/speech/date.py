@@ -123,10 +123,12 @@ _ISO_DATE = re.compile(
 )
 
 
-# Numeric dates with a four-digit year: "30/09/2008", "9/30/2008", "30.09.2008".
+# Numeric dates with a four-digit year: "30/09/2008", "9/30/2008", "30.09.2008",
+# "15-01-2020"; with two digits between slashes only ("11/17/05": "3.10.12" may be a
+# version, "10-12-14" ranges).
 _NUMERIC_DATE = re.compile(
-    r"(?<![\w.,/-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>1\d{3}|20\d\d)"
-    r"(?![\w/]|[.,]\d)"
+    r"(?<![\w.,/-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
+    r"(?P<year>1\d{3}|20\d\d|(?<=/)\d\d)(?![\w/-]|[.,]\d)"
 )
 
 
@@ -173,12 +175,21 @@ def _month_day(day: int, month: str, year: int | None) -> str:
     return f"{month} {say_ordinal(day)}" + (f", {say_year(year)}" if year else "")
 
 
+def _short_year(year: str) -> str:
+    """A date's two-digit year as written: "05" -> "oh five", "98" -> "ninety-eight",
+    "00" -> "two thousand" (its century is not guessed)."""
+    if year == "00":
+        return "two thousand"
+    return f"oh {num2words(int(year))}" if year.startswith("0") else num2words(int(year))
+
+
 def numeric_dates(text: str) -> str:
     """ "2008-09-30" -> "the thirtieth of September, two thousand and eight";
     "30/09/2008" -> the same; "9/30/2008" -> "September thirtieth, two thousand and
-    eight". A date that reads both ways ("03/04/2020") is taken day first, as written
-    outside the United States. Without a four-digit year ("24/7", "9/11", "3/4") it is no
-    date: the fractions and symbols rules read it."""
+    eight"; "15-01-2020"; "11/17/05" -> "November seventeenth, oh five". A date that
+    reads both ways ("03/04/2020") is taken day first, as written outside the United
+    States. Without a year ("24/7", "9/11", "3/4") it is no date: the fractions and
+    symbols rules read it."""
 
     def iso(m: re.Match[str]) -> str:
         month = _MONTH_NAMES[int(m.group("month")) - 1]
@@ -187,6 +198,13 @@ def numeric_dates(text: str) -> str:
 
     def numeric(m: re.Match[str]) -> str:
         a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        if len(m.group("year")) == 2:
+            said = _short_year(m.group("year"))
+            if 1 <= a <= 31 and 1 <= b <= 12:
+                return f"the {say_ordinal(a)} of {_MONTH_NAMES[b - 1]}, {said}"
+            if 1 <= a <= 12 and 13 <= b <= 31:
+                return f"{_MONTH_NAMES[a - 1]} {say_ordinal(b)}, {said}"
+            return m.group(0)
         if 1 <= a <= 31 and 1 <= b <= 12:
             return _day_of(a, _MONTH_NAMES[b - 1], year)
         if 1 <= a <= 12 and 13 <= b <= 31 and m.group("sep") == "/":

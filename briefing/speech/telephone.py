@@ -72,6 +72,21 @@ _BOOK_NUMBER = re.compile(
 )
 
 
+#: An identifier's digits after what names them: "card ending in 8876", "PIN 4412",
+#: "ext. 4521", "extension 204", "code 2231", "account number 12345678", "postcode
+#: 2000": said digit by digit, never as a sum ("ending in" only after a card, an account
+#: or a number: "the year ending in 2024" is a year).
+_IDENTIFIED = re.compile(
+    r"(?:(?i:\b(?:card|account|number|phone|mobile|cheque|check)(?: \w+){0,2}?"
+    r" (?:ending|ends|ended)(?: in| with)?)"
+    r"|\bPIN(?: number| code)?|(?i:\b(?:pin code|passcode|passcodes|code|codes|postcode|"
+    r"zip|extension|ext\.?|(?:account|card|reference|ref|serial|badge|case|policy|order|"
+    r"tracking|confirmation|booking|routing|member|membership|registration|PIN) "
+    r"(?:number|no\.?|code))))"
+    r"(?: is| was|:)? (?P<digits>\d{3,12})(?![\w,-]|\.\d)"
+)
+
+
 def _say_groups(groups: list[str]) -> str:
     return ", ".join(("plus " if g.startswith("+") else "") + say_digits(g) for g in groups)
 
@@ -79,7 +94,8 @@ def _say_groups(groups: list[str]) -> str:
 def phone_numbers(text: str) -> str:
     """ "1-800-555-0199" -> "one, eight zero zero, five five five, zero one nine nine"
     (digit by digit, a pause between the groups), not a sum; so are "0800 123 4567",
-    "call 555-0199", "dial 911", "a 999 call" and "ISBN 978-0816648368"."""
+    "call 555-0199", "dial 911", "a 999 call", "ISBN 978-0816648368" and "a card ending
+    in 8876"."""
 
     def say(m: re.Match[str]) -> str:
         written = m.group(0)
@@ -109,6 +125,10 @@ def phone_numbers(text: str) -> str:
         return m.group(0)[: -len(m.group("code"))] + say_digits(m.group("code"))
 
     text = _BOOK_NUMBER.sub(book, text)
+    text = _IDENTIFIED.sub(
+        lambda m: m.group(0)[: m.start("digits") - m.start()] + say_digits(m.group("digits")),
+        text,
+    )
     text = _TRUNK.sub(trunk, text)
     text = _LOCAL.sub(lambda m: m.group(0)[:-8] + _say_groups(m.group("number").split("-")), text)
     text = _SHORT_CODE.sub(short, text)
