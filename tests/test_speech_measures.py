@@ -93,6 +93,11 @@ def test_dates_keep_what_is_no_date():
 
 
 TIMES = [
+    # a zone in small letters with full stops
+    (
+        "The polls close at 1:59 p.m. e.s.t today.",
+        "The polls close at one fifty-nine p m E S T today.",
+    ),
     # the British way: a full stop between hours and minutes
     ("The meeting starts at 5.30pm.", "The meeting starts at five thirty p m."),
     ("Doors open at 7.45 p.m. on Friday.", "Doors open at seven forty-five p m on Friday."),

@@ -51,6 +51,15 @@ def said(text: str) -> str:
         ),
         ("Temperatures fell to -10 overnight.", "Temperatures fell to minus ten overnight."),
         (
+            "Debts of 1,000,000,000,000,000,000 were cited.",
+            "Debts of one quintillion were cited.",
+        ),
+        (
+            "Card 1234567890123456789 was used.",  # no commas: digit by digit
+            "Card one two three four five six seven eight nine zero one two three four five "
+            "six seven eight nine was used.",
+        ),
+        (
             "The mine is 1780 metres deep.",
             "The mine is one thousand seven hundred and eighty metres deep.",
         ),

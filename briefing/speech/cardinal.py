@@ -31,7 +31,9 @@ def say_number(written: str) -> str:
         whole, fraction = digits.split(".", 1)
         head = say_number(whole or "0")
         return f"{head} point {say_digits(fraction)}"
-    if len(digits) > 1 and digits.startswith("0") or len(digits) > MAX_NUMBER_DIGITS:
+    # a number grouped by commas is an amount up to the quintillions
+    longest = MAX_NUMBER_DIGITS if "," not in written else 21
+    if len(digits) > 1 and digits.startswith("0") or len(digits) > longest:
         return say_digits(digits)  # "007", or a number too long to say as one
     return num2words(int(digits)).replace(",", "")
 

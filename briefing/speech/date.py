@@ -273,8 +273,12 @@ _ZONES = (
 )
 
 
+#: A zone in small letters with full stops, as some copy writes it: "e.s.t", "p.s.t.".
+_DOTTED_ZONES = r"[ecmp]\.[sd]\.t\.?|g\.m\.t\.?|u\.t\.c\.?"
+
+
 def _zone(name: str) -> str:
-    return rf"(?P<{name}>\s(?:{_ZONES})\b)?"
+    return rf"(?P<{name}>\s(?:(?:{_ZONES})\b|(?:{_DOTTED_ZONES})(?!\w)))?"
 
 
 # "5.30pm", "7.45 p.m.", "10am", "1030 am", "7:00 P. M.", and a range before one
@@ -369,7 +373,7 @@ def _say_clock(hour: int, minute: int) -> str:
 def _said_zone(m: re.Match[str], group: str) -> str:
     """A time zone after a time, spelled: " GMT" -> " G M T"."""
     zone = m.group(group)
-    return f" {spell(zone.strip())}" if zone else ""
+    return f" {spell(zone.strip().replace('.', '').upper())}" if zone else ""
 
 
 def _unit(number: int, one: str) -> str:
