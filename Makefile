@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/summary_quality.py
 	$(BIN)/python benchmarks/intelligibility.py
 	$(BIN)/python benchmarks/encoder_quality.py
+	$(BIN)/python benchmarks/normaliser.py
 
 # The virtual environment, rebuilt when pyproject.toml changes.
 $(STAMP): pyproject.toml

@@ -14,6 +14,9 @@ right when its canonical form equals the reference's:
     apostrophes; the word "and" dropped; "mr", "mrs", "dr", "st", "oh" the same as
     "mister", "missus", "doctor", "saint", "o"; spaces collapsed.
 
+A second figure counts British and American spellings of one word as the same ("centre",
+"center"): the references write the American, and a listener hears no difference.
+
 It prints the sentence accuracy by source with a bootstrap 95% interval, the class of the
 written words where each wrong sentence first differs (cardinal, ordinal, decimal,
 fraction, money, measure, date, time, telephone, electronic, letters, roman, verbatim,
@@ -61,6 +64,33 @@ def canonical_words(text: str) -> list[str]:
 
 def canonical(text: str) -> str:
     return " ".join(canonical_words(text))
+
+
+#: British and American spellings of one sound ("centre"/"center", "colour"/"color",
+#: "organise"/"organize", "catalogue"/"catalog", "travelled"/"traveled"): the references
+#: write the American, the author often the British, and a listener hears no difference.
+_SPELLINGS = (
+    (re.compile(r"(?<=[a-z]{2})tre(s?)$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z])our(s|ed|ing|ful|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{2})is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{2})ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=[a-z]{2})ogue(s?)$"), r"og\1"),
+    (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"ae(?=[a-z])"), "e"),
+    (re.compile(r"(?<=[a-z])oe(?=[a-z])"), "e"),
+    (re.compile(r"(?<=[a-z])mme(s?)$"), r"m\1"),
+    (re.compile(r"(?<=[a-z])ence$"), "ense"),
+)
+
+
+def heard_alike(text: str) -> str:
+    """The canonical form with British and American spellings of a word made one."""
+    words = []
+    for word in canonical_words(text):
+        for pattern, replacement in _SPELLINGS:
+            word = pattern.sub(replacement, word)
+        words.append(word)
+    return " ".join(words)
 
 
 def word_class(written: str) -> str:
@@ -168,6 +198,7 @@ def main() -> None:
 
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
     hits: dict[str, list[bool]] = defaultdict(list)
+    alike: list[bool] = []
     classes: Counter[str] = Counter()
     patterns: Counter[str] = Counter()
     examples: dict[str, tuple[str, str, str]] = {}
@@ -179,6 +210,7 @@ def main() -> None:
         right = canonical(said) == canonical(row["spoken"])
         hits[row["source"]].append(right)
         hits["all"].append(right)
+        alike.append(right or heard_alike(said) == heard_alike(row["spoken"]))
         if right:
             continue
         context, expected, got = first_difference(row["written"], said, row["spoken"])
@@ -196,6 +228,11 @@ def main() -> None:
             f"  {source:<10} {sum(marks):>5} of {len(marks):<5} right: "
             f"{sum(marks) / len(marks):.3f} [{low:.3f}, {high:.3f}]"
         )
+    low, high = bootstrap(alike)
+    print(
+        f"  all, British and American spellings alike: {sum(alike)} right: "
+        f"{sum(alike) / len(alike):.3f} [{low:.3f}, {high:.3f}]"
+    )
     print(f"  time: {seconds / len(rows) * 1000:.2f} ms a sentence on one core")
     print("\nwrong sentences by the class of the words where they first differ:")
     for kind, count in classes.most_common():
