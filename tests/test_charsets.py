@@ -250,11 +250,12 @@ def test_the_charset_reaches_the_reader_through_collect_and_the_cache(web, clien
 
 
 def test_a_stray_byte_leaves_out_only_the_item_it_is_in(web, client):
-    """A UTF-8 feed with one Windows-1252 byte in one item: that item is left out with the
-    reason, the others are read."""
+    """A UTF-8 feed (its dashes and quotes in UTF-8) with one Windows-1252 byte in one
+    item: that item is left out with the reason, the others are read. (A feed whose every
+    non-ASCII byte is Windows-1252 is read as Windows-1252: see test_hostile_sources.)"""
     good = "<item><title>Ferry fares to rise</title><link>http://news.example/2</link>" \
         f"<pubDate>{PUBLISHED}</pubDate><description>Fares on the Ashby ferry will rise by " \
-        "ten cents in January, the operator said, the first rise in four years.</description></item>"  # fmt: skip
+        "ten cents in January — the operator’s first rise in four years.</description></item>"  # fmt: skip
     bad = good.replace("Ferry fares to rise", "Caf\x00 reopens").replace("/2<", "/3<")
     feed = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>{good}{bad}</channel></rss>'
     body = feed.encode("utf-8").replace(b"Caf\x00", b"Caf\xe9")

@@ -196,18 +196,38 @@ def decode_document(body: bytes, where: str, charset: str = "", *, html: bool = 
         if codec in tried:
             continue
         tried.add(codec)
-        text, problem = _read(body, codec, where)
+        # UTF-8 strictly: a few stray bytes are allowed only once nothing reads better.
+        text, problem = _read(body, codec, where, lenient=codec != "utf-8")
         if problem is None:
             if refusals:
                 log.info("%s: %s; read as %s, as %s says", where, refusals[0], label, said_in)
             return text
         refusals.append(f"{said_in} says {label}, but {problem}")
+    if "utf-8" in tried and (read := _not_utf8_after_all(body, where)) is not None:
+        return read
     if refusals:
         raise SourceError(
             f"{where}: {refusals[0]}{_guess(body, refusals[0])}; skipped, as its publisher "
             "declares the wrong character set"
         )
     return _detected(body, where)
+
+
+def _not_utf8_after_all(body: bytes, where: str) -> str | None:
+    """The text of a document said to be UTF-8 that is not, or None when it cannot be
+    read: in Windows-1252 when its bytes are (a legacy editor's file on a server whose
+    default says UTF-8, the commonest wrong label: more of its non-ASCII bytes fail as
+    UTF-8 than read as it, and the Windows-1252 reading is no mojibake), else as UTF-8
+    with a few stray bytes (the items or pages they fall in are left out)."""
+    loose = body.decode("utf-8", "replace")
+    stray = loose.count("\ufffd")
+    if stray > sum(1 for c in loose if ord(c) > 127) - stray:
+        text, problem = _read(body, "cp1252", where)
+        if problem is None:
+            log.info("%s is said to be UTF-8, but its bytes are Windows-1252: read so", where)
+            return text
+    text, problem = _read(body, "utf-8", where)
+    return text if problem is None else None
 
 
 def _decoded_or_refused(body: bytes, encoding: str, where: str, said_in: str) -> str:
@@ -240,12 +260,17 @@ def _detected(body: bytes, where: str) -> str:
     )
 
 
-def _read(body: bytes, encoding: str, where: str, *, judge: bool = True) -> tuple[str, str | None]:
+def _read(
+    body: bytes, encoding: str, where: str, *, judge: bool = True, lenient: bool = True
+) -> tuple[str, str | None]:
     """(text, None) when ``body`` reads right in ``encoding``, else ("", why not).
-    ``judge``: check that a legacy (not Unicode) reading is not mojibake."""
+    ``judge``: check that a legacy (not Unicode) reading is not mojibake. ``lenient``:
+    a few bytes (MAX_BAD_SHARE) that are not in ``encoding`` are allowed."""
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError:
+        if not lenient:
+            return "", f"its bytes are not {encoding}"
         text = body.decode(encoding, "replace")
         bad = text.count("\ufffd")
         if bad > MAX_BAD_SHARE * len(text):

@@ -59,9 +59,22 @@ class FeedItem:
         return self.words < TEASER_WORDS or bool(_TEASER_END.search(self.text))
 
 
+#: What a feed's HTML embeds rather than says: its text is no article's (a caption, a
+#: player's "your browser does not support video", an icon's title).
+_EMBEDDED = "|".join(
+    f"//{tag}"
+    for tag in ("figure", "figcaption", "iframe", "object", "embed", "applet", "svg", "math",
+                "audio", "video", "canvas")
+)  # fmt: skip
+#: Markup to take out when a fragment cannot be parsed: comments, scripts, styles, tags.
+_TAGS = re.compile(r"(?is)<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>")
+
+
 def html_to_text(html: str) -> str:
     """Plain text from an HTML fragment: block elements become paragraphs, character
-    references are resolved, and what the fragment hides (``pages.is_hidden``) is left out."""
+    references are resolved, and what the fragment hides (``pages.is_hidden``: scripts
+    and styles too) or embeds (figures, frames, media, objects) is left out. The
+    fragment is the feed's own, unsanitised: hidden is decided on what it says."""
     if "<" not in html:
         text = list_items_apart(unescape(html))
         paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
@@ -72,9 +85,9 @@ def html_to_text(html: str) -> str:
     try:
         root = lxml_html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
-        return re.sub(r"<[^>]+>", " ", html).strip()
+        return _TAGS.sub(" ", html).strip()
     drop_hidden(root)
-    for bad in root.xpath("//figure|//figcaption|//iframe"):
+    for bad in root.xpath(_EMBEDDED):
         bad.drop_tree()
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
@@ -167,7 +180,10 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list
         "content-location": url,
         "content-type": f"{media or 'application/xml'}; charset=utf-8",
     }
-    parsed = feedparser.parse(body, response_headers=headers)
+    # Not sanitised by feedparser: its sanitiser drops attributes that hide text
+    # (aria-hidden) before html_to_text could see them. The HTML is never shown, only
+    # made plain text by html_to_text, which leaves out what is hidden or no text.
+    parsed = feedparser.parse(body, response_headers=headers, sanitize_html=False)
     if not parsed.entries:
         if parsed.bozo:
             problem = str(parsed.get("bozo_exception", "")).splitlines()[0][:150]
