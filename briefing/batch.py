@@ -20,7 +20,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -174,17 +174,23 @@ class _Shared:
 
     http_cache: Path | None
     summarizer: Summarizer | None
+    allow_networks: tuple[str, ...] = ()
+    """The batch's own [fetch] allow_networks (a show file's own counts for nothing)."""
     clients: dict[tuple[str, ...], Any] = field(default_factory=dict)
     summarizers: dict[str, _SummariseOnce] = field(default_factory=dict)
 
     def client(self, config: Config) -> HttpClient | None:
+        if config.allow_networks:
+            log.warning("%s: [fetch] allow_networks ignored: in a batch, only the batch's own "
+                        "setting lets the sources of show files reach more than public "
+                        "addresses", config.path)  # fmt: skip
         if not any(is_url(source.location) for source in config.sources):
             return None
-        if config.allow_networks not in self.clients:
-            self.clients[config.allow_networks] = _fetch_once_client(
-                self.http_cache, config.allow_networks
+        if self.allow_networks not in self.clients:
+            self.clients[self.allow_networks] = _fetch_once_client(
+                self.http_cache, self.allow_networks
             )
-        return self.clients[config.allow_networks]
+        return self.clients[self.allow_networks]
 
     def summarise(self, config: Config) -> _SummariseOnce:
         if self.summarizer is not None:
@@ -220,13 +226,16 @@ def run_batch(
     http_cache: Path | None = None,
     summarizer: Summarizer | None = None,
     progress: StageProgress = NO_PROGRESS,
+    allow_networks: Sequence[str] = (),
 ) -> BatchReport:
     """Make every show's episode for ``date`` (today) through one ``renderer``.
 
     ``shows`` are show files or folders of them. ``http_cache`` is the folder of the
     HTTP cache (None: none); ``summarizer`` replaces every show's own. A show that
     fails is reported in its outcome (and logged), never raised. ``progress`` hears of
-    each show's downloads and summaries, then of the blocks of all the shows."""
+    each show's downloads and summaries, then of the blocks of all the shows. The
+    sources of show files may reach public addresses only, and networks of
+    ``allow_networks`` (the batch's own setting), and read no hidden file."""
     from .config import load_config
 
     started = time.perf_counter()
@@ -236,7 +245,7 @@ def run_batch(
     results: dict[Path, ShowOutcome] = {}
     planned: list[tuple[Path, Planned]] = []
     folders: dict[Path, Path] = {}
-    shared = _Shared(http_cache, summarizer)
+    shared = _Shared(http_cache, summarizer, tuple(allow_networks))
     rendered_before = renderer.rendered
     wanted: list[Any] = []
     with contextlib.ExitStack() as held, contextlib.closing(shared):
@@ -255,7 +264,7 @@ def run_batch(
                     summarizer=shared.summarise(config),
                 )  # fmt: skip
                 plan = plan_episode(
-                    list(config.sources), options, held, now=now,
+                    [replace(s, show_file=path) for s in config.sources], options, held, now=now,
                     client=shared.client(config), renderer=renderer, progress=progress,
                 )  # fmt: skip
             except (BriefingError, ValueError) as exc:

@@ -288,6 +288,10 @@ class SourceConfig:
     """Stories taken from it at most."""
     weight: float = 1.0
     """How much its stories count when ranking (higher comes first)."""
+    show_file: Path | None = None
+    """The show file of a batch that names it, whose author may not be the operator:
+    its URL may then reach public addresses only, and its path no hidden file. None:
+    named by the user (on the command line, or in their own config)."""
 
     @property
     def label(self) -> str:

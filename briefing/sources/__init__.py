@@ -13,7 +13,7 @@ import threading
 import urllib.parse
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -33,6 +33,7 @@ from .files import (
     read_article,
     read_stream,
     sample_sources,
+    show_file_paths,
     strip_source_prefix,
 )
 from .pages import MAX_SITE_NAME, extract_page, looks_like_html
@@ -173,7 +174,10 @@ class _Collector:
     def from_path(self, source: SourceConfig, stdin: BinaryIO | None) -> _Found:
         articles: list[Article] = []
         skipped: list[Skipped] = []
-        for item in iter_articles([source.location], stdin=stdin):
+        paths = [source.location]
+        if source.show_file is not None:
+            paths, skipped = show_file_paths(source.location, source.show_file)
+        for item in iter_articles(paths, stdin=stdin):
             if isinstance(item, Skipped):
                 skipped.append(item)
             elif len(articles) < source.max_items:
@@ -186,7 +190,7 @@ class _Collector:
         url = source.location
         response = self.client.get(
             url, accept="application/rss+xml, application/atom+xml, application/xml;q=0.9, "
-            "text/html;q=0.8, */*;q=0.5",
+            "text/html;q=0.8, */*;q=0.5", untrusted=source.show_file is not None,
         )  # fmt: skip
         header = response.headers.get("content-type", "")  # its charset too
         if looks_like_feed(response.body, response.content_type):
@@ -221,9 +225,9 @@ class _Collector:
         self, source: SourceConfig, feed_title: str, item: FeedItem
     ) -> Article | Skipped:
         where = item.link or source.location
-        text, page_title = item.text, ""
+        text, page_title, unread = item.text, "", _Unread()
         if item.is_teaser and item.link:
-            text, page_title = self._completed(item)
+            text, page_title, unread = self._completed(item)
         # "Headline - Feed Name": the feed's (or site's) name after an item's title goes.
         names = (source.name, feed_title, urllib.parse.urlsplit(where).hostname or "")
         headline = strip_site_suffix(item.title, names) or page_title
@@ -232,12 +236,15 @@ class _Collector:
         except SourceError as exc:
             named = item.title or item.link  # the feed's URL is the label already, or its name
             label = f"{source.label}: {named}" if named else source.label
-            return Skipped(label, strip_source_prefix(str(exc), where))
+            return Skipped(label, unread.and_then(strip_source_prefix(str(exc), where), item))
+        if unread.refused:  # said here, once: a refused page whose item is skipped is
+            # said in its Skipped line instead
+            log.warning("%s: not fetched: %s; using the feed's summary", item.link, unread.why)
         return _tagged(article, source, feed_title, published=item.published)
 
-    def _completed(self, item: FeedItem) -> tuple[str, str]:
-        """A teaser's text, from its page when the page has more, and the page's title
-        ("" when the page could not be read)."""
+    def _completed(self, item: FeedItem) -> tuple[str, str, _Unread]:
+        """A teaser's text, from its page when the page has more, the page's title
+        ("" when the page could not be read), and why the page was not read."""
         from .http import AddressRefused
 
         self.tally.started(item.link)
@@ -247,19 +254,36 @@ class _Collector:
             page = extract_page(response.body, item.link, response.headers.get("content-type", ""))
             title, full = page.title, page.text
         except AddressRefused as exc:
-            log.warning("%s: not fetched: %s; using the feed's summary", item.link,
-                        strip_source_prefix(str(exc), item.link))  # fmt: skip
-            return item.text, ""
+            return item.text, "", _Unread(strip_source_prefix(str(exc), item.link), True)
         except SourceError as exc:
+            why = strip_source_prefix(str(exc), item.link)
             log.info("full text of %s not available (%s); using the feed's summary",
-                     item.link, strip_source_prefix(str(exc), item.link))  # fmt: skip
-            return item.text, ""
+                     item.link, why)  # fmt: skip
+            return item.text, "", _Unread(why)
         finally:
             self.tally.finished(item.link)
         if problem := misdecoded(f"{title}\n\n{full}"):
             log.info("%s: %s; using the feed's summary", item.link, problem)
-            return item.text, ""
-        return (full if len(full.split()) > item.words else item.text), title
+            return item.text, "", _Unread(problem)
+        return (full if len(full.split()) > item.words else item.text), title, _Unread()
+
+
+@dataclass(frozen=True)
+class _Unread:
+    """Why a teaser's page was not read ("": it was, or was not needed)."""
+
+    why: str = ""
+    refused: bool = False
+    """Its address was refused (said as a warning, where other reasons are details)."""
+
+    def and_then(self, problem: str, item: FeedItem) -> str:
+        """Why a teaser gave no story: its page's reason first when the feed has no
+        text of its own, or when the page was refused (``problem`` alone otherwise)."""
+        if self.why and not item.text.strip():
+            return f"its page was not read: {self.why}; the feed has no text of its own"
+        if self.refused:
+            return f"its page was not read: {self.why}; the feed's own text: {problem}"
+        return problem
 
 
 def _span(since: dt.timedelta | None) -> str:
@@ -308,7 +332,7 @@ def _collect(
                     collector.tally.finished(source.location)
             return collector.from_path(source, stdin)
         except SourceError as exc:
-            return [], [Skipped(source.label, strip_source_prefix(str(exc), source.location))]
+            return [], [Skipped(source.label, _why_skipped(source, exc))]
 
     web = [s for s in sources if s.is_url]
     with ThreadPoolExecutor(min(MAX_WORKERS, max(1, len(web)))) as pool:
@@ -320,6 +344,20 @@ def _collect(
         articles.extend(found)
         skipped.extend(missed)
     return articles, skipped  # the caller says what was skipped (once, with the outcome)
+
+
+def _why_skipped(source: SourceConfig, exc: SourceError) -> str:
+    """Why a source gave nothing, said for where it was named: an address refused to
+    a source of a show file is refused by the rule for show files."""
+    from .http import AddressRefused
+
+    if source.show_file is None or not isinstance(exc, AddressRefused):
+        return strip_source_prefix(str(exc), source.location)
+    redirect = f"redirected to {exc.redirect}: " if exc.redirect else ""
+    return (
+        f"not fetched: {redirect}{exc.refusal}, and the sources of show files may only lead "
+        "to public addresses (the batch's own [fetch] allow_networks lets them reach others)"
+    )
 
 
 def as_source(value: str | Path | SourceConfig) -> SourceConfig:

@@ -334,6 +334,52 @@ def _folder_files(folder: Path) -> list[Path]:
     return files
 
 
+def hidden_part(path: Path, base: Path) -> str:
+    """The first hidden name (".bashrc", ".ssh") on the way to ``path`` from ``base``
+    (the folder of the show file that names it), as written or with its links
+    resolved; every name counts when ``path`` is not inside ``base``. "" when none."""
+    for resolve in (os.path.normpath, os.path.realpath):
+        where, root = Path(resolve(path)), Path(resolve(base))
+        parts = where.relative_to(root).parts if where.is_relative_to(root) else where.parts
+        hidden = next((p for p in parts if p.startswith(".") and p not in (".", "..")), "")
+        if hidden:
+            return hidden
+    return ""
+
+
+def _hidden_refused(path: Path, hidden: str) -> Skipped:
+    what = "is" if path.name == hidden else "leads to"
+    return Skipped(
+        str(path),
+        f"{what} a hidden file or folder ({hidden}), which a show file may not name; "
+        "refused (name it on the command line if it is meant)",
+    )
+
+
+def show_file_paths(location: str, show_file: Path) -> tuple[list[str], list[Skipped]]:
+    """The article files that a source named in ``show_file`` may read: its path, or
+    its folder's files, less any hidden one (``hidden_part``), which is Skipped. The
+    author of a show file may not be the operator: a home's hidden files (~/.bashrc,
+    ~/.ssh) are nobody's articles."""
+    path, base = Path(location), show_file.parent
+    if hidden := hidden_part(path, base):
+        return [], [_hidden_refused(path, hidden)]
+    if not path.is_dir():
+        return [location], []
+    try:
+        files = _folder_files(path)
+    except SourceError:
+        return [location], []  # iter_articles says why
+    kept: list[str] = []
+    refused: list[Skipped] = []
+    for file in files:
+        if hidden := hidden_part(file, base):
+            refused.append(_hidden_refused(file, hidden))
+        else:
+            kept.append(str(file))
+    return kept, refused
+
+
 def iter_articles(
     sources: Iterable[str | Path], *, stdin: BinaryIO | None = None
 ) -> Iterator[Article | Skipped]:

@@ -6,9 +6,12 @@
 - a size limit, checked while reading (a huge or endless body is cut off);
 - a User-Agent that names briefing;
 - at most ``max_redirects`` redirects, and loops detected;
-- links found inside feeds (``untrusted=True``) may only reach public
-  addresses, checked on the address actually connected to (after DNS, on every
-  redirect and on a reused connection), unless ``allow_networks`` names it;
+- links found inside feeds and sources named in a batch's show files
+  (``untrusted=True``) may only reach public addresses, checked on the address
+  actually connected to (after DNS, on every redirect and on a reused
+  connection), unless ``allow_networks`` names it; from any source, a redirect
+  may lead to this machine, a link-local or a cloud metadata address only when
+  the source itself is one of that kind;
 - conditional GET (ETag / Last-Modified) with a small on-disk cache, so an
   unchanged feed costs one 304;
 - retries only for 5xx, 429 and connection failures, a bounded number of
@@ -55,7 +58,15 @@ class FetchError(SourceError):
 
 
 class AddressRefused(FetchError):
-    """A link found in a feed leads to this machine or a private network: not fetched."""
+    """A link found in a feed (or a redirect) leads to this machine or a private
+    network: not fetched. ``refusal`` says the address and what it is
+    ("127.0.0.1 is a loopback address (this machine)")."""
+
+    def __init__(self, message: str, refusal: str = "", redirect: str = "") -> None:
+        super().__init__(message)
+        self.refusal = refusal or message
+        self.redirect = redirect
+        """The URL a redirect led to, when it was refused (not the source's own)."""
 
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -88,6 +99,15 @@ _KINDS = (
 )
 
 
+def _ip(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    """An IP address; an IPv4 address written as IPv6 (``::ffff:127.0.0.1``, 6to4) is
+    the IPv4 address it stands for. Raises ValueError for what is no IP address."""
+    ip = ipaddress.ip_address(address)
+    if ip.version == 6 and (inner := ip.ipv4_mapped or ip.sixtofour) is not None:
+        return inner
+    return ip
+
+
 def address_refusal(address: str, allowed: Iterable[Network] = ()) -> str | None:
     """Why a link found in a feed may not reach ``address`` ("a loopback address
     (this machine)"), or None when it may: a public address, or one inside an
@@ -95,15 +115,39 @@ def address_refusal(address: str, allowed: Iterable[Network] = ()) -> str | None
     6to4) is judged as the IPv4 address it stands for. Raises ValueError when
     ``address`` is not an IP address.
     """
-    ip = ipaddress.ip_address(address)
-    if ip.version == 6 and (inner := ip.ipv4_mapped or ip.sixtofour) is not None:
-        ip = inner
+    ip = _ip(address)
     if any(ip in network for network in allowed):
         return None
     for test, kind in _KINDS:
         if getattr(ip, test):
             return kind
     return None if ip.is_global else "not a public address"
+
+
+#: Cloud instance metadata services, which hand out credentials to whoever asks from
+#: the instance: 169.254.169.254 (AWS, GCP, Azure, OpenStack...), AWS ECS's task
+#: endpoint, AWS's over IPv6, Alibaba Cloud's.
+METADATA_ADDRESSES = frozenset(
+    ipaddress.ip_address(a)
+    for a in ("169.254.169.254", "169.254.170.2", "fd00:ec2::254", "100.100.100.200")
+)
+
+
+def inside_kind(address: str, allowed: Iterable[Network] = ()) -> tuple[str, str] | None:
+    """(kind, what it is) of an address a redirect may not lead to from elsewhere:
+    ("metadata", "a cloud metadata address"), ("machine", "a loopback address (this
+    machine)"), ("link-local", "a link-local address"); None for any other address,
+    and for one inside an ``allowed`` network. Raises ValueError for no IP address."""
+    ip = _ip(address)
+    if any(ip in network for network in allowed):
+        return None
+    if ip in METADATA_ADDRESSES:
+        return "metadata", "a cloud metadata address"
+    if ip.is_unspecified or ip.is_loopback:
+        return "machine", str(address_refusal(str(ip)))
+    if ip.is_link_local:
+        return "link-local", "a link-local address"
+    return None
 
 
 @dataclass(frozen=True)
@@ -125,8 +169,9 @@ class FetchPolicy:
     """Longest total wait before retries, over all of a client's fetches (threads share
     it); once it is spent, a fetch that would wait fails at once."""
     allow_networks: tuple[str, ...] = ()
-    """Networks (CIDR) that links found inside feeds may reach besides public addresses,
-    such as ("10.0.0.0/8",). Sources named explicitly may be anywhere."""
+    """Networks (CIDR) that links found inside feeds (and untrusted sources) may reach
+    besides public addresses, such as ("10.0.0.0/8",). Sources named explicitly may be
+    anywhere, but a redirect from one may lead inside only as ``inside_kind`` says."""
     user_agent: str = USER_AGENT
 
     def __post_init__(self) -> None:
@@ -254,6 +299,38 @@ def _shut(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
+class _Reach:
+    """The addresses one request, its redirects included, may connect to.
+
+    Untrusted (a link found in a feed, a source named in a show file): public
+    addresses and the ``allowed`` networks only. Trusted (a source the user named):
+    any address, but a redirect may lead to this machine, a link-local or a cloud
+    metadata address (``inside_kind``) only when the source itself was of that kind.
+    """
+
+    def __init__(self, allowed: tuple[Network, ...], untrusted: bool) -> None:
+        self.allowed = allowed
+        self.untrusted = untrusted
+        self.redirected = False
+        """True once the request follows a redirect."""
+        self._origin: set[str] = set()
+        """The kinds (``inside_kind``, "" for any other) of the source's own addresses."""
+
+    def refusal(self, host: str, address: str) -> str | None:
+        """Why the request may not connect to ``address`` (``host``'s), or None."""
+        if self.untrusted:
+            return _refusal_of(host, address, self.allowed)
+        inside = inside_kind(address, self.allowed)
+        if not self.redirected:
+            self._origin.add(inside[0] if inside else "")
+            return None
+        if inside is None or inside[0] in self._origin:
+            return None
+        return (
+            f"{address} is {inside[1]}" if host == address else f"{host} is {address}, {inside[1]}"
+        )
+
+
 class _Watch:
     """One request's wall-clock deadline and address rule, seen by the connections it uses.
 
@@ -261,9 +338,8 @@ class _Watch:
     uses: a read blocked on a server that trickles bytes returns at once.
     """
 
-    def __init__(self, seconds: float, allowed: tuple[Network, ...] | None) -> None:
-        self.allowed = allowed
-        """None: any address; else only public addresses and these networks."""
+    def __init__(self, seconds: float, reach: _Reach) -> None:
+        self.reach = reach
         self.expired = False
         self._ends = time.monotonic() + seconds
         self._lock = threading.Lock()
@@ -328,17 +404,16 @@ def _connect(
     create_connection, with each address judged before it is dialled."""
     from urllib3.util.connection import allowed_gai_family
 
-    assert watch.allowed is not None
     host = host.strip("[]")
     with contextlib.suppress(ValueError):  # an address, not a name: judged as it is
-        if refusal := _refusal_of(host, host, watch.allowed):
+        if refusal := watch.reach.refusal(host, host):
             raise _Refused(refusal)
     refusals: list[str] = []
     error: OSError | None = None
     for family, kind, proto, _, address in socket.getaddrinfo(
         host, port, allowed_gai_family(), socket.SOCK_STREAM
     ):
-        if refusal := _refusal_of(host, str(address[0]), watch.allowed):
+        if refusal := watch.reach.refusal(host, str(address[0])):
             refusals.append(refusal)
             continue
         sock = socket.socket(family, kind, proto)
@@ -366,7 +441,7 @@ class _Guarded(_ConnectionBase):
 
     def _new_conn(self) -> socket.socket:
         watch = getattr(_current, "watch", None)
-        if watch is None or watch.allowed is None or self.proxy is not None:
+        if watch is None or self.proxy is not None:
             sock = super()._new_conn()
         else:
             sock = self._new_judged_conn(watch)
@@ -393,9 +468,9 @@ class _Guarded(_ConnectionBase):
         watch = getattr(_current, "watch", None)
         if watch is not None and self.sock is not None and self._watched_by is not watch:
             # A connection kept open from an earlier request: judged again, and watched.
-            if watch.allowed is not None and self.proxy is None:
+            if self.proxy is None:
                 peer = self.sock.getpeername()[0]
-                if refusal := _refusal_of(self.host, peer, watch.allowed):
+                if refusal := watch.reach.refusal(self.host.strip("[]"), peer):
                     raise _Refused(refusal)
             watch.watch(self.sock)
             self._watched_by = watch
@@ -483,9 +558,12 @@ class HttpClient:
     def get(self, url: str, *, accept: str = "*/*", untrusted: bool = False) -> Response:
         """Fetch a URL (following redirects); raise FetchError with the reason.
 
-        ``untrusted``: the URL was found inside a feed (a teaser's link), not named
-        by the user. It, and every redirect from it, may then only reach public
-        addresses and the policy's ``allow_networks``; AddressRefused otherwise.
+        ``untrusted``: the URL was found inside a feed (a teaser's link) or named by
+        a show file of a batch, not by the user. It, and every redirect from it, may
+        then only reach public addresses and the policy's ``allow_networks``;
+        AddressRefused otherwise. Trusted or not, a redirect to this machine, a
+        link-local or a cloud metadata address is refused unless the URL's own
+        address is of that kind.
         """
         meta, cached = self.cache.load(url) if self.cache else ({}, None)
         not_before = meta.get("retry_not_before", 0)
@@ -503,7 +581,7 @@ class HttpClient:
             if meta.get("last_modified"):
                 headers["If-Modified-Since"] = meta["last_modified"]
 
-        response = self._with_retries(url, headers, self._allowed if untrusted else None)
+        response = self._with_retries(url, headers, untrusted)
         if response.status == 304 and cached is not None:
             log.info("%s not modified; using the cached copy", url)
             headers = {**response.headers, "content-type": meta.get("content_type", "")}
@@ -523,15 +601,13 @@ class HttpClient:
             )
         return response
 
-    def _with_retries(
-        self, url: str, headers: dict[str, str], allowed: tuple[Network, ...] | None
-    ) -> Response:
+    def _with_retries(self, url: str, headers: dict[str, str], untrusted: bool) -> Response:
         policy = self.policy
         delay = policy.backoff_s
         for attempt in range(policy.retries + 1):
             last_attempt = attempt == policy.retries
             try:
-                response = self._follow(url, headers, allowed)
+                response = self._follow(url, headers, untrusted)
             except FetchError as exc:
                 if not getattr(exc, "retryable", False) or last_attempt:
                     raise
@@ -608,19 +684,20 @@ class HttpClient:
         meta, body = self.cache.load(url)
         self.cache.store(url, {**meta, "retry_not_before": self._clock() + seconds}, body)
 
-    def _follow(
-        self, url: str, headers: dict[str, str], allowed: tuple[Network, ...] | None
-    ) -> Response:
+    def _follow(self, url: str, headers: dict[str, str], untrusted: bool) -> Response:
         seen = [url]
         current = url
-        with _Watch(self.policy.timeout_s, allowed) as watch:
+        with _Watch(self.policy.timeout_s, _Reach(self._allowed, untrusted)) as watch:
             for _ in range(self.policy.max_redirects + 1):
+                watch.reach.redirected = current != url
                 try:
                     response = self._once(current, headers, watch)
                 except AddressRefused as exc:
                     if current == url:
                         raise
-                    raise AddressRefused(f"{url}: redirected to {exc}") from None
+                    raise AddressRefused(
+                        f"{url}: redirected to {exc}", exc.refusal, current
+                    ) from None
                 if response.status not in (301, 302, 303, 307, 308):
                     return response
                 location = response.headers.get("location")
@@ -646,8 +723,7 @@ class HttpClient:
             )
 
         try:
-            if watch.allowed is not None:
-                self._judge_proxied(url, watch.allowed)
+            self._judge_proxied(url, watch.reach)
             left = watch.remaining()
             if left <= 0:
                 raise timed_out()
@@ -674,9 +750,16 @@ class HttpClient:
                     raise timed_out()
                 return Response(raw.url or url, raw.status_code, response_headers, b"".join(chunks))
         except _Refused as exc:
+            if watch.reach.untrusted:
+                raise AddressRefused(
+                    f"{url}: {exc}, and links found in feeds may only lead to public addresses "
+                    "(allow_networks under [fetch] lets them reach others)",
+                    str(exc),
+                ) from None
             raise AddressRefused(
-                f"{url}: {exc}, and links found in feeds may only lead to public addresses "
-                "(allow_networks under [fetch] lets them reach others)"
+                f"{url}: {exc}; a redirect may lead there only from a source on such an "
+                "address (name it yourself if it is meant)",
+                str(exc),
             ) from None
         except requests.exceptions.RequestException as exc:
             if watch.expired or isinstance(exc, requests.exceptions.Timeout):
@@ -685,7 +768,7 @@ class HttpClient:
                 raise _retryable(f"{url}: cannot connect ({_short(exc)})") from None
             raise FetchError(f"{url}: {_short(exc)}") from None
 
-    def _judge_proxied(self, url: str, allowed: tuple[Network, ...]) -> None:
+    def _judge_proxied(self, url: str, reach: _Reach) -> None:
         """Through a proxy, the address connected to is the proxy's: judge instead the
         addresses the link's host has here (the proxy may resolve it otherwise, and a
         name only the proxy knows passes: the best that can be done)."""
@@ -701,7 +784,7 @@ class HttpClient:
         except (OSError, ValueError):
             return
         for *_, address in found:
-            if refusal := _refusal_of(host, str(address[0]), allowed):
+            if refusal := reach.refusal(host, str(address[0])):
                 raise _Refused(refusal)
 
 
