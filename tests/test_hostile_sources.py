@@ -18,7 +18,7 @@ from briefing.models import SourceConfig
 from briefing.render import Renderer
 from briefing.render.cache import SegmentCache
 from briefing.sources import FetchPolicy, HttpClient, collect, gather_articles
-from briefing.sources.http import AddressRefused
+from briefing.sources.http import AddressRefused, FetchError
 
 from .helpers import subprocess_env, write_articles, write_show
 from .webserver import FixtureServer, teaser_feed
@@ -291,3 +291,19 @@ def test_a_windows_1252_feed_declared_utf8_reads_right(web, tmp_path):
         assert "\ufffd" not in article.title + article.text
         assert article.title.startswith("Caf\u00e9 \u201cLe Quai\u201d reopens")
         assert "caf\u00e9\u2019s owner said \u201cwe are back\u201d \u2013 after" in article.text
+
+
+def test_a_cached_copy_is_no_way_round_the_address_rule(web, tmp_path):
+    """A page on this machine, fetched by the user and then asking for a long pause: its
+    cached copy is theirs, never given to a show file's source without a request."""
+    url = web.add("/secret", SECRET_PAGE, content_type="text/html")
+    policy = FetchPolicy(timeout_s=30, retries=0)
+    with HttpClient(tmp_path, policy) as http:
+        assert SECRET_WORD in http.get(url).body.decode()
+        web.add("/secret", status=503, headers={"Retry-After": "3600"})
+        with pytest.raises(FetchError, match="come back in 3600 s"):
+            http.get(url)
+        assert SECRET_WORD in http.get(url).body.decode()  # the user's, from the cache
+        with pytest.raises(FetchError, match="asked not to be contacted") as refused:
+            http.get(url, untrusted=True)
+    assert SECRET_WORD not in str(refused.value)

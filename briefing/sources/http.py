@@ -569,7 +569,8 @@ class HttpClient:
         not_before = meta.get("retry_not_before", 0)
         if not_before > self._clock():
             when = dt.datetime.fromtimestamp(not_before, dt.UTC).strftime("%H:%M UTC")
-            if cached is not None:
+            if cached is not None and not untrusted:  # an untrusted URL's copy is given
+                # only after its address is judged, by a request (a 304 at best)
                 log.info("%s asked for a pause until %s; using the cached copy", url, when)
                 headers = {"content-type": meta.get("content_type", "")}
                 return Response(url, 200, headers, cached, True)
