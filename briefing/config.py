@@ -97,7 +97,7 @@ def default_config_paths() -> list[Path]:
 
 def find_config(explicit: Path | None = None) -> Path | None:
     if explicit is not None:
-        if not explicit.is_file():
+        if not explicit.exists():  # a pipe or a folder: read_toml says what it is
             raise ConfigError(f"{explicit}: no such config file (`briefing init` writes one)")
         return explicit
     return next((p for p in default_config_paths() if p.is_file()), None)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from .errors import BusyError, OutputError
 
@@ -320,12 +321,7 @@ def folder_lock(folder: Path, wait_s: float = 300.0) -> Iterator[None]:
         yield
         return
     path = folder / LOCK_NAME
-    try:
-        handle = path.open("a+")
-    except OSError as exc:
-        words, advice = plain_words(exc)
-        message = f"{folder}: cannot write in the output folder: {words}; {advice}"
-        raise OutputError(message) from None
+    handle = _open_lock(path)
     try:
         deadline = time.monotonic() + wait_s
         told = False
@@ -358,10 +354,36 @@ def folder_lock(folder: Path, wait_s: float = 300.0) -> Iterator[None]:
         handle.close()  # closing the file releases the lock
 
 
+def _open_lock(path: Path) -> IO[str]:
+    """The lock file of a folder, opened to write: created if missing; a named pipe,
+    a device or a symbolic link put in its place is refused (OutputError), never
+    opened to wait on or to write through."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0), 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OutputError(_unfit_lock(path, "a symbolic link")) from None
+        words, advice = plain_words(exc)
+        message = f"{path.parent}: cannot write in the output folder: {words}; {advice}"
+        raise OutputError(message) from None
+    try:
+        _regular(os.fstat(fd).st_mode)
+    except UnfitFile as exc:
+        os.close(fd)
+        kind = str(exc).removesuffix(", not a regular file")
+        raise OutputError(_unfit_lock(path, kind)) from None
+    return os.fdopen(fd, "a+")
+
+
+def _unfit_lock(path: Path, kind: str) -> str:
+    return f"{path}: the lock file is {kind}, not a regular file; remove it and run again"
+
+
 def _holder(path: Path) -> str:
     try:
-        pid = path.read_text().strip()
-    except OSError:
+        pid = read_bounded(path, 64, follow=False).decode("ascii", "replace").strip()
+    except (OSError, UnfitFile):
         pid = ""
     return f"process {pid}" if pid.isdigit() else "another process"
 
@@ -395,34 +417,90 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-# -- reading what a user named -------------------------------------------------------
+# -- reading a file: the one reader, hostile input or not ----------------------------
 
 
-def read_regular(path: Path, what: str, limit: int, error: type[Exception] = OutputError) -> bytes:
-    """The bytes of a file the user named (``what``: "config", "cover image"): only a
-    regular file is read (opening a named pipe would wait for a writer forever, so it
-    is opened without waiting), and at most ``limit`` bytes. Raises ``error`` with a
-    one-line message."""
+class UnfitFile(ValueError):
+    """A file that is not read: a named pipe, a device, a socket, a folder, a symbolic
+    link where none is taken, or larger than its bound. Its message is the reason in
+    plain words ("a named pipe, not a regular file")."""
+
+
+def _kind(mode: int) -> str:
     import stat
 
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISLNK, "a symbolic link"),
+    ):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def _regular(mode: int) -> None:
+    import stat
+
+    if not stat.S_ISREG(mode):
+        raise UnfitFile(f"{_kind(mode)}, not a regular file")
+
+
+def read_bounded(path: Path, limit: int, *, follow: bool = True) -> bytes:
+    """The bytes of ``path``, read without ever blocking and never more than ``limit``:
+    every file briefing reads (what a user names, and what briefing wrote and reads
+    back: cache entries, the episode store, lock files) is read here. Only a regular
+    file is opened for good (its kind is looked at first, and again on the opened
+    descriptor, without waiting for a pipe's writer); with ``follow=False`` a symbolic
+    link is refused too (briefing never writes one). Raises UnfitFile for any other
+    kind of file, or one over ``limit`` bytes (at most ``limit + 1`` are read), and
+    OSError as the system raises it (FileNotFoundError when there is none)."""
+    _regular(os.stat(path, follow_symlinks=follow).st_mode)  # a device is never opened
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP and not follow:  # swapped for a link meanwhile
+            raise UnfitFile("a symbolic link, not a regular file") from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        _regular(os.fstat(handle.fileno()).st_mode)  # swapped meanwhile
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise UnfitFile(f"more than {limit:,} bytes")
+    return data
+
+
+def read_regular(
+    path: Path,
+    what: str,
+    limit: int,
+    error: type[Exception] = OutputError,
+    *,
+    follow: bool = True,
+) -> bytes:
+    """The bytes of a file the user named (``what``: "config", "cover image"), read by
+    ``read_bounded``: only a regular file, at most ``limit`` bytes, never waiting on a
+    named pipe. Raises ``error`` with a one-line message."""
+    try:
+        return read_bounded(path, limit, follow=follow)
     except FileNotFoundError:
         raise error(f"{path}: no such {what} file") from None
     except OSError as exc:
         raise error(f"{path}: cannot read the {what} ({exc.strerror or exc})") from None
-    with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(handle.fileno()).st_mode
-        if not stat.S_ISREG(mode):
-            kind = "a folder" if stat.S_ISDIR(mode) else "a special file"
-            raise error(f"{path}: a {what} must be a regular file, not {kind}")
-        try:
-            data = handle.read(limit + 1)
-        except OSError as exc:
-            raise error(f"{path}: cannot read the {what} ({exc.strerror or exc})") from None
-    if len(data) > limit:
-        raise error(f"{path}: more than {limit:,} bytes, too large for a {what}")
-    return data
+    except UnfitFile as exc:
+        reason = str(exc)
+        if reason.startswith("more than"):
+            raise error(f"{path}: {reason}, too large for a {what}") from None
+        kind = reason.removesuffix(", not a regular file")
+        if kind != "a folder":
+            kind = f"a special file ({kind.removeprefix('a ')})"
+        raise error(f"{path}: a {what} must be a regular file, not {kind}") from None
 
 
 def check_out_dir(out_dir: Path) -> None:
