@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BriefingError
-from ..files import checked, plain_words, sha256_hex, write_once
+from ..files import checked, plain_words, read_bounded, sha256_hex, write_once
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +101,22 @@ _SAMPLES_PER_FRAME = 576
 _SAMPLE_RATE = 22050
 #: Rounding of ``speech_ms`` (and of the float of ``speech_start_ms``).
 _SLACK_MS = 1.0
+
+MAX_RECORD_BYTES = 4_000_000
+"""A record is read up to this size: its word marks for 100,000 characters of speech,
+the most a block holds, take about 300 kB."""
+
+MAX_MP3_BYTES = 300_000_000
+"""An MP3 is read up to this size (and up to what its record's frames can make): the
+longest block, 100,000 characters at 320 kbit/s, is under 270 MB."""
+
+
+def mp3_limit(record: object) -> int:
+    """The most bytes the MP3 of ``record`` can have (by its frames), or DamagedEntry."""
+    frames = record.get("frames") if isinstance(record, dict) else None
+    if isinstance(frames, bool) or not isinstance(frames, int) or frames <= 0:
+        raise DamagedEntry(f"frames is {frames!r}, not a whole number")
+    return min(frames * _FRAME_BYTES[1], MAX_MP3_BYTES)
 
 
 class DamagedEntry(ValueError):
@@ -293,8 +309,9 @@ class EntryStore:
 
     # -- the storage, a backend's ----------------------------------------------------
 
-    def _read(self, name: str) -> bytes:
-        """The bytes of ``name``; FileNotFoundError when there is none."""
+    def _read(self, name: str, limit: int) -> bytes:
+        """The bytes of ``name``; FileNotFoundError when there is none, UnfitFile when
+        it is no regular file or holds more than ``limit`` bytes."""
         raise NotImplementedError
 
     def _exists(self, name: str) -> bool:
@@ -338,38 +355,41 @@ class EntryStore:
         return found
 
     def _lookup(self, key: str) -> CachedBlock | None:
-        meta = record_name(key)
         try:
-            raw = self._read(meta)
+            found = self._entry(key)
+        except (ValueError, RecursionError) as exc:  # DamagedEntry, UnfitFile, JSON, nesting
+            log.warning("segment cache entry %s is damaged (%s); rendering it again", key[:12], exc)
+            self._remove_entry(key)
+            return None
         except FileNotFoundError:
             return None
         except self._failures as exc:
             self._cannot_read(exc)
             return None
+        if found is not None:
+            self._used(record_name(key))
+        return found
+
+    def _entry(self, key: str) -> CachedBlock | None:
+        """The block of ``key``, checked; None for a quiet miss (an older format, a lost
+        MP3: removed). Raises FileNotFoundError (no record), ValueError (damaged: a
+        named pipe or a link to a device in its place included) or the storage's error.
+        Nothing is read past its bound (``MAX_RECORD_BYTES``, ``mp3_limit``)."""
+        record = json.loads(self._read(record_name(key), MAX_RECORD_BYTES))
+        if _older_format(record):
+            log.debug("segment cache entry %s is of an older format", key[:12])
+            self._remove_entry(key)  # put writes it again
+            return None
+        sha = _named_sha(record)  # the record is what put wrote: its MP3's name holds
         try:
-            record = json.loads(raw)
-            if _older_format(record):
-                log.debug("segment cache entry %s is of an older format", key[:12])
-                self._remove_entry(key)  # put writes it again
-                return None
-            sha = _named_sha(record)  # the record is what put wrote: its MP3's name holds
-            try:
-                data = self._read(mp3_name(key, sha))
-            except FileNotFoundError:
-                log.info("segment cache entry %s has lost its MP3; rendering it again", key[:12])
-                self._remove_entry(key)
-                return None
-            except self._failures as exc:
-                self._cannot_read(exc)
-                return None
-            found = check_record(record, key, len(data))
-            if not checked(data, sha):
-                raise DamagedEntry("the MP3 is not the one recorded")
-        except (ValueError, RecursionError) as exc:  # DamagedEntry, JSON, UTF-8, nesting
-            log.warning("segment cache entry %s is damaged (%s); rendering it again", key[:12], exc)
+            data = self._read(mp3_name(key, sha), mp3_limit(record))
+        except FileNotFoundError:
+            log.info("segment cache entry %s has lost its MP3; rendering it again", key[:12])
             self._remove_entry(key)
             return None
-        self._used(meta)
+        found = check_record(record, key, len(data))
+        if not checked(data, sha):
+            raise DamagedEntry("the MP3 is not the one recorded")
         return replace(found, mp3=data)
 
     def put(self, key: str, block: CachedBlock) -> bool:
@@ -454,8 +474,8 @@ class EntryStore:
 
     def _named_mp3(self, key: str) -> str | None:
         try:
-            record = json.loads(self._read(record_name(key)))
-        except (ValueError, RecursionError):  # JSON, UTF-8, nesting: get's to notice
+            record = json.loads(self._read(record_name(key), MAX_RECORD_BYTES))
+        except (ValueError, RecursionError):  # JSON, UTF-8, nesting, unfit: get's to notice
             return None
         except self._failures:
             return None
@@ -503,8 +523,8 @@ class SegmentCache(EntryStore):
     def _path(self, name: str) -> Path:
         return self.folder / name
 
-    def _read(self, name: str) -> bytes:
-        return self._path(name).read_bytes()
+    def _read(self, name: str, limit: int) -> bytes:
+        return read_bounded(self._path(name), limit, follow=False)  # briefing writes no link
 
     def _exists(self, name: str) -> bool:
         return self._path(name).exists()
