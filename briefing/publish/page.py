@@ -16,7 +16,7 @@ import html
 import logging
 from pathlib import Path
 
-from ..files import current, write_text_atomic
+from ..files import UnfitFile, current, read_bounded, write_text_atomic
 from ..models import Chapter
 from .feed import COVER_NAME, FEED_NAME, PAGE_NAME, episode_anchor, file_url
 from .store import EpisodeEntry, Store
@@ -71,12 +71,28 @@ def _size(count: int) -> str:
     return f"{count / 1_000_000:.1f} MB" if count >= 100_000 else f"{count / 1000:.0f} kB"
 
 
+MAX_VTT_BYTES = 16_000_000
+"""A transcript is read back up to this size (a 48-minute episode's is about 100 kB)."""
+
+
+def _read_back(vtt: Path) -> str:
+    """The text of a transcript briefing wrote, "" when there is none; one that is no
+    longer a regular file of a sane size, or not UTF-8, is left off the page with a
+    warning (never waited on)."""
+    try:
+        return read_bounded(vtt, MAX_VTT_BYTES, follow=False).decode("utf-8")
+    except FileNotFoundError:
+        return ""
+    except (OSError, UnfitFile, UnicodeDecodeError) as exc:
+        log.warning("%s: cannot read the transcript back (%s); the page goes without it",
+                    vtt, exc)  # fmt: skip
+        return ""
+
+
 def _transcript(entry: EpisodeEntry, out_dir: Path, key: str) -> list[str]:
     """The transcript grouped under a heading per part of the show."""
-    cues = []
     vtt = current(out_dir / entry.vtt) if entry.vtt else None  # the one being published
-    if vtt is not None and vtt.is_file():
-        cues = parse_vtt(vtt.read_text(encoding="utf-8"))
+    cues = parse_vtt(_read_back(vtt)) if vtt is not None else []
     if not cues:
         return ["<p>No transcript for this episode.</p>"]
     parts: list[tuple[str, str, int]] = [("Introduction", f"{key}-intro", 0)]

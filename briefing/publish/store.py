@@ -17,12 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BriefingError
-from ..files import current, write_text_atomic
+from ..files import UnfitFile, current, read_bounded, write_text_atomic
 from ..models import Chapter, Episode, SegmentKind, Show
 
 log = logging.getLogger(__name__)
 
 STORE_NAME = "episodes.json"
+MAX_STORE_BYTES = 64_000_000
+"""The episode store is read up to this size: a thousand episodes of twenty stories
+take about 6 MB."""
 STORE_VERSION = 1
 
 
@@ -159,10 +162,11 @@ def load_store(out_dir: Path) -> Store:
     """Read the store of an output folder (an empty store when there is none)."""
     path = store_path(out_dir)
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        # briefing writes no link, pipe or device there: such a thing is refused unread
+        document = json.loads(read_bounded(path, MAX_STORE_BYTES, follow=False))
     except FileNotFoundError:
         return Store()
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+    except (OSError, UnfitFile, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise StoreError(
             f"{path}: cannot read the episode store ({exc}); restore it, or move it "
             "away to start a new feed"

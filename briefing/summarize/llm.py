@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BriefingError
-from ..files import sha256_hex, write_entry
+from ..files import UnfitFile, read_bounded, sha256_hex, write_entry
 from ..models import Article, Story
 from ..text import normalize_whitespace, split_sentences
 from . import summarize_article
@@ -155,8 +155,12 @@ class LlmSummarizer:
     def _cached(self, key: str) -> list[str] | None:
         if self.cache_dir is None:
             return None
-        try:
-            cached = json.loads((self.cache_dir / f"{key}.json").read_text(encoding="utf-8"))
+        path = self.cache_dir / f"{key}.json"
+        try:  # a few sentences: 1 MB is far more (a pipe or a link to a device: a miss)
+            cached = json.loads(read_bounded(path, 1_000_000, follow=False))
+        except UnfitFile as exc:
+            log.warning("summary cache entry %s is %s; asking again", path.name, exc)
+            return None
         except (OSError, ValueError, RecursionError):
             return None
         if isinstance(cached, list) and cached and all(isinstance(s, str) for s in cached):
