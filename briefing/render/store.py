@@ -9,6 +9,11 @@ it does not exist (``pipe_file(mode="create")``: S3's ``If-None-Match: *``), so 
 finished entry is never replaced. An object store cannot see reads: ``prune``
 removes the entries written more than ``max_age_days`` ago. fsspec is imported only
 when a URL is opened.
+
+A store at a URL is across a network, and a network may not answer: every call has a
+deadline (``BRIEFING_STORE_TIMEOUT`` seconds to connect and for each read, one retry,
+and the whole call bounded), and after its first failure the store is left alone for
+the rest of the run: the blocks are rendered without it, with one warning naming it.
 """
 
 from __future__ import annotations
@@ -17,11 +22,13 @@ import contextlib
 import datetime as dt
 import importlib
 import logging
+import os
 import re
 import time
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from ..files import UnfitFile
 from .cache import (
     MAX_AGE_DAYS,
     CachedBlock,
@@ -131,6 +138,45 @@ def _file_path(url: str) -> Path:
 
 # -- any fsspec filesystem ---------------------------------------------------------------
 
+#: Names the seconds an object store has to connect and to answer each read.
+ENV_STORE_TIMEOUT = "BRIEFING_STORE_TIMEOUT"
+
+STORE_TIMEOUT_S = 10.0
+"""An object store's time to connect and to answer each read, unless
+``$BRIEFING_STORE_TIMEOUT`` says otherwise; a call is tried at most twice."""
+
+
+def store_timeout_s() -> float:
+    """``$BRIEFING_STORE_TIMEOUT``, else ``STORE_TIMEOUT_S``; CacheError when it is not a
+    number of seconds from 0.1 to 600."""
+    given = os.environ.get(ENV_STORE_TIMEOUT, "").strip()
+    if not given:
+        return STORE_TIMEOUT_S
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = float("nan")
+    if not 0.1 <= seconds <= 600:
+        raise CacheError(
+            f"{ENV_STORE_TIMEOUT}={given[:40]!r}: not a number of seconds from 0.1 to 600"
+        )
+    return seconds
+
+
+def bounded_options(protocol: str, options: dict[str, Any], timeout_s: float) -> dict[str, Any]:
+    """``options`` with deadlines for the protocol's client where briefing knows them
+    (S3: botocore's connect and read timeouts, and two attempts, not five); what the
+    caller gave in ``config_kwargs`` wins."""
+    if protocol not in ("s3", "s3a"):
+        return options
+    config = {
+        "connect_timeout": timeout_s,
+        "read_timeout": timeout_s,
+        "retries": {"total_max_attempts": 2, "mode": "standard"},
+    }
+    return {**options, "config_kwargs": config | dict(options.get("config_kwargs") or {})}
+
+
 #: Where fsspec comes from in briefing's extras.
 _FSSPEC_EXTRA = "pip install 'briefing-podcast[dask]'"
 
@@ -148,8 +194,10 @@ def open_url(
         raise CacheError(
             f"{url}: a segment cache at a URL needs fsspec: {_FSSPEC_EXTRA}{also}"
         ) from None
+    timeout_s = store_timeout_s()
+    options = bounded_options(protocol, storage_options, timeout_s)
     try:
-        fs, path = fsspec.core.url_to_fs(url, **storage_options)
+        fs, path = fsspec.core.url_to_fs(url, **options)
     except ImportError:
         raise CacheError(f"{url}: {_missing_package(protocol)}") from None
     except ValueError as exc:
@@ -165,7 +213,11 @@ def open_url(
         raise CacheError(
             f"{url}: the URL names no bucket or folder; give one, e.g. {protocol}://bucket/prefix"
         )
-    return FsspecStore(fs, str(path), location=url.rstrip("/"), max_age_days=max_age_days)
+    if isinstance(getattr(fs, "retries", None), int):
+        fs.retries = 1  # s3fs tries each call 5 times over botocore's own attempts
+    return FsspecStore(
+        fs, str(path), location=url.rstrip("/"), max_age_days=max_age_days, timeout_s=timeout_s
+    )
 
 
 def _missing_package(protocol: str) -> str:
@@ -205,9 +257,12 @@ class FsspecStore(EntryStore):
     then both write, the later record replacing the earlier; harmless (each record
     names its own MP3, and both MP3s are there) but wasteful.
 
-    Any error of the storage (a refused permission, a missing bucket, the network)
-    is caught: ``get`` misses, ``put`` returns False, each said once for the store;
-    ``size`` and ``clear`` raise CacheError.
+    Any error of the storage (a refused permission, a missing bucket, the network, a
+    call past its deadline) is caught: ``get`` misses, ``put`` returns False, and the
+    store is used no more in this process (one warning names it), so a store that does
+    not answer costs one deadline, not one per block; ``size`` and ``clear`` raise
+    CacheError. A call to an asynchronous filesystem (s3fs, gcsfs) ends within
+    ``3 * timeout_s + 5`` seconds, whatever its client does.
     """
 
     #: Errors of the storage: fsspec's backends raise their libraries' own (botocore,
@@ -216,9 +271,19 @@ class FsspecStore(EntryStore):
     _loud_reads = True
 
     def __init__(
-        self, fs: Any, root: str, location: str, max_age_days: float = MAX_AGE_DAYS
+        self,
+        fs: Any,
+        root: str,
+        location: str,
+        max_age_days: float = MAX_AGE_DAYS,
+        timeout_s: float = STORE_TIMEOUT_S,
     ) -> None:
         super().__init__()
+        self._off = False
+        """A call failed: the store is used no more (``_give_up``)."""
+        self._deadline: dict[str, float] = {}
+        if getattr(fs, "async_impl", False):  # fsspec's sync wrappers take a timeout
+            self._deadline = {"timeout": 3 * timeout_s + 5}
         self.fs = fs
         self.root = root.rstrip("/") + "/segments"
         self.location = location
@@ -230,13 +295,46 @@ class FsspecStore(EntryStore):
     def _path(self, name: str) -> str:
         return f"{self.root}/{name}"
 
-    def _read(self, name: str) -> bytes:
-        return bytes(self.fs.cat_file(self._path(name)))
+    # -- the first failure, and the rest of the run without the store ------------------
+
+    def _lookup(self, key: str) -> CachedBlock | None:
+        return None if self._off else super()._lookup(key)
+
+    def put(self, key: str, block: CachedBlock) -> bool:
+        return False if self._off else super().put(key, block)
+
+    def _cannot_read(self, exc: Exception) -> None:
+        self._give_up("read", exc)
+
+    def _cannot_write(self, exc: Exception) -> None:
+        self._give_up("write", exc)
+
+    def _give_up(self, doing: str, exc: Exception) -> None:
+        """Say once that the store failed, and use it no more in this process."""
+        if self._off:
+            return
+        self._off = True
+        self._once(
+            "off",
+            "cannot %s the segment cache at %s: %s; rendering without it for the rest of "
+            "the run (the episode is made all the same; check the store's address, "
+            "permissions and network, set %s for a longer deadline, or give a folder "
+            "with --cache)",
+            doing, self.location, one_line(exc), ENV_STORE_TIMEOUT,
+        )  # fmt: skip
+
+    # -- the storage -------------------------------------------------------------------
+
+    def _read(self, name: str, limit: int) -> bytes:
+        data = bytes(self.fs.cat_file(self._path(name), start=0, end=limit + 1, **self._deadline))
+        if len(data) > limit:
+            raise UnfitFile(f"more than {limit:,} bytes")
+        return data
 
     def _exists(self, name: str) -> bool:
         path = self._path(name)
         self.fs.invalidate_cache(path)  # another writer's file, or one since removed
-        return bool(self.fs.exists(path))
+        return bool(self.fs.exists(path, **self._deadline))
 
     def _create(self, name: str, data: bytes) -> bool:
         path = self._path(name)
@@ -258,7 +356,7 @@ class FsspecStore(EntryStore):
 
     def _pipe(self, path: str, data: bytes, **mode: str) -> None:
         try:
-            self.fs.pipe_file(path, data, **mode)
+            self.fs.pipe_file(path, data, **mode, **self._deadline)
         except FileNotFoundError:
             # A filesystem of folders (sftp, smb) wants the folder first; an object
             # store (which splits paths into bucket and key) has none, and making one
@@ -266,20 +364,23 @@ class FsspecStore(EntryStore):
             if hasattr(self.fs, "split_path"):
                 raise
             self.fs.makedirs(self.fs._parent(path), exist_ok=True)
-            self.fs.pipe_file(path, data, **mode)
+            self.fs.pipe_file(path, data, **mode, **self._deadline)
 
     def _delete(self, name: str) -> None:
+        if self._off:
+            return
         try:
-            self.fs.rm_file(self._path(name))
+            self.fs.rm_file(self._path(name), **self._deadline)
         except FileNotFoundError:
             pass
         except Exception as exc:  # only tidying: another run tries again
             log.debug("cannot remove %s from %s: %s", name, self.location, one_line(exc))
+            self._give_up("tidy", exc)
 
     def _listing(self, folder: str | None = None) -> list[Listed]:
         top = self.root if folder is None else f"{self.root}/{folder}"
         self.fs.invalidate_cache(top)
-        found: dict[str, dict[str, Any]] = self.fs.find(top, detail=True)
+        found: dict[str, dict[str, Any]] = self.fs.find(top, detail=True, **self._deadline)
         prefix = self.root.strip("/") + "/"
         listed = []
         for path, info in found.items():
@@ -292,15 +393,6 @@ class FsspecStore(EntryStore):
 
     def _where(self) -> str:
         return f"at {self.location}"
-
-    def _cannot_write(self, exc: Exception) -> None:
-        self._once(
-            "write",
-            "cannot write the segment cache at %s: %s; the episode is made all the same, "
-            "and its speech rendered again next time (check the store's permissions and "
-            "the network, or give a folder with --cache)",
-            self.location, one_line(exc),
-        )  # fmt: skip
 
     def _survey(self) -> Survey:
         try:
@@ -321,10 +413,13 @@ class FsspecStore(EntryStore):
         """Remove the entries whose record was written more than ``max_age_days``
         ago, and the MP3s no record names (older than an hour). One listing; an
         error of the storage is said once, never raised."""
+        if self._off:
+            return  # said once already: tidied next time
         try:
             survey = self._survey()
         except CacheError as exc:
-            self._once("prune", "%s; it is tidied next time", exc)
+            self._off = True
+            self._once("off", "%s; it is tidied next time", exc)
             return
         now = time.time()
         cutoff = self.max_age_days * 86400
@@ -344,7 +439,7 @@ class FsspecStore(EntryStore):
         cannot be listed or emptied)."""
         count = len(self._survey().records)
         try:
-            self.fs.rm(self.root, recursive=True)
+            self.fs.rm(self.root, recursive=True, **self._deadline)
         except FileNotFoundError:
             pass
         except Exception as exc:
