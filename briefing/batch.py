@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import BriefingError, OutputError
+from .errors import BriefingError, ClusterError, OutputError
 from .models import NO_PROGRESS, Article, Episode, StageProgress, Story, is_url
 from .options import Summarizer, make_summarizer, run_options
 from .pipeline import Planned, make_episode, plan_episode
@@ -232,7 +232,9 @@ def run_batch(
 
     ``shows`` are show files or folders of them. ``http_cache`` is the folder of the
     HTTP cache (None: none); ``summarizer`` replaces every show's own. A show that
-    fails is reported in its outcome (and logged), never raised. ``progress`` hears of
+    fails is reported in its outcome (and logged), never raised; a ``renderer`` whose
+    scheduler cannot be used raises ``ClusterError`` before any show is published (it is
+    the batch's, and no show could be rendered). ``progress`` hears of
     each show's downloads and summaries, then of the blocks of all the shows. The
     sources of show files may reach public addresses only, and networks of
     ``allow_networks`` (the batch's own setting), and read no hidden file."""
@@ -282,6 +284,8 @@ def run_batch(
             log.info("%d shows ask for %d blocks", len(planned), len(wanted))
             try:
                 renderer.render(wanted, progress.rendering)
+            except ClusterError:
+                raise  # the batch's own scheduler: no show can be rendered
             except BriefingError as exc:  # an engine that cannot be used at all: each
                 # show meets it again below (and falls back, or fails on its own)
                 log.warning("%s", exc)

@@ -52,6 +52,11 @@ class OutputError(BriefingError):
     """An output file or folder could not be written."""
 
 
+class ClusterError(BriefingError):
+    """The Dask scheduler of ``--scheduler`` cannot be reached or used: the run stops
+    (a batch's setting, never one show's)."""
+
+
 class BusyError(BriefingError):
     """Another briefing run holds the output folder."""
 

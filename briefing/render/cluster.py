@@ -23,6 +23,7 @@ Only imported when a scheduler is named: ``dask`` is the optional extra
 
 from __future__ import annotations
 
+import asyncio
 import atexit
 import contextlib
 import functools
@@ -36,7 +37,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import BriefingError, EngineError
+from ..errors import BriefingError, ClusterError, EngineError
 from ..files import sha256_hex
 from .blocks import BlockFailed, BlockSpec, render_block
 from .cache import CachedBlock
@@ -52,7 +53,8 @@ except ImportError as exc:  # pragma: no cover - the extra is missing
 
 log = logging.getLogger(__name__)
 
-#: Seconds to reach the scheduler before the run gives up.
+#: Seconds the scheduler has to answer (to connect, to take the engines' plugin, to
+#: answer a question) before the run gives up.
 CONNECT_TIMEOUT_S = 20.0
 #: How often a worker's watchdog looks at the blocks it is rendering.
 WATCH_EVERY_S = 0.2
@@ -66,8 +68,7 @@ def task_key(spec: BlockSpec, *, with_bytes: bool = False) -> str:
     return f"briefing-block-{spec.key}{'-bytes' if with_bytes else ''}"
 
 
-class ClusterError(BriefingError):
-    """The Dask scheduler cannot be reached or used."""
+__all__ = ["ClusterError", "DaskBackend", "EnginePlugin", "render_task", "task_key"]
 
 
 # -- on the workers --------------------------------------------------------------------
@@ -174,6 +175,71 @@ def render_task(spec: BlockSpec, location: str | None, timeout_s: float) -> tupl
 # -- on the planning side ----------------------------------------------------------------
 
 
+class _BoundedClient(Client):
+    """A Dask client whose every wait has a deadline. distributed's own connection
+    waits for the scheduler's handshake without one: a listener that accepts and
+    never answers (or a web server on that port) held ``Client(timeout=20)`` forever."""
+
+    def __init__(self, address: str, deadline_s: float) -> None:
+        self.deadline_s = deadline_s
+        try:
+            super().__init__(address, timeout=deadline_s, set_as_default=False)  # type: ignore[no-untyped-call]
+        except BaseException:
+            with contextlib.suppress(Exception):  # its thread and loop go with it
+                self._loop_runner.stop()
+            raise
+
+    async def _start(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            started = super()._start(*args, **kwargs)  # type: ignore[no-untyped-call]
+            return await asyncio.wait_for(started, self.deadline_s)
+        except TimeoutError:
+            with contextlib.suppress(Exception):
+                await self._close(fast=True)
+            raise
+
+    def sync(self, func: Any, *args: Any, callback_timeout: Any = None, **kwargs: Any) -> Any:
+        """Every call that waits for the scheduler (registering a plugin, a result)
+        ends within the deadline, unless it names its own."""
+        if callback_timeout is None:
+            callback_timeout = self.deadline_s
+        return super().sync(  # type: ignore[no-untyped-call]
+            func, *args, callback_timeout=callback_timeout, **kwargs
+        )
+
+
+def _no_answer(address: str, seconds: float) -> ClusterError:
+    return ClusterError(
+        f"cannot reach the Dask scheduler at {address}: it did not answer within "
+        f"{seconds:g} s; check that a Dask scheduler runs there (`dask scheduler`) and "
+        "that nothing else listens on that port, or leave out --scheduler to render on "
+        "this machine"
+    )
+
+
+def connect(address: str, registry: dict[str, str]) -> Any:
+    """A client of the scheduler at ``address`` with the engines' plugin registered,
+    within ``CONNECT_TIMEOUT_S`` for each step."""
+    deadline = CONNECT_TIMEOUT_S
+    try:
+        client = _BoundedClient(address, deadline)
+    except TimeoutError:
+        raise _no_answer(address, deadline) from None
+    except (OSError, ValueError) as exc:
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address}: {exc}; start one with "
+            "`dask scheduler` (and workers with `dask worker`), or leave out --scheduler "
+            "to render on this machine"
+        ) from None
+    try:
+        client.register_plugin(EnginePlugin(registry))
+    except TimeoutError:
+        with contextlib.suppress(Exception):
+            client.close(timeout=2)  # type: ignore[no-untyped-call]
+        raise _no_answer(address, deadline) from None
+    return client
+
+
 class DaskBackend:
     """Blocks rendered as tasks on the cluster at ``address``; results read back from
     ``store`` (a BlockStore every worker can reach, or None: the blocks themselves
@@ -194,15 +260,7 @@ class DaskBackend:
         self.store = store
         self.timeout = timeout
         self.location: str | None = store.location if store is not None else None
-        try:
-            self.client = Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as exc:
-            raise ClusterError(
-                f"cannot reach the Dask scheduler at {address}: {exc}; start one with "
-                "`dask scheduler` (and workers with `dask worker`), or leave out --scheduler "
-                "to render on this machine"
-            ) from None
-        self.client.register_plugin(EnginePlugin(self.registry))
+        self.client = connect(address, self.registry)
 
     def close(self, force: bool = False) -> None:
         with contextlib.suppress(Exception):

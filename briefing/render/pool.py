@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..audio.mp3 import encoder_version
-from ..errors import EngineError, EngineUnavailable, NoStoriesError
+from ..errors import ClusterError, EngineError, EngineUnavailable, NoStoriesError
 from ..models import Chapter, Cue, Progress, Script, SegmentKind, Story, WordMark
 from ..tts import engine_identity, importable_registry
 from ..voices import VoiceProfile
@@ -199,6 +199,7 @@ class Renderer:
         self._failed: dict[str, str] = {}
         self._pool: Any = None
         self._cluster: Any = None
+        self._cluster_error: ClusterError | None = None
         self.rendered = 0
         """Blocks rendered by this renderer (each unique block once in its life)."""
         self.reused = 0
@@ -346,13 +347,19 @@ class Renderer:
                 "an engine registered in this process only (a callable) cannot be used "
                 'on a Dask cluster; register it as "module:Class", or leave out --scheduler'
             )
+        if self._cluster_error is not None:  # said once: never a second wait for it
+            raise self._cluster_error
         if self._cluster is None or not registry.items() <= self._cluster.registry.items():
             from .cluster import DaskBackend
 
             if self._cluster is not None:
                 self._cluster.close()
             assert self.scheduler is not None
-            self._cluster = DaskBackend(self.scheduler, registry, self.cache, self.timeout)
+            try:
+                self._cluster = DaskBackend(self.scheduler, registry, self.cache, self.timeout)
+            except ClusterError as exc:
+                self._cluster_error = exc
+                raise
         return self._cluster
 
     def _run_here(self, specs: Sequence[BlockSpec]) -> Iterator[Outcome]:

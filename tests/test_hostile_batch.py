@@ -1,0 +1,137 @@
+"""Hostile input to ``briefing batch`` (issue 28): a scheduler that never answers, show
+files that name caches for the others, and more shows than file descriptors. Each case
+ends in bounded time with one line, or with every good show made."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .helpers import subprocess_env, write_articles, write_show
+from .webserver import FixtureServer
+
+ROOT = Path(__file__).resolve().parent.parent
+#: A bound against hanging, far above what a busy 2-core machine takes (the fixes end
+#: these runs in a few seconds).
+HANG_BOUND_S = 90
+#: The scheduler's deadline in the runs below (the default is 20 s).
+SCHEDULER_DEADLINE_S = 2
+
+
+@contextlib.contextmanager
+def silent_listener() -> Iterator[tuple[str, list[socket.socket]]]:
+    """A TCP listener on 127.0.0.1 that accepts every connection and never says a word:
+    its address, and the connections it took."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(64)
+    taken: list[socket.socket] = []
+
+    def accept() -> None:
+        with contextlib.suppress(OSError):  # closed: the test is over
+            while True:
+                taken.append(server.accept()[0])
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"tcp://127.0.0.1:{server.getsockname()[1]}", taken
+    finally:
+        server.close()
+        for connection in taken:
+            connection.close()
+        thread.join(timeout=10)
+
+
+def briefing_cli(*args: str | Path, before: str = "") -> list[str]:
+    """`briefing ARGS` in a fresh Python, with the tone engine registered (and
+    ``before`` run first: a shorter deadline)."""
+    code = (
+        "import sys\nfrom briefing import tts\n"
+        'tts.register_engine("tone", "tests.fakes:ToneEngine")\n'
+        f"{before}\n"
+        'sys.argv = ["briefing", *sys.argv[1:]]\nfrom briefing.entry import main\nmain()\n'
+    )
+    return [sys.executable, "-c", code, *map(str, args)]
+
+
+def run_cli(tmp_path: Path, *args: str | Path, before: str = "", **popen: object):
+    voices = tmp_path / "tone-voices"
+    voices.mkdir(exist_ok=True)
+    (voices / "anchor.toml").write_text('name="anchor"\nengine="tone"\nvoice="beep"\nrate=180\n')
+    env = subprocess_env(
+        PYTHONPATH=str(ROOT), BRIEFING_VOICES=str(voices),
+        BRIEFING_CACHE_DIR=str(tmp_path / "user-cache"),
+    )  # fmt: skip
+    return subprocess.run(
+        briefing_cli(*args, before=before), capture_output=True, text=True,
+        timeout=HANG_BOUND_S, cwd=tmp_path, env=env, **popen,
+    )  # fmt: skip
+
+
+def make_shows(tmp_path: Path, count: int, extra: dict[str, str] | None = None) -> Path:
+    """``count`` shows over the same five stories, each in its own output folder."""
+    articles = write_articles(tmp_path / "articles")
+    shows = tmp_path / "shows"
+    shows.mkdir()
+    for number in range(count):
+        name = f"show{number:03d}"
+        picked = [str(articles[(number + i) % len(articles)]) for i in range(2)]
+        write_show(shows, name, picked, extra=(extra or {}).get(name, ""))
+    return shows
+
+
+SHORT_DEADLINE = (
+    f"import briefing.render.cluster as c\nc.CONNECT_TIMEOUT_S = {SCHEDULER_DEADLINE_S}"
+)
+
+
+# -- 2. a scheduler that never answers ----------------------------------------------------
+
+
+def assert_scheduler_line(result, address: str, shows: Path) -> None:
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert line.startswith(
+        f"Error: cannot reach the Dask scheduler at {address}: it did not answer within "
+        f"{SCHEDULER_DEADLINE_S} s"
+    ), line
+    assert "dask scheduler" in line and "leave out --scheduler" in line, line
+    assert not any(shows.glob("out-*/feed.xml"))  # nothing was published
+
+
+@pytest.mark.slow
+def test_a_scheduler_that_accepts_and_never_answers_is_one_line(tmp_path):
+    shows = make_shows(tmp_path, 2)
+    pytest.importorskip("distributed")
+    with silent_listener() as (address, taken):
+        result = run_cli(
+            tmp_path, "batch", shows, "--scheduler", address, "--cache", tmp_path / "cache",
+            "--date", "2026-11-25", before=SHORT_DEADLINE,
+        )  # fmt: skip
+        assert taken  # it was asked
+    assert_scheduler_line(result, address, shows)
+
+
+@pytest.mark.slow
+def test_a_scheduler_that_is_a_web_server_is_one_line(tmp_path):
+    shows = make_shows(tmp_path, 2)
+    pytest.importorskip("distributed")
+    web = FixtureServer().start()
+    try:
+        address = web.base.replace("http://", "tcp://")
+        result = run_cli(
+            tmp_path, "batch", shows, "--scheduler", address, "--cache", tmp_path / "cache",
+            "--date", "2026-11-25", before=SHORT_DEADLINE,
+        )  # fmt: skip
+    finally:
+        web.stop()
+    assert_scheduler_line(result, address, shows)
