@@ -19,7 +19,7 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -253,7 +253,7 @@ def run_batch(
     with contextlib.ExitStack() as held, contextlib.closing(shared):
         for path in paths:
             try:
-                config = load_config(path)
+                config = _show_config(path, load_config)
                 folder = config.out_dir.resolve()
                 if folder in folders:
                     raise OutputError(
@@ -300,6 +300,20 @@ def run_batch(
         tuple(ordered), len(wanted), renderer.rendered - rendered_before, fetched, summarised,
         time.perf_counter() - started,
     )  # fmt: skip
+
+
+def _show_config(path: Path, load: Callable[[Path], Config]) -> Config:
+    """A show file's config; its own [render] cache and scheduler are ignored (with a
+    warning): the batch renders every show's blocks at once, in its own cache, and a
+    show may not send the others' blocks anywhere."""
+    config = load(path)
+    named = [name for name in ("cache", "scheduler") if getattr(config, name) is not None]
+    if named:
+        log.warning(
+            "%s: [render] %s ignored: in a batch, blocks are kept and rendered where the "
+            "batch says (--cache, --scheduler)", path, " and ".join(named),
+        )  # fmt: skip
+    return config
 
 
 def _failed(path: Path, exc: Exception) -> ShowOutcome:

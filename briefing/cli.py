@@ -485,7 +485,8 @@ def batch(
     failed (0: all made or up to date).
 
     Rendering uses the worker processes of this machine, or the Dask cluster of
-    --scheduler (or of the shows' [render] scheduler).
+    --scheduler, and keeps the blocks in --cache (else the default cache): a
+    show file's own [render] cache and scheduler are ignored, with a warning.
 
     \b
     Examples:
@@ -493,9 +494,13 @@ def batch(
       briefing batch shows/*.toml --date 2026-12-02 --jobs 4
       briefing batch shows/ --scheduler tcp://render-1:8786 --cache s3://bucket/briefing
     """
+    from types import SimpleNamespace
+
     from .batch import outcome_lines, run_batch
 
-    config = _batch_render_settings(shows, scheduler=scheduler, cache=cache_dir)
+    # Where the blocks are kept and rendered is the batch's setting, never a show
+    # file's: every show's blocks are rendered at once (run_batch warns of a show's own).
+    config = SimpleNamespace(cache=None, scheduler=None)
     renderer = _renderer(config, cache_dir, no_cache, jobs, scheduler)
     quiet = click.get_current_context().meta.get("briefing.quiet", False)
     root = None if no_cache else _local_cache_root(cache_dir or config.cache)
@@ -520,33 +525,6 @@ def batch(
 
 #: The highest exit status that counts failed shows (75 and up mean other things).
 MAX_FAILED_STATUS = 70
-
-
-def _batch_render_settings(shows: tuple[Path, ...], **given: str | None) -> Any:
-    """The [render] scheduler and cache the show files name (one each at most: shows
-    that name different ones need --scheduler or --cache to choose)."""
-    from types import SimpleNamespace
-
-    from .batch import find_shows
-    from .config import ConfigError
-
-    found: dict[str, set[str]] = {"scheduler": set(), "cache": set()}
-    for path in find_shows(shows)[0]:
-        try:
-            config = load_config(path)
-        except ConfigError:
-            continue  # the batch reports it as that show's failure
-        for name, values in found.items():
-            value = getattr(config, name)
-            if value is not None:
-                values.add(value)
-    for name, values in found.items():
-        if len(values) > 1 and given.get(name) is None:
-            raise click.UsageError(
-                f"the shows name different [render] {name}s ({', '.join(sorted(values))}); "
-                f"choose one with --{name}"
-            )
-    return SimpleNamespace(**{name: next(iter(v), None) for name, v in found.items()})
 
 
 def _report(episode: Any) -> None:

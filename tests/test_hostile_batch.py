@@ -44,6 +44,8 @@ def silent_listener() -> Iterator[tuple[str, list[socket.socket]]]:
     try:
         yield f"tcp://127.0.0.1:{server.getsockname()[1]}", taken
     finally:
+        with contextlib.suppress(OSError):
+            server.shutdown(socket.SHUT_RDWR)  # wakes the accept (a close alone does not)
         server.close()
         for connection in taken:
             connection.close()
@@ -135,3 +137,63 @@ def test_a_scheduler_that_is_a_web_server_is_one_line(tmp_path):
     finally:
         web.stop()
     assert_scheduler_line(result, address, shows)
+
+
+# -- 4. a show file's [render] settings are its own business --------------------------------
+
+
+def rows(stderr: str) -> dict[str, str]:
+    """The batch's table on standard error: each show's row by its file name."""
+    lines = stderr.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("show "))
+    return {line.split()[0]: line for line in lines[start + 1 : -1]}
+
+
+@pytest.mark.slow
+def test_two_shows_naming_different_caches_are_both_made(tmp_path):
+    """Each names a cache of its own (and one a scheduler on a closed port): the batch
+    keeps its blocks in its own cache (the command line's, else the default) and renders
+    them on this machine, says once per show that its setting is ignored, and writes in
+    neither show's cache."""
+    named = {name: tmp_path / f"cache-of-{name}" for name in ("show000", "show001")}
+    settings = {name: f'[render]\ncache = "{folder}"\n' for name, folder in named.items()}
+    settings["show001"] += 'scheduler = "tcp://127.0.0.1:9"\n'
+    shows = make_shows(tmp_path, 2, settings)
+    result = run_cli(tmp_path, "batch", shows, "--jobs", "0", "--date", "2026-11-25")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    table = rows(result.stderr)
+    assert all(" made " in table[f"{name}.toml"] for name in named), table
+    ignored = {
+        "show000": "[render] cache ignored",
+        "show001": "[render] cache and scheduler ignored",
+    }
+    for name, folder in named.items():
+        assert not folder.exists()
+        (warning,) = [
+            line for line in result.stderr.splitlines()
+            if line.startswith("warning:") and f"{name}.toml" in line
+        ]  # fmt: skip
+        assert ignored[name] in warning, warning
+    assert any((tmp_path / "user-cache").rglob("*.mp3"))  # the batch's own cache
+
+
+@pytest.mark.slow
+def test_a_show_naming_an_internal_cache_url_sends_it_nothing(tmp_path):
+    """A show whose [render] cache is a URL on this machine: no request reaches that
+    server, for its blocks or the other shows'; the blocks go to the batch's own cache."""
+    web = FixtureServer().start()
+    try:
+        poison = web.url("/poison")
+        shows = make_shows(tmp_path, 3, {"show001": f'[render]\ncache = "{poison}"\n'})
+        result = run_cli(tmp_path, "batch", shows, "--jobs", "0", "--date", "2026-11-25")
+    finally:
+        web.stop()
+    assert sum(web.hits.values()) == 0, web.hits
+    assert result.returncode == 0, result.stderr
+    table = rows(result.stderr)
+    assert all(" made " in row for row in table.values()) and len(table) == 3, table
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    (warning,) = [line for line in warnings if "show001.toml" in line]
+    assert "[render] cache ignored" in warning and poison not in warning, warning
+    assert any((tmp_path / "user-cache").rglob("*.mp3"))
