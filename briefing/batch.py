@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import logging
 import threading
 import time
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import BriefingError, ClusterError, OutputError
+from .files import folder_lock
 from .models import NO_PROGRESS, Article, Episode, StageProgress, Story, is_url
 from .options import Summarizer, make_summarizer, run_options
 from .pipeline import Planned, make_episode, plan_episode
@@ -37,10 +39,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BatchReport", "ShowOutcome", "find_shows", "run_batch"]
+__all__ = ["BatchReport", "ShowOutcome", "find_shows", "raise_open_files_limit", "run_batch"]
 
 #: A show file: the config format's own name.
 SHOW_GLOB = "*.toml"
+#: Open files a batch asks for when the hard limit is "unlimited".
+OPEN_FILES_WANTED = 65536
 
 Status = Literal["made", "up to date", "failed"]
 
@@ -250,7 +254,7 @@ def run_batch(
     shared = _Shared(http_cache, summarizer, tuple(allow_networks))
     rendered_before = renderer.rendered
     wanted: list[Any] = []
-    with contextlib.ExitStack() as held, contextlib.closing(shared):
+    with contextlib.closing(shared):
         for path in paths:
             try:
                 config = _show_config(path, load_config)
@@ -265,11 +269,15 @@ def run_batch(
                     config, date=date, force=force, wait_s=wait_s,
                     summarizer=shared.summarise(config),
                 )  # fmt: skip
-                plan = plan_episode(
-                    [replace(s, show_file=path) for s in config.sources], options, held, now=now,
-                    client=shared.client(config), renderer=renderer, progress=progress,
-                )  # fmt: skip
-            except (BriefingError, ValueError) as exc:
+                # The show's lock while it is planned, and again while it is published:
+                # a thousand shows never hold a thousand descriptors.
+                with contextlib.ExitStack() as held:
+                    plan = plan_episode(
+                        [replace(s, show_file=path) for s in config.sources], options, held,
+                        now=now, client=shared.client(config), renderer=renderer,
+                        progress=progress,
+                    )  # fmt: skip
+            except (BriefingError, ValueError, OSError) as exc:
                 results[path] = _failed(path, exc)
                 continue
             if isinstance(plan, Episode):
@@ -286,13 +294,15 @@ def run_batch(
                 renderer.render(wanted, progress.rendering)
             except ClusterError:
                 raise  # the batch's own scheduler: no show can be rendered
-            except BriefingError as exc:  # an engine that cannot be used at all: each
-                # show meets it again below (and falls back, or fails on its own)
+            except (BriefingError, OSError) as exc:  # an engine that cannot be used at
+                # all, no descriptor left: each show meets it again below (and falls back,
+                # or fails on its own)
                 log.warning("%s", exc)
         for path, plan in planned:
             try:
-                results[path] = ShowOutcome(path, "made", make_episode(plan, renderer))
-            except (BriefingError, ValueError) as exc:
+                with folder_lock(plan.options.out_dir, wait_s):
+                    results[path] = ShowOutcome(path, "made", make_episode(plan, renderer))
+            except (BriefingError, ValueError, OSError) as exc:
                 results[path] = _failed(path, exc)
         fetched, summarised = shared.fetched, shared.summarised
     ordered = [*outcomes, *(results[path] for path in paths)]
@@ -316,8 +326,26 @@ def _show_config(path: Path, load: Callable[[Path], Config]) -> Config:
     return config
 
 
+def raise_open_files_limit() -> None:
+    """Let this process open as many files as the system allows it (the soft limit up
+    to the hard one): a batch of many shows opens many at once."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        return
+    with contextlib.suppress(ValueError, OSError):  # not allowed: the limit stays
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        wanted = max(soft, OPEN_FILES_WANTED) if hard == resource.RLIM_INFINITY else hard
+        if soft != resource.RLIM_INFINITY and soft < wanted:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+
+
 def _failed(path: Path, exc: Exception) -> ShowOutcome:
     message = str(exc)
+    if isinstance(exc, OSError) and exc.errno in (errno.EMFILE, errno.ENFILE):
+        message = "too many open files; raise `ulimit -n` or give the batch fewer shows"
+    elif isinstance(exc, OSError):
+        message = f"{exc.strerror or type(exc).__name__}: {exc.filename or ''}".rstrip(": ")
     if str(path) not in message and path.name not in message:
         message = f"{path}: {message}"
     log.info("show not made: %s", message)

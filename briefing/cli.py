@@ -496,8 +496,9 @@ def batch(
     """
     from types import SimpleNamespace
 
-    from .batch import outcome_lines, run_batch
+    from .batch import outcome_lines, raise_open_files_limit, run_batch
 
+    raise_open_files_limit()
     # Where the blocks are kept and rendered is the batch's setting, never a show
     # file's: every show's blocks are rendered at once (run_batch warns of a show's own).
     config = SimpleNamespace(cache=None, scheduler=None)

@@ -5,6 +5,7 @@ ends in bounded time with one line, or with every good show made."""
 from __future__ import annotations
 
 import contextlib
+import resource
 import socket
 import subprocess
 import sys
@@ -197,3 +198,48 @@ def test_a_show_naming_an_internal_cache_url_sends_it_nothing(tmp_path):
     (warning,) = [line for line in warnings if "show001.toml" in line]
     assert "[render] cache ignored" in warning and poison not in warning, warning
     assert any((tmp_path / "user-cache").rglob("*.mp3"))
+
+
+# -- 6. more shows than file descriptors -----------------------------------------------------
+
+
+def at_most_64_open_files() -> None:
+    """In the child before it runs briefing: 64 descriptors, hard limit included (so
+    the command line cannot raise it)."""
+    resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
+
+
+@pytest.mark.slow
+def test_seventy_shows_under_64_open_files_are_all_made(tmp_path):
+    shows = make_shows(tmp_path, 70)
+    result = run_cli(
+        tmp_path, "batch", shows, "--jobs", "2", "--date", "2026-11-25", "-q",
+        preexec_fn=at_most_64_open_files,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Too many open files" not in result.stderr and "Traceback" not in result.stderr
+    made = result.stdout.splitlines()
+    assert len(made) == 70 and all(Path(line).is_file() for line in made)
+    assert len(list(shows.glob("out-*/feed.xml"))) == 70
+
+
+def test_a_batch_raises_its_open_files_limit_to_the_hard_one():
+    """Where the hard limit allows more than the soft one, a batch takes it (in a child:
+    this process's limits stay as they are)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard <= 64:
+        pytest.skip("the hard limit leaves no room above 64")
+    code = (
+        "import resource\nfrom briefing.batch import raise_open_files_limit\n"
+        "hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]\n"
+        "resource.setrlimit(resource.RLIMIT_NOFILE, (64, hard))\n"
+        "raise_open_files_limit()\nprint(*resource.getrlimit(resource.RLIMIT_NOFILE))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=HANG_BOUND_S,
+        env=subprocess_env(PYTHONPATH=str(ROOT)),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    now_soft, now_hard = map(int, result.stdout.split())
+    assert now_hard == hard and now_soft > 64
+    assert now_soft == hard or hard == resource.RLIM_INFINITY
