@@ -209,8 +209,10 @@ def test_real_speech_on_the_cluster_is_byte_identical_to_jobs_0(on_cluster, tmp_
     assert on.episode.mp3_path.read_bytes() == expected["spoken"]
 
 
-def test_the_shows_render_section_sends_a_batch_to_the_cluster(on_cluster, shows, tmp_path):
-    """`briefing batch` with the cluster and cache named in the show files' [render]."""
+def test_the_batchs_scheduler_renders_and_the_shows_own_is_ignored(on_cluster, shows, tmp_path):
+    """`briefing batch --scheduler --cache`: the batch's cluster and cache, whatever the
+    show files' [render] sections name (each ignored with a warning: a show may not
+    send the others' blocks elsewhere)."""
     from click.testing import CliRunner
 
     from briefing.cli import cli
@@ -218,10 +220,23 @@ def test_the_shows_render_section_sends_a_batch_to_the_cluster(on_cluster, shows
     address, client, calls, _ = on_cluster
     for path in shows.glob("*.toml"):
         text = path.read_text()
-        path.write_text(f'{text}\n[render]\nscheduler = "{address}"\ncache = "../cache"\n')
-    result = CliRunner().invoke(cli, ["batch", str(shows), "--date", "2026-11-25"])
+        path.write_text(
+            f'{text}\n[render]\nscheduler = "tcp://127.0.0.1:9"\ncache = "../elsewhere"\n'
+        )
+    result = CliRunner().invoke(
+        cli,
+        ["batch", str(shows), "--date", "2026-11-25", "--scheduler", address,
+         "--cache", str(tmp_path / "cache")],
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[-1].startswith("shows: 3 made, 0 up to date (skipped)")
+    ignored = [
+        line
+        for line in result.stderr.splitlines()
+        if "[render] cache and scheduler ignored" in line
+    ]
+    assert len(ignored) == 3, result.stderr
+    assert not (tmp_path / "elsewhere").exists()
     workers = {str(pid) for pid in client.run(os.getpid).values()}
     pids = {line.split("\t", 1)[0] for line in calls.read_text().splitlines()}
     assert pids and pids <= workers  # spoken in the cluster's workers, not here
