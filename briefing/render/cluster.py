@@ -292,7 +292,9 @@ class DaskBackend:
         from distributed import KilledWorker
 
         try:
-            kind, value = future.result()
+            # Done already, but for a block sent again below: its own timeout, and the
+            # scheduler's deadline to hear of it.
+            kind, value = future.result(timeout=self.timeout(spec) + CONNECT_TIMEOUT_S)
         except KilledWorker:
             return "its worker died each time it rendered it (crashed or timed out)"
         except BriefingError:
