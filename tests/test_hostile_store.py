@@ -321,6 +321,7 @@ S3_ENV = {"AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "y",
           "AWS_DEFAULT_REGION": "us-east-1", "BRIEFING_STORE_TIMEOUT": "1"}  # fmt: skip
 
 
+@pytest.mark.slow
 def test_a_silent_object_store_costs_one_deadline_then_is_left_alone(
     silent_endpoint, monkeypatch, caplog
 ):
