@@ -97,6 +97,27 @@ def test_a_damaged_cache_entry_is_ignored(server, client):
     assert server.conditional_hits["/feed"] == 0
 
 
+@pytest.mark.parametrize("part", [0, 1])
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_a_cache_entry_that_is_a_pipe_or_a_device_is_a_miss(server, client, part, kind):
+    """Issue 28: the HTTP cache reads its entries through the one reader; a named pipe
+    hung the run, a link to /dev/zero read until memory ran out."""
+    import os
+
+    server.add("/feed", "<rss>fresh</rss>", etag='"v1"')
+    client.get(server.url("/feed"))
+    path = client.cache.entry_paths(server.url("/feed"))[part]
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    started = time.monotonic()
+    response = client.get(server.url("/feed"))
+    assert time.monotonic() - started < 60  # a bound against hanging only
+    assert response.body == b"<rss>fresh</rss>" and not response.from_cache
+
+
 @pytest.mark.parametrize("declared", [True, False])
 def test_size_limit(server, client, declared):
     server.add("/huge", b"x" * 2_000_000, send_length=declared)

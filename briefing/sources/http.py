@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import SourceError
-from ..files import checked, sha256_hex, write_entry
+from ..files import UnfitFile, checked, read_bounded, sha256_hex, write_entry
 from ..versions import __version__
 
 if TYPE_CHECKING:
@@ -199,6 +199,12 @@ class HttpCache:
 
     MAX_ENTRIES = 500
 
+    #: The most of an entry read back: validators are small, and a body is never kept
+    #: over what a response may hold (``max_bytes``, 5 MB unless set higher): a larger
+    #: file there is no entry of ours.
+    MAX_META_BYTES = 1_000_000
+    MAX_BODY_BYTES = 64_000_000
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder / "http"
 
@@ -209,15 +215,17 @@ class HttpCache:
 
     def load(self, url: str) -> tuple[dict[str, Any], bytes | None]:
         meta_path, body_path = self.entry_paths(url)
+        # Through the one reader, links not followed: an entry that is a named pipe or a
+        # link to /dev/zero is no entry (a miss), never a wait or a read without end.
         try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            meta = json.loads(read_bounded(meta_path, self.MAX_META_BYTES, follow=False))
             if meta.get("url") != url:
                 return {}, None
-        except (OSError, ValueError, AttributeError, RecursionError):
+        except (OSError, ValueError, AttributeError, RecursionError):  # UnfitFile too
             return {}, None
         try:
-            body = body_path.read_bytes()
-        except OSError:
+            body: bytes | None = read_bounded(body_path, self.MAX_BODY_BYTES, follow=False)
+        except (OSError, UnfitFile):
             body = None
         if body is not None and not checked(body, meta.get("sha256")):
             log.debug("cached body of %s is damaged; ignoring it", url)
