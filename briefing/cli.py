@@ -462,6 +462,15 @@ def generate(
     "it, then fail that show."
 )
 @_render_options
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The batch's own config: its [render] cache and scheduler, and [fetch] "
+    "allow_networks (the private networks show files' sources may reach). Its [show] and "
+    "sources are not used. [default: none; no config is looked for]",
+)
 @_common
 def batch(
     shows: tuple[Path, ...],
@@ -472,6 +481,7 @@ def batch(
     force: bool,
     jobs: int | None,
     scheduler: str | None,
+    config_path: Path | None,
 ) -> None:
     """Make the episodes of many shows in one run, each story rendered once.
 
@@ -485,23 +495,27 @@ def batch(
     failed (0: all made or up to date).
 
     Rendering uses the worker processes of this machine, or the Dask cluster of
-    --scheduler, and keeps the blocks in --cache (else the default cache): a
-    show file's own [render] cache and scheduler are ignored, with a warning.
+    --scheduler, and keeps the blocks in --cache (else the default cache), or
+    those of the batch's own --config: a show file's own [render] cache and
+    scheduler are ignored, with a warning. Show files may be other people's: their
+    sources reach public addresses only, unless the batch's --config lists networks
+    in [fetch] allow_networks, and read no hidden file.
 
     \b
     Examples:
       briefing batch shows/
       briefing batch shows/*.toml --date 2026-12-02 --jobs 4
       briefing batch shows/ --scheduler tcp://render-1:8786 --cache s3://bucket/briefing
+      briefing batch shows/ --config batch.toml
     """
-    from types import SimpleNamespace
-
     from .batch import outcome_lines, raise_open_files_limit, run_batch
+    from .config import Config, load_config
 
     raise_open_files_limit()
-    # Where the blocks are kept and rendered is the batch's setting, never a show
-    # file's: every show's blocks are rendered at once (run_batch warns of a show's own).
-    config = SimpleNamespace(cache=None, scheduler=None)
+    # Where the blocks are kept and rendered, and which private networks show files'
+    # sources may reach, are the batch's settings, never a show file's: every show's
+    # blocks are rendered at once (run_batch warns of a show's own [render]).
+    config = load_config(config_path) if config_path is not None else Config()
     renderer = _renderer(config, cache_dir, no_cache, jobs, scheduler)
     quiet = click.get_current_context().meta.get("briefing.quiet", False)
     root = None if no_cache else _local_cache_root(cache_dir or config.cache)
@@ -509,6 +523,7 @@ def batch(
         report = run_batch(
             list(shows), renderer, date=_as_date(date), force=force or no_cache,
             wait_s=wait_s, http_cache=root, progress=progress,
+            allow_networks=config.allow_networks,
         )  # fmt: skip
     if quiet:
         for show in report.shows:

@@ -189,6 +189,43 @@ def test_generate_refuses_a_redirect_inside_and_says_why_in_the_skipped_list(web
     assert not any("no article text" in line for line in listed), listed
 
 
+@pytest.mark.slow
+def test_the_batchs_own_config_is_the_one_that_opens_a_network(web, tmp_path):
+    """Through `briefing batch` (a subprocess): a show naming a page on this machine is
+    made without it, one warning naming the address; the same batch with its own
+    --config listing the network fetches it."""
+    voices = tmp_path / "voices"
+    voices.mkdir()
+    (voices / "anchor.toml").write_text('name="anchor"\nengine="tone"\nvoice="beep"\nrate=180\n')
+    articles = write_articles(tmp_path / "articles")
+    secret = web.add("/secret", SECRET_PAGE, content_type="text/html")
+    shows = tmp_path / "shows"
+    shows.mkdir()
+    write_show(shows, "nosy", [secret, str(articles[0])])
+    own = tmp_path / "batch.toml"
+    own.write_text("[fetch]\nallow_networks = ['127.0.0.1/32']\n", encoding="utf-8")
+
+    def run(*extra: str | Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            _tone_cli("batch", shows, "--jobs", "0", "--date", "2026-11-25", "--force", *extra),
+            capture_output=True, text=True, timeout=120, cwd=tmp_path,
+            env=subprocess_env(PYTHONPATH=str(ROOT), BRIEFING_VOICES=str(voices),
+                               BRIEFING_CACHE_DIR=str(tmp_path / "cache")),
+        )  # fmt: skip
+
+    refused = run()
+    assert refused.returncode == 0, refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert web.hits["/secret"] == 0
+    warned = [line for line in refused.stderr.splitlines() if secret in line]
+    assert len(warned) == 1 and "127.0.0.1 is a loopback address" in warned[0], warned
+    assert SECRET_WORD not in published_text(shows / "out-nosy")
+    opened = run("--config", own)
+    assert opened.returncode == 0, opened.stderr
+    assert web.hits["/secret"] == 1
+    assert SECRET_WORD in published_text(shows / "out-nosy")
+
+
 def test_a_skipped_teaser_says_its_page_was_refused(web, tmp_path, caplog):
     """A teaser with no text of its own whose page is on this machine: the item is
     skipped for the refusal, which its Skipped line names."""
