@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import io
 import logging
@@ -372,7 +373,7 @@ def _closed_by_server(client, trickle, give_up_s):
 @pytest.mark.parametrize("trickle", [False, True])
 def test_idle_and_trickling_connections_are_dropped(served, server_for, trickle):
     _, root = served
-    server = server_for(root, timeout=0.3)
+    server = server_for(root, request_timeout=0.3)
     client = socket.create_connection(server.server_address, timeout=5)
     if trickle:
         client.sendall(b"GET /feed.xml HTTP/1.1\r\n")
@@ -390,15 +391,15 @@ def _connection_threads():
     return sum("process_request" in t.name for t in threading.enumerate())
 
 
-def test_connections_beyond_the_limit_wait_their_turn(served, server_for):
+def test_connections_without_a_request_take_no_worker(served, server_for):
     _, root = served
-    server = server_for(root, timeout=0.3, max_connections=2)
+    server = server_for(root, max_connections=2)
     before = _connection_threads()
     idle = [socket.create_connection(server.server_address, timeout=5) for _ in range(6)]
     try:
         time.sleep(0.1)
         assert _connection_threads() - before <= 2  # not one thread per socket
-        # Served once the silent ones have been dropped, two by two.
+        # Served at once: the silent ones wait for their request, not for a worker.
         response, _ = _request(server, "GET", "/feed.xml")
         assert response.status == 200
     finally:
@@ -407,33 +408,40 @@ def test_connections_beyond_the_limit_wait_their_turn(served, server_for):
 
 
 @pytest.mark.parametrize("failure", [KeyboardInterrupt, RuntimeError])
-def test_a_thread_that_starts_badly_keeps_the_count_of_connections(served, monkeypatch, failure):
-    """Ctrl-C while a connection's thread starts must stop the server (the thread gives
-    its slot back); a thread that cannot start gives its slot back at once."""
+def test_a_worker_that_starts_badly_keeps_the_count_of_workers(served, monkeypatch, failure):
+    """Ctrl-C while a worker starts must stop the server (the worker, started, counts
+    itself out); a worker that cannot start costs its one connection, and the server
+    goes on with its one worker still there."""
     _, root = served
     server = make_server(root, "127.0.0.1", 0, max_connections=1)
     start = threading.Thread.start
+    failed = []
 
     def starting_badly(thread):
+        if "process_request" not in thread.name or failed:
+            return start(thread)
+        failed.append(thread)
         if failure is KeyboardInterrupt:
             start(thread)
         raise failure("while the thread starts")
 
     monkeypatch.setattr(threading.Thread, "start", starting_badly)
-    connection, client = socket.socketpair()
-    with pytest.raises(failure):
-        server.process_request(connection, ("127.0.0.1", 0))
-    monkeypatch.undo()
-    client.close()
-    if failure is RuntimeError:
-        server.shutdown_request(connection)  # as socketserver does
-    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    client = socket.create_connection(server.server_address, timeout=10)
+    client.sendall(b"GET /feed.xml HTTP/1.0\r\n\r\n")  # waits in the kernel's queue
     try:
-        for _ in range(2):  # one slot, still there, and used twice
+        if failure is KeyboardInterrupt:
+            with pytest.raises(KeyboardInterrupt):
+                server.serve_forever(0.05)  # in this thread, as the CLI does
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+        if failure is RuntimeError:
+            assert client.recv(1024) == b""  # closed, unanswered
+        for _ in range(2):  # one worker, still there, and used twice
             assert _request(server, "GET", "/feed.xml")[0].status == 200
     finally:
+        client.close()
         server.shutdown()
         server.server_close()
+    assert failed
 
 
 def _fetch(server, path):
@@ -504,3 +512,265 @@ def test_the_answer_comes_from_the_file_opened(served, server_for, monkeypatch):
     monkeypatch.setattr(serve_module, "content_type", replacing)
     assert _fetch(server, "/swap.mp3") == (len(old), old)
     assert _fetch(server, "/swap.mp3") == (len(new), new)
+
+
+# -- clients that would starve it (issue 28): idle and trickling connections, one address
+# opening many, slow readers of a big file. Every bound is against hanging, far above
+# what the fix takes.
+
+BIG = 32 << 20  # more than the kernel's buffers on both sides of a loopback connection
+BOUND_S = 60.0
+
+
+@pytest.fixture
+def folder(tmp_path):
+    root = tmp_path / "out"
+    root.mkdir()
+    (root / "feed.xml").write_text("<rss/>")
+    with open(root / "big.mp3", "wb") as big:
+        big.truncate(BIG)
+    return root
+
+
+@pytest.fixture
+def sockets():
+    """Client sockets, all closed at the end."""
+    opened = []
+
+    def connect(address, source="127.0.0.1"):
+        client = socket.create_connection(address, timeout=BOUND_S, source_address=(source, 0))
+        opened.append(client)
+        return client
+
+    yield connect
+    for client in opened:
+        client.close()
+
+
+def _until(condition, bound_s=BOUND_S):
+    """Wait for ``condition()`` (a bound against hanging, not a timing)."""
+    deadline = time.monotonic() + bound_s
+    while not condition():
+        assert time.monotonic() < deadline, "never happened"
+        time.sleep(0.01)
+
+
+def _timed_get(server, path="/feed.xml", source="127.0.0.1"):
+    """(status, seconds) of one GET from ``source``."""
+    host, port = server.server_address[:2]
+    began = time.monotonic()
+    connection = http.client.HTTPConnection(host, port, timeout=BOUND_S, source_address=(source, 0))
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status, time.monotonic() - began
+    finally:
+        connection.close()
+
+
+def _read(client, size):
+    data = bytearray()
+    while len(data) < size:
+        chunk = client.recv(size - len(data))
+        assert chunk, "closed"
+        data += chunk
+    return bytes(data)
+
+
+def _read_until_closed(client):
+    """Read until the server closes ``client``; the bytes read."""
+    received = bytearray()
+    while True:
+        try:
+            data = client.recv(65536)
+        except ConnectionResetError:
+            return bytes(received)
+        if not data:
+            return bytes(received)
+        received += data
+
+
+# -- starvation: a real listener among idle and trickling connections ------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("trickle", [False, True])
+def test_a_listener_is_answered_among_200_connections_from_its_own_address(
+    folder, server_for, sockets, trickle
+):
+    """With the defaults: a household behind one address, one of whose machines opens
+    200 connections and sends nothing (or a byte now and then), can still listen. The
+    oldest connection still without a request makes room for the new one."""
+    server = server_for(folder)
+    idle = [sockets(server.server_address) for _ in range(200)]
+    if trickle:
+        for client in idle:
+            client.send(b"GET /feed.xml HTTP/1.1\r\nX-")
+    status, seconds = _timed_get(server)
+    assert status == 200
+    assert seconds < 10, seconds  # the issue asks for 2 s; it takes milliseconds
+    _until(lambda: server.open_connections <= 8)
+
+
+@pytest.mark.slow
+def test_a_listener_is_answered_while_200_idle_connections_are_held_open(
+    folder, server_for, sockets
+):
+    """Idle connections never hold a worker: with 200 of them open (no cap on one
+    address, no deadline within the test), a request is answered at once."""
+    server = server_for(folder, max_per_client=1000, request_timeout=300, max_connections=2)
+    idle = [sockets(server.server_address) for _ in range(200)]
+    for client in idle[:100]:
+        client.send(b"GET /feed.xml HTTP/1.1\r\n")  # half a request
+    _until(lambda: server.open_connections == 200)
+    times = [_timed_get(server) for _ in range(5)]
+    assert [status for status, _ in times] == [200] * 5
+    assert max(seconds for _, seconds in times) < 10, times  # the issue's 2 s: milliseconds
+    assert server.open_connections >= 200  # all still open while the others were answered
+
+
+@pytest.mark.slow
+def test_a_trickling_client_is_cut_at_the_request_deadline(folder, server_for, sockets):
+    """A request must arrive whole in time: a client sending a byte at a time, forever,
+    is disconnected at the deadline, however busy it keeps the connection."""
+    server = server_for(folder, request_timeout=1, max_per_client=100)
+    clients = [sockets(server.server_address) for _ in range(20)]
+    stop = threading.Event()
+
+    def trickle():
+        while not stop.wait(0.05):
+            for client in clients:
+                with contextlib.suppress(OSError):  # cut: what is wanted
+                    client.send(b"X")
+
+    trickler = threading.Thread(target=trickle)
+    trickler.start()
+    try:
+        for client in clients:
+            assert _read_until_closed(client) == b""  # closed unanswered
+    finally:
+        stop.set()
+        trickler.join()
+    assert _timed_get(server)[0] == 200
+
+
+def test_a_client_that_sends_nothing_is_closed_at_the_deadline(folder, server_for, sockets):
+    server = server_for(folder, request_timeout=0.2)
+    client = sockets(server.server_address)
+    assert _read_until_closed(client) == b""
+    _until(lambda: server.open_connections == 0)
+
+
+# -- one address, many connections ---------------------------------------------------
+
+
+def _slow_readers(server, sockets, count):
+    """``count`` clients each holding a worker: asked for the big file, never reading."""
+    readers = []
+    for _ in range(count):
+        client = sockets(server.server_address)
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        client.sendall(b"GET /big.mp3 HTTP/1.0\r\n\r\n")
+        assert _read(client, 12) == b"HTTP/1.0 200"  # being answered, by a worker
+        readers.append(client)
+    return readers
+
+
+def test_an_address_holding_its_share_is_answered_503_at_once(folder, server_for, sockets):
+    server = server_for(folder, max_per_client=3, max_connections=8)
+    _slow_readers(server, sockets, 3)
+    extra = sockets(server.server_address)
+    extra.sendall(b"GET /feed.xml HTTP/1.0\r\n\r\n")
+    answer = _read_until_closed(extra)
+    assert answer.startswith(b"HTTP/1.0 503 Service Unavailable\r\n")
+    assert b"Retry-After: 5\r\n" in answer
+    # Another address is served meanwhile, and the three are still being answered.
+    assert _timed_get(server, source="127.0.0.2")[0] == 200
+    _until(lambda: server.open_connections == 3)
+
+
+def test_a_new_connection_closes_the_oldest_one_without_a_request(folder, server_for, sockets):
+    server = server_for(folder, max_per_client=3, request_timeout=300)
+    first, second, third = (sockets(server.server_address) for _ in range(3))
+    _until(lambda: server.open_connections == 3)
+    assert _timed_get(server)[0] == 200
+    assert _read_until_closed(first) == b""
+    for client in (second, third):  # still open: they can still ask
+        client.sendall(b"GET /feed.xml HTTP/1.0\r\n\r\n")
+        assert _read_until_closed(client).startswith(b"HTTP/1.0 200 OK\r\n")
+
+
+# -- slow readers --------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_slow_reader_of_a_big_file_is_let_go(folder, server_for, sockets, caplog):
+    """A client taking a big answer a little at a time, steadily (each write goes out
+    well in time), must not hold a worker for ever: it must take the answer at
+    ``min_rate`` on average."""
+    caplog.set_level(logging.DEBUG, logger="briefing.serve")
+    server = server_for(folder, max_connections=1, min_rate=64 << 20, timeout=5)
+    client = sockets(server.server_address)
+    client.sendall(b"GET /big.mp3 HTTP/1.0\r\n\r\n")
+    stop = threading.Event()
+    received = []
+
+    def read_slowly():  # 1.6 MB/s: the whole would take 20 s
+        with contextlib.suppress(OSError):
+            while not stop.wait(0.04) and (data := client.recv(65536)):
+                received.append(len(data))
+
+    reader = threading.Thread(target=read_slowly)
+    reader.start()
+    try:
+        # The one worker is free again once it lets the reader go (5 s, and 32 MiB at
+        # 64 MiB/s): this request waits for it.
+        assert _timed_get(server)[0] == 200
+    finally:
+        stop.set()
+        reader.join()
+    assert sum(received) < BIG
+    assert "takes the answer too slowly" in caplog.text
+
+
+def test_a_reader_that_stops_reading_is_let_go(folder, server_for, sockets):
+    server = server_for(folder, max_connections=1, timeout=0.5)
+    _slow_readers(server, sockets, 1)
+    assert _timed_get(server)[0] == 200  # the one worker, once the stalled reader is let go
+
+
+# -- out of file descriptors ---------------------------------------------------------
+
+_UNDER_64_FILES = """
+import resource, sys, threading
+from pathlib import Path
+from briefing.serve import make_server
+resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
+server = make_server(Path(sys.argv[1]), "127.0.0.1", 0, max_per_client=1000)
+print(server.server_address[1], server.max_open, flush=True)
+server.serve_forever(0.05)
+"""
+
+
+@pytest.mark.slow
+def test_many_connections_under_a_low_file_limit(folder, sockets):
+    """Under `ulimit -n 64` the server keeps fewer connections open than it has
+    descriptors, so 100 idle ones cannot stop it accepting, or answering."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", _UNDER_64_FILES, str(folder)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=subprocess_env(),
+    )  # fmt: skip
+    try:
+        port, max_open = map(int, process.stdout.readline().split())
+        assert max_open <= 32
+        for _ in range(100):
+            sockets(("127.0.0.1", port))
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=BOUND_S)
+        connection.request("GET", "/feed.xml")
+        assert connection.getresponse().status == 200
+        connection.close()
+    finally:
+        process.kill()
+        _, err = process.communicate(timeout=BOUND_S)
+    assert "Traceback" not in err
