@@ -567,8 +567,9 @@ class BriefingServer(HTTPServer):
         if not data:  # hung up before asking anything
             self._drop(selector, connection)
             return
-        end = head_end(head + data, max(0, len(head) - 3))
+        searched = max(0, len(head) - 3)  # an empty line may straddle the pieces
         head += data
+        end = head_end(head, searched)
         if end is None and len(head) <= MAX_HEAD:
             return
         connection.complete = end is not None

@@ -655,6 +655,23 @@ def test_a_trickling_client_is_cut_at_the_request_deadline(folder, server_for, s
     assert _timed_get(server)[0] == 200
 
 
+@pytest.mark.parametrize(
+    ("head", "status"),
+    [
+        (b"GET /feed.xml HTTP/1.0\r\nX-Big: " + b"a" * 200_000, b"431"),  # headers never end
+        (b"GET /" + b"a" * 200_000, b"414"),  # nor the request line
+        (b"GET /feed.xml HTTP/1.0\r\n" + b"X: y\r\n" * 20_000 + b"\r\n", b"431"),  # 140 kB
+    ],
+)
+def test_a_request_too_big_is_refused(folder, server_for, sockets, head, status):
+    server = server_for(folder)
+    client = sockets(server.server_address)
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+        client.sendall(head)  # the server stops reading at 128 KiB
+    assert _read_until_closed(client).startswith(b"HTTP/1.0 " + status)
+    assert _timed_get(server)[0] == 200
+
+
 def test_a_client_that_sends_nothing_is_closed_at_the_deadline(folder, server_for, sockets):
     server = server_for(folder, request_timeout=0.2)
     client = sockets(server.server_address)
