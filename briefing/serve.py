@@ -178,7 +178,7 @@ class _Connection:
         return self.address[0]
 
 
-def head_end(head: bytes | bytearray, start: int = 0) -> int | None:
+def _end_of_head(head: bytes | bytearray, start: int = 0) -> int | None:
     """Where the request's line and headers end (after their empty line), or None."""
     match = _HEAD_END.search(head, start)
     return match.end() if match else None
@@ -527,12 +527,7 @@ class BriefingServer(HTTPServer):
         self, selector: selectors.BaseSelector, sock: socket.socket, address: tuple[str, int]
     ) -> None:
         client = address[0]
-        with self._lock:
-            crowded = self._per_client[client] >= self.max_per_client
-            full = sum(self._per_client.values()) >= self.max_open
-        if (crowded and not self._evict(selector, client)) or (
-            full and not self._evict(selector, None)
-        ):
+        if not self._make_room(selector, client):
             log.debug("%s: too many connections, answered 503", client)
             _refuse(sock)
             return
@@ -542,6 +537,15 @@ class BriefingServer(HTTPServer):
             self._per_client[client] += 1
         self._waiting[sock] = connection
         selector.register(sock, selectors.EVENT_READ, connection)
+
+    def _make_room(self, selector: selectors.BaseSelector, client: str) -> bool:
+        """Room for one more connection from ``client``, closing one still without a
+        request if need be (of the same address first); False when there is none."""
+        with self._lock:
+            crowded = self._per_client[client] >= self.max_per_client
+        if crowded and not self._evict(selector, client):
+            return False
+        return self.open_connections < self.max_open or self._evict(selector, None)
 
     def _evict(self, selector: selectors.BaseSelector, client: str | None) -> bool:
         """Close the connection (of ``client``, or anyone's) that has waited longest for
@@ -569,7 +573,7 @@ class BriefingServer(HTTPServer):
             return
         searched = max(0, len(head) - 3)  # an empty line may straddle the pieces
         head += data
-        end = head_end(head, searched)
+        end = _end_of_head(head, searched)
         if end is None and len(head) <= MAX_HEAD:
             return
         connection.complete = end is not None
