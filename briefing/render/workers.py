@@ -2,9 +2,13 @@
 
 Each worker is a fresh Python process (``python -m briefing.render.workers``, so
 nothing of the caller's state and no re-import of the caller's main script)
-that creates its speech engines on first use and keeps them for its life, as
-pyttsx3 on Linux needs (``../shared/notes/pyttsx3-on-linux.md``: engines
-crash when re-created). It talks to the parent over two pipes of its own
+that serves ONE speech engine: it creates it on first use and keeps it for its
+life, as pyttsx3 on Linux needs (``../shared/notes/pyttsx3-on-linux.md``:
+engines crash when re-created), and never loads another, so no process holds
+two models (a worker that held hibari and piper peaked at 630-740 MB). Each
+block goes to a worker of its voice's engine; the pool starts at least one
+worker per engine a run uses, and gives a slot whose engine has no more work to
+an engine that has. It talks to the parent over two pipes of its own
 (pickled messages), renders one block at a time and sends back its MP3
 bytes; the parent never holds more than the encoded blocks.
 
@@ -139,6 +143,8 @@ def _prepare(registry: dict[str, str]) -> None:
 
 @dataclass
 class _Worker:
+    engine: str
+    """The one engine this worker loads (its registry name)."""
     process: subprocess.Popen[bytes]
     tasks: Connection
     replies: Connection
@@ -151,10 +157,12 @@ class _Worker:
 
 @dataclass
 class WorkerPool:
-    """Up to ``size`` worker processes; use as a context manager."""
+    """Up to ``size`` worker processes (at least one per engine a run uses), each
+    serving one engine of ``registry``; use as a context manager."""
 
     size: int
     registry: dict[str, str]
+    """The engines blocks may use, by name: "module:Class" (``tts.importable_registry``)."""
     timeout: Callable[[Any], float]
     """Seconds a block may take, by its spec."""
     startup_s: float = 60.0
@@ -169,7 +177,8 @@ class WorkerPool:
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         self.close(force=kind is not None)
 
-    def _start(self) -> _Worker:
+    def _start(self, engine: str) -> _Worker:
+        """A new worker for ``engine`` (it is given no other)."""
         _exiting[:] = [p for p in _exiting if p.poll() is None]  # reap the finished
         task_read, task_write = os.pipe()
         reply_read, reply_write = os.pipe()
@@ -177,8 +186,9 @@ class WorkerPool:
         if self._workdir is None:
             _remove_stale_workdirs()
             self._workdir = Path(tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-"))
+        registry = {engine: self.registry[engine]}
         command = [sys.executable, "-m", "briefing.render.workers", str(task_read),
-                   str(reply_write), repr(self.registry), str(level), repr(sys.path),
+                   str(reply_write), repr(registry), str(level), repr(sys.path),
                    str(self._workdir)]  # fmt: skip
         # One thread each: the workers are the parallelism. (numpy's OpenBLAS would start
         # a thread per core in every worker, and its spinning threads measured to
@@ -201,15 +211,20 @@ class WorkerPool:
         os.close(task_read)
         os.close(reply_write)
         worker = _Worker(
-            process, Connection(task_write, readable=False), Connection(reply_read, writable=False)
+            engine,
+            process,
+            Connection(task_write, readable=False),
+            Connection(reply_read, writable=False),
         )
         self._workers.append(worker)
         return worker
 
-    def spawn(self, count: int) -> None:
-        """Start workers now (up to ``size``), ahead of the blocks they will get."""
-        while len(self._workers) < min(count, self.size):
-            self._start()
+    def spawn(self, engines: Sequence[str]) -> None:
+        """Start a worker now for each of ``engines`` that has none, ahead of the blocks
+        they will get (one per engine even past ``size``: each engine needs one)."""
+        for engine in engines:
+            if not any(w.engine == engine for w in self._workers):
+                self._start(engine)
 
     def _stop(self, worker: _Worker) -> None:
         """Kill a worker (it crashed, hung, or failed and may be in a bad state)."""
@@ -221,23 +236,27 @@ class WorkerPool:
         worker.replies.close()
         self._workers.remove(worker)
 
+    def _dismiss(self, worker: _Worker, force: bool = False) -> None:
+        """Let a worker go: an idle one that has worked is told to finish (it closes
+        its engine and exits on its own; the run need not wait for it), one that
+        never had a block, or any with ``force``, is killed."""
+        if force or worker.fresh or worker.spec is not None:
+            with contextlib.suppress(OSError):
+                worker.process.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                worker.process.wait(5)
+        else:
+            with contextlib.suppress(OSError, ValueError):
+                worker.tasks.send(None)
+            _exiting.append(worker.process)
+        worker.tasks.close()
+        worker.replies.close()
+        self._workers.remove(worker)
+
     def close(self, force: bool = False) -> None:
-        """Stop every worker: an idle one that has worked is told to finish (it
-        closes its engine and exits on its own; the run need not wait for it),
-        one that never had a block, or everything with ``force``, is killed."""
+        """Stop every worker (``_dismiss``)."""
         for worker in list(self._workers):
-            if force or worker.fresh or worker.spec is not None:
-                with contextlib.suppress(OSError):
-                    worker.process.kill()
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    worker.process.wait(5)
-            else:
-                with contextlib.suppress(OSError, ValueError):
-                    worker.tasks.send(None)
-                _exiting.append(worker.process)
-            worker.tasks.close()
-            worker.replies.close()
-        self._workers.clear()
+            self._dismiss(worker, force)
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
             self._workdir = None
@@ -246,21 +265,12 @@ class WorkerPool:
         """Render ``specs``; yield (spec, block) or (spec, reason) as each is done,
         in the order they finish. Raises BriefingError when a worker reports the
         engine or voice unusable, or cannot start."""
-        queue = collections.deque((spec, 1) for spec in specs)
-        while queue or any(w.spec is not None for w in self._workers):
-            while queue:
-                worker = next((w for w in self._workers if w.spec is None), None)
-                if worker is None:
-                    if len(self._workers) >= self.size:
-                        break
-                    worker = self._start()
-                spec, attempt = queue.popleft()
-                allowance = self.timeout(spec) + (self.startup_s if worker.fresh else 0.0)
-                worker.fresh = False
-                worker.spec, worker.attempt = spec, attempt
-                worker.deadline = time.monotonic() + allowance
-                with contextlib.suppress(OSError, ValueError):  # if it died, its replies say so
-                    worker.tasks.send(spec)
+        queues: dict[str, collections.deque[tuple[Any, int]]] = {}
+        for spec in specs:  # by engine, each in the order given
+            queues.setdefault(spec.profile.engine, collections.deque()).append((spec, 1))
+        limit = max(self.size, len(queues))
+        while any(queues.values()) or any(w.spec is not None for w in self._workers):
+            self._dispatch(queues, limit)
             busy = [w for w in self._workers if w.spec is not None]
             soonest = min(w.deadline for w in busy)
             ready = wait([w.replies for w in busy], timeout=max(0.0, soonest - time.monotonic()))
@@ -280,9 +290,64 @@ class WorkerPool:
                 self._stop(worker)
                 if attempt < ATTEMPTS:
                     log.warning("%s; trying it once more in a fresh worker", payload)
-                    queue.append((spec, attempt + 1))
+                    queues[spec.profile.engine].append((spec, attempt + 1))
                 else:
                     yield spec, payload
+
+    def _dispatch(self, queues: dict[str, collections.deque[tuple[Any, int]]], limit: int) -> None:
+        """Give each waiting block to an idle worker of its engine, starting one
+        where there is room (or where a worker can be let go: ``_spare``); the
+        engines whose next block is the longest go first."""
+        for engine in sorted(queues, key=lambda e: -len(queues[e][0][0].text) if queues[e] else 0):
+            queue = queues[engine]
+            while queue:
+                worker = next((w for w in self._workers if w.spec is None and w.engine == engine),
+                              None) or self._room(engine, queues, limit)  # fmt: skip
+                if worker is None:
+                    break
+                spec, attempt = queue.popleft()
+                allowance = self.timeout(spec) + (self.startup_s if worker.fresh else 0.0)
+                worker.fresh = False
+                worker.spec, worker.attempt = spec, attempt
+                worker.deadline = time.monotonic() + allowance
+                with contextlib.suppress(OSError, ValueError):  # if it died, its replies say so
+                    worker.tasks.send(spec)
+
+    def _room(
+        self, engine: str, queues: dict[str, collections.deque[tuple[Any, int]]], limit: int
+    ) -> _Worker | None:
+        """A new worker for ``engine``, when one may start: below ``limit`` (keeping a
+        place for each other engine with work and no worker yet), or, when more of
+        its blocks wait than it has workers, in the place of an idle worker that can
+        be let go (``_spare``). None: wait for one."""
+        own = sum(w.engine == engine for w in self._workers)
+        waiting = sum(
+            1 for e, q in queues.items()
+            if e != engine and q and not any(w.engine == e for w in self._workers)
+        )  # fmt: skip
+        if len(self._workers) < limit and (own == 0 or limit - len(self._workers) > waiting):
+            return self._start(engine)
+        spare = self._spare(engine, queues) if len(queues[engine]) > own else None
+        if spare is None:  # (a new worker's start is not worth a block or two)
+            return None
+        self._dismiss(spare)
+        return self._start(engine)
+
+    def _spare(
+        self, engine: str, queues: dict[str, collections.deque[tuple[Any, int]]]
+    ) -> _Worker | None:
+        """An idle worker of another engine that can make way for one of ``engine``:
+        its engine has no block waiting, or (when ``engine`` has no worker at all)
+        another worker of its engine stays."""
+        needy = not any(w.engine == engine for w in self._workers)
+        for worker in self._workers:
+            if worker.spec is not None or worker.engine == engine:
+                continue
+            if not queues.get(worker.engine):
+                return worker
+            if needy and sum(w.engine == worker.engine for w in self._workers) > 1:
+                return worker
+        return None
 
     def _outcome(self, worker: _Worker, readable: bool, now: float) -> tuple[str, Any] | None:
         """What became of a busy worker's block: None while it is still at work."""
