@@ -12,7 +12,8 @@ before/after pair is measured in one run, interleaved, on the same machine load:
     python benchmarks/worker_memory.py --tree before=/tmp/before --tree after=. --runs 3
 
 Target (issue 29): no process above 300 MB; before the change, a worker that held
-hibari and piper peaked at 686-738 MB.
+hibari and piper peaked at 686-738 MB. ``--voice default`` measures the default show
+(no ``--voice``), which before issue 29 was the presenter with piper's newsreader.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def measure(tree: Path, voices: list[str], jobs: int | None) -> dict[str, float]
         command = [sys.executable, "-m", "briefing", "generate", "-q", "--no-cache",
                    "--out", f"{tmp}/out", "--date", "2026-11-25"]  # fmt: skip
         for voice in voices:
-            command += ["--voice", voice]
+            command += ["--voice", voice] if voice != "default" else []
         if jobs is not None:
             command += ["--jobs", str(jobs)]
         start = time.monotonic()
@@ -106,7 +107,9 @@ def main() -> None:
     parser.add_argument("--tree", action="append", default=[], metavar="LABEL=PATH")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=None)
-    parser.add_argument("--voice", action="append", default=[])
+    parser.add_argument(
+        "--voice", action="append", default=[], help="a voice (repeat); 'default': the default show"
+    )
     args = parser.parse_args()
     trees = dict(t.split("=", 1) for t in args.tree) or {"this": str(ROOT)}
     voices = args.voice or ["presenter", "newsreader"]

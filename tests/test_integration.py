@@ -179,7 +179,7 @@ def test_transcript_cues_start_where_their_sentence_is_heard(demo_episode):
             assert quiet_then_speech(samples, start), cue.text
             checked += 1
     assert checked >= 20
-    # The default show: the presenter, with the newsreader when piper is installed.
+    # The default show: the presenter alone (issue 29), so no voice tags.
     voices = {name.capitalize() for name in default_voices()}
     assert {c.voice for c in captions} == (voices if len(voices) > 1 else {None})
 

@@ -94,16 +94,26 @@ def test_shipped_profiles():
         assert not profile.fallback or profile.fallback in profiles
 
 
-def test_the_default_show_is_neural(monkeypatch):
-    """The presenter hosts; piper's newsreader joins only when piper is installed."""
+def test_the_default_show_is_one_neural_host():
+    """The presenter reads everything, even where piper is installed (issue 29)."""
     from briefing import voices
 
-    monkeypatch.setattr(voices, "module_spec", lambda module: None)
     assert voices.default_voices() == ("presenter",)
-    monkeypatch.setattr(voices, "module_spec", lambda module: object())
-    assert voices.default_voices() == ("presenter", "newsreader")
     shipped = {p.name: p for p in list_profiles()}
-    assert {shipped[n].engine for n in voices.default_voices()} == {"hibari", "piper"}
+    assert [shipped[n].engine for n in voices.default_voices()] == ["hibari"]
+
+
+def test_a_second_voice_is_one_line_of_config_away():
+    """The starter config (`briefing init`) shows the line that adds piper's newsreader."""
+    import tomllib
+
+    from briefing.config import example_config
+
+    lines = [line for line in example_config().splitlines() if '"newsreader"' in line]
+    assert len(lines) == 1 and lines[0].startswith("# voices = ")
+    setting = tomllib.loads(lines[0].lstrip("# ").split("  #")[0])
+    assert setting == {"voices": ["presenter", "newsreader"]}
+    assert [p.engine for p in map(get_profile, setting["voices"])] == ["hibari", "piper"]
 
 
 def test_fallback_must_be_a_name(tmp_path):
