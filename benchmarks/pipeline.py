@@ -251,6 +251,8 @@ class Figures:
     targets: dict | None = None
     ratio: float = 0.0
     """Median over the interleaved pairs of cold run / raw limit."""
+    ratios: tuple[float, ...] = ()
+    """Each interleaved pair's cold run / raw limit (the spread)."""
 
 
 def measure(args, tmp: Path, files: list[Path], voice: str) -> Figures:
@@ -308,7 +310,7 @@ def measure(args, tmp: Path, files: list[Path], voice: str) -> Figures:
     return Figures(
         voice, f"{voice} ({profile.engine} {profile.voice}, {profile.rate} wpm)", raw_label,
         raw_s, raw_audio_s, cold, one_job, warm, forced, one_new, large, large_raw_s,
-        {"cold / raw limit": 0.75 if neural else 1.0}, statistics.median(ratios),
+        {"cold / raw limit": 0.75 if neural else 1.0}, statistics.median(ratios), tuple(ratios),
     )  # fmt: skip
 
 
@@ -361,6 +363,7 @@ def report(args, f: Figures) -> None:
         print(f"  {label:<52} {value:>6.2f}{unit} (target {sign} {target:g}{unit}): {verdict}")
 
     check("cold / raw limit (median of interleaved pairs)", f.ratio, f.targets["cold / raw limit"])
+    print(f"    each pair: {', '.join(f'{r:.2f}' for r in sorted(f.ratios))}")
     if f.targets["cold / raw limit"] < 1:  # the neural default
         check("cold: times faster than real time", f.cold.audio_s / f.cold.seconds, 80, "x",
               at_least=True)  # fmt: skip
@@ -372,6 +375,94 @@ def report(args, f: Figures) -> None:
         per_minute = (f.large.seconds / f.large.audio_s) / (f.cold.seconds / f.cold.audio_s)
         check(f"cost per audio minute, {args.large} / {n} articles", per_minute, 1.2)
     check("peak RSS of any process", peak, 300, " MB")
+    print()
+
+
+#: Stages of a cold run, each the cumulative time of the functions that do it (cProfile
+#: of one ``generate --jobs 0`` run: every block rendered in the one process).
+STAGES = (
+    ("model load and warm-up (hibari)", ("hibari_engine.py", "__init__")),
+    ("hibari in all (Hibari.__call__)", ("hibari/tts.py", "__call__")),
+    ("  hibari: G2P (text to phonemes)", ("hibari/tts.py", "phonemize")),
+    ("  hibari: onnxruntime (the model)", ("onnxruntime_inference_collection.py", "run")),
+    ("  hibari: vocoder (dsp.synth)", ("hibari/dsp.py", "synth")),
+    ("  espeak-ng speaker (ask and wait)", ("pyttsx3_engine.py", "_ask")),
+    ("trimming (tempo.trim_silence)", ("tempo.py", "trim_silence")),
+    ("time compression (tempo.compress)", ("tempo.py", "compress")),
+    ("float to 16-bit (hibari_engine._pcm)", ("hibari_engine.py", "_pcm")),
+    ("WAV write (wave.writeframes)", ("wave.py", "writeframes")),
+    ("WAV read back (mix.load_speech)", ("mix.py", "load_speech")),
+    ("  resampling (soxr, mix.resample)", ("mix.py", "resample")),
+    ("levelling (mix.level)", ("mix.py", "level")),
+    ("assembly without levelling", ("mix.py", "assemble")),
+    ("encoding (LAME, mp3.encode)", ("mp3.py", "encode")),
+    ("counting frames (mp3.count_frames)", ("mp3.py", "count_frames")),
+    ("render_block in all", ("blocks.py", "render_block")),
+    ("briefing's main in all", ("cli.py", "main")),
+)
+
+
+def _cumulative(stats, where: tuple[str, str]) -> float:
+    """The cumulative seconds of the functions whose file ends with ``where[0]`` (or
+    any file for "~") and whose name starts with ``where[1]``."""
+    path, name = where
+    total = 0.0
+    for (file, _, function), (_, _, _, cumulative, _) in stats.stats.items():
+        if function.startswith(name) and (path == "~" or file.endswith(path)):
+            total += cumulative
+    return total
+
+
+def stage_profile(args, tmp: Path, files: list[Path], voice: str) -> None:
+    """Where a cold run's time goes, by stage (``--stages``): the median over
+    ``--repeat`` profiled runs, beside the process's start and the wall time."""
+    import pstats
+
+    ten = files[: args.articles]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFING_")}
+    start_command = [sys.executable, "-c", "import briefing.cli"]
+    walls, starts, rows = [], [], {label: [] for label, _ in STAGES}
+    audio_s = 0.0
+    for run in range(args.repeat + 1):  # the first run warms the file caches
+        out, cache, prof = tmp / f"st-out-{run}", tmp / f"st-cache-{run}", tmp / f"st-{run}.prof"
+        command = [
+            sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "briefing", "generate",
+            *map(str, ten), "--out", str(out), "--date", DATE, "--voice", voice,
+            "--cache", str(cache), "--jobs", "0", "-q",
+        ]  # fmt: skip
+        began = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
+        wall = time.perf_counter() - began
+        if result.returncode != 0:
+            fail(f"briefing generate failed:\n{result.stderr.strip()}")
+        starts_once = timed(start_command)
+        if run == 0:
+            continue
+        from mutagen.mp3 import MP3
+
+        audio_s = MP3(str(episode_file(out))).info.length
+        walls.append(wall)
+        starts.append(starts_once)
+        stats = pstats.Stats(str(prof))
+        for label, where in STAGES:
+            rows[label].append(_cumulative(stats, where))
+    assembly, leveling = rows["assembly without levelling"], rows["levelling (mix.level)"]
+    rows["assembly without levelling"] = [a - b for a, b in zip(assembly, leveling, strict=True)]
+    median = {label: statistics.median(values) for label, values in rows.items()}
+    print(f"stages of a cold run, voice {voice}, {args.articles} articles, --jobs 0 under "
+          f"cProfile; median of {args.repeat} (min-max); {audio_s:.0f} s of audio")  # fmt: skip
+    print(f"  {'stage':<44} {'s':>7} {'range':>13} {'% main':>7}")
+    whole = median["briefing's main in all"]
+
+    def line(label: str, value: float, values: list[float]) -> None:
+        spread = f"{min(values):.3f}-{max(values):.3f}"
+        print(f"  {label:<44} {value:>7.3f} {spread:>13} {100 * value / whole:>6.1f}%")
+
+    line("process wall time (cProfile adds to it)", statistics.median(walls), walls)
+    line("python start + import briefing.cli", statistics.median(starts), starts)
+    for label, _ in STAGES:
+        if median[label] > 0:
+            line(label, median[label], rows[label])
     print()
 
 
@@ -391,6 +482,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--voice", action="append", help="voice profile(s) to measure [anchor and presenter]"
+    )
+    parser.add_argument(
+        "--stages", action="store_true", help="only profile a cold run's stages (cProfile)"
     )
     args = parser.parse_args()
 
@@ -416,7 +510,10 @@ def main() -> None:
         tmp = Path(tmp_name)
         files = write_articles(args.data, max(args.articles + 1, args.large), tmp / "articles")
         for voice in voices:
-            report(args, measure(args, tmp, files, voice))
+            if args.stages:
+                stage_profile(args, tmp, files, voice)
+            else:
+                report(args, measure(args, tmp, files, voice))
 
 
 if __name__ == "__main__":
