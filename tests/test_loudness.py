@@ -64,6 +64,21 @@ def test_normalize_reaches_the_target_under_the_ceiling(scale):
     assert _reference_true_peak(out) <= loudness.CEILING_DBTP + 0.05
 
 
+@pytest.mark.parametrize("raise_db", [6.0, 12.0, 20.0])
+def test_a_limited_clip_is_measured_by_its_gain_on_the_weighted_signal(raise_db):
+    """What levelling relies on to K-weight a clip once: the limiter's slowly moving gain
+    applied to the weighted signal measures as the limited clip does."""
+    speech = _speechlike().astype(np.float32)  # peaks at -7 dBFS
+    gain = np.float32(10 ** (raise_db / 20))
+    limited, applied = loudness.limiting(speech * gain, RATE)
+    assert applied is not None
+    assert np.allclose(speech * gain * applied, limited, rtol=1e-6, atol=0)
+    estimate = loudness.weighted_loudness(loudness.k_weighted(speech, RATE), RATE, applied * gain)
+    assert estimate == pytest.approx(loudness.integrated_loudness(limited, RATE), abs=0.01)
+    unlimited, none = loudness.limiting(speech, RATE)
+    assert none is None and unlimited is speech
+
+
 def test_silence_and_tiny_clips_are_left_alone():
     silence = np.zeros(RATE * 2)
     assert np.array_equal(loudness.normalize(silence, RATE), silence)

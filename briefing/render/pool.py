@@ -51,11 +51,13 @@ __all__ = [
     "render_block",
 ]
 
-RENDER_VERSION = 3
+RENDER_VERSION = 4
 """Part of every cache key: raise it when a change makes blocks sound different
 (the stings, the leveling, the assembly), so old entries are not used. (3: blocks
 encoded in a process that had loaded the system's libespeak-ng, and with it its
-libmp3lame, came out as other bytes; the same inputs now give the same bytes.)"""
+libmp3lame, came out as other bytes; the same inputs now give the same bytes.
+4: levelling K-weights in single precision and once a clip, so gains differ in
+the last bits.)"""
 
 #: A rendered block, or why it could not be rendered.
 Outcome = tuple["BlockSpec", "CachedBlock | str"]
