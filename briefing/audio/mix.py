@@ -167,7 +167,7 @@ def level(audio: AudioSegment, target_lufs: float) -> AudioSegment:
     The clip is K-weighted once: what the gains and the limiter did is measured by
     weighting that signal with the gain they applied to each sample (the limiter's
     gain moves slowly, so it commutes with the filter: within 0.01 LU of measuring
-    the limited clip afresh, see tests/test_mix.py)."""
+    the limited clip afresh, see tests/test_loudness.py)."""
     rate = audio.frame_rate
     samples = loudness.to_float(audio.raw_data)
     weighted = loudness.k_weighted(_measurable(samples, rate), rate)
