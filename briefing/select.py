@@ -112,23 +112,33 @@ def rank(articles: Sequence[Article], now: dt.datetime) -> list[Article]:
     return [a for _, _, a in sorted(scored, key=lambda t: (t[0], t[1]))]
 
 
-#: The top story may run this many times as long as the last one.
-TOP_TO_LAST = 2.0
-#: Words for the top story when no --max-words is given (the last gets half).
+#: Words for a story told in full when no --max-words is given.
 TOP_STORY_WORDS = 80
+#: The top stories, this share of a show (rounded up), are told in full; the rest short.
+FULL_SHARE = 1 / 3
+#: A short story's words against a full one's. With a third in full, 5/8 keeps a show's
+#: words where budgets falling evenly from the top story to half of it put them
+#: (1/3 x 1 + 2/3 x 5/8 = 3/4, the mean of 1 and 1/2).
+SHORT_SHARE = 0.625
 #: No story is given fewer words than this.
 MIN_STORY_WORDS = 30
 
 
+def story_lengths(max_words: int | None = None) -> tuple[int, int]:
+    """The two lengths a story may be told at, in words: (full, short)."""
+    full = max_words or TOP_STORY_WORDS
+    return full, max(min(full, MIN_STORY_WORDS), round(full * SHORT_SHARE))
+
+
 def story_budgets(count: int, max_words: int | None = None) -> list[int]:
-    """Words for each of ``count`` ranked stories: the top one gets ``max_words`` (or
-    TOP_STORY_WORDS), the last one half as many, those between in proportion, as radio
-    gives the lead story more time than a bridge repair."""
-    top = max_words or TOP_STORY_WORDS
-    last = max(min(top, MIN_STORY_WORDS), round(top / TOP_TO_LAST))
-    if count <= 1:
-        return [top] * count
-    return [round(top - (top - last) * index / (count - 1)) for index in range(count)]
+    """Words for each of ``count`` ranked stories: the top third (rounded up) in full,
+    ``max_words`` (or TOP_STORY_WORDS), the rest short (``story_lengths``), as radio
+    gives the lead stories more time than a bridge repair. Two lengths only: a story's
+    summary, hence its audio, is the same at any rank of the same part of any show, so
+    a batch whose shows share it renders it once for each length."""
+    full, short = story_lengths(max_words)
+    told_in_full = math.ceil(count * FULL_SHARE)
+    return [full if index < told_in_full else short for index in range(count)]
 
 
 def fit(

@@ -17,7 +17,7 @@ from briefing.pipeline import generate
 from briefing.render import Renderer
 from briefing.render.cache import SegmentCache
 
-from .helpers import write_show
+from .helpers import write_articles, write_show
 from .webserver import FixtureServer
 
 DATE = dt.date(2026, 11, 25)
@@ -195,3 +195,44 @@ def test_the_exit_status_counts_the_failed_shows(tmp_path):
     lines = result.stderr.splitlines()
     assert len(lines) == 2 and all(line.startswith("error: ") for line in lines)
     assert "one.toml" in lines[0] and "two.toml" in lines[1] and result.stdout == ""
+
+
+LIBRARY = (
+    "Library opens new reading wing\n\n"
+    "The city library opened its new reading wing on Tuesday morning. "
+    "Builders finished the glass roof three weeks ahead of the schedule. "
+    "The wing holds forty thousand books and two hundred desks. "
+    "Students from the university queued outside before the doors opened. "
+    "The mayor cut a ribbon in the main hall at nine o'clock. "
+    "Local artists painted a mural along the northern staircase. "
+    "The cafe on the ground floor serves soup and fresh bread. "
+    "Evening hours will run until ten on weekdays from next month. "
+    "Children can borrow tablets at the new family desk upstairs. "
+    "The council paid for the project from its culture fund.\n"
+)
+
+
+def test_a_story_at_different_ranks_in_two_shows_is_rendered_once(tone_show_voices, tmp_path):
+    """The library story is fifth of five in one show and second of three in the other:
+    told short in both (budgets once fell with rank: 40 and 60 words, two summaries, two
+    renders), its block is spoken once for both episodes. Told first
+    in a third show, it is told in full: a second length, and a second render."""
+    articles = write_articles(tmp_path / "articles")
+    library = tmp_path / "articles" / "library.txt"
+    library.write_text(LIBRARY, encoding="utf-8")
+    shows = tmp_path / "shows"
+    shows.mkdir()
+    others = [str(path) for path in articles]
+    write_show(shows, "long", [*others[:4], str(library)])
+    write_show(shows, "short", [others[0], str(library), others[1]])
+    with Renderer(SegmentCache(tmp_path / "cache"), jobs=0) as renderer:
+        report = run_batch([shows], renderer, date=DATE, now=NOW)
+    assert [show.status for show in report.shows] == ["made"] * 2, report.shows
+    told = [text for text in engine_calls(tone_show_voices) if "glass roof" in text]
+    assert len(told) == 1, told
+    write_show(shows, "lead", [str(library), *others[:2]])
+    with Renderer(SegmentCache(tmp_path / "cache"), jobs=0) as renderer:
+        third = run_batch([shows], renderer, date=DATE, now=NOW)
+    assert [show.status for show in third.shows] == ["made", "up to date", "up to date"]
+    told = [text for text in engine_calls(tone_show_voices) if "glass roof" in text]
+    assert len(told) == 2 and len(told[1]) > len(told[0]), told

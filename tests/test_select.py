@@ -7,7 +7,16 @@ import datetime as dt
 import pytest
 
 from briefing.models import Article, Story
-from briefing.select import dedupe, fingerprint, fit, freshness, rank, same_story, story_budgets
+from briefing.select import (
+    dedupe,
+    fingerprint,
+    fit,
+    freshness,
+    rank,
+    same_story,
+    story_budgets,
+    story_lengths,
+)
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 
@@ -116,15 +125,31 @@ def test_fit_keeps_one_story_even_if_too_long():
     [
         (0, None, []),
         (1, None, [80]),
-        (2, None, [80, 40]),
-        (5, None, [80, 70, 60, 50, 40]),
-        (3, 120, [120, 90, 60]),
-        (3, 40, [40, 35, 30]),  # never under 30 words, never over the top
+        (2, None, [80, 50]),
+        (5, None, [80, 80, 50, 50, 50]),
+        (10, None, [80] * 4 + [50] * 6),
+        (3, 120, [120, 75, 75]),
+        (3, 40, [40, 30, 30]),  # never under 30 words, never over the top
         (2, 10, [10, 10]),
     ],
 )
 def test_story_budgets_follow_rank(count, max_words, budgets):
     assert story_budgets(count, max_words) == budgets
+
+
+@pytest.mark.parametrize("max_words", [None, 30, 45, 80, 120])
+def test_a_story_has_two_lengths_at_most_whatever_its_rank(max_words):
+    """A story's summary (hence its audio) may not follow its rank in each show: in a
+    batch it is told, and rendered, once for each of two lengths."""
+    budgets = {b for count in range(1, 40) for b in story_budgets(count, max_words)}
+    assert budgets == set(story_lengths(max_words))
+
+
+def test_two_lengths_keep_a_show_about_as_long_as_before():
+    """Budgets once fell evenly from the top story (80 words) to half of it: a show of
+    ten asked for 600 words; two lengths ask for about as many."""
+    for count in (6, 9, 10, 12, 30):
+        assert abs(sum(story_budgets(count)) / count - 60) <= 3
 
 
 def test_the_top_story_runs_about_twice_as_long_as_the_last(eval_sample):

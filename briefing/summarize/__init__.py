@@ -131,8 +131,9 @@ def summarize_articles(
     today: dt.date | None = None,
     progress: Progress | None = None,
 ) -> tuple[list[Story], list[Skipped]]:
-    """Summarise each ranked article, the top story at ``max_words`` (else about 80
-    words) and the last at half that (``select.story_budgets``); one that gives no
+    """Summarise each ranked article, the top third in full, at ``max_words`` (else
+    about 80 words), the rest short, at 5/8 of that (``select.story_budgets``: two
+    lengths, so a story's summary is the same at any rank in either); one that gives no
     summary is skipped (and returned as such). With ``today`` (the episode's date),
     days are said as true that day (``text.relative_days``), for articles whose date
     is known. ``progress(done, total, headline)`` is called as each article's summary
