@@ -90,3 +90,29 @@ def test_a_dead_worker_is_replaced(engine, tmp_path):
     engine._process.stdin.close()
     engine.synthesize("Still speaking.", get_profile("newsreader"), tmp_path / "b.wav")
     assert (tmp_path / "b.wav").stat().st_size > 1000
+
+
+def test_the_worker_holds_no_session_and_no_model_copy_between_texts(tmp_path):
+    """Each text has a fresh session (the same noise, so the same bytes after any
+    other text), dropped once spoken; the optimised model is read from a file,
+    already deleted on Linux, never kept in memory."""
+    import os
+
+    from briefing.tts.piper_engine import _model_paths
+    from briefing.tts.piper_worker import SeededVoice, synthesize
+
+    seeded = SeededVoice(*_model_paths("en_US-joe-medium"))
+    texts = [
+        "Good morning. Here is the news.",
+        "Markets fell sharply today.",
+        "Good morning. Here is the news.",
+    ]
+    spoken = []
+    for i, text in enumerate(texts):
+        synthesize(seeded.fresh(), text, 1.0, 1.0, str(tmp_path / f"{i}.wav"))
+        seeded.release()
+        assert seeded._voice.session is None
+        spoken.append((tmp_path / f"{i}.wav").read_bytes())
+    assert spoken[0] == spoken[2] != spoken[1]
+    if os.path.isdir("/proc/self/fd"):
+        assert os.readlink(seeded._model).endswith("(deleted)")
