@@ -397,7 +397,8 @@ def report_blocks(args: argparse.Namespace, batch: Census, one: Census) -> None:
           f"{total:>13} {sum(one.unique.values()):>9} {base:>7}")  # fmt: skip
     print(f"    the batch speaks {total / base:.2f}x the baseline's characters: "
           f"{batch.variants:.2f} story blocks per story (a story is told in full or short by "
-          f"its rank in its show, and with two voices its reader follows its rank), and each show's own "
+          f"its rank in its show, and with two voices its reader follows its rank), and each "
+          f"show's own "
           f"intro and outro ({(batch.chars['intro'] + batch.chars['outro']) / n:.0f} chars a "
           f"show)")  # fmt: skip
 
