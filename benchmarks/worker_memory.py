@@ -3,7 +3,9 @@
 A cold ``briefing generate`` (empty segment cache, ``--no-cache``) of the bundled
 sample articles with ``--voice presenter --voice newsreader`` (hibari and piper),
 its process tree sampled every 20 ms with psutil: the peak RSS of the largest
-worker, of the parent, the number of workers and the wall time.
+process and its CPU seconds (user + system, as last seen: its speed, less swayed
+by the machine's load than the wall time), of the largest worker with its
+children, of the parent, the number of workers and the wall time.
 
 ``--tree LABEL=PATH`` runs briefing from another source tree (an export of an
 older commit, ``git archive COMMIT | tar -x -C PATH``) in the same venv, so a
@@ -47,6 +49,7 @@ def measure(tree: Path, voices: list[str], jobs: int | None) -> dict[str, float]
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, cwd=tmp)
         parent = psutil.Process(process.pid)
         peaks: dict[int, int] = {}  # each process alone
+        cpu: dict[int, float] = {}  # each process's CPU seconds, as last seen
         trees: dict[int, int] = {}  # each render worker with its own children (piper's)
         main_peak = 0
         while process.poll() is None:
@@ -56,7 +59,7 @@ def measure(tree: Path, voices: list[str], jobs: int | None) -> dict[str, float]
             except psutil.Error:
                 break
             for worker in workers:
-                sizes = _rss([worker, *_children(worker)])
+                sizes = _rss([worker, *_children(worker)], cpu)
                 for pid, rss in sizes.items():
                     peaks[pid] = max(peaks.get(pid, 0), rss)
                 trees[worker.pid] = max(trees.get(worker.pid, 0), sum(sizes.values()))
@@ -64,8 +67,10 @@ def measure(tree: Path, voices: list[str], jobs: int | None) -> dict[str, float]
         seconds = time.monotonic() - start
         if process.wait() != 0:
             raise SystemExit(f"briefing failed from {tree} (exit {process.returncode})")
+    largest = max(peaks, key=peaks.__getitem__, default=0)
     return {
         "process_mb": max(peaks.values(), default=0) / MB,
+        "process_cpu_s": cpu.get(largest, 0.0),
         "worker_mb": max(trees.values(), default=0) / MB,
         "main_mb": main_peak / MB,
         "workers": len(trees),
@@ -87,13 +92,16 @@ def _children(process: psutil.Process) -> list[psutil.Process]:
         return []
 
 
-def _rss(processes: list[psutil.Process]) -> dict[int, int]:
+def _rss(processes: list[psutil.Process], cpu: dict[int, float]) -> dict[int, int]:
+    """RSS by pid; notes each one's CPU seconds (user + system) in ``cpu``."""
     found = {}
     for process in processes:
         try:
             found[process.pid] = process.memory_info().rss
+            times = process.cpu_times()
         except psutil.Error:
             continue
+        cpu[process.pid] = times.user + times.system
     return found
 
 
@@ -119,11 +127,12 @@ def main() -> None:
             results[label].append(measure(Path(path).resolve(), voices, args.jobs))
     print(f"cold run, --voice {' --voice '.join(voices)}, {args.runs} runs; median (range)")
     print(f"{'tree':8} {'largest process MB':>22} {'largest worker+children':>24} "
-          f"{'parent MB':>22} {'workers':>8} {'seconds':>22}")  # fmt: skip
+          f"{'its CPU s':>18} {'parent MB':>22} {'workers':>8} {'seconds':>22}")  # fmt: skip
     for label, runs in results.items():
         print(
             f"{label:8} {_summary([r['process_mb'] for r in runs]):>22} "
             f"{_summary([r['worker_mb'] for r in runs]):>24} "
+            f"{_summary([r['process_cpu_s'] for r in runs]):>18} "
             f"{_summary([r['main_mb'] for r in runs]):>22} "
             f"{statistics.median(r['workers'] for r in runs):8.0f} "
             f"{_summary([r['seconds'] for r in runs]):>22}"

@@ -10,7 +10,7 @@ import pytest
 from briefing import pipeline
 from briefing.errors import EngineError, VoiceError
 from briefing.tts import get_engine
-from briefing.tts.piper_engine import NATURAL_WPM, length_scale
+from briefing.tts.piper_engine import NATURAL_WPM, WORKER_MALLOC, length_scale, worker_environment
 from briefing.voices import VoiceProfile, get_profile
 
 from .helpers import SEED, ebur128
@@ -19,6 +19,22 @@ from .helpers import SEED, ebur128
 def test_length_scale_follows_the_rate():
     assert length_scale(int(NATURAL_WPM)) == pytest.approx(1.0, abs=0.01)
     assert length_scale(120) > 1 > length_scale(300) > length_scale(450) > 0
+
+
+@pytest.mark.parametrize(
+    ("users", "expected"),
+    [
+        (None, WORKER_MALLOC),
+        ("glibc.malloc.arena_max=2", f"{WORKER_MALLOC}:glibc.malloc.arena_max=2"),
+    ],
+)
+def test_the_worker_gets_its_malloc_settings_and_keeps_the_users(monkeypatch, users, expected):
+    """Large tensors in mappings of their own, given back when freed (no arena)."""
+    if users is None:
+        monkeypatch.delenv("GLIBC_TUNABLES", raising=False)
+    else:
+        monkeypatch.setenv("GLIBC_TUNABLES", users)
+    assert worker_environment()["GLIBC_TUNABLES"] == expected
 
 
 piper = pytest.importorskip("piper", reason="the piper extra is not installed")

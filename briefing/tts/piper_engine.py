@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import select
 import subprocess
@@ -40,6 +41,10 @@ RATE_EXPONENT = 0.664
 #: made at this rate and then time-compressed, keeping the pitch.
 MAX_NATIVE_WPM = 300
 SENTENCE_PAUSE_S = 0.35
+#: glibc's malloc in the worker: a block of 128 KiB or more (a tensor) is a mapping of
+#: its own, given back the moment it is freed instead of fragmenting the heap, on huge
+#: pages where the kernel allows them (fewer page faults). Read by glibc at start-up only.
+WORKER_MALLOC = "glibc.malloc.mmap_threshold=131072:glibc.malloc.hugetlb=1"
 SEED = 0
 """onnxruntime's random seed for each text's fresh session (``piper_worker``): the same
 text always sounds the same."""
@@ -81,6 +86,13 @@ def _model_paths(voice: str) -> tuple[Path, Path]:
         f"piper has no voice '{voice}'; voices: {', '.join(PACKAGED_VOICES)}, "
         "or the path of an .onnx model"
     )
+
+
+def worker_environment() -> dict[str, str]:
+    """This process's environment with ``WORKER_MALLOC`` before the user's own tunables
+    (the later setting wins)."""
+    tunables = [WORKER_MALLOC, os.environ.get("GLIBC_TUNABLES", "")]
+    return {**os.environ, "GLIBC_TUNABLES": ":".join(filter(None, tunables))}
 
 
 class PiperEngine:
@@ -148,6 +160,7 @@ class PiperEngine:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "briefing.tts.piper_worker"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None, text=True, bufsize=1,
+            env=worker_environment(),
         )  # fmt: skip
 
     def close(self) -> None:

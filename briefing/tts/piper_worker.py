@@ -14,12 +14,13 @@ audio in any worker and after any other text. The model's graph is optimised
 once, when the voice is loaded, into a file; a fresh session from that takes
 about 0.1 s (0.37 s from the model file).
 
-Memory: a session's arena grows to the activations of the longest sentence
-spoken (the decoder's, in proportion to the sentence's length), and glibc kept
-what each session freed. So the old session goes before the new one is made,
-the heap is trimmed after each text, and the optimised model is read from its
-file rather than kept as bytes: a two-voice show's piper worker peaked at 531 MB
-with every text's memory added on, now at its longest sentence's.
+Memory: the worker peaks at the model (about 150 MB with onnxruntime) plus the
+activations of the longest sentence (the decoder's, in proportion to its
+length: about 225 MB for 42 words). The old session goes before the new one is
+made and after each text, the heap is trimmed, the optimised model is read from
+its file rather than kept as bytes, and there is no arena (it overshot by about
+100 MB): a two-voice show's piper worker peaked at 531 MB, now at 304 MB, for
+about a fifth more CPU time (page faults of fresh mappings).
 """
 
 from __future__ import annotations
@@ -53,11 +54,15 @@ class SeededVoice:
     def _session(self) -> Any:  # an onnxruntime.InferenceSession
         import onnxruntime
 
+        options = _options(onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL)
+        # No arena: its chunks, doubled at each extension, overshoot a long sentence's
+        # activations by about 100 MB; without it each tensor above glibc's threshold
+        # (piper_engine.WORKER_MALLOC) is a mapping of its own, given back once freed.
+        options.enable_cpu_mem_arena = False
         onnxruntime.set_seed(SEED)  # read by the session's random nodes as it is made
         return onnxruntime.InferenceSession(
-            self._model, _options(onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL),
-            providers=["CPUExecutionProvider"],
-        )  # fmt: skip
+            self._model, options, providers=["CPUExecutionProvider"]
+        )
 
     def fresh(self) -> PiperVoice:
         """The piper voice with a new session: its noise as at its first text."""
