@@ -18,7 +18,7 @@ import re
 import shutil
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -335,3 +335,14 @@ def says_again(before: str, after: str) -> bool:
         return True
     content = {w for w in head if w not in _STOPWORDS}
     return len(content) >= 3 and len(content & set(body)) >= 0.8 * len(content)
+
+
+def spoken_canonical(text: str, same: Mapping[str, str] | None = None) -> str:
+    """What a listener hears in ``text``, for comparing spoken forms (the normaliser
+    benchmark's canonical form): lower case, hyphens and dashes as spaces, only letters
+    and digits, "and" dropped, each word as ``same`` says it; padded with spaces so that a
+    whole phrase can be looked for with ``in``."""
+    text = text.lower().replace("-", " ").replace("—", " ").replace("–", " ")
+    text = re.sub(r"[^a-z0-9' ]+", " ", text).replace("'", "")
+    same = same or {}
+    return " " + " ".join(same.get(w, w) for w in text.split() if w != "and") + " "

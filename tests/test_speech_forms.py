@@ -10,12 +10,13 @@ the suite stays green and a fix shows as an unexpected pass."""
 
 from __future__ import annotations
 
-import re
 import time
 
 import pytest
 
 from briefing.speech import to_spoken
+
+from .helpers import spoken_canonical
 
 _WORDS = {
     "mr": "mister",
@@ -31,9 +32,7 @@ _WORDS = {
 def _canonical(text: str) -> str:
     """The benchmark's canonical form; a unit's plural as its singular ("the 100 metres
     final" and "the 100-metre final" are both right)."""
-    text = text.lower().replace("-", " ").replace("—", " ").replace("–", " ")
-    text = re.sub(r"[^a-z0-9' ]+", " ", text).replace("'", "")
-    return " " + " ".join(_WORDS.get(w, w) for w in text.split() if w != "and") + " "
+    return spoken_canonical(text, _WORDS)
 
 
 #: (written, any of what must be heard, what must not be heard)

@@ -6,18 +6,11 @@ letters and digits only, "and" dropped), and words that must not be heard."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from briefing.speech import to_spoken
 
-
-def _canonical(text: str) -> str:
-    text = text.lower().replace("-", " ").replace("—", " ").replace("–", " ")
-    text = re.sub(r"[^a-z0-9' ]+", " ", text).replace("'", "")
-    return " " + " ".join(w for w in text.split() if w != "and") + " "
-
+from .helpers import spoken_canonical
 
 #: (written, any of what must be heard, what must not be heard)
 NEWS_FORMS = [
@@ -139,9 +132,9 @@ NEWS_FORMS = [
 
 @pytest.mark.parametrize(("written", "heard", "not_heard"), NEWS_FORMS)
 def test_a_news_form_is_said_as_a_newsreader_says_it(written, heard, not_heard):
-    said = _canonical(to_spoken(written, lexicon={}))
-    assert any(_canonical(h) in said for h in heard), said
-    assert not any(_canonical(n) in said for n in not_heard), said
+    said = spoken_canonical(to_spoken(written, lexicon={}))
+    assert any(spoken_canonical(h) in said for h in heard), said
+    assert not any(spoken_canonical(n) in said for n in not_heard), said
 
 
 def test_the_engine_hears_the_spoken_form_and_the_transcript_keeps_the_written(
@@ -161,7 +154,7 @@ def test_the_engine_hears_the_spoken_form_and_the_transcript_keeps_the_written(
     episode = pipeline.generate(
         [story.parent], out_dir=tmp_path / "out", date=dt.date(2026, 11, 25)
     )
-    heard = _canonical(" ".join(text for _, text in silent_voices.calls))
+    heard = spoken_canonical(" ".join(text for _, text in silent_voices.calls))
     for words in (
         "two point five billion pound plan",
         "ten thirty a m",
