@@ -761,8 +761,9 @@ def voices(engine_voices: bool) -> None:
       briefing voices
       briefing voices --engine-voices
     """
+    from .languages import KNOWN
     from .tts import get_engine
-    from .voices import default_voices, list_profiles, profile_dirs
+    from .voices import default_voices, list_profiles, profile_dirs, show_voices
 
     profiles = list_profiles()
     if not profiles:
@@ -786,10 +787,14 @@ def voices(engine_voices: bool) -> None:
                 resolved = f" (missing: {exc})"
         _echo(
             f"{profile.name:<{width}}  {profile.engine}: {profile.voice}{resolved}, "
-            f"{profile.rate} wpm, volume {profile.volume:g}  {profile.description}"
+            f"{profile.rate} wpm, volume {profile.volume:g}, {profile.language}  "
+            f"{profile.description}"
         )
     _echo("")
     _echo(f"default show: {', '.join(default_voices())} (the first hosts)")
+    for tag in KNOWN:
+        if tag != "en":
+            _echo(f"default show in {tag}: {', '.join(show_voices(tag))}")
     for name, engine in engines.items():
         _echo(f"engine {name}: {engine.describe()}")
         if engine_voices:

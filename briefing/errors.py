@@ -18,6 +18,10 @@ class SourceError(BriefingError):
     """An article source could not be read or understood."""
 
 
+class LanguageError(BriefingError):
+    """The show's language is one briefing does not speak, or a voice speaks another."""
+
+
 class NoStoriesError(BriefingError):
     """Nothing usable was left to make a briefing from."""
 

@@ -133,6 +133,8 @@ class Script:
     show: str
     date: dt.date
     segments: tuple[Segment, ...]
+    language: str = "en"
+    """The primary tag of the language it is written in (``languages``)."""
 
     @property
     def stories(self) -> tuple[Segment, ...]:

@@ -71,18 +71,18 @@ def compose_script(
     lowest-ranked stories are dropped until the show's estimated length fits.
     Raises NoStoriesError when no usable story remains."""
     from .script import build_script
-    from .voices import default_voices
+    from .voices import show_voices
 
     options = (options or RunOptions()).with_(**changes)
     date = options.date or dt.date.today()
     show = options.shown()
-    voices = options.voices or default_voices()
+    voices = options.voices or show_voices(show.language)
     now = now or dt.datetime.now(dt.UTC)
     skipped = list(skipped)
     articles, duplicates = dedupe(articles)
     stories, unsummarised = summarize_articles(
         rank(articles, now), max_words=options.max_words, summarizer=options.summarizer,
-        today=date, progress=progress.summarising,
+        today=date, progress=progress.summarising, language=show.language,
     )  # fmt: skip
     skipped += unsummarised
     if not stories:
@@ -97,7 +97,9 @@ def compose_script(
         if dropped:
             log.info("left out %d stories to fit %g minutes", len(dropped), options.minutes)
     names = display_names(voices)
-    script = build_script(stories, date=date, show=show.title, voices=voices, names=names)
+    script = build_script(
+        stories, date=date, show=show.title, voices=voices, names=names, language=show.language
+    )
     left_out = tuple(a.source for a in duplicates)
     return Prepared(
         script, tuple(stories), tuple(skipped), left_out, tuple(s.title for s in dropped)
@@ -212,7 +214,7 @@ def plan_episode(
     # store must be usable. (The engines are started, and their voices checked, only
     # when a block must be rendered: a re-run from the cache needs neither.) No voices:
     # the default show. An engine that is not installed gives way to its fallback.
-    ordered, identities = cast_voices(options.voices, options.wpm)
+    ordered, identities = cast_voices(options.voices, options.wpm, options.shown().language)
     check_out_dir(out_dir)
 
     def lock() -> None:

@@ -15,12 +15,13 @@ import datetime as dt
 import ipaddress
 import re
 import urllib.parse
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from num2words import num2words
-
 from .ear import EAR_WORDS, MAX_SPOKEN_WORDS, for_the_ear, round_for_the_ear
+from .languages import Language, get_language
+from .languages.en import PHRASES as ENGLISH
+from .languages.en import spoken_count, spoken_date
 from .models import Script, Segment, SegmentKind, Show, Story
 from .text import cut_at_word, split_sentences, words
 
@@ -32,32 +33,22 @@ DEFAULT_SHOW = Show().title
 #: (the chime between stories is its link), and a link is never said twice in a row,
 #: nor does the host count stories aloud. The choice rotates with the date, so the
 #: wording varies from day to day but the same inputs always give the same script.
-FIRST_TRANSITIONS = ("First today.", "Our top story.", "We begin with this.")
-MIDDLE_TRANSITIONS = ("Next.", "Also today.", "Now this.", "Moving on.", "In other news.")
-LAST_TRANSITIONS = ("And finally.", "Finally today.", "And lastly.")
+#: Each language's are in its phrasebook (``languages``); these are English's.
+FIRST_TRANSITIONS = ENGLISH.first
+MIDDLE_TRANSITIONS = ENGLISH.middle
+LAST_TRANSITIONS = ENGLISH.last
 #: Headlines the rundown reads, after the top story's (whose news is heard a few
 #: seconds later), before it says "and N more".
 RUNDOWN_LIMIT = 3
 #: How the host hands a story to another voice, by its display name: the voice is
 #: named before it first speaks, and each time it takes a story over.
-HANDOFFS = ("Here's {name}.", "{name} reports.", "Over to {name}.", "{name} has the details.")
+HANDOFFS = ENGLISH.handoffs
 #: The host thanks a voice that handed back at most this many times an episode
 #: ("Thanks, Joe." after every report was heard five times in one episode).
 MAX_HANDBACKS = 2
 
 
-def spoken_date(date: dt.date) -> str:
-    """The date as said aloud: "Wednesday, November twenty-fifth"."""
-    return f"{date:%A}, {date:%B} {num2words(date.day, to='ordinal')}"
-
-
-def spoken_count(n: int, noun: str) -> str:
-    """ "one story", "five stories"."""
-    words = num2words(n)
-    if n == 1:
-        return f"{words} {noun}"
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{words} {plural}"
+__all__ = ["spoken_count", "spoken_date"]  # English's, where they always were
 
 
 def as_spoken_line(text: str) -> str:
@@ -80,19 +71,22 @@ def _rotate(options: Sequence[str], date: dt.date, offset: int = 0) -> str:
     return options[(date.toordinal() + offset) % len(options)]
 
 
-def story_transition(position: int, total: int, date: dt.date) -> str:
+def story_transition(
+    position: int, total: int, date: dt.date, language: Language | None = None
+) -> str:
     """The link that leads into story ``position`` (0-based) of ``total``: "" for a
     beat (no words) on every other middle story; a middle link is never the one said
     before it, and no story is counted aloud."""
+    phrases = get_language(language).phrases
     if position == 0:
-        return _rotate(FIRST_TRANSITIONS, date)
+        return _rotate(phrases.first, date)
     if position == total - 1 and total > 2:
-        return _rotate(LAST_TRANSITIONS, date)
+        return _rotate(phrases.last, date)
     middle = position - 1
     if (date.toordinal() + middle) % 2 == 0:
         return ""
     # Said on every other middle story, each the next of the list after the last said.
-    return _rotate(MIDDLE_TRANSITIONS, date, middle // 2)
+    return _rotate(phrases.middle, date, middle // 2)
 
 
 _QUOTE_VERBS = (
@@ -148,11 +142,12 @@ def attribute_quote(sentence: str) -> str:
     return f'{who} {said}: "{quote[0].upper()}{quote[1:]}"'
 
 
-def attribute_quotes(sentences: Sequence[str]) -> tuple[str, ...]:
+def attribute_quotes(sentences: Sequence[str], language: Language | None = None) -> tuple[str, ...]:
     """A story's sentences with every quotation's speaker named before it: one
     sentence's (``attribute_quote``), one that runs over several sentences (``"A.
     B," he said.`` -> ``He said: "A. B."``), a quotation that follows its
     speaker's ("Valtersen added: ..."), else a spoken cue ("Quote: ... End quote.")."""
+    phrases = get_language(language).phrases
     out = list(sentences)
     speaker = ""  # who spoke the sentence before
     index = 0
@@ -177,10 +172,10 @@ def attribute_quotes(sentences: Sequence[str]) -> tuple[str, ...]:
                     break
         elif body[-1:] in '"”' and not any(mark in body[:-1] for mark in _QUOTE_MARKS):
             if said_by:
-                out[index] = f"{short_speaker(said_by)} added: {text}"
+                out[index] = phrases.added.format(speaker=short_speaker(said_by), text=text)
                 speaker = said_by
             else:
-                out[index] = f"Quote: {text} End quote."
+                out[index] = phrases.quote.format(text=text)
         index += 1
     return tuple(out)
 
@@ -270,31 +265,43 @@ _POINTER_HEADLINE = re.compile(
 )
 
 
-def longest_sentence(line: str) -> int:
+def longest_sentence(line: str, language: Language | None = None) -> int:
     """The words in the longest sentence of ``line`` (numbers count as one word)."""
-    return max((len(words(s)) for s in split_sentences(line)), default=0)
+    rules = get_language(language).sentences
+    return max((len(words(s)) for s in split_sentences(line, rules)), default=0)
 
 
-def for_the_ear_lines(sentences: Sequence[str]) -> tuple[str, ...]:
+def _ear(language: Language | None) -> Callable[[str], list[str]]:
+    """``ear.for_the_ear``: English grammar's cuts, for English; no cut in another
+    language (its own cuts are still to write)."""
+    return for_the_ear if get_language(language).tag == "en" else lambda text: [text]
+
+
+def for_the_ear_lines(
+    sentences: Sequence[str], language: Language | None = None
+) -> tuple[str, ...]:
     """A story's sentences as its voice says them: a hedged number to two figures
     (``ear.round_for_the_ear``: "some 3,862" -> "some 3,900"), a long sentence cut where
     its grammar lets it be cut (``ear.for_the_ear``); a piece that still runs over
-    MAX_SPOKEN_WORDS (a quotation no cut may enter) is not said."""
+    MAX_SPOKEN_WORDS (a quotation no cut may enter) is not said. In another language
+    than English, a long sentence is cut into runs of words (``within_breath``)."""
+    if get_language(language).tag != "en":
+        return tuple(piece for s in sentences for piece in within_breath(s, language))
     said = (piece for s in sentences for piece in for_the_ear(round_for_the_ear(s)))
     return tuple(piece for piece in said if longest_sentence(piece) <= MAX_SPOKEN_WORDS)
 
 
-def within_breath(line: str) -> tuple[str, ...]:
+def within_breath(line: str, language: Language | None = None) -> tuple[str, ...]:
     """``line`` as it is when no sentence of it runs over MAX_SPOKEN_WORDS; else each
     long sentence cut where its grammar lets it be (``ear.for_the_ear``) and, failing
     that, into runs of EAR_WORDS words (only text no editor wrote as a sentence comes
     to that: a hostile headline, show or voice name)."""
-    if longest_sentence(line) <= MAX_SPOKEN_WORDS:
+    if longest_sentence(line, language) <= MAX_SPOKEN_WORDS:
         return (line,)
     out: list[str] = []
-    for sentence in split_sentences(line):
-        for piece in for_the_ear(sentence):
-            if longest_sentence(piece) <= MAX_SPOKEN_WORDS:
+    for sentence in split_sentences(line, get_language(language).sentences):
+        for piece in _ear(language)(sentence):
+            if longest_sentence(piece, language) <= MAX_SPOKEN_WORDS:
                 out.append(piece)
                 continue
             run = piece.split()
@@ -306,7 +313,7 @@ def within_breath(line: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def rundown_headline(title: str) -> str:
+def rundown_headline(title: str, language: Language | None = None) -> str:
     """A headline as the rundown reads it: without a date opening it ("April 8, 2014,
     the WHO ..." -> "The WHO ..."); "" for one that only points at what a page shows
     ("Here are six of CNN's best videos of the week"), or that runs over
@@ -316,7 +323,7 @@ def rundown_headline(title: str) -> str:
         not text
         or _POINTER_HEADLINE.match(text)
         or len(text.split()) < 2
-        or longest_sentence(text) > MAX_SPOKEN_WORDS
+        or longest_sentence(text, language) > MAX_SPOKEN_WORDS
     ):
         return ""
     return as_spoken_line(text[0].upper() + text[1:])
@@ -325,19 +332,21 @@ def rundown_headline(title: str) -> str:
 def rundown_lines(
     stories: Sequence[Story],
     limit: int = RUNDOWN_LIMIT,
-    lead_in: str = "Coming up after our top story:",
+    lead_in: str | None = None,
+    language: Language | None = None,
 ) -> tuple[str, ...]:
     """The headlines of the stories after the first (whose news is heard a few seconds
     later), at most ``limit`` (``rundown_headline``: a headline unfit to read is left
     out), then "And N more."."""
+    said = get_language(language)
     rest = stories[1:]
-    headlines = [h for h in map(rundown_headline, (story.title for story in rest)) if h]
+    headlines = [h for h in (rundown_headline(story.title, said) for story in rest) if h]
     shown = headlines[: max(limit, 0)]
     if not shown:
         return ()
-    lines = [lead_in, *shown]
+    lines = [said.phrases.rundown if lead_in is None else lead_in, *shown]
     if len(rest) > len(shown):
-        lines.append(f"And {spoken_count(len(rest) - len(shown), 'more story')}.")
+        lines.append(said.phrases.more.format(count=said.count_more(len(rest) - len(shown))))
     return tuple(lines)
 
 
@@ -347,38 +356,42 @@ def intro_lines(
     date: dt.date,
     rundown: int = RUNDOWN_LIMIT,
     host_name: str = "",
+    language: Language | None = None,
 ) -> tuple[str, ...]:
-    greeting = f"Hello, and welcome to {show} for {spoken_date(date)}."
-    lines = [greeting + (f" I'm {host_name}." if host_name else "")]
-    lines.append(f"Today's briefing has {spoken_count(len(stories), 'story')}.")
-    lines.extend(rundown_lines(stories, rundown))
+    said = get_language(language)
+    greeting = said.phrases.welcome.format(show=show, date=said.spoken_date(date))
+    lines = [greeting + (said.phrases.host.format(name=host_name) if host_name else "")]
+    lines.append(said.phrases.count.format(count=said.count_stories(len(stories))))
+    lines.extend(rundown_lines(stories, rundown, language=said))
     return tuple(lines)
 
 
-def recap_lines(stories: Sequence[Story], limit: int = RUNDOWN_LIMIT) -> tuple[str, ...]:
+def recap_lines(
+    stories: Sequence[Story], limit: int = RUNDOWN_LIMIT, language: Language | None = None
+) -> tuple[str, ...]:
     """ "The headlines again:" the top ``limit`` stories, but the one just heard."""
-    headlines = [h for h in map(rundown_headline, (story.title for story in stories[:-1])) if h]
+    said = get_language(language)
+    headlines = [h for h in (rundown_headline(s.title, said) for s in stories[:-1]) if h]
     shown = headlines[: max(limit, 0)]
     if not shown:
         return ()
-    return ("The headlines again.", *shown)
+    return (said.phrases.recap, *shown)
 
 
-def outro_lines(show: str, date: dt.date) -> tuple[str, ...]:
-    return (
-        f"That's the briefing for {spoken_date(date)}.",
-        f"Thank you for listening to {show}.",
-    )
+def outro_lines(show: str, date: dt.date, language: Language | None = None) -> tuple[str, ...]:
+    said = get_language(language)
+    spoken = said.spoken_date(date)
+    return tuple(line.format(show=show, date=spoken) for line in said.phrases.outro)
 
 
-def story_body(story: Story) -> tuple[str, ...]:
+def story_body(story: Story, language: Language | None = None) -> tuple[str, ...]:
     """What a story's own voice reads: its sentences, each quotation after the name of
     its speaker. A bulletin reads no headline before each story (the first sentence is
     the news: a headline before it said the news twice); the rundown, the chapters and
     the transcript keep it. Each sentence is said as a listener can hold it
     (``for_the_ear_lines``). A story with no sentence to say is told by its headline."""
-    return for_the_ear_lines(attribute_quotes(story.sentences)) or within_breath(
-        as_spoken_line(story.title)
+    return for_the_ear_lines(attribute_quotes(story.sentences, language), language) or (
+        within_breath(as_spoken_line(story.title), language)
     )
 
 
@@ -399,6 +412,7 @@ def build_script(
     names: Mapping[str, str] | None = None,
     rundown: int = RUNDOWN_LIMIT,
     recap: bool = False,
+    language: Language | str | None = None,
 ) -> Script:
     """Compose the show. The first voice hosts (intro and outro); stories
     alternate through the voices in order.
@@ -407,7 +421,10 @@ def build_script(
     other voice by name before its story and takes the show back after, reading
     the links itself, and a voice without a name reads no story (the host does).
     ``rundown``: headlines read in the intro after the top story's; ``recap``:
-    "the headlines again" before the outro."""
+    "the headlines again" before the outro. ``language``: the show's (a tag or a
+    Language; English when not given) says every phrase and cuts every sentence."""
+    said = get_language(language)
+    phrases = said.phrases
     if not stories:
         raise ValueError("a script needs at least one story")
     if not voices:
@@ -420,7 +437,7 @@ def build_script(
     display = (
         {v: spoken_name(" ".join(names.get(v, "").split()), 60) for v in voices} if names else {}
     )
-    intro = intro_lines(stories, show, date, rundown, display.get(host, ""))
+    intro = intro_lines(stories, show, date, rundown, display.get(host, ""), said)
     segments = [Segment(SegmentKind.INTRO, "Intro", intro, host)]
     previous_voice, previous_origin = host, ""
     handbacks = handoffs = 0
@@ -429,39 +446,42 @@ def build_script(
         handing_off = introduced and voice != host
         lead: list[str] = []
         if introduced and previous_voice != host and handbacks < MAX_HANDBACKS:
-            lead.append(f"Thanks, {first_name(display[previous_voice])}.")
+            lead.append(phrases.thanks.format(name=first_name(display[previous_voice])))
             handbacks += 1
-        link = story_transition(position, len(stories), date)
-        if link and not (handing_off and link in MIDDLE_TRANSITIONS):  # a hand-off links
+        link = story_transition(position, len(stories), date, said)
+        if link and not (handing_off and link in phrases.middle):  # a hand-off links
             lead.append(link)
         origin = spoken_origin(story.origin, story.source)
         if origin and origin != previous_origin:
-            lead.append(f"From {origin}.")
+            lead.append(phrases.origin.format(origin=origin))
         if handing_off:
-            lead.append(_rotate(HANDOFFS, date, handoffs).format(name=display[voice]))
+            lead.append(_rotate(phrases.handoffs, date, handoffs).format(name=display[voice]))
             handoffs += 1
         segments.append(
             Segment(
-                SegmentKind.STORY, story.title, (*lead, *story_body(story)), voice, story.source,
-                lead=len(lead), lead_voice=host if introduced and voice != host else "",
+                SegmentKind.STORY, story.title, (*lead, *story_body(story, said)), voice,
+                story.source, lead=len(lead),
+                lead_voice=host if introduced and voice != host else "",
             )
         )  # fmt: skip
         previous_voice, previous_origin = voice, origin or previous_origin
     outro: list[str] = []
     if introduced and previous_voice != host and handbacks < MAX_HANDBACKS:
-        outro.append(f"Thanks, {first_name(display[previous_voice])}.")
+        outro.append(phrases.thanks.format(name=first_name(display[previous_voice])))
     if recap:
-        outro.extend(recap_lines(stories, rundown))
-    outro.extend(outro_lines(show, date))
+        outro.extend(recap_lines(stories, rundown, said))
+    outro.extend(outro_lines(show, date, said))
     segments.append(Segment(SegmentKind.OUTRO, "Outro", tuple(outro), host))
-    return Script(show=show, date=date, segments=tuple(map(_held, segments)))
+    held = tuple(_held(segment, said) for segment in segments)
+    return Script(show=show, date=date, segments=held, language=said.tag)
 
 
-def _held(segment: Segment) -> Segment:
+def _held(segment: Segment, language: Language | None = None) -> Segment:
     """``segment`` with no sentence over MAX_SPOKEN_WORDS (``within_breath``): a
     hostile show, voice name or headline in a link or the rundown."""
-    lead = tuple(piece for line in segment.lines[: segment.lead] for piece in within_breath(line))
-    rest = tuple(piece for line in segment.lines[segment.lead :] for piece in within_breath(line))
+    lines = segment.lines
+    lead = tuple(p for line in lines[: segment.lead] for p in within_breath(line, language))
+    rest = tuple(p for line in lines[segment.lead :] for p in within_breath(line, language))
     if (*lead, *rest) == segment.lines:
         return segment
     return replace(segment, lines=(*lead, *rest), lead=len(lead))

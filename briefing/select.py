@@ -168,7 +168,10 @@ def estimate_script_ms(script: Script, rates: dict[str, int], fixed_ms: float) -
     from .speech import to_spoken
 
     speech = sum(
-        len(words(to_spoken(segment.text))) / rates[segment.voice] * 60_000 * SPEECH_FACTOR
+        len(words(to_spoken(segment.text, language=script.language)))
+        / rates[segment.voice]
+        * 60_000
+        * SPEECH_FACTOR
         for segment in script.segments
     )
     return speech + fixed_ms
@@ -187,7 +190,10 @@ def script_estimator(
     names = display_names(voices)
 
     def estimate(stories: Sequence[Story]) -> float:
-        script = build_script(stories, date=date, show=show.title, voices=voices, names=names)
+        script = build_script(
+            stories, date=date, show=show.title, voices=voices, names=names,
+            language=show.language,
+        )  # fmt: skip
         return estimate_script_ms(script, rates, overhead_ms(len(stories)))
 
     return estimate

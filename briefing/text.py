@@ -60,13 +60,29 @@ _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 _FOLLOWING = re.compile(r"[\"'“‘«(\[]*+(?=(?P<first>.?))(?P<word>[A-Za-z]*)")
 
 
+class SentenceRules(NamedTuple):
+    """A language's words around a full stop: what ends no sentence, what opens one."""
+
+    titles: frozenset[str]
+    """Abbreviations that never end a sentence (lower case, without the stop)."""
+    may_end: frozenset[str]
+    """Of the titles, those that end one when a sentence opener follows them."""
+    openers: frozenset[str]
+    """Words that, capitalised after an abbreviation, show a new sentence."""
+    months: frozenset[str] = frozenset()
+    """After a day's number and a stop, a month ends no sentence ("am 25. März")."""
+
+
+ENGLISH_SENTENCES = SentenceRules(TITLES, _TITLES_THAT_MAY_END, SENTENCE_OPENERS)
+
+
 def _word_before(text: str, end: int) -> str:
     """The word that ends at ``end`` ("U.S.", "Dr."), read from a bounded window."""
     match = _WORD_BEFORE.search(text[max(0, end - _WORD_WINDOW) : end])
     return match.group(1) if match else ""
 
 
-def _is_boundary(text: str, match: re.Match[str]) -> bool:
+def _is_boundary(text: str, match: re.Match[str], rules: SentenceRules = ENGLISH_SENTENCES) -> bool:
     """Decide whether a candidate boundary really ends a sentence.
 
     Only a bounded window around the candidate is read, so splitting a
@@ -84,12 +100,16 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return True  # "!", "?", "...", or a full stop inside closing quotes
     word = _word_before(text, match.start() + 1)
     bare = word.rstrip(".").lower()
-    starts_sentence = following.group("word").lower() in SENTENCE_OPENERS
+    starts_sentence = following.group("word").lower() in rules.openers
+    if rules.months and _day_number_before(text, match.start()):
+        next_word = _FOLLOWING_WORD.match(text, match.end())
+        if next_word and next_word.group().lower() in rules.months:
+            return False  # "am 25. März", a day's ordinal
     title = bare.rsplit("-", 1)[-1]  # "Gov.", also "then-Sen.", "ex-Gov."
-    if title in TITLES:
+    if title in rules.titles:
         if title in ("no", "nos") and first.isdigit():
             return False  # "No. 4"
-        if title in _TITLES_THAT_MAY_END:
+        if title in rules.may_end:
             return starts_sentence
         return False  # "Dr. Smith", "Gen. Jones", "Nov. 25"
     if len(bare) == 1 and word[:1].isupper():
@@ -101,8 +121,18 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     return True
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split text into sentences.
+_DAY_NUMBER = re.compile(r"(?<![\d.,])(?:[1-9]|[12]\d|3[01])$")
+_FOLLOWING_WORD = re.compile(r"\w*")
+
+
+def _day_number_before(text: str, stop: int) -> bool:
+    """Whether a day's number (1 to 31) ends just before ``stop``."""
+    return bool(_DAY_NUMBER.search(text[max(0, stop - 3) : stop]))
+
+
+def split_sentences(text: str, rules: SentenceRules = ENGLISH_SENTENCES) -> list[str]:
+    """Split text into sentences (``rules``: the language's abbreviations, English by
+    default).
 
     Paragraph breaks (blank lines) always end a sentence. Handles titles
     ("Dr.", "Gen."), dotted acronyms ("U.S.", "U.N."), initials, decimals
@@ -115,7 +145,7 @@ def split_sentences(text: str) -> list[str]:
             continue
         start = 0
         for match in _BOUNDARY.finditer(paragraph):
-            if _is_boundary(paragraph, match):
+            if _is_boundary(paragraph, match, rules):
                 cut = match.start("space")
                 sentence = paragraph[start:cut].strip()
                 if sentence:
@@ -1173,6 +1203,60 @@ def _say_day(
     if own or own_after:
         return f"the {date}"  # "Monday's vote" -> "the November 16 vote"
     return ("on " if on_date else "") + (f"the {part} of {date}" if part else date)
+
+
+class DayWords(NamedTuple):
+    """A language's words for days near the episode's (English's are the rules of
+    ``relative_days``; another language's are ``days_as_of``'s)."""
+
+    today: str
+    yesterday: str
+    on_weekday: str
+    """A weekday with its preposition: "am {day}", "el {day}"."""
+    on_date: str
+    """A date with its preposition: "am {day}. {month}", "el {day} de {month}"."""
+    weekdays: tuple[str, ...]
+    """Monday first."""
+    months: tuple[str, ...]
+    """January first."""
+
+
+def days_as_of(text: str, published: dt.date | None, today: dt.date, days: DayWords) -> str:
+    """Days in an article's text said as true on the episode's day, in another language
+    than English: written on Monday, "am Sonntag" is "gestern" in Monday's episode, "am
+    Sonntag" on Wednesday and "am 22. November" a week later; "heute" in an older
+    article is "gestern" or its weekday, "gestern" two days later its weekday. A weekday
+    is the last one on or before the article's date (a day ahead stays as written, as
+    do the days of an article whose date is unknown)."""
+    if published is None or published > today:
+        return text
+    weekdays = "|".join(days.weekdays)
+    on = re.escape(days.on_weekday).replace(r"\{day\}", rf"(?P<weekday>{weekdays})")
+    pattern = re.compile(
+        rf"(?<!\w)(?:{on}|(?P<word>{days.today}|{days.yesterday}))(?!\w)", re.IGNORECASE
+    )
+
+    def said(event: dt.date) -> str:
+        delta = (today - event).days
+        if delta == 0:
+            return days.today
+        if delta == 1:
+            return days.yesterday
+        if delta <= 6:
+            return days.on_weekday.format(day=days.weekdays[event.weekday()])
+        return days.on_date.format(day=event.day, month=days.months[event.month - 1])
+
+    def say(match: re.Match[str]) -> str:
+        if match["weekday"]:
+            index = [d.lower() for d in days.weekdays].index(match["weekday"].lower())
+            event = published - dt.timedelta(days=(published.weekday() - index) % 7)
+        else:
+            back = 0 if match["word"].lower() == days.today.lower() else 1
+            event = published - dt.timedelta(days=back)
+        spoken = said(event)
+        return spoken[0].upper() + spoken[1:] if match.group()[0].isupper() else spoken
+
+    return pattern.sub(say, text)
 
 
 def relative_days(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import EngineUnavailable, VoiceError
+from .errors import EngineUnavailable, LanguageError, VoiceError
 from .tomlfile import read_toml
 
 log = logging.getLogger(__name__)
@@ -163,6 +163,30 @@ def default_voices() -> tuple[str, ...]:
     return (DEFAULT_HOST,)
 
 
+def show_voices(language: str | None = None) -> tuple[str, ...]:
+    """The voices of a show in ``language`` when none are asked for: English's
+    ``default_voices``, another language's default voice
+    (``languages.Language.default_voice``)."""
+    from .languages import get_language
+
+    said = get_language(language)
+    return default_voices() if said.tag == "en" else (said.default_voice,)
+
+
+def check_language(profiles: Sequence[VoiceProfile], language: str) -> None:
+    """Raise LanguageError when a voice speaks another language than the show's."""
+    from .languages import get_language, primary_tag
+
+    show = get_language(language)
+    for profile in profiles:
+        if primary_tag(profile.language) != show.tag:
+            raise LanguageError(
+                f"voice '{profile.name}' speaks {profile.language}, not the show's language "
+                f"{language}: choose a {show.name} voice such as '{show.default_voice}' "
+                "(see `briefing voices`), or leave --voice out"
+            )
+
+
 # -- casting a show ----------------------------------------------------------------
 
 
@@ -225,17 +249,20 @@ def fall_back(
 
 
 def cast_voices(
-    names: Sequence[str], wpm: int | None = None
+    names: Sequence[str], wpm: int | None = None, language: str | None = None
 ) -> tuple[list[VoiceProfile], dict[str, str]]:
     """The show's voice profiles (the default show's when ``names`` is empty) and
     each one's engine identity, for cache keys. A voice whose engine is not
     installed is replaced by its fallback (``fall_back``); its voice not being on
-    this machine is an error (VoiceError)."""
+    this machine is an error (VoiceError). With the show's ``language``, a voice of
+    another is an error (LanguageError)."""
     from .tts import engine_identity
 
     asked = bool(names)
-    chosen = list(names) or list(default_voices())
+    chosen = list(names) or list(show_voices(language))
     profiles = resolve_voices(chosen, wpm, check=False)
+    if language is not None:
+        check_language(profiles, language)
     while True:
         try:
             return profiles, {p.name: engine_identity(p) for p in profiles}

@@ -112,7 +112,8 @@ def plan_blocks(
         if profile.name not in identities:
             identities[profile.name] = engine_identity(profile)
         # Each engine hears the respellings written for it (``speech.lexicon``).
-        lines = tuple(to_spoken(line, engine=profile.engine) for line in lines)
+        said = script.language
+        lines = tuple(to_spoken(line, engine=profile.engine, language=said) for line in lines)
         key = block_key(parts, " ".join(lines), profile, identities[profile.name], settings)
         blocks.append(
             BlockSpec(
@@ -462,7 +463,10 @@ def rebuild_script(
     from ..script import build_script
 
     names = {name: profiles[name].display_name for name in voices}
-    return build_script(stories, date=script.date, show=script.show, voices=voices, names=names)
+    return build_script(
+        stories, date=script.date, show=script.show, voices=voices, names=names,
+        language=script.language,
+    )  # fmt: skip
 
 
 def render_script(

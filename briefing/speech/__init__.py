@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from ..languages import get_language, primary_tag
 from .abbreviations import abbreviations
 from .cardinal import (
     MAX_NUMBER_DIGITS,
@@ -114,15 +115,27 @@ RULES: tuple[Callable[[str], str], ...] = (
 
 
 def to_spoken(
-    text: str, *, lexicon: Mapping[str, str] | None = None, engine: str | None = None
+    text: str,
+    *,
+    lexicon: Mapping[str, str] | None = None,
+    engine: str | None = None,
+    language: str | None = None,
 ) -> str:
-    """What a voice should say for ``text`` (the written form stays in the transcript).
+    """What a voice should say for ``text`` (the written form stays in the transcript),
+    in ``language`` (a tag: "de", "es-MX"; English when not given: ``RULES``; another
+    language's rules are ``localized``'s, from its number words).
     ``lexicon``: respellings to apply first (``{}``: none); without one, the bundled and
     the user's lexicons' entries for ``engine`` (a registry name, as voice profiles name
-    engines; None: every entry)."""
+    engines; None: every entry). The bundled lexicon is English's."""
+    rules = RULES
+    if language is not None and primary_tag(language) != "en":
+        from .localized import rules_for
+
+        rules = rules_for(get_language(language))
+        lexicon = {} if lexicon is None else lexicon
     if lexicon is None:
         lexicon = default_lexicon(engine)
     text = apply_lexicon(one_space(text), lexicon)
-    for rule in RULES:
+    for rule in rules:
         text = rule(text)
     return text

@@ -10,13 +10,15 @@ stories at their spoken budgets. ``llm`` asks a chat model instead (optional).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..ear import holdable
+from ..languages import Language, get_language
 from ..models import Article, Progress, Skipped, Story
 from ..select import story_budgets
-from ..text import relative_days
+from ..text import days_as_of, relative_days
 from .lead import (
     DEFAULT_MAX_WORDS,
     DEFAULT_TARGET_WORDS,
@@ -26,6 +28,7 @@ from .lead import (
     take_lead,
     usable_sentences,
 )
+from .plain import summarize_in
 from .rules import (
     candidate_sentences,
     leans_back,
@@ -130,6 +133,7 @@ def summarize_articles(
     summarizer: Callable[..., Story] = summarize_article,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    language: Language | str | None = None,
 ) -> tuple[list[Story], list[Skipped]]:
     """Summarise each ranked article, the top third in full, at ``max_words`` (else
     about 80 words), the rest short, at 5/8 of that (``select.story_budgets``: two
@@ -137,7 +141,12 @@ def summarize_articles(
     summary is skipped (and returned as such). With ``today`` (the episode's date),
     days are said as true that day (``text.relative_days``), for articles whose date
     is known. ``progress(done, total, headline)`` is called as each article's summary
-    starts, and once all are done."""
+    starts, and once all are done. ``language``: the show's (English when not given):
+    in another, the default summarizer takes each article's lead by its rules
+    (``plain``) and days are said in its words (``text.days_as_of``)."""
+    said = get_language(language)
+    if said.tag != "en" and summarizer is summarize_article:
+        summarizer = functools.partial(summarize_in, language=said)
     stories: list[Story] = []
     skipped: list[Skipped] = []
     budgets = story_budgets(len(articles), max_words)
@@ -150,6 +159,15 @@ def summarize_articles(
             continue
         if today is not None and article.published is not None:
             written = article.published.astimezone().date()
+            if said.days is not None:
+                days = said.days
+                story = replace(
+                    story,
+                    title=days_as_of(story.title, written, today, days),
+                    sentences=tuple(days_as_of(s, written, today, days) for s in story.sentences),
+                )
+                stories.append(story)
+                continue
             story = replace(
                 story,
                 title=relative_days(story.title, written, today, article=article.text),

@@ -1,0 +1,154 @@
+"""Languages: one value that knows what a show's language changes, for every stage.
+
+A ``Language`` is looked up by the show's tag (``get_language("de-AT")``: by its first
+subtag) and handed to the stages that need it: the script's phrases (``Phrasebook``),
+the spoken date and counts, the sentence splitter's abbreviations
+(``text.SentenceRules``), the summarizer's stopwords, the day words ("gestern",
+"ayer"), the number words ``speech`` says numbers with (``NumberWords``) and the
+default voice. Each language is a module of this package (``en``, ``de``, ``es``)
+holding one ``LANGUAGE``, imported only when a show asks for it: adding a language is
+adding one module here and naming it in ``KNOWN`` (see the README).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import LanguageError
+from ..text import DayWords, SentenceRules
+
+#: The languages briefing speaks, by tag: each a module of this package.
+KNOWN = ("de", "en", "es")
+
+
+@dataclass(frozen=True)
+class Phrasebook:
+    """What the host says, written by hand for the ear in each language. ``{show}``,
+    ``{date}``, ``{name}``, ``{count}``, ``{origin}``, ``{text}``, ``{speaker}`` are
+    filled in."""
+
+    welcome: str
+    """The greeting: "Hello, and welcome to {show} for {date}." """
+    host: str
+    """Said after it when the host has a name: " I'm {name}." """
+    count: str
+    """ "Today's briefing has {count}." (``Language.count_stories``)"""
+    rundown: str
+    """Before the headlines to come: "Coming up after our top story:" """
+    more: str
+    """After them: "And {count}." (``Language.count_more``)"""
+    first: tuple[str, ...]
+    """Links into the first story, rotated by the date."""
+    middle: tuple[str, ...]
+    """Links into a middle story (every other one has none: a beat)."""
+    last: tuple[str, ...]
+    """Links into the last story."""
+    handoffs: tuple[str, ...]
+    """How the host hands a story to another voice: "Over to {name}." """
+    thanks: str
+    """The host takes the show back: "Thanks, {name}." """
+    origin: str
+    """Who a story comes from: "From {origin}." """
+    recap: str
+    """Before the headlines again: "The headlines again." """
+    outro: tuple[str, ...]
+    """The last lines: "That's the briefing for {date}.", "Thank you for listening to {show}." """
+    quote: str
+    """A quotation whose speaker is not known: "Quote: {text} End quote." """
+    added: str
+    """A quotation by the speaker of the one before: "{speaker} added: {text}" """
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """How numbers are written and said in a language (``speech.localized`` reads them)."""
+
+    num2words: str
+    """num2words' language code."""
+    decimal_mark: str
+    """The written decimal separator: "," in German and Spanish."""
+    group_mark: str
+    """The written thousands separator: "." (also a space, always)."""
+    decimal_word: str
+    """The said separator: "Komma", "coma"."""
+    percent: str
+    """ "Prozent", "por ciento"."""
+    minus: str
+    """ "minus", "menos"."""
+    currencies: tuple[tuple[str, str, str], ...]
+    """(symbol or code, singular, plural): ("€", "Euro", "Euro")."""
+    cents: tuple[str, str]
+    """The hundredth of a currency, singular and plural."""
+    million: tuple[str, str, str]
+    """(written abbreviation, singular, plural): ("Mio.", "Million", "Millionen")."""
+    billion: tuple[str, str, str]
+    """The same for a thousand millions: ("Mrd.", "Milliarde", "Milliarden")."""
+    months: tuple[str, ...]
+    """The months' names, January first."""
+    weekdays: tuple[str, ...]
+    """The weekdays' names, Monday first."""
+    date_ordinal: Callable[[int], str]
+    """A day of the month as said in a date ("fünfundzwanzigsten", "veinticinco")."""
+    date_joiner: str
+    """Between the day and the month: " " in German ("25. März"), " de " in Spanish."""
+    abbreviations: tuple[tuple[str, str], ...] = ()
+    """Written abbreviations and what is said for them: ("z. B.", "zum Beispiel")."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything a stage needs to know of a show's language."""
+
+    tag: str
+    """The primary language subtag: "en", "de", "es"."""
+    name: str
+    """Its English name, for messages: "German"."""
+    phrases: Phrasebook
+    spoken_date: Callable[[dt.date], str]
+    """The date as said: "Wednesday, November twenty-fifth"."""
+    count_stories: Callable[[int], str]
+    """ "five stories" """
+    count_more: Callable[[int], str]
+    """ "one more story" """
+    sentences: SentenceRules
+    """Abbreviations that end no sentence, and words that open one."""
+    stopwords: frozenset[str]
+    """Words that carry no meaning of a story's own (for comparing sentences)."""
+    default_voice: str
+    """The voice profile that reads a show in this language when none is asked for."""
+    numbers: NumberWords | None = None
+    """How numbers are said; None: ``speech``'s English rules."""
+    days: DayWords | None = None
+    """Days near the episode's; None: ``text.relative_days``'s English rules."""
+    byline_words: tuple[str, ...] = ()
+    """Words that open a byline paragraph ("Von", "Por"): not read."""
+    caption_words: tuple[str, ...] = ()
+    """Words that label a caption or credit ("Foto", "Bild"): a sentence they open with
+    a colon, or a bracket they open, is not read."""
+
+
+def primary_tag(tag: str) -> str:
+    """ "de-AT" -> "de"."""
+    return tag.split("-")[0].split("_")[0].lower()
+
+
+def get_language(tag: str | Language | None = None) -> Language:
+    """The Language of a show's tag (BCP 47: "de", "es-MX"; None: English). Raises
+    LanguageError naming the known ones for a language briefing does not speak."""
+    if isinstance(tag, Language):
+        return tag
+    primary = primary_tag(tag or "en")
+    if primary not in KNOWN:
+        raise LanguageError(
+            f"briefing does not speak the show's language {tag!r}: set [show] language "
+            f"to one of {', '.join(KNOWN)} (or add a language: see the README)"
+        )
+    module = importlib.import_module(f"{__name__}.{primary}")
+    language: Language = module.LANGUAGE
+    return language
+
+
+ENGLISH_TAG = "en"

@@ -1,0 +1,148 @@
+"""German: a news bulletin as German radio says it, written by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from num2words import num2words
+
+from ..text import DayWords, SentenceRules
+from . import Language, NumberWords, Phrasebook
+
+PHRASES = Phrasebook(
+    welcome="Guten Tag und willkommen bei {show} am {date}.",
+    host=" Am Mikrofon ist {name}.",
+    count="Heute haben wir {count} für Sie.",
+    rundown="Außerdem in dieser Sendung:",
+    more="Und {count}.",
+    first=(
+        "Zuerst unser Top-Thema.",
+        "Wir beginnen mit dieser Meldung.",
+        "Zunächst das Wichtigste.",
+    ),
+    middle=(
+        "Weiter geht's.",
+        "Außerdem.",
+        "Und nun das.",
+        "Zu einem anderen Thema.",
+        "Weitere Nachrichten.",
+    ),
+    last=("Und zum Schluss.", "Zum Schluss noch das.", "Und schließlich."),
+    handoffs=(
+        "Hier ist {name}.",
+        "{name} berichtet.",
+        "Damit zu {name}.",
+        "{name} mit den Einzelheiten.",
+    ),
+    thanks="Danke, {name}.",
+    origin="Eine Meldung von {origin}.",
+    recap="Noch einmal die Schlagzeilen.",
+    outro=("Das war {show} vom {date}.", "Vielen Dank fürs Zuhören."),
+    quote="Zitat: {text} Zitat Ende.",
+    added="{speaker} fügte hinzu: {text}",
+)
+
+MONTHS = (
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
+).split()
+WEEKDAYS = "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split()
+
+
+def day_ordinal(day: int) -> str:
+    """A day of the month after "am", "vom", "dem": "fünfundzwanzigsten"."""
+    return str(num2words(day, lang="de", to="ordinal")) + "n"
+
+
+def spoken_date(date: dt.date) -> str:
+    """ "Mittwoch, dem fünfundzwanzigsten November" (after "am", "vom")."""
+    return f"{WEEKDAYS[date.weekday()]}, dem {day_ordinal(date.day)} {MONTHS[date.month - 1]}"
+
+
+def count(n: int, more: bool = False) -> str:
+    """ "eine Meldung", "fünf Meldungen", "eine weitere Meldung"."""
+    extra = " weitere" if more else ""
+    if n == 1:
+        return f"eine{extra} Meldung"
+    return f"{num2words(n, lang='de')}{extra} Meldungen"
+
+
+SENTENCES = SentenceRules(
+    titles=frozenset(
+        """z b bzw ca dr prof nr str st usw vgl ggf inkl evtl mio mrd jh abs art hr fr frau
+        bzgl u a o d h s sog etc geb gest max min mind""".split()
+    ),
+    may_end=frozenset("usw etc bzw mio mrd".split()),
+    openers=frozenset(
+        """der die das den dem des ein eine einer er sie es wir ich ihr man dies diese dieser
+        auch aber und doch so dann nun heute gestern morgen am im in auf nach vor bei mit""".split()
+    ),
+    months=frozenset(m.lower() for m in MONTHS),
+)
+
+STOPWORDS = frozenset(
+    """der die das den dem des ein eine einer eines einem einen und oder aber auch als an am
+    auf aus bei bis da dass durch für gegen hat haben hatte hatten ich ihr im in ist ist
+    mit nach nicht noch nun nur ob oder sein seine sich sie sind so über um und uns unter
+    vom von vor war waren was wenn werden wird wie wir zu zum zur sagte sagt jahr jahre
+    heute gestern mehr neue neuen""".split()
+)
+
+NUMBERS = NumberWords(
+    num2words="de",
+    decimal_mark=",",
+    group_mark=".",
+    decimal_word="Komma",
+    percent="Prozent",
+    minus="minus",
+    currencies=(
+        ("€", "Euro", "Euro"),
+        ("EUR", "Euro", "Euro"),
+        ("$", "Dollar", "Dollar"),
+        ("US-Dollar", "US-Dollar", "US-Dollar"),
+        ("£", "Pfund", "Pfund"),
+        ("CHF", "Franken", "Franken"),
+    ),
+    cents=("Cent", "Cent"),
+    million=("Mio.", "Million", "Millionen"),
+    billion=("Mrd.", "Milliarde", "Milliarden"),
+    months=tuple(MONTHS),
+    weekdays=tuple(WEEKDAYS),
+    date_ordinal=day_ordinal,
+    date_joiner=" ",
+    abbreviations=(
+        ("z. B.", "zum Beispiel"),
+        ("d. h.", "das heißt"),
+        ("u. a.", "unter anderem"),
+        ("bzw.", "beziehungsweise"),
+        ("ca.", "circa"),
+        ("Nr.", "Nummer"),
+        ("Dr.", "Doktor"),
+        ("Prof.", "Professor"),
+        ("usw.", "und so weiter"),
+        ("vgl.", "vergleiche"),
+        ("km/h", "Kilometer pro Stunde"),
+        ("km", "Kilometer"),
+        ("kg", "Kilogramm"),
+        ("Std.", "Stunden"),
+        ("Mio.", "Millionen"),
+        ("Mrd.", "Milliarden"),
+    ),
+)
+
+LANGUAGE = Language(
+    tag="de",
+    name="German",
+    phrases=PHRASES,
+    spoken_date=spoken_date,
+    count_stories=count,
+    count_more=lambda n: count(n, more=True),
+    sentences=SENTENCES,
+    stopwords=STOPWORDS,
+    default_voice="sprecher",
+    numbers=NUMBERS,
+    days=DayWords(
+        "heute", "gestern", "am {day}", "am {day}. {month}", tuple(WEEKDAYS), tuple(MONTHS)
+    ),
+    byline_words=("Von",),
+    caption_words=("Foto", "Fotos", "Bild", "Grafik", "Video", "Quelle"),
+)

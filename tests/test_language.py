@@ -1,0 +1,117 @@
+"""Issue 31: one language seam; German and Spanish scripts, sentences and spoken forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from num2words import num2words
+
+from briefing.errors import LanguageError
+from briefing.languages import KNOWN, get_language
+from briefing.models import Story
+from briefing.script import build_script
+from briefing.speech import to_spoken
+from briefing.text import days_as_of, split_sentences
+
+DATE = dt.date(2026, 11, 25)  # a Wednesday
+
+
+def test_a_language_is_found_by_its_tag_and_an_unknown_one_is_one_clear_error():
+    assert get_language("de-AT").tag == "de"
+    assert get_language(None).tag == "en"
+    with pytest.raises(LanguageError, match=r"'fr'.*one of de, en, es"):
+        get_language("fr")
+    assert KNOWN == ("de", "en", "es")
+
+
+def n(value: int, lang: str, **kwargs: str) -> str:
+    return str(num2words(value, lang=lang, **kwargs))
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "spoken"),
+    [
+        ("de", "3,8 Kilometer", f"{n(3, 'de')} Komma {n(8, 'de')} Kilometer"),
+        ("de", "18.500 Besucher", f"{n(18500, 'de')} Besucher"),
+        ("de", "um 4,5 %", f"um {n(4, 'de')} Komma {n(5, 'de')} Prozent"),
+        ("de", "kostet 12,50 €", f"kostet {n(12, 'de')} Euro und {n(50, 'de')} Cent"),
+        ("de", "2,3 Millionen €", f"{n(2, 'de')} Komma {n(3, 'de')} Millionen Euro"),
+        ("de", "am 25. November", f"am {n(25, 'de', to='ordinal')}n November"),
+        ("de", "im Jahr 1990", f"im Jahr {n(1990, 'de', to='year')}"),
+        ("de", "im Jahr 2026", f"im Jahr {n(2026, 'de')}"),
+        ("de", "um 14:30 Uhr", f"um {n(14, 'de')} Uhr {n(30, 'de')}"),
+        ("de", "z. B. Bäume", "zum Beispiel Bäume"),
+        ("de", "1 Million", "eine Million"),
+        ("de", "-3 Grad", f"minus {n(3, 'de')} Grad"),
+        ("es", "4,5 kilómetros", f"{n(4, 'es')} coma {n(5, 'es')} kilómetros"),
+        ("es", "18.500 visitantes", f"{n(18500, 'es')} visitantes"),
+        ("es", "un 12 %", f"un {n(12, 'es')} por ciento"),
+        ("es", "12,50 €", f"{n(12, 'es')} euros con {n(50, 'es')} céntimos"),
+        ("es", "el 25 de noviembre", f"el {n(25, 'es')} de noviembre"),
+        ("es", "el 1 de mayo", "el primero de mayo"),
+        ("es", "en 1990", f"en {n(1990, 'es')}"),
+        ("es", "quedó 3.º", f"quedó {n(3, 'es', to='ordinal')}"),
+        ("es", "a las 14:30", f"a las {n(14, 'es')} y {n(30, 'es')}"),
+        ("es", "EE. UU. y la Sra. Ruiz", "Estados Unidos y la señora Ruiz"),
+    ],
+)
+def test_spoken_forms(language, written, spoken):
+    assert to_spoken(written, language=language) == spoken
+
+
+def test_english_is_the_default_and_unchanged():
+    assert to_spoken("It grew 4.5% to $3.2bn.") == to_spoken(
+        "It grew 4.5% to $3.2bn.", language="en"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "sentences"),
+    [
+        ("de", "Das gilt z. B. für Bäume. Die Stadt plant mehr.", 2),
+        ("de", "Am 25. November stimmte der Rat ab. Dr. Weber war dafür.", 2),
+        ("de", "Sie wohnt in Haus Nr. 4 in Bonn. Er nicht.", 2),
+        ("es", "EE. UU. anunció el plan. La Sra. Ruiz lo criticó.", 2),
+        ("es", "Llegó a EE. UU. El viaje duró dos días.", 2),
+    ],
+)
+def test_sentences_split_by_the_language_s_abbreviations(language, text, sentences):
+    assert len(split_sentences(text, get_language(language).sentences)) == sentences
+
+
+STORIES = [
+    Story(title=f"Meldung {i}", sentences=(f"Satz {i} der Meldung.",), source=f"s{i}")
+    for i in range(1, 6)
+]
+ENGLISH_PHRASES = ("Hello", "welcome", "Coming up", "Thanks", "That's the briefing", "story")
+
+
+@pytest.mark.parametrize("tag", ["de", "es"])
+def test_a_script_in_another_language_has_no_english_show_phrase(tag):
+    names = {"a": "Anna Berg", "b": "Lucía Ortega"}
+    script = build_script(STORIES, date=DATE, voices=("a", "b"), names=names, language=tag)
+    text = script.to_text()
+    assert script.language == tag
+    for phrase in ENGLISH_PHRASES:
+        assert phrase not in text
+    said = get_language(tag).spoken_date(DATE)
+    assert said in text
+    assert ("Mittwoch" if tag == "de" else "miércoles") in said
+
+
+@pytest.mark.parametrize(
+    ("tag", "text", "spoken"),
+    [
+        ("de", "Der Rat stimmte am Dienstag ab.", "Der Rat stimmte gestern ab."),
+        ("de", "Heute beginnt die Messe.", "Gestern beginnt die Messe."),
+        ("de", "Am Sonntag sprach sie.", "Am Sonntag sprach sie."),
+        ("es", "El martes votó el consejo.", "Ayer votó el consejo."),
+        ("es", "Hoy abre la feria.", "Ayer abre la feria."),
+    ],
+)
+def test_day_words_in_the_language(tag, text, spoken):
+    days = get_language(tag).days
+    assert days is not None
+    written = dt.date(2026, 11, 24)  # a Tuesday: the episode is the day after
+    assert days_as_of(text, written, DATE, days) == spoken
