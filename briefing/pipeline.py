@@ -35,6 +35,7 @@ from .render.blocks import AudioSettings, BlockSpec
 from .render.cache import SegmentCache
 from .select import dedupe, fit, rank, script_estimator
 from .sources import gather_articles, warn_skipped
+from .sources.language import keep_language
 from .summarize import summarize_articles
 from .uptodate import run_inputs, summarizer_name, up_to_date
 from .voices import VoiceProfile, cast_voices, display_names, fall_back
@@ -78,8 +79,9 @@ def compose_script(
     show = options.shown()
     voices = options.voices or show_voices(show.language)
     now = now or dt.datetime.now(dt.UTC)
-    skipped = list(skipped)
     articles, duplicates = dedupe(articles)
+    articles, foreign = keep_language(articles, show.language)  # one line each, naming both
+    skipped = [*skipped, *foreign]
     stories, unsummarised = summarize_articles(
         rank(articles, now), max_words=options.max_words, summarizer=options.summarizer,
         today=date, progress=progress.summarising, language=show.language,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from num2words import num2words
@@ -115,3 +116,33 @@ def test_day_words_in_the_language(tag, text, spoken):
     assert days is not None
     written = dt.date(2026, 11, 24)  # a Tuesday: the episode is the day after
     assert days_as_of(text, written, DATE, days) == spoken
+
+
+DATA = Path(__file__).parent / "data"
+NOW = dt.datetime(2026, 11, 25, 6, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("tag", "article", "absent"),
+    [("de", "de-strassenbahn.txt", "Hello"), ("es", "es-coro.txt", "Hello")],
+)
+def test_a_show_in_another_language_reads_its_own_and_skips_an_english_article(
+    tag, article, absent
+):
+    from briefing.models import Show
+    from briefing.pipeline import compose_script
+    from briefing.sources import gather_articles
+
+    sample = Path(__file__).parents[1] / "briefing/samples/sample-01-tram-extension.txt"
+    articles, skipped = gather_articles([DATA / article, sample], now=NOW)
+    prepared = compose_script(
+        articles, skipped, date=DATE, now=NOW, show=Show(title="Der Morgen", language=tag)
+    )
+    text = prepared.script.to_text()
+    assert absent not in text and "story" not in text
+    assert len(prepared.stories) == 1
+    english = get_language("en").name
+    assert [s.reason for s in prepared.skipped] == [
+        f"in {english}, not the show's {get_language(tag).name}"
+    ]
+    assert prepared.script.segments[0].voice == get_language(tag).default_voice
