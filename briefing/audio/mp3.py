@@ -13,7 +13,7 @@ to its samples after ``ENCODER_DELAY`` samples of silence that LAME puts first.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,13 +66,25 @@ def encoder_version() -> str:
     return f"lameenc {package_version('lameenc')}"
 
 
-def count_frames(data: bytes) -> int:
-    """The number of MPEG layer III frames in ``data`` (frames only, no tag).
+@dataclass(frozen=True)
+class Frame:
+    """Where one MPEG layer III frame lies in a stream of frames."""
 
-    Raises AudioError when the bytes are not whole frames, so a damaged block
-    is never joined into an episode.
+    offset: int
+    """Its first byte."""
+    length: int
+    sample_rate: int
+    reservoir: int
+    """Its side information's main_data_begin: how many bytes of its audio data lie in
+    the frames before it (0: it decodes on its own, a clean place to cut the stream)."""
+
+
+def mpeg_frames(data: bytes) -> Iterator[Frame]:
+    """The MPEG layer III frames of ``data`` (frames only, no tag), in order.
+
+    Raises AudioError when the bytes are not whole frames.
     """
-    position = frames = 0
+    position = 0
     while position < len(data):
         header = data[position : position + 4]
         if len(header) < 4 or header[0] != 0xFF or header[1] & 0xE0 != 0xE0:
@@ -87,11 +99,33 @@ def count_frames(data: bytes) -> int:
         rate = _SAMPLE_RATES[version][rate_index]
         padding = (header[2] >> 1) & 1
         slots = 144 if version == 3 else 72
-        position += slots * bitrate // rate + padding
-        frames += 1
-    if position != len(data):
-        raise AudioError("the MP3 data ends in the middle of a frame")
-    return frames
+        length = slots * bitrate // rate + padding
+        if position + length > len(data):
+            raise AudioError("the MP3 data ends in the middle of a frame")
+        side = position + 4 + (2 if header[1] & 1 == 0 else 0)  # after the CRC, if any
+        # main_data_begin: 9 bits in MPEG-1, 8 in MPEG-2 and 2.5
+        reservoir = (data[side] << 1) | (data[side + 1] >> 7) if version == 3 else data[side]
+        yield Frame(position, length, rate, reservoir)
+        position += length
+
+
+def count_frames(data: bytes) -> int:
+    """The number of MPEG layer III frames in ``data`` (frames only, no tag).
+
+    Raises AudioError when the bytes are not whole frames, so a damaged block
+    is never joined into an episode.
+    """
+    return sum(1 for _ in mpeg_frames(data))
+
+
+def audio_start(data: bytes) -> int:
+    """Where an MP3 file's frames start: after its ID3v2 tag, if it has one."""
+    if data[:3] != b"ID3" or len(data) < 10:
+        return 0
+    size = 0
+    for byte in data[6:10]:
+        size = (size << 7) | (byte & 0x7F)
+    return 10 + size + (10 if data[5] & 0x10 else 0)  # a footer, in ID3v2.4
 
 
 @dataclass(frozen=True)
