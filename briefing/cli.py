@@ -380,6 +380,15 @@ def cli() -> None:
     show_default=True,
     help="MP3 bit rate in kbit/s (mono).",
 )
+@click.option(
+    "--edition",
+    "editions",
+    type=click.Choice(["epub", "daisy"]),
+    multiple=True,
+    help="Also write a talking-book edition beside the MP3: epub (EPUB 3 with Media "
+    "Overlays, for reading apps that read aloud) or daisy (DAISY 2.02, zipped, for DAISY "
+    "players); repeat for both. [default: the config's [output] editions, else none]",
+)
 @_publish_options
 @_render_options
 @_config_option
@@ -396,6 +405,7 @@ def generate(
     summarizer: str | None,
     wpm: int | None,
     bitrate: str,
+    editions: tuple[str, ...],
     base_url: str | None,
     keep: int | None,
     wait_s: float,
@@ -428,6 +438,7 @@ def generate(
       briefing generate https://example.org/feed.xml ./saved-article.txt
       briefing generate --config briefing.toml --minutes 10
       briefing generate saved/ --base-url https://example.org/briefing/ --keep 14
+      briefing generate saved/ --edition epub --edition daisy
       cat story.txt | briefing generate -
     """
     from .options import run_options
@@ -441,7 +452,7 @@ def generate(
         config, out_dir=out_dir, date=_as_date(date), title=title, voices=voices,
         max_words=max_words, bitrate_kbps=int(bitrate), base_url=base_url, keep=keep,
         minutes=minutes, since=since, summarizer=summarizer, wpm=wpm,
-        force=force or no_cache, wait_s=wait_s,
+        force=force or no_cache, wait_s=wait_s, editions=editions,
     )  # fmt: skip
     http = _http_client(chosen, config, cache_dir or config.cache, cached=not no_cache)
     with http as client, _progress_bars(quiet) as progress:
@@ -566,6 +577,8 @@ def _report(episode: Any) -> None:
         _echo(f"Told once (duplicates left out): {', '.join(episode.duplicates)}", err=True)
     if episode.dropped:
         _echo(f"Left out to fit the time: {'; '.join(episode.dropped)}", err=True)
+    for book in episode.books:
+        _echo(f"Talking book: {book}", err=True)
 
 
 def _stderr_is_terminal() -> bool:

@@ -15,7 +15,8 @@ from typing import Any, NoReturn, overload
 
 from .errors import BriefingError
 from .models import Show, SourceConfig, is_url
-from .options import DEFAULT_SINCE, KEEP_RANGE, MAX_WORDS_RANGE, MINUTES_RANGE
+from .options import DEFAULT_SINCE, KEEP_RANGE, MAX_WORDS_RANGE, MINUTES_RANGE, editions_of
+from .publish.books import BookFormat
 from .tomlfile import read_toml
 from .voices import MAX_RATE, MIN_RATE
 
@@ -37,6 +38,8 @@ class Config:
     out_dir: Path = Path("out")
     keep: int | None = None
     """Keep only the newest N episodes."""
+    editions: tuple[BookFormat, ...] = ()
+    """Talking-book editions written beside the MP3 ([output] editions = ["epub", "daisy"])."""
     voices: tuple[str, ...] = ()
     """Voice profile names; empty: the default show (``voices.default_voices``)."""
     minutes: float | None = None
@@ -303,6 +306,10 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     output = _Checker(top.get("output", dict, {}, "a table ([output])"), "output", path)
     folder = output.text("folder", "out")
     keep = output.whole("keep", None, *KEEP_RANGE)
+    editions = output.get("editions", list, [], 'a list such as ["epub", "daisy"]')
+    known = [kind.value for kind in BookFormat]
+    if not all(isinstance(name, str) and name in known for name in editions):
+        output.fail("output.editions", f"must list editions among {', '.join(known)}")
     output.done()
     run = _Checker(top.get("briefing", dict, {}, "a table ([briefing])"), "briefing", path)
     voices = run.get("voices", list, None, "a list of voice names")
@@ -365,6 +372,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         base_url=base_url,
         out_dir=out_dir,
         keep=keep,
+        editions=editions_of(editions),
         voices=tuple(voices),
         minutes=minutes,
         since=since,

@@ -244,6 +244,8 @@ class Episode:
     srt_path: Path | None = None
     chapters_path: Path | None = None
     """The Podcasting 2.0 JSON chapters file."""
+    books: tuple[Path, ...] = field(default_factory=tuple)
+    """The talking-book editions (EPUB 3, DAISY 2.02), when asked for."""
     skipped: tuple[str, ...] = field(default_factory=tuple)
     """One message per source that was skipped, for the run's summary."""
     duplicates: tuple[str, ...] = field(default_factory=tuple)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from .models import Show, Story
+from .publish.books import BookFormat
 
 if TYPE_CHECKING:
     from .config import Config
@@ -76,6 +77,8 @@ class RunOptions:
     """Public URL of the output folder, for the feed."""
     keep: int | None = None
     """Keep only the newest N episodes."""
+    editions: tuple[BookFormat, ...] = ()
+    """Talking-book editions written beside the MP3 (EPUB 3, DAISY 2.02)."""
     force: bool = False
     """Make the episode even when it is up to date."""
     wait_s: float = 300.0
@@ -85,6 +88,8 @@ class RunOptions:
         """These options with some fields changed (unknown names are a TypeError)."""
         if "voices" in changes:
             changes["voices"] = tuple(changes["voices"])
+        if "editions" in changes:
+            changes["editions"] = editions_of(changes["editions"])
         return replace(self, **changes) if changes else self
 
     def shown(self) -> Show:
@@ -94,6 +99,12 @@ class RunOptions:
 
 
 FIELDS = frozenset(f.name for f in fields(RunOptions))
+
+
+def editions_of(names: Any) -> tuple[BookFormat, ...]:
+    """Talking-book editions by name ("epub", "daisy"), each once, in a fixed order."""
+    wanted = {BookFormat(name) if isinstance(name, str) else name for name in names}
+    return tuple(kind for kind in BookFormat if kind in wanted)
 
 
 def run_options(
@@ -119,11 +130,14 @@ def run_options(
             "wpm": config.wpm,
             "base_url": config.base_url,
             "keep": config.keep,
+            "editions": config.editions,
         }
         kind = summarizer or config.summarizer
     given = {k: v for k, v in flags.items() if v is not None and v != ()}
     if "voices" in given:
         given["voices"] = tuple(given["voices"])
+    if "editions" in given:
+        given["editions"] = editions_of(given["editions"])
     if kind is not None:
         given["summarizer"] = (
             make_summarizer(kind, config.llm if config else None) if isinstance(kind, str) else kind

@@ -244,6 +244,8 @@ def plan_episode(
         base_url=options.base_url, keep=options.keep, minutes=options.minutes,
         summarizer=summarizer_name(options.summarizer),
     )  # fmt: skip
+    # Asked for with other talking-book editions, an episode is made again.
+    inputs += "".join(f"+{kind.value}" for kind in options.editions)
     if not options.force:
         unchanged = up_to_date(out_dir, store, date, inputs)
         if unchanged is not None:
@@ -293,5 +295,5 @@ def make_episode(
         (block.mp3 for block in rendered.blocks), out_dir=options.out_dir, inputs=inputs,
         skipped=[str(s) for s in prepared.skipped] + list(rendered.unspoken),
         duplicates=prepared.duplicates, dropped=prepared.dropped, base_url=options.base_url,
-        keep=options.keep, now=planned.now,
+        keep=options.keep, now=planned.now, books=options.editions,
     )  # fmt: skip

@@ -69,6 +69,8 @@ CONTENT_TYPES = {
     ".js": "text/javascript; charset=utf-8",
     ".png": "image/png",
     ".jpg": "image/jpeg",
+    ".epub": "application/epub+zip",  # the talking-book editions
+    ".zip": "application/zip",
 }
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$")

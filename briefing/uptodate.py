@@ -97,6 +97,7 @@ def up_to_date(out_dir: Path, store: Store, date: dt.date, inputs: str) -> Episo
         vtt_path=path(entry.vtt),
         srt_path=path(entry.srt),
         chapters_path=path(entry.chapters),
+        books=tuple(out_dir / name for name in entry.books),
         inputs=inputs,
         up_to_date=True,
     )

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..files import after_commit, atomic_path, temporary_sibling, transaction
 from ..models import Episode, Script, Show
 from . import publish_episode
+from .books import BookFormat
 from .store import remove_names
 
 if TYPE_CHECKING:
@@ -39,11 +40,12 @@ def episode_title(show: str, date: dt.date) -> str:
 #: How many hex digits of the MP3's SHA-256 name an edition of an episode.
 EDITION_DIGITS = 12
 EPISODE_PREFIX = "briefing-"
-#: A file of an episode: ``briefing-DATE-EDITION.mp3`` and its script, transcripts and
-#: JSON chapters; or ``briefing-DATE.mp3`` ... as folders made before editions hold them.
+#: A file of an episode: ``briefing-DATE-EDITION.mp3`` and its script, transcripts, JSON
+#: chapters and talking books (``.epub``, ``.daisy.zip``); or ``briefing-DATE.mp3`` ...
+#: as folders made before editions hold them.
 EPISODE_FILE = re.compile(
     rf"{EPISODE_PREFIX}(\d{{4}}-\d\d-\d\d)(?:-[0-9a-f]{{{EDITION_DIGITS}}})?"
-    r"\.(?:mp3|txt|vtt|srt|chapters\.json)"
+    r"\.(?:mp3|txt|vtt|srt|chapters\.json|epub|daisy\.zip)"
 )
 
 
@@ -56,9 +58,11 @@ class EpisodeFiles:
     vtt: Path
     srt: Path
     chapters: Path
+    books: tuple[tuple[BookFormat, Path], ...] = ()
+    """The talking-book editions asked for (``--edition``), each with its file."""
 
     def names(self) -> frozenset[str]:
-        return frozenset(getattr(self, f.name).name for f in fields(self))
+        return frozenset(path.name for _, path in _named(self))
 
 
 def edition_of(mp3: Path) -> str:
@@ -83,7 +87,9 @@ def superseded(out_dir: Path, date: dt.date, current: frozenset[str]) -> list[st
     )
 
 
-def episode_files(out_dir: Path, date: dt.date, edition: str) -> EpisodeFiles:
+def episode_files(
+    out_dir: Path, date: dt.date, edition: str, books: Sequence[BookFormat] = ()
+) -> EpisodeFiles:
     """The files of an edition (``briefing-DATE-EDITION.mp3``, ``.txt``, ...): a changed
     MP3 gets new URLs, so podcast apps fetch it as a new episode (the enclosure/guid
     rule, see ``Store.upsert``); every file of the edition shares its stem."""
@@ -94,13 +100,39 @@ def episode_files(out_dir: Path, date: dt.date, edition: str) -> EpisodeFiles:
         vtt=stem.with_suffix(".vtt"),
         srt=stem.with_suffix(".srt"),
         chapters=stem.with_suffix(".chapters.json"),
+        books=tuple((kind, stem.with_name(stem.name + kind.suffix)) for kind in books),
     )
 
 
 def _named(files: EpisodeFiles) -> list[tuple[str, Path]]:
     # ExitStack leaves in reverse order: the MP3, entered first, is written last and
     # renamed after the other files of the episode (and before the feed).
-    return [(f.name, getattr(files, f.name)) for f in fields(files)]
+    own = [(f.name, getattr(files, f.name)) for f in fields(files) if f.name != "books"]
+    return own + [(kind.value, path) for kind, path in files.books]
+
+
+def _write_books(
+    files: EpisodeFiles,
+    tmp: dict[str, Path],
+    script: Script,
+    show: Show,
+    title: str,
+    placed: Timeline,
+    edition: str,
+    cover: bytes | None,
+    now: dt.datetime | None,
+) -> None:
+    """Write the talking books of the episode from its MP3 (written) and its timeline."""
+    from .books import book_of, write_book
+
+    book = book_of(
+        script, show, title, placed.chapters, placed.cues, placed.duration_ms,
+        edition=edition, cover=cover,
+    )  # fmt: skip
+    modified = now or dt.datetime.now(dt.UTC)
+    for kind, _ in files.books:
+        log.info("writing the %s edition", kind.value)
+        write_book(kind, book, tmp["mp3"], tmp[kind.value], modified)
 
 
 def start_cover(show: Show) -> None:
@@ -125,10 +157,12 @@ def write_episode(
     base_url: str | None = None,
     keep: int | None = None,
     now: dt.datetime | None = None,
+    books: Sequence[BookFormat] = (),
 ) -> Episode:
-    """Write the episode of ``script`` (its blocks' frames placed as ``placed``) and
-    publish it (store, feed, page, cover) in one transaction: they all land together,
-    or (a full disk, any failure) none changes."""
+    """Write the episode of ``script`` (its blocks' frames placed as ``placed``), its
+    talking-book editions (``books``: EPUB 3, DAISY 2.02) and publish it (store,
+    feed, page, cover) in one transaction: they all land together, or (a full disk,
+    any failure) none changes."""
     from ..audio.mp3 import Tags, id3_language, write_mp3
     from .chapters import to_json_chapters
     from .cover import artwork
@@ -153,7 +187,8 @@ def write_episode(
         scratch = temporary_sibling(out_dir / f"{EPISODE_PREFIX}{date.isoformat()}.mp3")
         try:
             write_mp3(scratch, tags, mp3_frames)
-            files = episode_files(out_dir, date, edition_of(scratch))
+            edition = edition_of(scratch)
+            files = episode_files(out_dir, date, edition, books)
             with contextlib.ExitStack() as stack:
                 tmp = {name: stack.enter_context(atomic_path(path)) for name, path in _named(files)}
                 os.replace(scratch, tmp["mp3"])
@@ -161,6 +196,8 @@ def write_episode(
                 tmp["vtt"].write_text(to_vtt(placed.cues), encoding="utf-8")
                 tmp["srt"].write_text(to_srt(placed.cues), encoding="utf-8")
                 tmp["chapters"].write_text(to_json_chapters(placed.chapters), encoding="utf-8")
+                if files.books:
+                    _write_books(files, tmp, script, show, title, placed, edition, tags.cover, now)
         finally:
             scratch.unlink(missing_ok=True)
         episode = Episode(
@@ -174,6 +211,7 @@ def write_episode(
             vtt_path=files.vtt,
             srt_path=files.srt,
             chapters_path=files.chapters,
+            books=tuple(path for _, path in files.books),
             skipped=tuple(skipped),
             duplicates=tuple(duplicates),
             dropped=tuple(dropped),

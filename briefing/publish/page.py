@@ -167,6 +167,23 @@ def _story(story: Chapter, href: str) -> str:
     )
 
 
+#: What each talking-book edition is called on the page, by the end of its file name.
+BOOK_LINKS = (
+    (".epub", "EPUB 3 talking book (text and audio, for reading apps that read aloud)"),
+    (".daisy.zip", "DAISY 2.02 talking book (for DAISY players)"),
+)
+
+
+def _books(entry: EpisodeEntry) -> list[str]:
+    """Links to the episode's talking-book editions (``--edition``), if it has any."""
+    return [
+        f'<a href="{_e(name)}" download>Download the {label}</a>'
+        for suffix, label in BOOK_LINKS
+        for name in entry.books
+        if name.endswith(suffix)
+    ]
+
+
 def _episode(entry: EpisodeEntry, out_dir: Path, help_below: bool = False) -> str:
     key = episode_anchor(entry)
     title_id = f"{key}-title"
@@ -202,6 +219,7 @@ def _episode(entry: EpisodeEntry, out_dir: Path, help_below: bool = False) -> st
             f'class="follow" checked> <label for="{key}-follow">Follow the transcript</label>'
             "</div>",
             f'<a href="{_e(entry.audio)}" download>Download the MP3 ({_size(entry.bytes)})</a>',
+            *_books(entry),
             "</div>",
             *([_shortcuts()] if help_below else []),
             f'<nav class="stories" aria-labelledby="{key}-stories {title_id}">',

@@ -73,10 +73,15 @@ class EpisodeEntry:
     script: str | None = None
     inputs: str = ""
     """The hash of what the episode was made from: a run with the same one has nothing to do."""
+    books: tuple[str, ...] = ()
+    """Its talking-book editions' file names (``.epub``, ``.daisy.zip``): linked from
+    the page, never enclosures of the feed."""
 
     def files(self) -> list[str]:
-        """Every file of the episode, by name."""
-        return [n for n in (self.audio, self.chapters, self.vtt, self.srt, self.script) if n]
+        """Every file of the episode, by name: what the page links, the server serves,
+        and ``keep`` removes with it."""
+        own = (self.audio, self.chapters, self.vtt, self.srt, self.script, *self.books)
+        return [n for n in own if n]
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -92,6 +97,10 @@ class EpisodeEntry:
         values["date"] = dt.date.fromisoformat(data["date"])
         values["published"] = dt.datetime.fromisoformat(data["published"])
         values["stories"] = tuple(story_from_json(s) for s in data.get("stories", ()))
+        books = data.get("books", [])
+        if not isinstance(books, list):
+            raise ValueError(f"books must be a list of file names, not {books!r}")
+        values["books"] = tuple(books)
         entry = cls(**values)
         for name in entry.files():
             if not isinstance(name, str) or Path(name).name != name or name in (".", ".."):
@@ -242,6 +251,7 @@ def entry_for(episode: Episode, now: dt.datetime) -> EpisodeEntry:
         srt=name(episode.srt_path),
         script=name(episode.script_path),
         inputs=episode.inputs,
+        books=tuple(path.name for path in episode.books),
     )
 
 
