@@ -10,7 +10,7 @@ OUT    ?= out
 # The test tools, and the optional piper voice (GPL-3.0-or-later) so its tests run too.
 EXTRAS ?= test,piper
 
-.PHONY: demo test test-fast bench lint clean system-deps browser-deps
+.PHONY: demo test test-fast bench lint clean system-deps browser-deps epubcheck-deps
 
 demo: $(STAMP)
 	$(BIN)/briefing generate --out $(OUT)
@@ -52,6 +52,18 @@ system-deps:
 	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends espeak-ng ffmpeg; }; \
 	else \
 	  echo "Install them with: sudo apt-get install espeak-ng ffmpeg   (optional: briefing works without)"; \
+	fi
+
+# Optional: epubcheck (Debian's, with its Java), which the tests of the talking-book
+# editions run on the EPUBs they make (they skip without it).
+epubcheck-deps:
+	@if command -v epubcheck >/dev/null && test -f /usr/share/java/epubcheck.jar; then \
+	  echo "epubcheck is installed"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends epubcheck \
+	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends epubcheck; }; \
+	else \
+	  echo "Install epubcheck for the EPUB tests: sudo apt-get install epubcheck"; \
 	fi
 
 # Optional: what the browser tests of the episode page need (they skip without it):
