@@ -23,7 +23,7 @@ from .languages import Language, get_language
 from .languages.en import PHRASES as ENGLISH
 from .languages.en import spoken_count, spoken_date
 from .models import Script, Segment, SegmentKind, Show, Story
-from .text import cut_at_word, split_sentences, words
+from .text import cut_at_word, split_sentences, words, words_in_any_language
 
 DEFAULT_SHOW = Show().title
 
@@ -267,8 +267,9 @@ _POINTER_HEADLINE = re.compile(
 
 def longest_sentence(line: str, language: Language | None = None) -> int:
     """The words in the longest sentence of ``line`` (numbers count as one word)."""
-    rules = get_language(language).sentences
-    return max((len(words(s)) for s in split_sentences(line, rules)), default=0)
+    said = get_language(language)
+    count = words if said.tag == "en" else words_in_any_language
+    return max((len(count(s)) for s in split_sentences(line, said.sentences)), default=0)
 
 
 def _ear(language: Language | None) -> Callable[[str], list[str]]:

@@ -181,6 +181,15 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*")
+
+
+def words_in_any_language(text: str) -> list[str]:
+    """The words of a text in any alphabet ("für", "Straßenbahn", "años"); a number
+    counts as one word. (``words`` reads English's letters alone, as it always has.)"""
+    return _ANY_WORD.findall(text)
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stem: lower case, common suffixes cut ("voted" -> "vot")."""

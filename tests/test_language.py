@@ -45,6 +45,8 @@ def n(value: int, lang: str, **kwargs: str) -> str:
         ("de", "z. B. Bäume", "zum Beispiel Bäume"),
         ("de", "1 Million", "eine Million"),
         ("de", "-3 Grad", f"minus {n(3, 'de')} Grad"),
+        ("de", "142 Millionen", "hundertzweiundvierzig Millionen"),  # no "ein" before it
+        ("de", "101 Tage", "hundertein Tage"),
         ("es", "4,5 kilómetros", f"{n(4, 'es')} coma {n(5, 'es')} kilómetros"),
         ("es", "18.500 visitantes", f"{n(18500, 'es')} visitantes"),
         ("es", "un 12 %", f"un {n(12, 'es')} por ciento"),
@@ -55,6 +57,9 @@ def n(value: int, lang: str, **kwargs: str) -> str:
         ("es", "quedó 3.º", f"quedó {n(3, 'es', to='ordinal')}"),
         ("es", "a las 14:30", f"a las {n(14, 'es')} y {n(30, 'es')}"),
         ("es", "EE. UU. y la Sra. Ruiz", "Estados Unidos y la señora Ruiz"),
+        ("es", "21 países", "veintiún países"),
+        ("es", "31 grupos", "treinta y un grupos"),
+        ("es", "quedaron 21.", f"quedaron {n(21, 'es')}."),
     ],
 )
 def test_spoken_forms(language, written, spoken):
@@ -146,3 +151,12 @@ def test_a_show_in_another_language_reads_its_own_and_skips_an_english_article(
         f"in {english}, not the show's {get_language(tag).name}"
     ]
     assert prepared.script.segments[0].voice == get_language(tag).default_voice
+
+
+def test_a_german_sentence_is_counted_by_its_words_not_cut_at_its_umlauts():
+    from briefing.script import longest_sentence, story_body
+
+    sentence = " ".join(["Für"] * 18 + ["Bürger"] * 18) + "."  # 36 words, 72 by ASCII letters
+    assert longest_sentence(sentence, get_language("de")) == 36
+    story = Story(title="Über", sentences=(sentence,), source="s")
+    assert story_body(story, get_language("de")) == (sentence,)

@@ -30,9 +30,9 @@ ENGLISH_SHOW_PHRASES = ("Hello", "welcome to", "Coming up", "That's the briefing
 #: article, ID3 language)
 SHOWS = {
     "de": ("de-strassenbahn.txt", "Der Morgen", "German",
-           "Guten Tag und willkommen bei Der Morgen am Mittwoch", "Straßenbahn", "deu"),
+           "Guten Tag, hier ist Der Morgen am Mittwoch", "Straßenbahn", "deu"),
     "es": ("es-coro.txt", "El Boletín", "Spanish",
-           "Buenos días y bienvenidos a El Boletín. Hoy es miércoles", "Kestrava", "spa"),
+           "Buenos días, esto es El Boletín. Hoy es miércoles", "Kestrava", "spa"),
 }  # fmt: skip
 
 

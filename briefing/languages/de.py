@@ -10,7 +10,7 @@ from ..text import DayWords, SentenceRules
 from . import Language, NumberWords, Phrasebook
 
 PHRASES = Phrasebook(
-    welcome="Guten Tag und willkommen bei {show} am {date}.",
+    welcome="Guten Tag, hier ist {show} am {date}.",
     host=" Am Mikrofon ist {name}.",
     count="Heute haben wir {count} für Sie.",
     rundown="Außerdem in dieser Sendung:",

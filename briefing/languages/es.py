@@ -10,7 +10,7 @@ from ..text import DayWords, SentenceRules
 from . import Language, NumberWords, Phrasebook
 
 PHRASES = Phrasebook(
-    welcome="Buenos días y bienvenidos a {show}. Hoy es {date}.",
+    welcome="Buenos días, esto es {show}. Hoy es {date}.",
     host=" Les habla {name}.",
     count="Hoy les traemos {count}.",
     rundown="Además, en este boletín:",

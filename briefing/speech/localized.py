@@ -182,6 +182,14 @@ def number_rule(words: NumberWords) -> Rule:
             said = "eine" if feminine else article
         else:
             said = say_number(match["num"], words)
+            before_noun = bool(re.match(r"\s+[^\W\d]", after))
+            if words.num2words == "de":  # "hundertzwei", "tausend": as said, without "ein"
+                said = re.sub(r"^ein(?=hundert|tausend)", "", said)
+                if before_noun and said.endswith("eins"):
+                    said = said[:-1]  # "hundertein Tage"
+            elif before_noun and said.endswith("uno"):
+                # "un país", "treinta y un países", "veintiún países"
+                said = said[:-3] + ("un" if said == "uno" or said.endswith(" uno") else "ún")
         return f"{words.minus} {said}" if match["minus"] else said
 
     return lambda text: pattern.sub(say, text)

@@ -12,7 +12,7 @@ import re
 
 from ..languages import Language
 from ..models import Article, Story
-from ..text import clean_paragraph, split_sentences, stem, words
+from ..text import clean_paragraph, split_sentences, stem, words_in_any_language
 from .lead import DEFAULT_MAX_WORDS
 
 #: A sentence that shares this much of its meaning with one before it repeats it.
@@ -24,7 +24,9 @@ MAX_BYLINE_WORDS = 8
 def terms(sentence: str, language: Language) -> frozenset[str]:
     """The sentence's words that carry meaning (no stopwords, no numbers)."""
     return frozenset(
-        stem(w) for w in words(sentence) if w.lower() not in language.stopwords and w.isalpha()
+        stem(w)
+        for w in words_in_any_language(sentence)
+        if w.lower() not in language.stopwords and w.isalpha()
     )
 
 
