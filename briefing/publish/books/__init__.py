@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,8 +40,8 @@ class BookFormat(enum.Enum):
 
 @dataclass(frozen=True)
 class Phrase:
-    """One spoken sentence (or a piece of a long one: a transcript cue) and its clip
-    of the episode's audio, in milliseconds from the start of the MP3."""
+    """One spoken sentence (its transcript cues, joined) and its clip of the episode's
+    audio, in milliseconds from the start of the MP3."""
 
     text: str
     start_ms: int
@@ -112,8 +113,20 @@ def lead_count(segment: Segment, cues: Sequence[Cue]) -> int:
     return count
 
 
-def _phrases(cues: Sequence[Cue]) -> tuple[Phrase, ...]:
-    return tuple(Phrase(c.text, c.start_ms, c.end_ms) for c in cues)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def join_sentences(cues: Sequence[Cue]) -> tuple[Phrase, ...]:
+    """The cues as sentences: a long sentence's pieces (a transcript cue holds two
+    lines at most) joined again, from its first piece's start to its last's end."""
+    phrases: list[Phrase] = []
+    for cue in cues:
+        last = phrases[-1] if phrases else None
+        if last is not None and not _SENTENCE_END.search(last.text):
+            phrases[-1] = Phrase(f"{last.text} {cue.text}", last.start_ms, cue.end_ms)
+        else:
+            phrases.append(Phrase(cue.text, cue.start_ms, cue.end_ms))
+    return tuple(phrases)
 
 
 def sections_of(
@@ -137,8 +150,8 @@ def sections_of(
                 chapter.kind,
                 chapter.start_ms,
                 end,
-                _phrases(own[:count]),
-                _phrases(own[count:]),
+                join_sentences(own[:count]),
+                join_sentences(own[count:]),
             )  # fmt: skip
         )
     return tuple(sections)

@@ -180,10 +180,11 @@ def _content(book: Book) -> str:
 
 def _smil(book: Book, index: int, cut: Cut, elapsed_ms: float) -> str:
     name = _name(index)
+    # The audio in a seq of its own, as most DAISY 2.02 books have it (and readers expect).
     pars = "".join(
         f'<par endsync="last" id="{tid}-par"><text src="content.html#{tid}" id="{tid}-t"/>'
-        f'<audio src="{name}.mp3" clip-begin="{_npt(begin)}" clip-end="{_npt(end)}" '
-        f'id="{tid}-a"/></par>\n'
+        f'<seq id="{tid}-seq"><audio src="{name}.mp3" clip-begin="{_npt(begin)}" '
+        f'clip-end="{_npt(end)}" id="{tid}-a"/></seq></par>\n'
         for tid, begin, end in _pars(book.sections[index], index, cut)
     )
     head = "".join(
