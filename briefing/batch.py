@@ -285,13 +285,15 @@ def run_batch(
             else:
                 planned.append((path, plan))
         # Every block of every show at once: each unique one rendered once, the
-        # workers busy from the first show's blocks to the last's. A block that
-        # fails is met again (from the renderer's memory) when its show is made.
+        # workers busy from the first show's blocks to the last's, and into the
+        # cache, not memory: each show is then made from the cache, one at a time.
+        # A block that fails is met again (from the renderer's memory) when its
+        # show is made.
         wanted = [spec for _, plan in planned for spec in plan.blocks()]
         if wanted:
             log.info("%d shows ask for %d blocks", len(planned), len(wanted))
             try:
-                renderer.render(wanted, progress.rendering)
+                renderer.prepare(wanted, progress.rendering)
             except ClusterError:
                 raise  # the batch's own scheduler: no show can be rendered
             except (BriefingError, OSError) as exc:  # an engine that cannot be used at

@@ -223,6 +223,32 @@ def test_without_a_cache_every_block_is_rendered(silent_voices):
     assert Renderer(None).render(specs).rendered == len(specs)
 
 
+def test_prepare_renders_into_the_cache_and_keeps_no_audio(tmp_path, silent_voices):
+    """A batch renders every show's blocks at once with ``prepare``: they go to the
+    cache, and each show is then made from it, so no block's audio stays in memory
+    (500 shows' blocks held at once were about 0.4 MB a show)."""
+    profiles = {"anchor": _silent("anchor")}
+    cache = SegmentCache(tmp_path / "cache")
+    specs = plan_blocks(_script("Alpha", "Beta"), profiles)
+    renderer = Renderer(cache)
+    assert renderer.prepare(specs) == len(specs)
+    assert all(cache.get(spec.key) is not None for spec in specs)
+    calls = len(silent_voices.calls)
+    made = renderer.render(specs)  # a show made after the batch's rendering: from the cache
+    assert made.rendered == 0 and all(made.blocks) and len(silent_voices.calls) == calls
+    # Nothing was kept: with the cache emptied, the same renderer speaks them again.
+    cache.clear()
+    assert renderer.render(specs).rendered == len(specs)
+
+
+def test_without_a_cache_prepared_blocks_are_kept(silent_voices):
+    profiles = {"anchor": _silent("anchor")}
+    specs = plan_blocks(_script("Alpha"), profiles)
+    renderer = Renderer(None)
+    assert renderer.prepare(specs) == len(specs)
+    assert renderer.render(specs).rendered == 0
+
+
 # -- worker processes ---------------------------------------------------------------------
 
 
@@ -454,4 +480,10 @@ def test_a_voice_is_the_same_bytes_beside_espeak_in_its_worker():
             _one_by_one(renderer, before)
             return _one_by_one(renderer, specs)
 
-    assert in_a_worker(_real_specs("anchor", _BEFORE)) == in_a_worker([])
+    alone = in_a_worker([])
+    assert in_a_worker(_real_specs("anchor", _BEFORE)) == alone
+    # A worker serves one engine now (issue 29), but ``--jobs 0`` renders every voice in
+    # one process: espeak-ng first, then the presenter, in this process.
+    here = Renderer(None, jobs=0)
+    _one_by_one(here, _real_specs("anchor", _BEFORE))
+    assert _one_by_one(here, specs) == alone

@@ -184,6 +184,11 @@ class Renderer:
     callable (a worker could not create it). A block whose rendering crashes,
     hangs past its timeout or fails is tried once more in a fresh worker, then
     reported as failed; an engine or voice that cannot be used at all raises.
+
+    With a cache, a rendered block goes to it and nothing of its audio stays in
+    memory: each run (each show of a batch) reads its blocks back from the cache,
+    so a batch of 500 shows holds one show's audio at a time, not every show's.
+    Without one, the blocks are kept for the renderer's life.
     """
 
     cache: BlockStore | None = None
@@ -248,16 +253,30 @@ class Renderer:
         return speech_timeout_s(len(spec.text), self.timeout_base_s, self.timeout_per_char_s)
 
     def lookup(self, spec: BlockSpec) -> CachedBlock | None:
-        """The block from this run or from the cache, without rendering it."""
-        block = self._memo.get(spec.key)
-        if block is None and self.cache is not None:
-            block = self.cache.get(spec.key)
-            if block is not None:
-                self._memo[spec.key] = block
-        return block
+        """The block from the cache (or, without one, from this renderer's memory),
+        without rendering it."""
+        if self.cache is None:
+            return self._memo.get(spec.key)
+        return self.cache.get(spec.key)
 
-    def render(self, specs: Sequence[BlockSpec], progress: Progress | None = None) -> RenderResult:
-        """Every block, in the order given: cached ones at once, the rest rendered."""
+    def _keep(self, key: str, block: CachedBlock) -> None:
+        """Keep a rendered block where ``lookup`` finds it again."""
+        if self.cache is None:
+            self._memo[key] = block
+
+    def prepare(self, specs: Sequence[BlockSpec], progress: Progress | None = None) -> int:
+        """Render every block of ``specs`` that the cache lacks into it, keeping none
+        of them in memory (``render`` would return them all: a batch asks for every
+        show's blocks at once, then makes each show from the cache); returns how many
+        were rendered. A block that fails is reported when a run asks for it again."""
+        return self.render(specs, progress, collect=False).rendered
+
+    def render(
+        self, specs: Sequence[BlockSpec], progress: Progress | None = None, *, collect: bool = True
+    ) -> RenderResult:
+        """Every block, in the order given: cached ones at once, the rest rendered.
+        Without ``collect`` (``prepare``), the result's blocks are all None."""
+        collect = collect or self.cache is None
         blocks: list[CachedBlock | None] = [None] * len(specs)
         waiting: dict[str, list[int]] = {}
         done = 0
@@ -270,7 +289,8 @@ class Renderer:
             if block is None:
                 waiting.setdefault(spec.key, []).append(index)
                 continue
-            blocks[index] = block
+            if collect:
+                blocks[index] = block
             done += 1
             self.reused += 1
             if progress:
@@ -280,7 +300,8 @@ class Renderer:
         todo = [specs[indices[0]] for indices in waiting.values()]
         self.reused += sum(len(indices) - 1 for indices in waiting.values())
         try:
-            self._render(todo, waiting, blocks, failures, progress, done, len(specs))
+            self._render(todo, waiting, blocks if collect else None, failures, progress, done,
+                         len(specs))  # fmt: skip
         finally:
             if todo and self.cache is not None:
                 self.cache.prune()  # once a run, not once a block
@@ -290,7 +311,7 @@ class Renderer:
         self,
         todo: list[BlockSpec],
         waiting: dict[str, list[int]],
-        blocks: list[CachedBlock | None],
+        blocks: list[CachedBlock | None] | None,
         failures: list[RenderFailure],
         progress: Progress | None,
         done: int,
@@ -303,12 +324,13 @@ class Renderer:
                 self._failed[spec.key] = outcome
                 failures.append(RenderFailure(spec, outcome))
                 continue
-            self._memo[spec.key] = outcome
+            self._keep(spec.key, outcome)
             self.rendered += 1
             if self.cache is not None and not stored:
                 self.cache.put(spec.key, outcome)
             for index in indices:
-                blocks[index] = outcome
+                if blocks is not None:
+                    blocks[index] = outcome
                 done += 1
                 if progress:
                     progress(done, total, spec.title)
