@@ -201,12 +201,29 @@ def test_loudness_is_podcast_spec(demo_episode, seed_episode):
         assert max(abs(min(samples)), max(samples)) < 32767  # no clipped sample
 
 
-def test_voices_and_segments_are_level(demo_episode):
+@pytest.fixture(scope="module")
+def two_voice_episode(tmp_path_factory, demo_cache):
+    """The bundled samples read by two voices of two engines: hibari's presenter and
+    espeak-ng's anchor (the default show has one voice since issue 29)."""
+    from briefing.render import Renderer
+
+    out = tmp_path_factory.mktemp("two-voices")
+    return pipeline.generate(
+        [], out_dir=out, date=DATE, voices=["presenter", "anchor"], renderer=Renderer(demo_cache)
+    )
+
+
+@pytest.mark.parametrize("which", ["demo_episode", "two_voice_episode"])
+def test_voices_and_segments_are_level(request, which):
     """Every story, whichever voice reads it, within 2 LU of the others (ffmpeg's meter)."""
     import subprocess
 
     from .helpers import ffmpeg_exe
 
+    demo_episode = request.getfixturevalue(which)
+    if which == "two_voice_episode":  # both voices read stories: hand-overs between them
+        script = demo_episode.script_path.read_text(encoding="utf-8")
+        assert "Thanks, Sam." in script and "Over to Sam Reyes." in script
     levels = []
     for chapter in demo_episode.stories:
         start, length = chapter.start_ms / 1000, (chapter.end_ms - chapter.start_ms) / 1000 - 2
