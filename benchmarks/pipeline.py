@@ -548,12 +548,13 @@ def main() -> None:
 def summary(measured: list[Figures]) -> None:
     """The voices side by side: the issue's table."""
     print("side by side (cold: 10 articles, empty cache; medians)")
-    print(f"  {'voice':<12} {'cold s':>7} {'x real time':>12} {'x raw limit':>12} "
+    print(f"  {'voice':<12} {'cold s':>7} {'x real time':>12} {'x raw limit':>14} "
           f"{'one new / cold':>15} {'--force / cold':>15} {'peak RSS MB':>12}")  # fmt: skip
     for f in measured:
         peak = max(max(r.own_rss_mb, r.worker_rss_mb) for r in (f.cold, f.warm, f.one_new))
+        ratio = f"{f.ratio:.2f} (<={f.targets['cold / raw limit']:g})"
         print(f"  {f.voice:<12} {f.cold.seconds:>7.2f} {f.cold.audio_s / f.cold.seconds:>12.0f} "
-              f"{f.ratio:>7.2f} (<={f.targets['cold / raw limit']:g}) "
+              f"{ratio:>14} "
               f"{f.one_new.seconds / f.cold.seconds:>15.2f} "
               f"{f.forced.seconds / f.cold.seconds:>15.2f} {peak:>12.0f}")  # fmt: skip
     print()
