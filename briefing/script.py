@@ -439,7 +439,7 @@ def build_script(
         {v: spoken_name(" ".join(names.get(v, "").split()), 60) for v in voices} if names else {}
     )
     intro = intro_lines(stories, show, date, rundown, display.get(host, ""), said)
-    segments = [Segment(SegmentKind.INTRO, "Intro", intro, host)]
+    segments = [Segment(SegmentKind.INTRO, said.labels.intro, intro, host)]
     previous_voice, previous_origin = host, ""
     handbacks = handoffs = 0
     for position, story in enumerate(stories):
@@ -472,7 +472,7 @@ def build_script(
     if recap:
         outro.extend(recap_lines(stories, rundown, said))
     outro.extend(outro_lines(show, date, said))
-    segments.append(Segment(SegmentKind.OUTRO, "Outro", tuple(outro), host))
+    segments.append(Segment(SegmentKind.OUTRO, said.labels.outro, tuple(outro), host))
     held = tuple(_held(segment, said) for segment in segments)
     return Script(show=show, date=date, segments=held, language=said.tag)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ from num2words import num2words
 
 from briefing.errors import LanguageError
 from briefing.languages import KNOWN, get_language
-from briefing.models import Story
+from briefing.models import SegmentKind, Story
 from briefing.script import build_script
 from briefing.speech import to_spoken
 from briefing.text import days_as_of, split_sentences
@@ -160,3 +162,84 @@ def test_a_german_sentence_is_counted_by_its_words_not_cut_at_its_umlauts():
     assert longest_sentence(sentence, get_language("de")) == 36
     story = Story(title="Über", sentences=(sentence,), source="s")
     assert story_body(story, get_language("de")) == (sentence,)
+
+
+@pytest.mark.parametrize(
+    ("tag", "date", "title"),
+    [
+        ("en", DATE, "Der Morgen: Wednesday, November 25, 2026"),
+        ("de", DATE, "Der Morgen: Mittwoch, 25. November 2026"),
+        ("de", dt.date(2027, 3, 1), "Der Morgen: Montag, 1. März 2027"),
+        ("es", DATE, "Der Morgen: miércoles, 25 de noviembre de 2026"),
+        ("es", dt.date(2027, 3, 1), "Der Morgen: lunes, 1 de marzo de 2027"),
+    ],
+)
+def test_the_episode_title_has_the_date_written_in_the_show_s_language(tag, date, title):
+    from briefing.publish.episode import episode_title
+
+    assert episode_title("Der Morgen", date, get_language(tag)) == title
+
+
+#: Words a listener sees around an English episode that a German or Spanish one says
+#: in its own language (page, feed, tags, books).
+ENGLISH_LABELS = ("Transcript", "Stories", "Intro", "Outro", "Download the", "Listen to",
+                  "Introduction", "Closing", "Subscribe", "Skip to", "Speed", "seconds",
+                  "talking book", "Next story", "Keyboard shortcuts", "No transcript")  # fmt: skip
+
+
+@pytest.mark.parametrize("tag", ["de", "es"])
+def test_the_page_and_feed_of_another_language_show_no_english_label(tag, tmp_path):
+    import html.parser
+    import xml.etree.ElementTree as ET
+
+    from briefing.models import Chapter, Cue, Show
+    from briefing.publish.feed import build_feed
+    from briefing.publish.page import build_page
+    from briefing.publish.store import Store
+    from briefing.publish.transcript import to_vtt
+
+    from .helpers import entry
+
+    story = Chapter("Straßenbahn", SegmentKind.STORY, 5000, 20_000)
+    item = replace(entry(25), stories=(story,), duration_ms=30_000,
+                   books=("b.epub", "b.daisy.zip"))  # fmt: skip
+    (tmp_path / item.vtt).write_text(
+        to_vtt(
+            [
+                Cue(0, 4000, "Guten Tag.", "a"),
+                Cue(5000, 20_000, "Die Bahn.", "a"),
+                Cue(20_000, 30_000, "Ende.", "a"),
+            ]
+        )  # fmt: skip
+    )
+    store = Store(show=Show(title="Der Morgen", language=tag), episodes=(item,))
+    page = build_page(store, tmp_path)
+
+    class Text(html.parser.HTMLParser):
+        seen: list[str] = []
+
+        def handle_data(self, data):
+            self.seen.append(data)
+
+        def handle_starttag(self, tag, attrs):
+            self.seen.extend(v or "" for k, v in attrs if k in ("aria-label", "label", "title"))
+
+    parser = Text()
+    parser.feed(page)
+    shown = " ".join(parser.seen)
+    for label in ENGLISH_LABELS:
+        assert not re.search(rf"\b{label}\b", shown), label
+    assert f'srclang="{tag}"' in page
+    feed = ET.fromstring(build_feed(store, "https://example.org/b/"))
+    psc = "{http://podlove.org/simple-chapters}chapter"
+    titles = [c.get("title") for c in feed.iter(psc)]
+    assert titles[1] == "Straßenbahn" and "Intro" not in titles and "Outro" not in titles
+    assert titles[0] == get_language(tag).labels.intro
+
+
+def test_an_english_page_keeps_its_words(tmp_path):
+    from briefing.languages import Labels
+
+    english = get_language("en")
+    assert english.labels == Labels()
+    assert english.labels.intro == "Intro" and english.labels.transcript == "Transcript"

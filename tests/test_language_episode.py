@@ -27,12 +27,14 @@ SAMPLE = Path(__file__).parents[1] / "briefing" / "samples" / "sample-03-coffee-
 DATE = "2026-11-25"
 ENGLISH_SHOW_PHRASES = ("Hello", "welcome to", "Coming up", "That's the briefing", "Thank you")
 #: tag: (article, show title, its name in the skip line, the greeting, a word of the
-#: article, ID3 language)
+#: article, ID3 language, the episode's title, its intro's and outro's chapter titles)
 SHOWS = {
     "de": ("de-strassenbahn.txt", "Der Morgen", "German",
-           "Guten Tag, hier ist Der Morgen am Mittwoch", "Straßenbahn", "deu"),
+           "Guten Tag, hier ist Der Morgen am Mittwoch", "Straßenbahn", "deu",
+           "Der Morgen: Mittwoch, 25. November 2026", "Einleitung", "Schluss"),
     "es": ("es-coro.txt", "El Boletín", "Spanish",
-           "Buenos días, esto es El Boletín. Hoy es miércoles", "Kestrava", "spa"),
+           "Buenos días, esto es El Boletín. Hoy es miércoles", "Kestrava", "spa",
+           "El Boletín: miércoles, 25 de noviembre de 2026", "Introducción", "Cierre"),
 }  # fmt: skip
 
 
@@ -56,7 +58,8 @@ def run(request, tmp_path_factory):
     out = home / "out"
     result = subprocess.run(
         [sys.executable, "-m", "briefing", "generate", "--config", str(config),
-         "--out", str(out), "--date", DATE, "--base-url", "https://example.org/b/"],
+         "--out", str(out), "--date", DATE, "--base-url", "https://example.org/b/",
+         "--edition", "epub", "--edition", "daisy"],
         capture_output=True, text=True, timeout=300,
         env=subprocess_env(BRIEFING_CACHE_DIR=str(home / "cache")),
     )  # fmt: skip
@@ -109,3 +112,37 @@ def test_feed_page_and_tags_say_the_show_s_language(run):
     tags = ID3(str(episode_file(out, DATE)))
     assert str(tags["TLAN"]) == SHOWS[tag][5]
     assert MP3(str(episode_file(out, DATE))).info.sample_rate == 22050
+
+
+def test_the_title_date_and_labels_a_listener_sees_are_in_the_show_s_language(run):
+    import zipfile
+
+    from lxml import etree, html
+
+    tag, out, _ = run
+    title, intro = SHOWS[tag][6:8]
+    tags = ID3(str(episode_file(out, DATE)))
+    assert str(tags["TIT2"]) == title
+    comment = str(tags.getall("COMM")[0])
+    assert comment.startswith(("Meldungen: ", "Noticias: ")) and "Stories" not in comment
+    assert [str(c.sub_frames["TIT2"]) for c in tags.getall("CHAP")][0] == intro
+    item = ET.parse(out / "feed.xml").find("channel/item")
+    assert item.findtext("title") == title
+    assert item.findtext("description").startswith(f"{title}.")
+    chapters = json.loads(episode_file(out, DATE, "chapters").read_text(encoding="utf-8"))
+    assert [c["title"] for c in chapters["chapters"]][::2] == [intro, SHOWS[tag][8]]
+    page = html.parse(str(out / "index.html")).getroot()
+    assert page.findtext(".//h2") == title
+    headings = [h.text_content() for h in page.iter("h3", "h4")]
+    assert not {"Stories", "Transcript", "Introduction", "Closing"} & set(headings)
+    assert "Download the" not in page.text_content()
+    (epub,) = out.glob("*.epub")
+    with zipfile.ZipFile(epub) as book:
+        nav = etree.fromstring(book.read("EPUB/nav.xhtml"))
+    texts = [t for t in nav.itertext() if t.strip()]
+    assert texts[0] == title and SHOWS[tag][8] in texts and "Outro" not in texts
+    (daisy,) = out.glob("*.daisy.zip")
+    with zipfile.ZipFile(daisy) as book:
+        (ncc,) = [n for n in book.namelist() if n.endswith("ncc.html")]
+        headings = [h.text_content() for h in html.fromstring(book.read(ncc)).iter("h1")]
+    assert headings[0] == title and headings[-1] == SHOWS[tag][8]

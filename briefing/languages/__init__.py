@@ -98,6 +98,79 @@ class NumberWords:
     """Written abbreviations and what is said for them: ("z. B.", "zum Beispiel")."""
 
 
+def english_written_date(date: dt.date) -> str:
+    """The date as written in an episode's title: "Wednesday, November 25, 2026"."""
+    return f"{date:%A, %B} {date.day}, {date.year}"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """What a listener reads around an episode (its chapters, tags, feed, page and
+    books), written by hand in each language; English by default."""
+
+    intro: str = "Intro"
+    """The chapter before the first story."""
+    outro: str = "Outro"
+    """The chapter after the last story."""
+    stories: str = "Stories"
+    """The list of an episode's stories: a heading, and the ID3 comment's "Stories: ..."."""
+    story: tuple[str, str] = ("story", "stories")
+    """A count of stories, singular and plural: "5 stories"."""
+    transcript: str = "Transcript"
+    """The transcript's heading and the captions track's label."""
+    introduction: str = "Introduction"
+    """The transcript's part before the first story."""
+    closing: str = "Closing"
+    """The transcript's part after the last story."""
+    no_transcript: str = "No transcript for this episode."
+    no_episodes: str = "No episodes yet."
+    at: str = "{title}, at {time}"
+    """A story's link as a screen reader says it."""
+    units: tuple[tuple[str, str], ...] = (
+        ("hour", "hours"),
+        ("minute", "minutes"),
+        ("second", "seconds"),
+    )
+    """A time in the episode in words, singular and plural: "1 minute 5 seconds"."""
+    listen: str = "Listen to the MP3"
+    download: str = "Download the {what}"
+    mp3: str = "MP3"
+    epub: str = "EPUB 3 talking book (text and audio, for reading apps that read aloud)"
+    daisy: str = "DAISY 2.02 talking book (for DAISY players)"
+    speed: str = "Speed"
+    follow: str = "Follow the transcript"
+    controls: str = "Player controls"
+    previous_story: str = "Previous story"
+    back: str = "Back {seconds} seconds"
+    forward: str = "Forward {seconds} seconds"
+    next_story: str = "Next story"
+    shortcuts: str = "Keyboard shortcuts"
+    restart_story: str = "Previous story (or the start of this one)"
+    space: str = "Space on the player"
+    play_pause: str = "Play or pause"
+    shortcuts_note: str = (
+        "The buttons and story links also move the player; speed is remembered for your next visit."
+    )
+    skip: str = "Skip to the episodes"
+    subscribe: str = "Subscribe in your podcast app with the feed address"
+    same_folder: str = " (in the same folder as this page)"
+    footer: str = "Made with briefing. Each transcript is also a WebVTT and an SRT file."
+    book_summary: str = (
+        "The news briefing read aloud by a synthetic voice, with its full text: every "
+        "sentence is highlighted as it is heard. Each story is a chapter of the table of "
+        "contents, and each sentence can be skipped to."
+    )
+    """The EPUB's accessibility summary."""
+
+    def count(self, n: int) -> str:
+        """ "1 story", "5 stories"."""
+        return f"{n} {self.story[0] if n == 1 else self.story[1]}"
+
+
+#: English's labels, what every other language's are written from.
+ENGLISH_LABELS = Labels()
+
+
 @dataclass(frozen=True)
 class Language:
     """Everything a stage needs to know of a show's language."""
@@ -128,6 +201,10 @@ class Language:
     caption_words: tuple[str, ...] = ()
     """Words that label a caption or credit ("Foto", "Bild"): a sentence they open with
     a colon, or a bracket they open, is not read."""
+    written_date: Callable[[dt.date], str] = english_written_date
+    """The date as written in an episode's title: "Mittwoch, 25. November 2026"."""
+    labels: Labels = ENGLISH_LABELS
+    """What a listener reads around an episode: chapters, tags, feed, page, books."""
 
 
 def primary_tag(tag: str) -> str:
@@ -152,3 +229,12 @@ def get_language(tag: str | Language | None = None) -> Language:
 
 
 ENGLISH_TAG = "en"
+
+
+def published_language(tag: str | None) -> Language:
+    """The language a show's published files (feed, page) are labelled in: English for
+    a language briefing does not speak (a feed made before it checked its show's)."""
+    try:
+        return get_language(tag)
+    except LanguageError:
+        return get_language(ENGLISH_TAG)

@@ -7,7 +7,7 @@ import datetime as dt
 from num2words import num2words
 
 from ..text import DayWords, SentenceRules
-from . import Language, NumberWords, Phrasebook
+from . import Labels, Language, NumberWords, Phrasebook
 
 PHRASES = Phrasebook(
     welcome="Guten Tag, hier ist {show} am {date}.",
@@ -56,6 +56,55 @@ def day_ordinal(day: int) -> str:
 def spoken_date(date: dt.date) -> str:
     """ "Mittwoch, dem fünfundzwanzigsten November" (after "am", "vom")."""
     return f"{WEEKDAYS[date.weekday()]}, dem {day_ordinal(date.day)} {MONTHS[date.month - 1]}"
+
+
+def written_date(date: dt.date) -> str:
+    """ "Mittwoch, 25. November 2026" (an episode's title)."""
+    return f"{WEEKDAYS[date.weekday()]}, {date.day}. {MONTHS[date.month - 1]} {date.year}"
+
+
+LABELS = Labels(
+    intro="Einleitung",
+    outro="Schluss",
+    stories="Meldungen",
+    story=("Meldung", "Meldungen"),
+    transcript="Transkript",
+    introduction="Einleitung",
+    closing="Schluss",
+    no_transcript="Für diese Folge gibt es kein Transkript.",
+    no_episodes="Noch keine Folgen.",
+    at="{title}, ab {time}",
+    units=(("Stunde", "Stunden"), ("Minute", "Minuten"), ("Sekunde", "Sekunden")),
+    listen="Die MP3 anhören",
+    download="{what} herunterladen",
+    mp3="MP3",
+    epub="EPUB-3-Hörbuch (Text und Ton, für Lese-Apps, die vorlesen)",
+    daisy="DAISY-2.02-Hörbuch (für DAISY-Player)",
+    speed="Geschwindigkeit",
+    follow="Im Transkript mitlesen",
+    controls="Player-Steuerung",
+    previous_story="Vorige Meldung",
+    back="{seconds} Sekunden zurück",
+    forward="{seconds} Sekunden vor",
+    next_story="Nächste Meldung",
+    shortcuts="Tastenkürzel",
+    restart_story="Vorige Meldung (oder der Anfang dieser)",
+    space="Leertaste im Player",
+    play_pause="Abspielen oder anhalten",
+    shortcuts_note=(
+        "Auch die Schaltflächen und die Links der Meldungen bewegen den Player; die "
+        "Geschwindigkeit bleibt für Ihren nächsten Besuch gespeichert."
+    ),
+    skip="Zu den Folgen springen",
+    subscribe="Abonnieren Sie die Sendung in Ihrer Podcast-App mit der Feed-Adresse",
+    same_folder=" (im selben Ordner wie diese Seite)",
+    footer="Erstellt mit briefing. Jedes Transkript gibt es auch als WebVTT- und SRT-Datei.",
+    book_summary=(
+        "Die Nachrichten, von einer synthetischen Stimme vorgelesen, mit ihrem vollen "
+        "Text: Jeder Satz wird hervorgehoben, während er zu hören ist. Jede Meldung ist "
+        "ein Kapitel des Inhaltsverzeichnisses, und jeder Satz lässt sich überspringen."
+    ),
+)
 
 
 def count(n: int, more: bool = False) -> str:
@@ -145,4 +194,6 @@ LANGUAGE = Language(
     ),
     byline_words=("Von",),
     caption_words=("Foto", "Fotos", "Bild", "Grafik", "Video", "Quelle"),
+    written_date=written_date,
+    labels=LABELS,
 )

@@ -7,7 +7,7 @@ import datetime as dt
 from num2words import num2words
 
 from ..text import DayWords, SentenceRules
-from . import Language, NumberWords, Phrasebook
+from . import Labels, Language, NumberWords, Phrasebook
 
 PHRASES = Phrasebook(
     welcome="Buenos días, esto es {show}. Hoy es {date}.",
@@ -52,6 +52,55 @@ def day_number(day: int) -> str:
 def spoken_date(date: dt.date) -> str:
     """ "miércoles veinticinco de noviembre"."""
     return f"{WEEKDAYS[date.weekday()]} {day_number(date.day)} de {MONTHS[date.month - 1]}"
+
+
+def written_date(date: dt.date) -> str:
+    """ "miércoles, 25 de noviembre de 2026" (an episode's title)."""
+    return f"{WEEKDAYS[date.weekday()]}, {date.day} de {MONTHS[date.month - 1]} de {date.year}"
+
+
+LABELS = Labels(
+    intro="Introducción",
+    outro="Cierre",
+    stories="Noticias",
+    story=("noticia", "noticias"),
+    transcript="Transcripción",
+    introduction="Introducción",
+    closing="Cierre",
+    no_transcript="Este episodio no tiene transcripción.",
+    no_episodes="Todavía no hay episodios.",
+    at="{title}, a partir de {time}",
+    units=(("hora", "horas"), ("minuto", "minutos"), ("segundo", "segundos")),
+    listen="Escuchar el MP3",
+    download="Descargar {what}",
+    mp3="el MP3",
+    epub="el libro hablado EPUB 3 (texto y audio, para aplicaciones que leen en voz alta)",
+    daisy="el libro hablado DAISY 2.02 (para reproductores DAISY)",
+    speed="Velocidad",
+    follow="Seguir la transcripción",
+    controls="Controles del reproductor",
+    previous_story="Noticia anterior",
+    back="Retroceder {seconds} segundos",
+    forward="Avanzar {seconds} segundos",
+    next_story="Noticia siguiente",
+    shortcuts="Atajos de teclado",
+    restart_story="Noticia anterior (o el inicio de esta)",
+    space="Espacio en el reproductor",
+    play_pause="Reproducir o pausar",
+    shortcuts_note=(
+        "Los botones y los enlaces de las noticias también mueven el reproductor; la "
+        "velocidad se recuerda para su próxima visita."
+    ),
+    skip="Ir a los episodios",
+    subscribe="Suscríbase en su aplicación de pódcasts con la dirección del feed",
+    same_folder=" (en la misma carpeta que esta página)",
+    footer="Hecho con briefing. Cada transcripción está también en un archivo WebVTT y otro SRT.",
+    book_summary=(
+        "Las noticias leídas en voz alta por una voz sintética, con su texto completo: "
+        "cada frase se resalta mientras se escucha. Cada noticia es un capítulo del "
+        "índice, y cada frase se puede saltar."
+    ),
+)
 
 
 def count(n: int, more: bool = False) -> str:
@@ -131,4 +180,6 @@ LANGUAGE = Language(
     days=DayWords("hoy", "ayer", "el {day}", "el {day} de {month}", tuple(WEEKDAYS), tuple(MONTHS)),
     byline_words=("Por",),
     caption_words=("Foto", "Fotos", "Imagen", "Vídeo", "Video", "Fuente"),
+    written_date=written_date,
+    labels=LABELS,
 )

@@ -12,27 +12,29 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from ..languages import ENGLISH_LABELS, Labels
 from ..models import Chapter, SegmentKind
 
 CHAPTERS_VERSION = "1.2.0"
 MIME_TYPE = "application/json+chapters"
-#: What the script calls the parts around the stories (``script.compose``'s segment titles).
-INTRO_TITLE, OUTRO_TITLE = "Intro", "Outro"
 
 
-def episode_chapters(stories: Sequence[Chapter], duration_ms: int) -> tuple[Chapter, ...]:
+def episode_chapters(
+    stories: Sequence[Chapter], duration_ms: int, labels: Labels = ENGLISH_LABELS
+) -> tuple[Chapter, ...]:
     """An episode's chapters from its stories (all the store keeps): the intro before
     the first story, the stories in time order, the outro after the last, as the
-    MP3's and the JSON chapters have them. None for an episode without stories."""
+    MP3's and the JSON chapters have them (named as the script names them, in the
+    show's language: ``labels``). None for an episode without stories."""
     ordered = sorted(stories, key=lambda c: c.start_ms)
     if not ordered:
         return ()
     chapters = list(ordered)
     if ordered[0].start_ms > 0:
-        chapters.insert(0, Chapter(INTRO_TITLE, SegmentKind.INTRO, 0, ordered[0].start_ms))
+        chapters.insert(0, Chapter(labels.intro, SegmentKind.INTRO, 0, ordered[0].start_ms))
     if ordered[-1].end_ms < duration_ms:
         end = ordered[-1].end_ms
-        chapters.append(Chapter(OUTRO_TITLE, SegmentKind.OUTRO, end, duration_ms))
+        chapters.append(Chapter(labels.outro, SegmentKind.OUTRO, end, duration_ms))
     return tuple(chapters)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..files import after_commit, atomic_path, temporary_sibling, transaction
+from ..languages import Language, get_language
 from ..models import Episode, Script, Show
 from . import publish_episode
 from .books import BookFormat
@@ -33,8 +34,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def episode_title(show: str, date: dt.date) -> str:
-    return f"{show}: {date:%A, %B} {date.day}, {date.year}"
+def episode_title(show: str, date: dt.date, language: str | Language | None = None) -> str:
+    """ "The Daily Briefing: Wednesday, November 25, 2026", the date written in the
+    show's language ("Der Morgen: Mittwoch, 25. November 2026")."""
+    return f"{show}: {get_language(language).written_date(date)}"
 
 
 #: How many hex digits of the MP3's SHA-256 name an edition of an episode.
@@ -169,14 +172,15 @@ def write_episode(
     from .transcript import to_srt, to_vtt
 
     date = script.date
-    title = episode_title(show.title, date)
+    language = get_language(show.language)
+    title = episode_title(show.title, date, language)
     rundown = "; ".join(seg.title for seg in script.stories)
     tags = Tags(
         title=title,
         artist=show.author,
         album=show.title,
         date=date.isoformat(),
-        comment=f"Stories: {rundown}",
+        comment=f"{language.labels.stories}: {rundown}",
         language=id3_language(show.language),
         chapters=placed.chapters,
         cover=artwork(show.title, show.cover),

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
 from ..files import atomic_path
+from ..languages import published_language
 from ..versions import __version__
 from .chapters import MIME_TYPE as CHAPTERS_MIME
 from .chapters import episode_chapters, normal_play_time
@@ -114,7 +115,9 @@ def _item(channel: ET.Element, entry: EpisodeEntry, store: Store, base_url: str)
         _sub(item, _podcast("chapters"), attrs={
             "url": file_url(base_url, entry.chapters), "type": CHAPTERS_MIME,
         })  # fmt: skip
-    chapters = episode_chapters(entry.stories, entry.duration_ms)
+    chapters = episode_chapters(
+        entry.stories, entry.duration_ms, published_language(show.language).labels
+    )
     if chapters:
         simple = _sub(item, f"{{{PSC}}}chapters", attrs={"version": PSC_VERSION})
         for chapter in chapters:

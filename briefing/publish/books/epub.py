@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from ...languages import published_language
 from . import Book, Phrase, Section, clock, section_title
 
 ACTIVE_CLASS = "-epub-media-overlay-active"
@@ -116,13 +117,6 @@ def _nav(book: Book) -> str:
     return _xhtml(book.title, book.language, body)
 
 
-SUMMARY = (
-    "The news briefing read aloud by a synthetic voice, with its full text: every "
-    "sentence is highlighted as it is heard. Each story is a chapter of the table of "
-    "contents, and each sentence can be skipped to."
-)
-
-
 def _cover_type(cover: bytes) -> tuple[str, str]:
     if cover[:8] == b"\x89PNG\r\n\x1a\n":
         return "cover.png", "image/png"
@@ -133,6 +127,7 @@ def _package(book: Book, modified: dt.datetime) -> str:
     show = book.show
     sections = range(len(book.sections))
     durations = [overlay_ms(s) for s in book.sections]
+    summary = published_language(book.language).labels.book_summary
     meta = [
         f'<dc:identifier id="uid">{escape(book.identifier)}</dc:identifier>',
         f"<dc:title>{escape(book.title)}</dc:title>",
@@ -160,7 +155,7 @@ def _package(book: Book, modified: dt.datetime) -> str:
         '<meta property="schema:accessibilityFeature">tableOfContents</meta>',
         '<meta property="schema:accessibilityFeature">readingOrder</meta>',
         '<meta property="schema:accessibilityHazard">none</meta>',
-        f'<meta property="schema:accessibilitySummary">{escape(SUMMARY)}</meta>',
+        f'<meta property="schema:accessibilitySummary">{escape(summary)}</meta>',
     ]
     items = [
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
