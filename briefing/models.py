@@ -53,6 +53,9 @@ class Article:
     """The name of the source (feed, folder) it came through."""
     weight: float = 1.0
     """The source's ranking weight."""
+    language: str = ""
+    """The language its source declares it in (a feed's ``<language>``, a page's
+    ``<html lang>``); "" when it says none."""
 
     @property
     def text(self) -> str:

@@ -420,11 +420,15 @@ def test_the_command_line_says_which_feed_was_skipped_for_its_charset(web, tmp_p
         "/cli-wrong.xml", rss("ru").encode("koi8-r"), content_type="text/xml; charset=utf-8"
     )
     good = web.add(
-        "/cli-good.xml", rss("fr").encode("cp1252"), content_type="text/xml; charset=cp1252"
+        "/cli-good.xml", rss("es").encode("cp1252"), content_type="text/xml; charset=cp1252"
     )
-    result = CliRunner().invoke(cli, ["script", bad, good, "--since", "5200w"])
+    config = tmp_path / "briefing.toml"  # a show in the good feed's language reads it
+    config.write_text('[show]\nlanguage = "es"\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["script", bad, good, "--since", "5200w", "--config", str(config)]
+    )
     assert result.exit_code == 0, result.output
-    assert "Le conseil municipal a approuvé lundi" in result.stdout
+    assert "muelle del señor Núñez" in result.stdout and "acabe enero" in result.stdout
     assert "Городской" not in result.stdout and "çÏÒÏÄ" not in result.stdout
     lines = [line for line in result.stderr.splitlines() if bad in line]
     assert len(lines) == 1 and "says utf-8, but its bytes are not utf-8" in lines[0], result.stderr

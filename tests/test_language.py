@@ -243,3 +243,110 @@ def test_an_english_page_keeps_its_words(tmp_path):
     english = get_language("en")
     assert english.labels == Labels()
     assert english.labels.intro == "Intro" and english.labels.transcript == "Transcript"
+
+
+ENGLISH_SAMPLE = Path(__file__).parents[1] / "briefing/samples/sample-01-tram-extension.txt"
+
+
+def _article(path: Path, language: str = ""):
+    from briefing.sources.files import read_article
+
+    return replace(read_article(path), language=language)
+
+
+@pytest.mark.parametrize(
+    ("show", "article", "declared", "reason"),
+    [
+        ("en", DATA / "de-strassenbahn.txt", "", "in German, not the show's English"),
+        ("en", DATA / "es-coro.txt", "", "in Spanish, not the show's English"),
+        ("en", ENGLISH_SAMPLE, "", None),
+        ("de", DATA / "de-strassenbahn.txt", "", None),
+        ("es", ENGLISH_SAMPLE, "", "in English, not the show's Spanish"),
+        # A declared language decides without the detector, whatever the text.
+        ("en", ENGLISH_SAMPLE, "de-DE", "declared in German, not the show's English"),
+        ("de", ENGLISH_SAMPLE, "fr", "declared in language 'fr', not the show's German"),
+        # ... but declared as the show's own, the text is still read for its language.
+        ("de", ENGLISH_SAMPLE, "de", "in English, not the show's German"),
+        ("en", ENGLISH_SAMPLE, "en-GB", None),
+    ],
+)
+def test_every_show_skips_an_article_not_in_its_language(show, article, declared, reason):
+    from briefing.sources.language import keep_language
+
+    kept, skipped = keep_language([_article(article, declared)], show)
+    assert [s.reason for s in skipped] == ([reason] if reason else [])
+    assert len(kept) == (0 if reason else 1)
+
+
+def test_a_short_text_is_kept_in_any_show():
+    from briefing.models import Article
+    from briefing.sources.language import keep_language
+
+    short = Article("Kurz", ("Die Straßenbahn fährt wieder.",), "a.txt")
+    assert keep_language([short], "en") == ([short], [])
+
+
+def test_a_feed_s_and_a_page_s_declared_language_reach_the_article():
+    from briefing.sources.feeds import parse_feed
+    from briefing.sources.pages import extract_page
+
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
+        "<language>de-AT</language><item><title>Die Bahn</title><description>Sie fährt."
+        "</description></item></channel></rss>"
+    ).encode()
+    assert [i.language for i in parse_feed(feed, "http://x/f.xml")[1]] == ["de-AT"]
+    body = " ".join(["El tranvía vuelve a circular por el centro de la ciudad."] * 12)
+    page = f'<html lang="es"><head><title>Tranvía</title></head><body><article><p>{body}</p>'
+    assert extract_page(f"{page}</article></body></html>".encode(), "http://x/p").language == "es"
+
+
+FRENCH = (
+    "Le conseil municipal a approuvé lundi le projet de réparer le vieux pont sur la "
+    "rivière. Les travaux commenceront au printemps et dureront deux ans, a déclaré la "
+    "maire lors d'une conférence de presse."
+)
+PORTUGUESE = (
+    "A câmara municipal aprovou na segunda-feira o plano para reparar a velha ponte sobre "
+    "o rio. As obras vão começar na primavera e durar dois anos, disse o presidente da "
+    "câmara numa conferência de imprensa."
+)
+
+
+@pytest.mark.parametrize(
+    ("show", "text", "found"),
+    [("es", FRENCH, "fr"), ("es", PORTUGUESE, "pt"), ("en", FRENCH, "fr")],
+)
+def test_a_language_close_to_the_show_s_is_still_read_by_the_detector(show, text, found):
+    from briefing.models import Article
+    from briefing.sources.language import keep_language
+
+    kept, skipped = keep_language([Article("Le pont", (text,), "a.txt")], show)
+    name = get_language(show).name
+    assert not kept and [s.reason for s in skipped] == [
+        f"in language '{found}', not the show's {name}"
+    ]
+
+
+def test_an_article_plainly_in_the_show_s_language_needs_no_detector(monkeypatch):
+    from briefing.sources import language
+
+    def no_model():
+        raise AssertionError("the detector was loaded")
+
+    monkeypatch.setattr(language, "_identifier", no_model)
+    for tag, path in (("en", ENGLISH_SAMPLE), ("de", DATA / "de-strassenbahn.txt"),
+                      ("es", DATA / "es-coro.txt")):  # fmt: skip
+        assert len(language.keep_language([_article(path)], tag)[0]) == 1
+
+
+def test_a_detector_that_cannot_load_keeps_the_articles_with_one_warning(monkeypatch, caplog):
+    from briefing.sources import language
+
+    def full_disk():
+        raise OSError(27, "File too large")
+
+    monkeypatch.setattr(language, "_identifier", full_disk)
+    kept, skipped = language.keep_language([_article(DATA / "de-strassenbahn.txt")], "en")
+    assert len(kept) == 1 and not skipped
+    assert "language" in caplog.text and "File too large" in caplog.text

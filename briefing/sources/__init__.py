@@ -198,7 +198,7 @@ class _Collector:
         if looks_like_html(response.body, response.content_type):
             page = extract_page(response.body, url, header)
             article = _article_from_text(page.title or url, page.text, url)
-            return [_tagged(article, source, page.site_name)], []
+            return [_tagged(article, source, page.site_name, language=page.language)], []
         kind = response.content_type or "no content type"
         raise SourceError(f"{url}: neither a feed nor a web page (the server sent {kind})")
 
@@ -240,7 +240,9 @@ class _Collector:
         if unread.refused:  # said here, once: a refused page whose item is skipped is
             # said in its Skipped line instead
             log.warning("%s: not fetched: %s; using the feed's summary", item.link, unread.why)
-        return _tagged(article, source, feed_title, published=item.published)
+        return _tagged(
+            article, source, feed_title, published=item.published, language=item.language
+        )
 
     def _completed(self, item: FeedItem) -> tuple[str, str, _Unread]:
         """A teaser's text, from its page when the page has more, the page's title

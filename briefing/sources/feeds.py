@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import SourceError
 from ..text import list_items_apart
 from .charsets import as_utf8_xml, decode_document, markup_kind, split_content_type
+from .language import declared_language
 from .pages import drop_hidden
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,8 @@ class FeedItem:
     published: dt.datetime | None
     text: str
     """Plain text, paragraphs separated by blank lines (the content, else the summary)."""
+    language: str = ""
+    """The language the feed declares (``<language>``, ``xml:lang``); "" for none."""
 
     @property
     def words(self) -> int:
@@ -194,6 +197,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list
             "%s is not well-formed, read what could be read: %s", url, parsed.get("bozo_exception")
         )
     items = []
+    language = declared_language(parsed.feed.get("language", ""))
     for entry in parsed.entries:
         title = _without_references(
             " ".join(html_to_text(entry.get("title", "")).split()), undefined
@@ -201,7 +205,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> tuple[str, list
         link = entry.get("link", "")
         text = _without_references(_entry_text(entry), undefined)
         if title or text:
-            items.append(FeedItem(title, link, _published(entry), text))
+            items.append(FeedItem(title, link, _published(entry), text, language))
     empty = len(parsed.entries) - len(items)
     if not items:
         count = f"its {empty} items have" if empty > 1 else "its one item has"

@@ -17,6 +17,7 @@ from .charsets import (
     split_content_type,
     without_xml_declaration,
 )
+from .language import declared_language
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -134,6 +135,9 @@ def looks_like_html(body: bytes, content_type: str) -> bool:
     return content_type in ("text/html", "application/xhtml+xml") or b"<body" in body[:5000].lower()
 
 
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
 @dataclass(frozen=True)
 class Page:
     """The article on a web page, and who published it."""
@@ -145,6 +149,8 @@ class Page:
     site_name: str = ""
     """What the site calls itself (``og:site_name``, else ``application-name``); "" when
     the page does not say."""
+    language: str = ""
+    """The language the page declares (``<html lang>``); "" for none."""
 
 
 #: A site's name is read in at most this many characters.
@@ -252,7 +258,8 @@ def extract_page(body: bytes, url: str, content_type: str = "") -> Page:
     host = urllib.parse.urlsplit(url).hostname or ""
     title = strip_site_suffix((getattr(document, "title", None) or "").strip(), (site, host))
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    return Page(title, "\n\n".join(paragraphs), site)
+    language = declared_language(tree.get("lang") or tree.get(f"{{{XML_NS}}}lang"))
+    return Page(title, "\n\n".join(paragraphs), site, language)
 
 
 def extract_article(body: bytes, url: str, content_type: str = "") -> tuple[str, str]:
