@@ -350,3 +350,47 @@ def test_a_detector_that_cannot_load_keeps_the_articles_with_one_warning(monkeyp
     kept, skipped = language.keep_language([_article(DATA / "de-strassenbahn.txt")], "en")
     assert len(kept) == 1 and not skipped
     assert "language" in caplog.text and "File too large" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "spoken"),
+    [
+        # German: "eine" before a feminine noun, "ein" before any other.
+        ("de", "1 Stunde", "eine Stunde"),
+        ("de", "1 Person", "eine Person"),
+        ("de", "1 Million", "eine Million"),
+        ("de", "1 Jahr", "ein Jahr"),  # neuter
+        ("de", "1 Tag", "ein Tag"),  # masculine
+        ("de", "21 Stimmen", "einundzwanzig Stimmen"),
+        ("de", "101 Tage", "hundertein Tage"),
+        ("de", "2,1 Stunden", "zwei Komma eins Stunden"),  # a decimal agrees with nothing
+        ("de", "zwischen 1 und 3", "zwischen eins und drei"),  # no noun: German's are capitals
+        ("de", "1 €", "ein Euro"),
+        ("de", "1,01 €", "ein Euro und ein Cent"),
+        # Spanish: "una", "veintiuna", "doscientas" before a feminine noun.
+        ("es", "1 persona", "una persona"),
+        ("es", "21 personas", "veintiuna personas"),
+        ("es", "31 horas", "treinta y una horas"),
+        ("es", "200 personas", "doscientas personas"),
+        ("es", "101 personas", "ciento una personas"),
+        ("es", "500 toneladas", "quinientas toneladas"),
+        ("es", "200.000 personas", "doscientas mil personas"),
+        ("es", "2.300.000 personas", "dos millones trescientas mil personas"),
+        ("es", "1.000.000 de personas", "un millón de personas"),  # "millón" is masculine
+        ("es", "21.000 personas", "veintiún mil personas"),
+        ("es", "1 año", "un año"),
+        ("es", "21 años", "veintiún años"),
+        ("es", "200 años", "doscientos años"),
+        ("es", "21.000 euros", "veintiún mil euros"),
+        ("es", "2,1 horas", "dos coma uno horas"),
+        ("es", "quedaron 21.", "quedaron veintiuno."),
+        ("es", "1 de cada 3", "uno de cada tres"),  # no noun after it
+        ("es", "1 €", "un euro"),
+        ("es", "21 €", "veintiún euros"),
+        ("es", "1 £", "una libra"),
+        ("es", "200 £", "doscientas libras"),
+        ("es", "1,21 €", "un euro con veintiún céntimos"),
+    ],
+)
+def test_a_number_agrees_with_the_gender_of_its_noun(language, written, spoken):
+    assert to_spoken(written, language=language) == spoken

@@ -96,6 +96,9 @@ class NumberWords:
     """Between the day and the month: " " in German ("25. März"), " de " in Spanish."""
     abbreviations: tuple[tuple[str, str], ...] = ()
     """Written abbreviations and what is said for them: ("z. B.", "zum Beispiel")."""
+    feminine: frozenset[str] = frozenset()
+    """Common feminine nouns, as written, that a number before them agrees with: "eine
+    Stunde", "veintiuna personas", "doscientas libras" (any other noun: masculine)."""
 
 
 def english_written_date(date: dt.date) -> str:

@@ -158,6 +158,13 @@ NUMBERS = NumberWords(
     weekdays=tuple(WEEKDAYS),
     date_ordinal=day_ordinal,
     date_joiner=" ",
+    # Only "1" changes before a German noun ("eine Stunde"): singulars.
+    feminine=frozenset(
+        """Stunde Minute Sekunde Woche Nacht Million Milliarde Person Frau Stimme Tonne
+        Meile Stelle Seite Partei Stadt Gemeinde Schule Klasse Familie Firma Runde Etappe
+        Linie Station Haltestelle Straße Mannschaft Frage Tür Krone Sorte Art Nummer
+        Billion Mark Unterschrift Hälfte Niederlage Wahl Strafe""".split()
+    ),
     abbreviations=(
         ("z. B.", "zum Beispiel"),
         ("d. h.", "das heißt"),

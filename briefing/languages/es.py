@@ -150,6 +150,14 @@ NUMBERS = NumberWords(
     weekdays=tuple(WEEKDAYS),
     date_ordinal=day_number,
     date_joiner=" de ",
+    feminine=frozenset(
+        """persona personas hora horas semana semanas noche noches tonelada toneladas vez
+        veces libra libras peseta pesetas corona coronas mujer mujeres niña niñas víctima
+        víctimas familia familias vivienda viviendas casa casas empresa empresas escuela
+        escuelas ciudad ciudades página páginas milla millas hectárea hectáreas jornada
+        jornadas etapa etapas línea líneas parada paradas calle calles plaza plazas obra
+        obras especie especies muerte muertes vuelta vueltas plantas planta""".split()
+    ),
     abbreviations=(
         ("EE. UU.", "Estados Unidos"),
         ("EE.UU.", "Estados Unidos"),

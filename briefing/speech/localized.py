@@ -40,6 +40,34 @@ def say_number(written: str, words: NumberWords) -> str:
     return said
 
 
+#: Words after a number that are no noun it counts (a German noun has a capital).
+_NOT_NOUNS = frozenset("de del a al y e o u en por para con sin entre que".split())
+#: Where a Spanish number's thousands and units start: after its last "millón".
+_AFTER_MILLIONS = re.compile(r"^(?:.* )?mill(?:ón|ones) ")
+
+
+def before_noun(said: str, noun: str, words: NumberWords) -> str:
+    """A whole number as said before ``noun``, agreeing with it: "eine Stunde", "ein
+    Jahr", "hundertein Tage"; "una persona", "veintiuna personas", "doscientas
+    personas", "veintiún años", "veintiún mil euros" (``said``: num2words' form)."""
+    if (words.num2words == "de" and not noun[:1].isupper()) or noun in _NOT_NOUNS:
+        return said  # "zwischen eins und drei", "uno de cada tres"
+    feminine = noun in words.feminine or noun.lower() in words.feminine
+    if words.num2words == "de":
+        if said == "eins":
+            return "eine" if feminine else "ein"
+        return said[:-1] if said.endswith("eins") else said  # "hundertein Tage"
+    said = re.sub(r"\b(veinti)?uno(?= mil\b)", lambda m: "veintiún" if m[1] else "un", said)
+    if feminine:  # the thousands and units agree; "millón" is a noun of its own
+        millions = _AFTER_MILLIONS.match(said)
+        head, tail = (said[: millions.end()], said[millions.end() :]) if millions else ("", said)
+        tail = re.sub(r"ientos\b", "ientas", tail)  # "doscientas", "quinientas"
+        return head + (tail[:-1] + "a" if tail.endswith("uno") else tail)
+    if said.endswith("uno"):  # "un país", "treinta y un países", "veintiún países"
+        return said[:-3] + ("un" if said == "uno" or said.endswith(" uno") else "ún")
+    return said
+
+
 def _words(language: Language) -> NumberWords:
     assert language.numbers is not None, language.tag
     return language.numbers
@@ -75,16 +103,18 @@ def money_rule(words: NumberWords) -> Rule:
     before = re.compile(rf"(?<!\w)(?P<cur>{symbols})\s?(?P<num>{_NUMBER}){scales}(?![\w,])")
     joiner = " und " if words.num2words == "de" else " con "
 
+    def counted(number: int, one: str, many: str) -> str:
+        noun = one if number == 1 else many
+        return f"{before_noun(str(num2words(number, lang=words.num2words)), noun, words)} {noun}"
+
     def say(match: re.Match[str]) -> str:
         one, many = names[match["cur"]]
         whole, fraction = _value(match["num"])
         if match["scale"]:
             return f"{say_number(match['num'], words)} {match['scale']} {many}"
-        said = f"{num2words(whole, lang=words.num2words)} {one if whole == 1 else many}"
+        said = counted(whole, one, many)
         if fraction and int(fraction):
-            cents = int(fraction.ljust(2, "0")[:2])
-            cent = words.cents[0] if cents == 1 else words.cents[1]
-            said += f"{joiner}{num2words(cents, lang=words.num2words)} {cent}"
+            said += f"{joiner}{counted(int(fraction.ljust(2, '0')[:2]), *words.cents)}"
         return said
 
     return lambda text: before.sub(say, after.sub(say, text))
@@ -173,23 +203,15 @@ def number_rule(words: NumberWords) -> Rule:
     """Every other number: "18.500" -> "achtzehntausendfünfhundert", "3,8" -> "drei Komma
     acht"; a lone "1" before a word is "ein", "un" (not "eins", "uno")."""
     pattern = re.compile(rf"(?<![\w,.])(?P<minus>-)?(?P<num>{_NUMBER})(?![\w]|[.,]\d)")
-    article = "ein" if words.num2words == "de" else "un"
+    noun = re.compile(r"\s+([^\W\d]+)")
 
     def say(match: re.Match[str]) -> str:
-        after = match.string[match.end() : match.end() + 16]
-        if match["num"] == "1" and re.match(r"\s+[^\W\d]", after):
-            feminine = words.num2words == "de" and re.match(r"\s+(?:Million|Milliarde)\b", after)
-            said = "eine" if feminine else article
-        else:
-            said = say_number(match["num"], words)
-            before_noun = bool(re.match(r"\s+[^\W\d]", after))
-            if words.num2words == "de":  # "hundertzwei", "tausend": as said, without "ein"
-                said = re.sub(r"^ein(?=hundert|tausend)", "", said)
-                if before_noun and said.endswith("eins"):
-                    said = said[:-1]  # "hundertein Tage"
-            elif before_noun and said.endswith("uno"):
-                # "un país", "treinta y un países", "veintiún países"
-                said = said[:-3] + ("un" if said == "uno" or said.endswith(" uno") else "ún")
+        said = say_number(match["num"], words)
+        if words.num2words == "de":  # "hundertzwei", "tausend": as said, without "ein"
+            said = re.sub(r"^ein(?=hundert|tausend)", "", said)
+        follows = noun.match(match.string, match.end())
+        if follows and "," not in match["num"]:  # a decimal agrees with nothing
+            said = before_noun(said, follows[1], words)
         return f"{words.minus} {said}" if match["minus"] else said
 
     return lambda text: pattern.sub(say, text)
