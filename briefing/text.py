@@ -54,10 +54,10 @@ _BOUNDARY = re.compile(
 )
 #: The word before a boundary is read from at most this many characters back.
 _WORD_WINDOW = 64
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)$")
+_WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W\d_]|[.'’-])*)$")  # any alphabet's: "pág."
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 #: What follows a boundary: opening quotes or brackets, then its first character and word.
-_FOLLOWING = re.compile(r"[\"'“‘«(\[]*+(?=(?P<first>.?))(?P<word>[A-Za-z]*)")
+_FOLLOWING = re.compile(r"[\"'“‘«(\[]*+(?=(?P<first>.?))(?P<word>[^\W\d_]*)")
 
 
 class SentenceRules(NamedTuple):
@@ -71,6 +71,8 @@ class SentenceRules(NamedTuple):
     """Words that, capitalised after an abbreviation, show a new sentence."""
     months: frozenset[str] = frozenset()
     """After a day's number and a stop, a month ends no sentence ("am 25. März")."""
+    suffixes: tuple[str, ...] = ()
+    """Ends of abbreviated compounds ("Hauptstr.": "str"): as a title that may end one."""
 
 
 ENGLISH_SENTENCES = SentenceRules(TITLES, _TITLES_THAT_MAY_END, SENTENCE_OPENERS)
@@ -112,6 +114,8 @@ def _is_boundary(text: str, match: re.Match[str], rules: SentenceRules = ENGLISH
         if title in rules.may_end:
             return starts_sentence
         return False  # "Dr. Smith", "Gen. Jones", "Nov. 25"
+    if rules.suffixes and title.endswith(rules.suffixes):
+        return starts_sentence  # "Hauptstr. 4", "in der Hauptstr. Dort ..."
     if len(bare) == 1 and word[:1].isupper():
         return starts_sentence and bare not in ("i",)  # initials: "George W. Bush"
     if _DOTTED_ACRONYM.match(word):

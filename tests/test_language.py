@@ -394,3 +394,43 @@ def test_a_detector_that_cannot_load_keeps_the_articles_with_one_warning(monkeyp
 )
 def test_a_number_agrees_with_the_gender_of_its_noun(language, written, spoken):
     assert to_spoken(written, language=language) == spoken
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "sentences"),
+    [
+        ("de", "Das Büro liegt in der Hauptstr. 4 in Bern. Es ist neu.",
+         ["Das Büro liegt in der Hauptstr. 4 in Bern.", "Es ist neu."]),
+        ("de", "Er wohnt in der Goethestr. 12. Dort ist es ruhig.",
+         ["Er wohnt in der Goethestr. 12.", "Dort ist es ruhig."]),
+        ("de", "Sie wohnt in der Hauptstr. Dort ist es laut.",
+         ["Sie wohnt in der Hauptstr.", "Dort ist es laut."]),
+        ("de", "Rufen Sie unter Tel. 0228 123 an. Danke.",
+         ["Rufen Sie unter Tel. 0228 123 an.", "Danke."]),
+        ("de", "Äpfel, Birnen usw. waren im Angebot. Gut.",
+         ["Äpfel, Birnen usw. waren im Angebot.", "Gut."]),
+        ("de", "Äpfel, Birnen usw. Das war alles.", ["Äpfel, Birnen usw.", "Das war alles."]),
+        ("de", "Die Stadt bzw. der Kreis zahlt. Gut.", ["Die Stadt bzw. der Kreis zahlt.", "Gut."]),
+        ("de", "Es kamen ca. 300 Leute. Über 50 blieben.",
+         ["Es kamen ca. 300 Leute.", "Über 50 blieben."]),
+        ("de", "Das kostet inkl. MwSt. 20 Euro. Teuer.", ["Das kostet inkl. MwSt. 20 Euro.", "Teuer."]),
+        ("de", "Bäume, Sträucher etc. wachsen dort. Schön.",
+         ["Bäume, Sträucher etc. wachsen dort.", "Schön."]),
+        ("es", "Véase la pág. 12 del informe. Es claro.", ["Véase la pág. 12 del informe.", "Es claro."]),
+        ("es", "El núm. 5 ganó. Fue justo.", ["El núm. 5 ganó.", "Fue justo."]),
+        ("es", "Llame al tel. 91 123 45 67 hoy. Gracias.",
+         ["Llame al tel. 91 123 45 67 hoy.", "Gracias."]),
+        ("es", "Llegaron aprox. 300 personas. Él no vino.",
+         ["Llegaron aprox. 300 personas.", "Él no vino."]),
+        ("es", "Frutas, verduras, etc. Además subió el pan.",
+         ["Frutas, verduras, etc.", "Además subió el pan."]),
+        ("es", "Frutas, verduras, etc. estaban caras. Mucho.",
+         ["Frutas, verduras, etc. estaban caras.", "Mucho."]),
+        ("es", "La Avda. de la Paz está cortada. Hay atascos.",
+         ["La Avda. de la Paz está cortada.", "Hay atascos."]),
+        ("es", "Vive en la Pza. Mayor. Según él, es bonita.",
+         ["Vive en la Pza. Mayor.", "Según él, es bonita."]),
+    ],
+)  # fmt: skip
+def test_an_abbreviation_ends_a_word_not_a_sentence(language, text, sentences):
+    assert split_sentences(text, get_language(language).sentences) == sentences

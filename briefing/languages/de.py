@@ -118,12 +118,16 @@ def count(n: int, more: bool = False) -> str:
 SENTENCES = SentenceRules(
     titles=frozenset(
         """z b bzw ca dr prof nr str st usw vgl ggf inkl evtl mio mrd jh abs art hr fr frau
-        bzgl u a o d h s sog etc geb gest max min mind""".split()
+        bzgl u a o d h s sog etc geb gest max min mind tel mwst abb hrsg zzgl tsd allg bspw
+        insb lt""".split()
     ),
     may_end=frozenset("usw etc bzw mio mrd".split()),
+    suffixes=("str",),  # "Hauptstr. 4"
     openers=frozenset(
         """der die das den dem des ein eine einer er sie es wir ich ihr man dies diese dieser
-        auch aber und doch so dann nun heute gestern morgen am im in auf nach vor bei mit""".split()
+        auch aber und doch so dann nun heute gestern morgen am im in auf nach vor bei mit
+        alle alles dort hier danach dabei damit deshalb trotzdem zudem laut seit als wenn
+        weil über""".split()
     ),
     months=frozenset(m.lower() for m in MONTHS),
 )

@@ -114,12 +114,15 @@ def count(n: int, more: bool = False) -> str:
 SENTENCES = SentenceRules(
     titles=frozenset(
         """sr sra srta sres dr dra lic ing núm nº pág av avda art cap ej aprox d dña ee uu
-        etc prof gral gob dpto col vol""".split()
+        etc prof gral gob dpto col vol tel telf tlf pza págs admón prov dcha izq izqda ctra
+        urb esq""".split()
     ),
     may_end=frozenset("etc uu".split()),
     openers=frozenset(
         """el la los las un una unos unas él ella ellos ellas se lo le les este esta estos
-        estas eso esto pero y o así además también hoy ayer en según tras con para por""".split()
+        estas eso esto pero y o así además también hoy ayer en según tras con para por
+        todo toda todos todas nadie nada aquí allí luego después ahora entonces mientras
+        aunque durante desde hay""".split()
     ),
     months=frozenset(MONTHS),
 )
