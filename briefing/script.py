@@ -12,6 +12,7 @@ no sentence over 40 words (``ear``: a long one is cut where its grammar lets it 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import ipaddress
 import re
 import urllib.parse
@@ -19,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from .ear import EAR_WORDS, MAX_SPOKEN_WORDS, for_the_ear, round_for_the_ear
-from .languages import Language, get_language
+from .languages import ENGLISH_QUOTES, Language, QuoteRules, get_language
 from .languages.en import PHRASES as ENGLISH
 from .languages.en import spoken_count, spoken_date
 from .models import Script, Segment, SegmentKind, Show, Story
@@ -89,25 +90,27 @@ def story_transition(
     return _rotate(phrases.middle, date, middle // 2)
 
 
-_QUOTE_VERBS = (
-    r"said|says|added|adds|told\s+[^,.]{1,40}?|asked|explained|warned|wrote|noted|insisted|"
-    r"stated|argued|declared|recalled|replied|continued|admitted"
-)
-_QUOTE_MARKS = '"“”'
-#: The end of a quotation and who said it: ``I think X," said Ellen Stofan.``
-_CLOSING_QUOTE = re.compile(
-    r"^(?P<quote>[^\"“”]{2,}?)(?P<stop>[,.?!]?)[\"”]\s+"
-    rf"(?:(?P<verb1>{_QUOTE_VERBS})\s+(?P<who1>[^\"“”]+?)"
-    rf"|(?P<who2>[^\"“”]+?)\s+(?P<verb2>{_QUOTE_VERBS})(?P<rest>\b[^\"“”]*?))"
-    r"\s*[.]$"
-)
+@functools.cache
+def _closing_quote(rules: QuoteRules) -> re.Pattern[str]:
+    """The end of a quotation and who said it: ``I think X," said Ellen Stofan.``,
+    ``Die Bahn kommt“, sagte Anna Berg.``"""
+    marks = re.escape("".join(dict.fromkeys(rules.opening + rules.closing)))
+    comma = "," if rules.comma_after else ""
+    return re.compile(
+        rf"^(?P<quote>[^{marks}]{{2,}}?)(?P<stop>[,.?!]?)[{re.escape(rules.closing)}]{comma}?\s+"
+        rf"(?:(?P<verb1>{rules.verbs})\s+(?P<who1>[^{marks}]+?)"
+        rf"|(?P<who2>[^{marks}]+?)\s+(?P<verb2>{rules.verbs})(?P<rest>\b[^{marks}]*?))"
+        r"\s*[.]$"
+    )
+
+
 _PRONOUNS = frozenset("he she they we i it".split())
 
 
-def _closing(text: str) -> tuple[str, str, str] | None:
+def _closing(text: str, rules: QuoteRules = ENGLISH_QUOTES) -> tuple[str, str, str] | None:
     """``(quotation, speaker, "said ...")`` of the end of a quotation that names its
     speaker after it (``text`` without the opening mark), else None."""
-    match = _CLOSING_QUOTE.match(text.strip())
+    match = _closing_quote(rules).match(text.strip())
     if not match:
         return None
     if match["who1"]:
@@ -130,16 +133,18 @@ def short_speaker(who: str) -> str:
     return name[-1] if name else who
 
 
-def attribute_quote(sentence: str) -> str:
+def attribute_quote(sentence: str, rules: QuoteRules = ENGLISH_QUOTES) -> str:
     """A sentence that opens with a quotation and names its speaker after it, with
     the speaker first: ``"I think X," said Ellen Stofan of NASA.`` ->
-    ``Ellen Stofan of NASA said: "I think X."``; any other sentence as it is."""
+    ``Ellen Stofan of NASA said: "I think X."`` (``rules``: the language's marks and
+    verbs, English by default); any other sentence as it is."""
     text = sentence.strip()
-    found = _closing(text[1:]) if text[:1] in '"“' else None
+    found = _closing(text[1:], rules) if text[:1] in rules.opening else None
     if not found:
         return sentence
     quote, who, said = found
-    return f'{who} {said}: "{quote[0].upper()}{quote[1:]}"'
+    start, end = rules.written
+    return f"{who} {said}: {start}{quote[0].upper()}{quote[1:]}{end}"
 
 
 def attribute_quotes(sentences: Sequence[str], language: Language | None = None) -> tuple[str, ...]:
@@ -147,30 +152,32 @@ def attribute_quotes(sentences: Sequence[str], language: Language | None = None)
     sentence's (``attribute_quote``), one that runs over several sentences (``"A.
     B," he said.`` -> ``He said: "A. B."``), a quotation that follows its
     speaker's ("Valtersen added: ..."), else a spoken cue ("Quote: ... End quote.")."""
-    phrases = get_language(language).phrases
+    said_in = get_language(language)
+    phrases, rules = said_in.phrases, said_in.quotes
+    marks = rules.opening + rules.closing
     out = list(sentences)
     speaker = ""  # who spoke the sentence before
     index = 0
     while index < len(out):
         text = out[index].strip()
         said_by, speaker = speaker, ""
-        if text[:1] not in '"“':
+        if text[:1] not in rules.opening:
             index += 1
             continue
         body = text[1:]
-        if found := _closing(body):
-            out[index] = attribute_quote(text)
+        if found := _closing(body, rules):
+            out[index] = attribute_quote(text, rules)
             speaker = found[1]
-        elif not any(mark in body for mark in _QUOTE_MARKS):  # it runs on
+        elif not any(mark in body for mark in marks):  # it runs on
             for later in range(index + 1, min(index + 4, len(out))):
-                if any(mark in out[later] for mark in _QUOTE_MARKS):
-                    if end := _closing(out[later]):
+                if any(mark in out[later] for mark in marks):
+                    if end := _closing(out[later], rules):
                         quote, who, said = end
                         out[index] = f"{who} {said}: {text}"
-                        out[later] = f'{quote}"'
+                        out[later] = f"{quote}{rules.written[1]}"
                         speaker, index = who, later
                     break
-        elif body[-1:] in '"”' and not any(mark in body[:-1] for mark in _QUOTE_MARKS):
+        elif body[-1:] in rules.closing and not any(mark in body[:-1] for mark in marks):
             if said_by:
                 out[index] = phrases.added.format(speaker=short_speaker(said_by), text=text)
                 speaker = said_by

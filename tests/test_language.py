@@ -434,3 +434,31 @@ def test_a_number_agrees_with_the_gender_of_its_noun(language, written, spoken):
 )  # fmt: skip
 def test_an_abbreviation_ends_a_word_not_a_sentence(language, text, sentences):
     assert split_sentences(text, get_language(language).sentences) == sentences
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "attributed"),
+    [
+        ("de", ["„Die Bahn kommt pünktlich“, sagte Anna Berg."],
+         ["Anna Berg sagte: „Die Bahn kommt pünktlich.“"]),
+        ("de", ["„Wir sind froh!“, sagte sie."], ["Sie sagte: „Wir sind froh!“"]),
+        ("de", ['"Das ist teuer", erklärte der Bürgermeister.'],
+         ["Der Bürgermeister erklärte: „Das ist teuer.“"]),
+        ("de", ["„Die Bahn kommt.", "Sie ist neu“, sagte Berg."],
+         ["Berg sagte: „Die Bahn kommt.", "Sie ist neu.“"]),
+        ("de", ["„Gut“, sagte Berg.", "„Sehr.“"], ["Berg sagte: „Gut.“", "Berg fügte hinzu: „Sehr.“"]),
+        ("de", ["„B.“"], ["Zitat: „B.“ Zitat Ende."]),
+        ("de", ["Sie sagte, „die Bahn“ sei pünktlich."],
+         ["Sie sagte, „die Bahn“ sei pünktlich."]),  # a quoted word: as written
+        ("es", ["«El coro ganó», dijo Lucía Ortega."], ["Lucía Ortega dijo: «El coro ganó.»"]),
+        ("es", ['"Estamos felices", afirmó la directora.'],
+         ["La directora afirmó: «Estamos felices.»"]),
+        ("es", ["“¿Quién lo diría?”, preguntó ella."], ["Ella preguntó: «¿Quién lo diría?»"]),
+        ("es", ["«Bien», dijo Ortega.", "«Muy.»"], ["Ortega dijo: «Bien.»", "Ortega añadió: «Muy.»"]),
+        ("es", ["«B.»"], ["Cita: «B.» Fin de la cita."]),
+    ],
+)  # fmt: skip
+def test_a_quotation_s_speaker_is_said_before_it(language, sentences, attributed):
+    from briefing.script import attribute_quotes
+
+    assert attribute_quotes(sentences, get_language(language)) == tuple(attributed)

@@ -170,6 +170,35 @@ class Labels:
         return f"{n} {self.story[0] if n == 1 else self.story[1]}"
 
 
+@dataclass(frozen=True)
+class QuoteRules:
+    """How a language's news marks a quotation and names its speaker after it
+    (``script.attribute_quotes`` names the speaker first)."""
+
+    opening: str
+    """The marks that open a quotation: '"“' in English, '„"' in German."""
+    closing: str
+    """The marks that close one."""
+    verbs: str
+    """Verbs of saying, as regular-expression alternatives: "said|says|added"."""
+    written: tuple[str, str]
+    """How the script writes a quotation it moves: ('"', '"'), ("„", "“"), ("«", "»")."""
+    comma_after: bool = False
+    """Whether the comma before the speaker follows the closing mark ("„Ja“, sagte
+    er."), not precedes it ('"Yes," he said.')."""
+
+
+ENGLISH_QUOTES = QuoteRules(
+    opening='"“',
+    closing='"”',
+    verbs=(
+        r"said|says|added|adds|told\s+[^,.]{1,40}?|asked|explained|warned|wrote|noted|insisted|"
+        r"stated|argued|declared|recalled|replied|continued|admitted"
+    ),
+    written=('"', '"'),
+)
+
+
 #: English's labels, what every other language's are written from.
 ENGLISH_LABELS = Labels()
 
@@ -208,6 +237,8 @@ class Language:
     """The date as written in an episode's title: "Mittwoch, 25. November 2026"."""
     labels: Labels = ENGLISH_LABELS
     """What a listener reads around an episode: chapters, tags, feed, page, books."""
+    quotes: QuoteRules = ENGLISH_QUOTES
+    """How a quotation and its speaker are written."""
 
 
 def primary_tag(tag: str) -> str:

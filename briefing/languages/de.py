@@ -7,7 +7,7 @@ import datetime as dt
 from num2words import num2words
 
 from ..text import DayWords, SentenceRules
-from . import Labels, Language, NumberWords, Phrasebook
+from . import Labels, Language, NumberWords, Phrasebook, QuoteRules
 
 PHRASES = Phrasebook(
     welcome="Guten Tag, hier ist {show} am {date}.",
@@ -207,4 +207,14 @@ LANGUAGE = Language(
     caption_words=("Foto", "Fotos", "Bild", "Grafik", "Video", "Quelle"),
     written_date=written_date,
     labels=LABELS,
+    quotes=QuoteRules(
+        opening='„"',
+        closing='“"',
+        verbs=(
+            r"sagte|sagt|sagten|erklärte|erklärt|betonte|meinte|warnte|schrieb|berichtete|"
+            r"fragte|ergänzte|kritisierte|versicherte|antwortete"
+        ),
+        written=("„", "“"),
+        comma_after=True,
+    ),
 )

@@ -7,7 +7,7 @@ import datetime as dt
 from num2words import num2words
 
 from ..text import DayWords, SentenceRules
-from . import Labels, Language, NumberWords, Phrasebook
+from . import Labels, Language, NumberWords, Phrasebook, QuoteRules
 
 PHRASES = Phrasebook(
     welcome="Buenos días, esto es {show}. Hoy es {date}.",
@@ -193,4 +193,15 @@ LANGUAGE = Language(
     caption_words=("Foto", "Fotos", "Imagen", "Vídeo", "Video", "Fuente"),
     written_date=written_date,
     labels=LABELS,
+    quotes=QuoteRules(
+        opening='«"“',
+        closing='»"”',
+        verbs=(
+            r"dijo|dice|dijeron|afirmó|explicó|señaló|añadió|aseguró|advirtió|declaró|"
+            r"indicó|subrayó|insistió|escribió|comentó|sostuvo|apuntó|recordó|destacó|"
+            r"preguntó|respondió"
+        ),
+        written=("«", "»"),
+        comma_after=True,
+    ),
 )
