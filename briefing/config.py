@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn, overload
 
 from .errors import BriefingError
+from .languages import published_language
 from .models import Show, SourceConfig, is_url
 from .options import DEFAULT_SINCE, KEEP_RANGE, MAX_WORDS_RANGE, MINUTES_RANGE, editions_of
 from .publish.books import BookFormat
@@ -236,11 +237,13 @@ def _parse_show(table: Any, path: Path | None) -> tuple[Show, str | None]:
     owner = check.text("owner", defaults.owner, MAX_NAME_CHARS).strip()
     if owner and not email:
         check.fail("show.owner", "needs 'show.email' too: the feed's itunes:owner gives both")
+    language = check.text("language", defaults.language)
+    named = published_language(language).labels  # a show without a name is named in its own
     show = Show(
-        title=check.text("title", defaults.title, MAX_NAME_CHARS),
+        title=check.text("title", named.show_title, MAX_NAME_CHARS),
         author=check.text("author", defaults.author, MAX_NAME_CHARS),
-        description=check.text("description", defaults.description, MAX_DESCRIPTION_CHARS),
-        language=check.text("language", defaults.language),
+        description=check.text("description", named.show_description, MAX_DESCRIPTION_CHARS),
+        language=language,
         category=check.text("category", defaults.category),
         subcategory=check.get("subcategory", str, defaults.subcategory, "a string"),
         explicit=check.get("explicit", bool, defaults.explicit, "true or false"),

@@ -462,3 +462,20 @@ def test_a_quotation_s_speaker_is_said_before_it(language, sentences, attributed
     from briefing.script import attribute_quotes
 
     assert attribute_quotes(sentences, get_language(language)) == tuple(attributed)
+
+
+@pytest.mark.parametrize(
+    ("tag", "title", "description"),
+    [
+        ("en", "The Daily Briefing", "A daily news briefing, story by story, read aloud."),
+        ("de", "Der Nachrichtenüberblick", "Die Nachrichten des Tages, Meldung für Meldung."),
+        ("es", "El Boletín del Día", "Las noticias del día, una a una, en voz alta."),
+    ],
+)
+def test_a_show_without_a_title_is_named_in_its_language(tag, title, description):
+    from briefing.config import parse_config
+
+    show = parse_config({"show": {"language": tag}}).show
+    assert (show.title, show.description) == (title, description)
+    named = parse_config({"show": {"language": tag, "title": "X", "description": "Y"}}).show
+    assert (named.title, named.description) == ("X", "Y")

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import LanguageError
+from ..models import Show
 from ..text import DayWords, SentenceRules
 
 #: The languages briefing speaks, by tag: each a module of this package.
@@ -111,6 +112,10 @@ class Labels:
     """What a listener reads around an episode (its chapters, tags, feed, page and
     books), written by hand in each language; English by default."""
 
+    show_title: str = Show.title
+    """The show's name when its config gives none."""
+    show_description: str = Show.description
+    """The feed's description of the show when its config gives none."""
     intro: str = "Intro"
     """The chapter before the first story."""
     outro: str = "Outro"

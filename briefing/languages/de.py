@@ -64,6 +64,8 @@ def written_date(date: dt.date) -> str:
 
 
 LABELS = Labels(
+    show_title="Der Nachrichtenüberblick",
+    show_description="Die Nachrichten des Tages, Meldung für Meldung.",
     intro="Einleitung",
     outro="Schluss",
     stories="Meldungen",

@@ -60,6 +60,8 @@ def written_date(date: dt.date) -> str:
 
 
 LABELS = Labels(
+    show_title="El Boletín del Día",
+    show_description="Las noticias del día, una a una, en voz alta.",
     intro="Introducción",
     outro="Cierre",
     stories="Noticias",
