@@ -215,8 +215,11 @@ def _oversampled_peaks(
     kernels = _KERNELS.T.astype(samples.dtype)
     for start in range(0, len(candidates), 65536):  # bounded memory: 65536 x 32 at a time
         chunk = candidates[start : start + 65536]
-        between = np.abs(windows[chunk + first] @ kernels).max(axis=1)
-        peaks[chunk] = np.maximum(peaks[chunk], between)
+        between = np.abs(windows[chunk + first] @ kernels)
+        # The largest of the three phases, column by column: the same values as
+        # ``.max(axis=1)``, which reduces rows of three at a tenth of the speed.
+        largest = np.maximum(np.maximum(between[:, 0], between[:, 1]), between[:, 2])
+        peaks[chunk] = np.maximum(peaks[chunk], largest)
     return peaks
 
 
