@@ -123,6 +123,17 @@ def profile_dirs() -> list[Path]:
     return [*extra, bundled_voices_dir()]
 
 
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    """Log a warning the first time in this process: the profiles are listed again for
+    every voice a run looks up, and a bad file is one line, not one a lookup."""
+    if message not in _warned:
+        _warned.add(message)
+        log.warning("%s", message)
+
+
 def list_profiles(dirs: list[Path] | None = None) -> list[VoiceProfile]:
     """Every valid profile, by name; an invalid file is skipped with a warning."""
     found: dict[str, VoiceProfile] = {}
@@ -135,7 +146,7 @@ def list_profiles(dirs: list[Path] | None = None) -> list[VoiceProfile]:
             try:
                 profile = load_profile(path)
             except VoiceError as exc:
-                log.warning("skipping voice profile: %s", exc)
+                _warn_once(f"skipping voice profile: {exc}")
                 continue
             found.setdefault(profile.name, profile)
     return sorted(found.values(), key=lambda p: p.name)
