@@ -193,6 +193,22 @@ def test_keyboard_shortcuts_move_story_by_story(page, site):
     assert _current_time(page) == pytest.approx(starts[1], abs=0.05)
 
 
+def test_announcements_follow_the_page_s_language(page, site):
+    """A German page's <body data-*> templates (test_language checks the page writes
+    them) are what the player says: here set on the served English page."""
+    page.evaluate(
+        """() => Object.assign(document.body.dataset, {storyOf: 'Meldung {n} von {total}: {title}',
+        atOf: 'Bei {time} von {end}', speedIs: 'Geschwindigkeit {rate}-fach'})"""
+    )
+    page.locator("body").focus()
+    page.keyboard.press("Alt+Shift+N")
+    page.wait_for_function(
+        "document.getElementById('announcer').textContent.startsWith('Meldung 1 von ')"
+    )
+    title = site[1].episodes[0].stories[0].title
+    assert page.locator("#announcer").text_content().endswith(": " + title)
+
+
 def test_tab_to_the_third_story_and_press_enter(page, site):
     starts = _story_starts(site)
     target = page.locator("article.episode").first.locator("a.chapter").nth(2)

@@ -479,3 +479,24 @@ def test_a_show_without_a_title_is_named_in_its_language(tag, title, description
     assert (show.title, show.description) == (title, description)
     named = parse_config({"show": {"language": tag, "title": "X", "description": "Y"}}).show
     assert (named.title, named.description) == ("X", "Y")
+
+
+@pytest.mark.parametrize(
+    ("tag", "story_of"),
+    [("en", "Story {n} of {total}: {title}"), ("de", "Meldung {n} von {total}: {title}"),
+     ("es", "Noticia {n} de {total}: {title}")],
+)  # fmt: skip
+def test_the_player_announces_in_the_page_s_language(tag, story_of, tmp_path):
+    """player.js reads its announcements from the page's <body> (the browser tests
+    hear them in English)."""
+    from lxml import html
+
+    from briefing.models import Show
+    from briefing.publish.page import build_page
+    from briefing.publish.store import Store
+
+    page = build_page(Store(show=Show(language=tag)), tmp_path)
+    body = html.fromstring(page).find("body")
+    assert body.get("data-story-of") == story_of
+    assert body.get("data-at-of") == get_language(tag).labels.at_time_of
+    assert {"data-at", "data-speed-is"} <= set(body.keys())

@@ -101,6 +101,10 @@ LABELS = Labels(
     subscribe="Abonnieren Sie die Sendung in Ihrer Podcast-App mit der Feed-Adresse",
     same_folder=" (im selben Ordner wie diese Seite)",
     footer="Erstellt mit briefing. Jedes Transkript gibt es auch als WebVTT- und SRT-Datei.",
+    story_of="Meldung {n} von {total}: {title}",
+    at_time="Bei {time}",
+    at_time_of="Bei {time} von {end}",
+    speed_is="Geschwindigkeit {rate}-fach",
     book_summary=(
         "Die Nachrichten, von einer synthetischen Stimme vorgelesen, mit ihrem vollen "
         "Text: Jeder Satz wird hervorgehoben, während er zu hören ist. Jede Meldung ist "

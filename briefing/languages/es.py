@@ -97,6 +97,10 @@ LABELS = Labels(
     subscribe="Suscríbase en su aplicación de pódcasts con la dirección del feed",
     same_folder=" (en la misma carpeta que esta página)",
     footer="Hecho con briefing. Cada transcripción está también en un archivo WebVTT y otro SRT.",
+    story_of="Noticia {n} de {total}: {title}",
+    at_time="En {time}",
+    at_time_of="En {time} de {end}",
+    speed_is="Velocidad por {rate}",
     book_summary=(
         "Las noticias leídas en voz alta por una voz sintética, con su texto completo: "
         "cada frase se resalta mientras se escucha. Cada noticia es un capítulo del "

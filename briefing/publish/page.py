@@ -294,7 +294,8 @@ def build_page(store: Store, out_dir: Path) -> str:
 <link rel="icon" type="image/png" href="cover.png">
 <link rel="alternate" type="application/rss+xml" title="{_e(show.title)}" href="{feed}">
 </head>
-<body>
+<body data-story-of="{_e(labels.story_of)}" data-at="{_e(labels.at_time)}" \
+data-at-of="{_e(labels.at_time_of)}" data-speed-is="{_e(labels.speed_is)}">
 <a class="skip-link" href="#main">{_e(labels.skip)}</a>
 <header>
 {cover}

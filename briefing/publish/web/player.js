@@ -20,6 +20,14 @@
   function store(key, value) {
     try { window.localStorage.setItem(key, String(value)); } catch (error) { /* private mode */ }
   }
+  /* An announcement in the page's language: its <body data-NAME> template, else English. */
+  function phrase(name, fallback, values) {
+    var template = document.body.getAttribute("data-" + name) || fallback;
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+
   function announce(text) {
     if (!announcer) { return; }
     announcer.textContent = "";
@@ -77,7 +85,8 @@
     var target = direction > 0 ? index + 1 : (audio.currentTime - (index >= 0 ? stories[index].start : 0) > 3 ? index : index - 1);
     target = Math.max(0, Math.min(stories.length - 1, target));
     var story = stories[target];
-    seek(episode, story.start, "Story " + (target + 1) + " of " + stories.length + ": " + story.title);
+    seek(episode, story.start, phrase("story-of", "Story {n} of {total}: {title}",
+      { n: target + 1, total: stories.length, title: story.title }));
   }
 
   /* Move by ``seconds`` (negative: back), kept between the start and the end. */
@@ -85,7 +94,9 @@
     var audio = audioOf(episode);
     var end = isFinite(audio.duration) ? audio.duration : Infinity;
     var target = Math.max(0, Math.min(end, audio.currentTime + seconds));
-    seek(episode, target, "At " + clock(target) + (isFinite(end) ? " of " + clock(end) : ""));
+    seek(episode, target, isFinite(end)
+      ? phrase("at-of", "At {time} of {end}", { time: clock(target), end: clock(end) })
+      : phrase("at", "At {time}", { time: clock(target) }));
   }
 
   /* What each of the player's buttons does; ``step`` is the seconds back or forward. */
@@ -130,7 +141,7 @@
     }
     var select = episode.querySelector("select.speed");
     if (select) {
-      select.addEventListener("change", function () { setRate(parseFloat(select.value)); announce("Speed " + select.value + " times"); });
+      select.addEventListener("change", function () { setRate(parseFloat(select.value)); announce(phrase("speed-is", "Speed {rate} times", { rate: select.value })); });
     }
     var follow = episode.querySelector("input.follow");
     if (follow) {
@@ -148,7 +159,8 @@
     storiesOf(episode).forEach(function (story, index, all) {
       story.link.addEventListener("click", function (event) {
         event.preventDefault();
-        seek(episode, story.start, "Story " + (index + 1) + " of " + all.length + ": " + story.title);
+        seek(episode, story.start, phrase("story-of", "Story {n} of {total}: {title}",
+          { n: index + 1, total: all.length, title: story.title }));
       });
     });
     Array.prototype.forEach.call(episode.querySelectorAll(".cue"), function (cue) {
