@@ -46,9 +46,9 @@ _BOUNDARY = re.compile(
     r"""
     (?<![.!?…])
     (?P<end>[.!?…]++)                 # sentence-final punctuation ("...", "?!", "…")
-    (?P<close>["'”’»)\]]*+)            # closing quotes or brackets
+    (?P<close>["'”’»«“‘›‹)\]]*+)       # closing quotes or brackets (German's “ ‘ « too)
     (?P<space>\s++)                    # white space
-    (?=(?P<next>["'“‘«(\[]?\S))       # what follows (not consumed)
+    (?=(?P<next>\S))                   # what follows (not consumed)
     """,
     re.VERBOSE,
 )
@@ -57,7 +57,10 @@ _WORD_WINDOW = 64
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W\d_]|[.'’-])*)$")  # any alphabet's: "pág."
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 #: What follows a boundary: opening quotes or brackets, then its first character and word.
-_FOLLOWING = re.compile(r"[\"'“‘«(\[]*+(?=(?P<first>.?))(?P<word>[^\W\d_]*)")
+#: What opens a sentence before its first word: quotation marks (English's, German's „ ‚
+#: » ›, Spanish's «), brackets, and Spanish's ¿ and ¡.
+_OPENING = "\"'“‘«»„‚‹›([¿¡"
+_FOLLOWING = re.compile(rf"[{re.escape(_OPENING)}]*+(?=(?P<first>.?))(?P<word>[^\W\d_]*)")
 
 
 class SentenceRules(NamedTuple):
@@ -95,7 +98,7 @@ def _is_boundary(text: str, match: re.Match[str], rules: SentenceRules = ENGLISH
     first = following.group("first")
     if not first:
         return True
-    opens_quote = text[match.end() : match.end() + 1] in ('"', "“", "‘", "«", "(", "[")
+    opens_quote = text[match.end() : match.end() + 1] in _OPENING
     if not (first.isupper() or first.isdigit() or opens_quote):
         return False  # "... invitation ... are invaders", '"Why?" he asked.'
     if end != "." or close:

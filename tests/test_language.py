@@ -437,6 +437,30 @@ def test_an_abbreviation_ends_a_word_not_a_sentence(language, text, sentences):
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "sentences"),
+    [
+        ("de", "Er spielt um den Titel. „Wir verlieren nichts“, sagte er.",
+         ["Er spielt um den Titel.", "„Wir verlieren nichts“, sagte er."]),
+        ("de", "„Wir kommen.“ Dann ging er.", ["„Wir kommen.“", "Dann ging er."]),
+        ("de", "Sie nickte. »Gut.« Dann ‚Ja‘ – so war es.",
+         ["Sie nickte.", "»Gut.«", "Dann ‚Ja‘ – so war es."]),
+        ("de", "Der Rat tagt. ‚Neu‘ ist nur der Ort.", ["Der Rat tagt.", "‚Neu‘ ist nur der Ort."]),
+        ("de", "„Ja“, sagte er. „warum nicht“", ["„Ja“, sagte er.", "„warum nicht“"]),
+        ("es", "Ganó el equipo. «No tiene techo», dijo.",
+         ["Ganó el equipo.", "«No tiene techo», dijo."]),
+        ("es", "¿Qué pasará? ¡Nadie lo sabe! Todo sigue.",
+         ["¿Qué pasará?", "¡Nadie lo sabe!", "Todo sigue."]),
+        ("es", "Subió el pan. ¿por qué? nadie lo sabe.", ["Subió el pan.", "¿por qué? nadie lo sabe."]),
+        ("es", "«Vamos.» Y se fue.", ["«Vamos.»", "Y se fue."]),
+    ],
+)  # fmt: skip
+def test_a_sentence_may_open_with_the_language_s_quotation_or_question_mark(
+    language, text, sentences
+):
+    assert split_sentences(text, get_language(language).sentences) == sentences
+
+
+@pytest.mark.parametrize(
     ("language", "sentences", "attributed"),
     [
         ("de", ["„Die Bahn kommt pünktlich“, sagte Anna Berg."],
