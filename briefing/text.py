@@ -76,6 +76,9 @@ class SentenceRules(NamedTuple):
     """After a day's number and a stop, a month ends no sentence ("am 25. März")."""
     suffixes: tuple[str, ...] = ()
     """Ends of abbreviated compounds ("Hauptstr.": "str"): as a title that may end one."""
+    ordinal_after: frozenset[str] = frozenset()
+    """After these words a number's stop is an ordinal's, not a sentence's end ("der 3.
+    Platz", "zum 5. Mal"; lower case)."""
 
 
 ENGLISH_SENTENCES = SentenceRules(TITLES, _TITLES_THAT_MAY_END, SENTENCE_OPENERS)
@@ -106,6 +109,8 @@ def _is_boundary(text: str, match: re.Match[str], rules: SentenceRules = ENGLISH
     word = _word_before(text, match.start() + 1)
     bare = word.rstrip(".").lower()
     starts_sentence = following.group("word").lower() in rules.openers
+    if rules.ordinal_after and first.isalpha() and _ordinal_before(text, match.start(), rules):
+        return False  # "der 3. Platz", "ihren 80. Geburtstag"
     if rules.months and _day_number_before(text, match.start()):
         next_word = _FOLLOWING_WORD.match(text, match.end())
         if next_word and next_word.group().lower() in rules.months:
@@ -130,6 +135,15 @@ def _is_boundary(text: str, match: re.Match[str], rules: SentenceRules = ENGLISH
 
 _DAY_NUMBER = re.compile(r"(?<![\d.,])(?:[1-9]|[12]\d|3[01])$")
 _FOLLOWING_WORD = re.compile(r"\w*")
+
+
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])([^\W\d_]+)\s+\d{1,3}$")
+
+
+def _ordinal_before(text: str, stop: int, rules: SentenceRules) -> bool:
+    """Whether a number just before ``stop`` follows one of ``rules.ordinal_after``."""
+    match = _ORDINAL_BEFORE.search(text[max(0, stop - _WORD_WINDOW) : stop])
+    return match is not None and match.group(1).lower() in rules.ordinal_after
 
 
 def _day_number_before(text: str, stop: int) -> bool:

@@ -57,7 +57,7 @@ def n(value: int, lang: str, **kwargs: str) -> str:
         ("es", "el 1 de mayo", "el primero de mayo"),
         ("es", "en 1990", f"en {n(1990, 'es')}"),
         ("es", "quedó 3.º", f"quedó {n(3, 'es', to='ordinal')}"),
-        ("es", "a las 14:30", f"a las {n(14, 'es')} y {n(30, 'es')}"),
+        ("es", "a las 14:30", f"a las {n(14, 'es')} {n(30, 'es')}"),
         ("es", "EE. UU. y la Sra. Ruiz", "Estados Unidos y la señora Ruiz"),
         ("es", "21 países", "veintiún países"),
         ("es", "31 grupos", "treinta y un grupos"),
@@ -65,6 +65,78 @@ def n(value: int, lang: str, **kwargs: str) -> str:
     ],
 )
 def test_spoken_forms(language, written, spoken):
+    assert to_spoken(written, language=language) == spoken
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "spoken"),
+    [
+        # scores and ratios; a German time needs "Uhr", a leading zero or a word of time
+        ("de", "Das Spiel endete 2:2.", "Das Spiel endete zwei zu zwei."),
+        ("de", "gewann mit 21:19 in Kiel", "gewann mit einundzwanzig zu neunzehn in Kiel"),
+        ("de", "nach dem 3:1-Sieg", "nach dem drei zu eins-Sieg"),
+        ("de", "im Verhältnis 4:1", "im Verhältnis vier zu eins"),
+        ("de", "ab 21:15 im Kino", "ab einundzwanzig Uhr fünfzehn im Kino"),
+        ("de", "Der Bus fährt 6:05 ab.", "Der Bus fährt sechs Uhr fünf ab."),
+        ("de", "Es ist 1:00 Uhr.", "Es ist ein Uhr."),
+        ("de", "gegen 1.45 Uhr", "gegen ein Uhr fünfundvierzig"),
+        ("es", "ganó 4-0 al líder", "ganó cuatro a cero al líder"),
+        ("es", "empataron 1-1", "empataron uno a uno"),
+        ("es", "en proporción 2:1", "en proporción dos a uno"),
+        # ranges
+        ("de", "von 2015-2019 stieg", f"von {n(2015, 'de')} bis {n(2019, 'de')} stieg"),
+        ("de", "12–18 Grad", "zwölf bis achtzehn Grad"),
+        ("de", "zwischen 1970-1975", f"zwischen {n(1970, 'de', to='year')} bis "
+         f"{n(1975, 'de', to='year')}"),
+        ("de", "2-4 %", "zwei bis vier Prozent"),
+        ("de", "Ruf 0228-4711 an", "Ruf null zwei zwei acht, vier sieben eins eins an"),
+        ("de", "unter 030 2970", "unter null drei null, zwei neun sieben null"),
+        ("de", "am 2026-12-08", f"am achten Dezember {n(2026, 'de')}"),
+        ("es", "el 2026-12-08", f"el ocho de diciembre de {n(2026, 'es')}"),
+        ("es", "de 8-12 grados", "de ocho a doce grados"),
+        # Spanish times as its radio says them
+        ("es", "a las 9:15", "a las nueve y cuarto"),
+        ("es", "a las 4:30 de la mañana", "a las cuatro y media de la mañana"),
+        ("es", "a la 1:00", "a la una"),
+        ("es", "a las 21:00 horas", "a las veintiuna horas"),
+        ("es", "a las 20.45 horas", "a las veinte cuarenta y cinco horas"),
+        ("es", "a las 10:10", "a las diez y diez"),
+        # German ordinals after an article or a preposition with one; Spanish 1.er, 3.er
+        ("de", "Der 4. Platz ging an Bonn.", "Der vierte Platz ging an Bonn."),
+        ("de", "im 3. Quartal", "im dritten Quartal"),
+        ("de", "zum 10. Mal", "zum zehnten Mal"),
+        ("de", "seinen 70. Geburtstag", "seinen siebzigsten Geburtstag"),
+        ("de", "Er kam auf 3. Stelle", "Er kam auf drei. Stelle"),  # no article: as a number
+        ("es", "el 1.er premio", "el primer premio"),
+        ("es", "su 3.er disco", "su tercer disco"),
+        # dates in digits
+        ("de", "am 4.10.2027", f"am vierten Oktober {n(2027, 'de')}"),
+        ("de", "bis zum 07.01. geöffnet", "bis zum siebten Januar geöffnet"),
+        ("es", "el 9/10/2027", f"el nueve de octubre de {n(2027, 'es')}"),
+        ("es", "el 1/5/2026", f"el primero de mayo de {n(2026, 'es')}"),
+        # units after a number, agreeing with it
+        ("de", "1.200 m hoch", "tausendzweihundert Meter hoch"),
+        ("de", "bei -7 °C", "bei minus sieben Grad Celsius"),
+        ("de", "1 t Sand", "eine Tonne Sand"),
+        ("de", "40 t Sand", "vierzig Tonnen Sand"),
+        ("de", "85 m² groß", "fünfundachtzig Quadratmeter groß"),
+        ("de", "1,5 l Wasser", "eins Komma fünf Liter Wasser"),
+        ("es", "a 3 °C", "a tres grados"),
+        ("es", "21 t de basura", "veintiuna toneladas de basura"),
+        ("es", "1 m de altura", "un metro de altura"),
+        ("es", "60 m² útiles", "sesenta metros cuadrados útiles"),
+        # German decades and numbers joined to a word
+        ("de", "in den 80er-Jahren", "in den achtziger Jahren"),
+        ("de", "die 1960er Jahre", f"die {n(1960, 'de', to='year')}er Jahre"),
+        ("de", "eine 17-jährige Schülerin", "eine siebzehnjährige Schülerin"),
+        ("de", "ein 1-jähriges Kind", "ein einjähriges Kind"),
+        ("de", "der 5-fache Preis", "der fünffache Preis"),
+        # a run of digits no newsreader says is left as written, never an error
+        ("de", "Code " + "7" * 40, "Code " + "7" * 40),
+        ("es", "código " + "7" * 40, "código " + "7" * 40),
+    ],
+)  # fmt: skip
+def test_spoken_classes(language, written, spoken):
     assert to_spoken(written, language=language) == spoken
 
 
@@ -452,6 +524,11 @@ def test_an_abbreviation_ends_a_word_not_a_sentence(language, text, sentences):
          ["¿Qué pasará?", "¡Nadie lo sabe!", "Todo sigue."]),
         ("es", "Subió el pan. ¿por qué? nadie lo sabe.", ["Subió el pan.", "¿por qué? nadie lo sabe."]),
         ("es", "«Vamos.» Y se fue.", ["«Vamos.»", "Y se fue."]),
+        ("de", "Der 3. Platz ging an Rom. Gut.", ["Der 3. Platz ging an Rom.", "Gut."]),
+        ("de", "Sie feiert ihren 80. Geburtstag. Alle kommen.",
+         ["Sie feiert ihren 80. Geburtstag.", "Alle kommen."]),
+        ("de", "Zum 5. Mal gewann sie. Es kamen 300. Dann ging er.",
+         ["Zum 5. Mal gewann sie.", "Es kamen 300.", "Dann ging er."]),
     ],
 )  # fmt: skip
 def test_a_sentence_may_open_with_the_language_s_quotation_or_question_mark(

@@ -100,6 +100,21 @@ class NumberWords:
     feminine: frozenset[str] = frozenset()
     """Common feminine nouns, as written, that a number before them agrees with: "eine
     Stunde", "veintiuna personas", "doscientas libras" (any other noun: masculine)."""
+    units: tuple[tuple[str, str, str], ...] = ()
+    """(symbol after a number, singular, plural): ("m", "Meter", "Meter"), ("°C", "grado
+    Celsius", "grados Celsius")."""
+    score_word: str = ""
+    """Between a score's or ratio's two numbers: "2:1" -> "zwei zu eins", "3-1" -> "tres a
+    uno"."""
+    range_word: str = ""
+    """Between the two ends of a written range: "2019-2023" -> "... bis ...", "10-15" ->
+    "diez a quince"."""
+    time_words: frozenset[str] = frozenset()
+    """Words before "20:15" that make it a time when no "Uhr" follows (German: "um",
+    "ab"); without one, a German "21:19" is a score."""
+    ordinal_endings: tuple[tuple[str, str], ...] = ()
+    """(word before, ending): a number with a stop after one of these words is an
+    ordinal ("der 3. Platz" -> "der dritte Platz", "zum 5. Mal" -> "zum fünften Mal")."""
 
 
 def english_written_date(date: dt.date) -> str:

@@ -121,6 +121,17 @@ def count(n: int, more: bool = False) -> str:
     return f"{num2words(n, lang='de')}{extra} Meldungen"
 
 
+#: A number with a stop after these words is an ordinal, said with their ending: "der 3.
+#: Platz" -> "der dritte Platz", "zum 5. Mal" -> "zum fünften Mal".
+ORDINAL_ENDINGS = {
+    **dict.fromkeys("der die das ins jede jedes diese dieses ihre seine unsere".split(), ""),
+    **dict.fromkeys(
+        """den dem des im am zum zur vom beim ihren ihrem ihres seinen seinem seines unseren
+        unserem einen einem einer eines jeden jedem diesen diesem""".split(),
+        "n",
+    ),
+}
+
 SENTENCES = SentenceRules(
     titles=frozenset(
         """z b bzw ca dr prof nr str st usw vgl ggf inkl evtl mio mrd jh abs art hr fr frau
@@ -129,6 +140,7 @@ SENTENCES = SentenceRules(
     ),
     may_end=frozenset("usw etc bzw mio mrd".split()),
     suffixes=("str",),  # "Hauptstr. 4"
+    ordinal_after=frozenset(ORDINAL_ENDINGS),
     openers=frozenset(
         """der die das den dem des ein eine einer er sie es wir ich ihr man dies diese dieser
         auch aber und doch so dann nun heute gestern morgen am im in auf nach vor bei mit
@@ -193,6 +205,31 @@ NUMBERS = NumberWords(
         ("Mio.", "Millionen"),
         ("Mrd.", "Milliarden"),
     ),
+    units=(
+        ("km²", "Quadratkilometer", "Quadratkilometer"),
+        ("m²", "Quadratmeter", "Quadratmeter"),
+        ("m³", "Kubikmeter", "Kubikmeter"),
+        ("°C", "Grad Celsius", "Grad Celsius"),
+        ("°", "Grad", "Grad"),
+        ("cm", "Zentimeter", "Zentimeter"),
+        ("mm", "Millimeter", "Millimeter"),
+        ("m", "Meter", "Meter"),
+        ("g", "Gramm", "Gramm"),
+        ("t", "Tonne", "Tonnen"),
+        ("l", "Liter", "Liter"),
+        ("ha", "Hektar", "Hektar"),
+        ("kWh", "Kilowattstunde", "Kilowattstunden"),
+        ("kW", "Kilowatt", "Kilowatt"),
+        ("MW", "Megawatt", "Megawatt"),
+        ("GW", "Gigawatt", "Gigawatt"),
+        ("PS", "PS", "PS"),
+    ),
+    score_word="zu",
+    range_word="bis",
+    time_words=frozenset(
+        "um ab bis gegen seit von zwischen und vor nach etwa circa ca. kurz spätestens".split()
+    ),
+    ordinal_endings=tuple(ORDINAL_ENDINGS.items()),
 )
 
 LANGUAGE = Language(

@@ -181,6 +181,26 @@ NUMBERS = NumberWords(
         ("km", "kilómetros"),
         ("kg", "kilos"),
     ),
+    units=(
+        ("km²", "kilómetro cuadrado", "kilómetros cuadrados"),
+        ("m²", "metro cuadrado", "metros cuadrados"),
+        ("m³", "metro cúbico", "metros cúbicos"),
+        ("°C", "grado", "grados"),
+        ("ºC", "grado", "grados"),
+        ("cm", "centímetro", "centímetros"),
+        ("mm", "milímetro", "milímetros"),
+        ("m", "metro", "metros"),
+        ("g", "gramo", "gramos"),
+        ("t", "tonelada", "toneladas"),
+        ("l", "litro", "litros"),
+        ("ha", "hectárea", "hectáreas"),
+        ("kWh", "kilovatio hora", "kilovatios hora"),
+        ("kW", "kilovatio", "kilovatios"),
+        ("MW", "megavatio", "megavatios"),
+        ("GW", "gigavatio", "gigavatios"),
+    ),
+    score_word="a",
+    range_word="a",
 )
 
 LANGUAGE = Language(

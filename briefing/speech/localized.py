@@ -19,8 +19,9 @@ from ..languages import Language, NumberWords
 Rule = Callable[[str], str]
 
 #: A written number: "18.500", "1.234,5", "3,8", "2026" (group marks only every three
-#: digits, so "3.8" is not a German number and stays as written).
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+#: digits, so "3.8" is not a German number and stays as written). At most fifteen digits
+#: a side: a longer run is no amount a newsreader says, and is left as written.
+_NUMBER = r"\d{1,3}(?:\.\d{3}){1,4}(?:,\d{1,15})?|\d{1,15}(?:,\d{1,15})?"
 
 
 def _value(written: str) -> tuple[int, str]:
@@ -34,6 +35,8 @@ def say_number(written: str, words: NumberWords) -> str:
     by digit, as a newsreader says them)."""
     whole, fraction = _value(written)
     said = str(num2words(whole, lang=words.num2words))
+    if words.num2words == "de":  # "hundertzwei", "tausend": as said, without "ein"
+        said = re.sub(r"^ein(?=hundert|tausend)", "", said)
     if fraction:
         digits = " ".join(str(num2words(int(d), lang=words.num2words)) for d in fraction)
         said += f" {words.decimal_word} {digits}"
@@ -105,7 +108,7 @@ def money_rule(words: NumberWords) -> Rule:
 
     def counted(number: int, one: str, many: str) -> str:
         noun = one if number == 1 else many
-        return f"{before_noun(str(num2words(number, lang=words.num2words)), noun, words)} {noun}"
+        return f"{before_noun(say_number(str(number), words), noun, words)} {noun}"
 
     def say(match: re.Match[str]) -> str:
         one, many = names[match["cur"]]
@@ -145,46 +148,214 @@ def date_rule(words: NumberWords) -> Rule:
 
 
 def ordinal_rule(words: NumberWords) -> Rule:
-    """Spanish ordinals: "3.º", "2.ª", "1º" -> "tercero", "segunda", "primero"."""
-    pattern = re.compile(r"(?<![\w,.])(?P<num>\d{1,3})\.?(?P<mark>[ºª°])")
+    """Spanish ordinals: "3.º", "2.ª", "1º" -> "tercero", "segunda", "primero"; "1.er",
+    "3.er" -> "primer", "tercer" (before a noun)."""
+    spanish = r"|(?<=\d\.)er\b|(?<=\d)er\b(?=\s+[a-zá-ú])" if words.num2words == "es" else ""
+    pattern = re.compile(rf"(?<![\w,.])(?P<num>\d{{1,3}})\.?(?P<mark>[ºª°]{spanish})")
 
     def say(match: re.Match[str]) -> str:
         said = str(num2words(int(match["num"]), lang=words.num2words, to="ordinal"))
         if match["mark"] == "ª":
             said = " ".join(w[:-1] + "a" if w.endswith("o") else w for w in said.split())
+        elif match["mark"] == "er" and said.endswith(("primero", "tercero")):
+            said = said[:-1]
         return said
 
     return lambda text: pattern.sub(say, text)
 
 
 def time_rule(words: NumberWords) -> Rule:
-    """ "14:30 Uhr" -> "vierzehn Uhr dreißig"; "a las 14:30" -> "a las catorce y
-    treinta" (a full hour: "vierzehn Uhr", "catorce en punto")."""
-    german = words.num2words == "de"
-    pattern = re.compile(r"(?<![\w,.:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?P<uhr>\s+Uhr)?\b")
-
-    def say(match: re.Match[str]) -> str:
-        hour = str(num2words(int(match["h"]), lang=words.num2words))
-        minutes = int(match["m"])
-        said = str(num2words(minutes, lang=words.num2words)) if minutes else ""
-        if german:
-            if not match["uhr"] and match.group().count(".") and not minutes:
-                return match.group()
-            return f"{hour} Uhr" + (f" {said}" if said else "")
-        return f"{hour} y {said}" if said else f"{hour} en punto"
-
-    if german:
+    """A time of day. German: "14:30 Uhr", "um 7:05", "14.30 Uhr" -> "vierzehn Uhr
+    dreißig", "sieben Uhr fünf"; "1:00 Uhr" -> "ein Uhr". Spanish, as its radio says
+    them: "a las 9:15" -> "a las nueve y cuarto", "a las 2:30 de la madrugada" -> "dos
+    y media", "a la 1:00" -> "a la una", "a las 21:00 horas" -> "veintiuna horas", "a las
+    14:45" -> "catorce cuarenta y cinco" (after noon, minutes follow the hour)."""
+    if words.num2words == "de":
         pattern = re.compile(
-            r"(?<![\w,.:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)(?P<uhr>\s+Uhr)?|[.](?=[0-5]\d\s+Uhr)"
-            r"(?P<m2>[0-5]\d)(?P<uhr2>\s+Uhr))(?!\w)"
+            r"(?<![\w,.:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)(?:\s+Uhr)?|[.](?=[0-5]\d\s+Uhr)"
+            r"(?P<m2>[0-5]\d)\s+Uhr)(?!\w)"
         )
 
         def say_de(match: re.Match[str]) -> str:
-            hour = str(num2words(int(match["h"]), lang="de"))
-            minutes = int(match["m"] or match["m2"])
-            return f"{hour} Uhr" + (f" {num2words(minutes, lang='de')}" if minutes else "")
+            hour, minutes = int(match["h"]), int(match["m"] or match["m2"])
+            said = "ein" if hour == 1 else str(num2words(hour, lang="de"))
+            return f"{said} Uhr" + (f" {num2words(minutes, lang='de')}" if minutes else "")
 
         return lambda text: pattern.sub(say_de, text)
+    pattern = re.compile(r"(?<![\w,.:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?![\w]|[.,]\d)")
+
+    def say(match: re.Match[str]) -> str:
+        hour, minutes = int(match["h"]), int(match["m"])
+        said = re.sub(r"uno$", "una", str(num2words(hour, lang=words.num2words)))
+        if not minutes:
+            return said
+        if hour > 12:  # "catorce cuarenta y cinco"
+            return f"{said} {num2words(minutes, lang=words.num2words)}"
+        named = {15: "cuarto", 30: "media"}.get(minutes)
+        return f"{said} y {named or num2words(minutes, lang=words.num2words)}"
+
+    return lambda text: pattern.sub(say, text)
+
+
+def telephone_rule(words: NumberWords) -> Rule:
+    """A number with a leading zero (a telephone number's area code and the groups after
+    it) is said digit by digit, a pause between its groups: "030 2970", "0228-4711" ->
+    "null drei null, zwei neun sieben null"."""
+    pattern = re.compile(r"(?<![\w,.:/-])0\d{2,5}(?:[ /-]\d{2,8}){0,3}(?![\w]|[.,:/-]\d)")
+
+    def say(match: re.Match[str]) -> str:
+        groups = re.split(r"[ /-]", match.group())
+        return ", ".join(
+            " ".join(str(num2words(int(d), lang=words.num2words)) for d in group)
+            for group in groups
+        )
+
+    return lambda text: pattern.sub(say, text)
+
+
+def score_rule(words: NumberWords) -> Rule:
+    """A score or ratio: "2:1", "29:25", "3:1-Sieg" -> "zwei zu eins", ...; a Spanish
+    "3:1" -> "tres a uno". What reads as a time of day is left to ``time_rule``: a Spanish
+    "21:19"; a German one before "Uhr", with a leading zero ("7:05") or after a word of
+    time ("um 21:19"), else a German "21:19" is a score ("gewann mit 21:19")."""
+    if not words.score_word:
+        return lambda text: text
+    german = words.num2words == "de"
+    pattern = re.compile(
+        r"(?<![\w.,:])(?P<a>\d{1,3}):(?P<b>\d{1,3})(?![\w:]|[.,]\d)(?P<uhr>\s+Uhr\b)?"
+    )
+    word_before = re.compile(r"(\S+)\s+$")
+
+    def say(match: re.Match[str]) -> str:
+        a, b = match["a"], match["b"]
+        if match["uhr"]:
+            return match.group()
+        if len(b) == 2 and int(a) <= 23 and int(b) <= 59:  # could be a time of day
+            if not german or b.startswith("0"):
+                return match.group()
+            before = word_before.search(match.string[max(0, match.start() - 24) : match.start()])
+            if before and before[1].lower() in words.time_words:
+                return match.group()
+        said = [str(num2words(int(n), lang=words.num2words)) for n in (a, b)]
+        return f"{said[0]} {words.score_word} {said[1]}"
+
+    return lambda text: pattern.sub(say, text)
+
+
+def range_rule(words: NumberWords) -> Rule:
+    """Two numbers joined by a hyphen or an en dash: "2019-2023", "10–15 Grad" -> "2019
+    bis 2023", "10 bis 15 Grad" (said by the rules after); in Spanish "a", a score too
+    ("ganó 3-1" -> "ganó 3 a 1"). Not a telephone number's ("030-2970"), nor a date's
+    ("2026-12-08")."""
+    if not words.range_word:
+        return lambda text: text
+    pattern = re.compile(
+        r"(?<![\w.,/:–-])(?P<a>[1-9]\d{0,3}|0)[-–](?P<b>[1-9]\d{0,3}|0)(?![\w/]|[-–.,:]\d)"
+    )
+    return lambda text: pattern.sub(lambda m: f"{m['a']} {words.range_word} {m['b']}", text)
+
+
+def numeric_date_rule(words: NumberWords) -> Rule:
+    """A date in digits: "3.12.2026", "03.12.", "2026-12-03" -> "dritten Dezember 2026"
+    (German, as after "am"); "3/12/2026" -> "tres de diciembre de 2026" (the year left to
+    the rules after)."""
+    iso = re.compile(
+        r"(?<![\w.,/-])(?P<y>\d{4})-(?P<m>0[1-9]|1[012])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])"
+    )
+    if words.date_joiner == " ":
+        pattern = re.compile(
+            r"(?<![\w.,])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[012])\."
+            r"(?:(?P<y>\d{4})(?![\w]|[.,]\d)|(?!\d))"
+        )
+    else:
+        pattern = re.compile(
+            r"(?<![\w.,/])(?P<d>0?[1-9]|[12]\d|3[01])/(?P<m>0?[1-9]|1[012])/(?P<y>\d{4})(?![\w/])"
+        )
+
+    def say(match: re.Match[str]) -> str:
+        said = words.date_ordinal(int(match["d"])) + words.date_joiner
+        said += words.months[int(match["m"]) - 1]
+        if match["y"]:
+            said += (" " if words.date_joiner == " " else words.date_joiner) + match["y"]
+        return said
+
+    return lambda text: pattern.sub(say, iso.sub(say, text))
+
+
+def ordinal_after_rule(words: NumberWords) -> Rule:
+    """A German ordinal after an article or a preposition with one: "der 3. Platz" ->
+    "der dritte Platz", "zum 5. Mal" -> "zum fünften Mal", "ihren 80. Geburtstag" ->
+    "ihren achtzigsten Geburtstag" (the words and their endings: ``ordinal_endings``)."""
+    if not words.ordinal_endings:
+        return lambda text: text
+    endings = dict(words.ordinal_endings)
+    pattern = re.compile(
+        r"(?<![\w.,])(?P<word>[^\W\d_]+)(?P<space>\s+)(?P<num>\d{1,3})\.(?=\s+[^\W\d_])"
+    )
+
+    def say(match: re.Match[str]) -> str:
+        ending = endings.get(match["word"].lower())
+        if ending is None:
+            return match.group()
+        said = str(num2words(int(match["num"]), lang=words.num2words, to="ordinal"))
+        return f"{match['word']}{match['space']}{said}{ending}"
+
+    return lambda text: pattern.sub(say, text)
+
+
+def decade_rule(words: NumberWords) -> Rule:
+    """German decades: "90er-Jahre", "die 1990er" -> "neunziger Jahre", "die
+    neunzehnhundertneunziger"."""
+    if words.num2words != "de":
+        return lambda text: text
+    pattern = re.compile(
+        r"(?<![\w,.])(?P<num>\d{0,2}[1-9]0|\d000)er(?:(?P<hyphen>-)(?=Jahr)|(?!\w))"
+    )
+
+    def say(match: re.Match[str]) -> str:
+        number = int(match["num"])
+        kind = "year" if 1100 <= number <= 1999 else "cardinal"
+        said = str(num2words(number, lang="de", to=kind)) + "er"
+        return said + (" " if match["hyphen"] else "")
+
+    return lambda text: pattern.sub(say, text)
+
+
+def unit_rule(words: NumberWords) -> Rule:
+    """A unit's symbol after a number: "1.200 m" -> "tausendzweihundert Meter", "-5 °C"
+    -> "minus fünf Grad Celsius", "1 t" -> "eine Tonne", "2 m²" -> "dos metros
+    cuadrados"."""
+    if not words.units:
+        return lambda text: text
+    names = {symbol: (one, many) for symbol, one, many in words.units}
+    symbols = "|".join(re.escape(s) for s in sorted(names, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w,.])(?P<minus>[-−](?=\d))?(?P<num>{_NUMBER})\s?(?P<unit>{symbols})(?![\w²³])"
+    )
+
+    def say(match: re.Match[str]) -> str:
+        one, many = names[match["unit"]]
+        whole, fraction = _value(match["num"])
+        said = say_number(match["num"], words)
+        noun = many if fraction or whole != 1 else one
+        if not fraction:
+            said = before_noun(said, noun.split()[0], words)
+        return (f"{words.minus} " if match["minus"] else "") + f"{said} {noun}"
+
+    return lambda text: pattern.sub(say, text)
+
+
+def joined_suffix_rule(words: NumberWords) -> Rule:
+    """A German number joined to a word by a hyphen is one word: "20-jährige" ->
+    "zwanzigjährige", "3-mal" -> "dreimal", "1-jährige" -> "einjährige"."""
+    if words.num2words != "de":
+        return lambda text: text
+    pattern = re.compile(r"(?<![\w,.-])(?P<num>\d{1,4})-(?P<word>[a-zäöüß]+)")
+
+    def say(match: re.Match[str]) -> str:
+        said = str(num2words(int(match["num"]), lang="de"))
+        return (said[:-1] if said.endswith("eins") else said) + match["word"]
+
     return lambda text: pattern.sub(say, text)
 
 
@@ -207,8 +378,6 @@ def number_rule(words: NumberWords) -> Rule:
 
     def say(match: re.Match[str]) -> str:
         said = say_number(match["num"], words)
-        if words.num2words == "de":  # "hundertzwei", "tausend": as said, without "ein"
-            said = re.sub(r"^ein(?=hundert|tausend)", "", said)
         follows = noun.match(match.string, match.end())
         if follows and "," not in match["num"]:  # a decimal agrees with nothing
             said = before_noun(said, follows[1], words)
@@ -222,12 +391,20 @@ def _rules(tag: str, language: Language) -> tuple[Rule, ...]:
     words = _words(language)
     return (
         abbreviations_rule(words),
+        numeric_date_rule(words),  # before ranges: "2026-12-08"
+        telephone_rule(words),  # before ranges: "0228-4711"
+        score_rule(words),  # before times: "gewann mit 21:19"
+        range_rule(words),  # before money, percentages, units: "10-15 %"
         money_rule(words),  # before percentages and numbers: "12,50 €"
         percent_rule(words),
         date_rule(words),  # before numbers: "25. November" is a day, not "25."
         ordinal_rule(words),
+        ordinal_after_rule(words),
         time_rule(words),
+        decade_rule(words),
+        unit_rule(words),
         year_rule(words),
+        joined_suffix_rule(words),
         number_rule(words),
     )
 
