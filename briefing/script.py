@@ -104,6 +104,13 @@ def _closing_quote(rules: QuoteRules) -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _when_after(rules: QuoteRules) -> re.Pattern[str]:
+    """Where a phrase of when or where starts after a speaker's name (not its first
+    word): ``el entrenador, Raúl Medina, tras el partido``."""
+    return re.compile(rf"(?<=\S),?\s+(?P<phrase>(?:{rules.after_verb})\s.*)$", re.IGNORECASE)
+
+
 _PRONOUNS = frozenset("he she they we i it".split())
 
 
@@ -115,6 +122,11 @@ def _closing(text: str, rules: QuoteRules = ENGLISH_QUOTES) -> tuple[str, str, s
         return None
     if match["who1"]:
         who, said = match["who1"], match["verb1"]
+        when = _when_after(rules).search(who) if rules.after_verb else None
+        if when:  # "dijo el entrenador tras el partido" -> "El entrenador dijo tras el partido"
+            name = who[: when.start()]  # an apposition keeps its closing comma
+            who = name + ("," if "," in name and when.group().startswith(",") else "")
+            said = f"{said} {when['phrase']}"
     else:
         who, said = match["who2"], match["verb2"] + match["rest"].rstrip()
     if len(who.split()) > 12 or ("," in who and not match["who1"]):

@@ -557,6 +557,18 @@ def test_a_sentence_may_open_with_the_language_s_quotation_or_question_mark(
         ("es", ["“¿Quién lo diría?”, preguntó ella."], ["Ella preguntó: «¿Quién lo diría?»"]),
         ("es", ["«Bien», dijo Ortega.", "«Muy.»"], ["Ortega dijo: «Bien.»", "Ortega añadió: «Muy.»"]),
         ("es", ["«B.»"], ["Cita: «B.» Fin de la cita."]),
+        # a phrase of when or where after the speaker's name follows the verb
+        ("es", ["«No tiene techo», dijo el entrenador, Raúl Medina, tras el partido."],
+         ["El entrenador, Raúl Medina, dijo tras el partido: «No tiene techo.»"]),
+        ("es", ["«Vamos bien», afirmó la alcaldesa en rueda de prensa."],
+         ["La alcaldesa afirmó en rueda de prensa: «Vamos bien.»"]),
+        ("es", ["«Bien», dijo la portavoz de la empresa."],
+         ["La portavoz de la empresa dijo: «Bien.»"]),  # "de": part of who she is
+        ("de", ["„Wir sind froh“, sagte Gaugisch nach dem Spiel."],
+         ["Gaugisch sagte nach dem Spiel: „Wir sind froh.“"]),
+        ("de", ["„Gut“, sagte die Trainerin, Eva Roth, am Montag in Wien."],
+         ["Die Trainerin, Eva Roth, sagte am Montag in Wien: „Gut.“"]),
+        ("de", ["„Gut“, sagte der Sprecher der Stadt."], ["Der Sprecher der Stadt sagte: „Gut.“"]),
     ],
 )  # fmt: skip
 def test_a_quotation_s_speaker_is_said_before_it(language, sentences, attributed):

@@ -214,6 +214,12 @@ class QuoteRules:
     comma_after: bool = False
     """Whether the comma before the speaker follows the closing mark ("„Ja“, sagte
     er."), not precedes it ('"Yes," he said.')."""
+    after_verb: str = ""
+    """Words (regular-expression alternatives) that open a phrase of when or where after
+    the speaker's name in '«...», dijo el entrenador tras el partido.': when the speaker
+    is said first, the phrase follows the verb ('El entrenador dijo tras el partido:
+    «...»'). Empty in English, whose "at" and "in" often name a speaker's place ("Ann
+    Hale at NASA")."""
 
 
 ENGLISH_QUOTES = QuoteRules(

@@ -259,5 +259,6 @@ LANGUAGE = Language(
         ),
         written=("„", "“"),
         comma_after=True,
+        after_verb=r"nach|vor|bei|während|am|im|gegenüber|auf|zum|zur|in\s+(?:einer|einem|einer)",
     ),
 )

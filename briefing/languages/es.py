@@ -229,5 +229,6 @@ LANGUAGE = Language(
         ),
         written=("«", "»"),
         comma_after=True,
+        after_verb=r"tras|después|durante|antes|ante|en|este|esta|al\s+término|a\s+su\s+llegada",
     ),
 )
