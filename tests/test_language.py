@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -138,6 +139,35 @@ def test_spoken_forms(language, written, spoken):
 )  # fmt: skip
 def test_spoken_classes(language, written, spoken):
     assert to_spoken(written, language=language) == spoken
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p for p in (Path(__file__).parent / "data").glob("*.txt") if p.name[:3] in ("de-", "es-")
+    ),
+    ids=lambda path: path.name,
+)
+def test_every_number_of_an_article_is_said_in_words(path):
+    """Each of the German and Spanish articles written for the tests (scores, times,
+    ranges, units, ordinals, telephone numbers, money), split and said in its language,
+    keeps no number in digits ("L3", a name, may keep its digit), nor a colon, slash or
+    hyphen between the words of two numbers ("neunundzwanzig:fünfundzwanzig")."""
+    tag = path.name[:2]
+    for sentence in split_sentences(path.read_text(encoding="utf-8"), get_language(tag).sentences):
+        spoken = to_spoken(sentence, language=tag)
+        assert not re.search(r"(?<!\w)\d|\w[:/]\w", spoken), (sentence, spoken)
+        for left, right in re.findall(r"(\w+)-(\w+)", spoken):
+            assert not (_is_number_word(left, tag) and _is_number_word(right, tag)), spoken
+
+
+@functools.cache
+def _numbers_said(tag: str) -> frozenset[str]:
+    return frozenset(n(i, tag).split()[-1] for i in range(0, 3000))
+
+
+def _is_number_word(word: str, tag: str) -> bool:
+    return word.lower() in _numbers_said(tag)
 
 
 def test_english_is_the_default_and_unchanged():
