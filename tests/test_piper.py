@@ -63,7 +63,7 @@ def test_unknown_piper_voice_is_a_clear_error(engine, tmp_path):
         )
 
 
-@pytest.mark.parametrize("wpm", [120, 200, 300, 450])
+@pytest.mark.parametrize("wpm", [200, 450])  # the usual rate and the fastest offered
 def test_rate_is_honoured(engine, tmp_path, wpm):
     from briefing.speech import to_spoken
     from briefing.text import words

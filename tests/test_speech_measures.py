@@ -397,10 +397,10 @@ _MY_RULES = (dates, times, money, scales, percentages, feet_and_inches, units)
 @pytest.mark.slow
 @pytest.mark.parametrize("piece", _HOSTILE_PIECES)
 def test_a_long_paragraph_of_one_piece_is_said_quickly(piece):
-    """200 kB of one nasty piece repeated: each of these rules finishes it in a fraction of
+    """100 kB of one nasty piece repeated: each of these rules finishes it in a fraction of
     a second (a rule that backtracked in the square of the length would take minutes)."""
-    text = (piece * (200_000 // len(piece) + 1))[:200_000]
+    text = (piece * (100_000 // len(piece) + 1))[:100_000]
     for rule in _MY_RULES:
         started = time.process_time()
         rule(text)
-        assert time.process_time() - started < 10, rule.__name__
+        assert time.process_time() - started < 5, rule.__name__
