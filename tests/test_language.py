@@ -132,6 +132,13 @@ def test_spoken_forms(language, written, spoken):
         ("de", "eine 17-jährige Schülerin", "eine siebzehnjährige Schülerin"),
         ("de", "ein 1-jähriges Kind", "ein einjähriges Kind"),
         ("de", "der 5-fache Preis", "der fünffache Preis"),
+        # Spanish Roman numerals: a century's a cardinal, a monarch's an ordinal to ten
+        ("es", "en el siglo XIX", "en el siglo diecinueve"),
+        ("es", "el rey Carlos IV abdicó", "el rey Carlos cuarto abdicó"),
+        ("es", "la reina Isabel I", "la reina Isabel primera"),
+        ("es", "Pío XII habló", "Pío doce habló"),
+        ("es", "Gregorio XIII reformó", "Gregorio trece reformó"),
+        ("es", "Fase V del plan", "Fase V del plan"),  # a sentence's first word: no king
         # a run of digits no newsreader says is left as written, never an error
         ("de", "Code " + "7" * 40, "Code " + "7" * 40),
         ("es", "código " + "7" * 40, "código " + "7" * 40),

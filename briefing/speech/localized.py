@@ -359,6 +359,49 @@ def joined_suffix_rule(words: NumberWords) -> Rule:
     return lambda text: pattern.sub(say, text)
 
 
+#: Spanish given names of women that do not end in "a" ("Isabel II" -> "Isabel segunda").
+_FEMININE_NAMES = frozenset("Isabel Leonor Beatriz Inés Carmen Mercedes Margarita".split())
+
+
+def roman_rule(words: NumberWords) -> Rule:
+    """Spanish Roman numerals: a century's is a cardinal ("siglo XXI" -> "siglo
+    veintiuno"); a monarch's or a pope's after a capitalised name an ordinal up to ten
+    ("Felipe VI" -> "Felipe sexto", "Juan Pablo II" -> "Juan Pablo segundo", "Isabel II"
+    -> "Isabel segunda"), a cardinal past it ("Alfonso XIII" -> "Alfonso trece"). A lone
+    "I", "V" or "X" only after a name that is no sentence's first word."""
+    if words.num2words != "es":
+        return lambda text: text
+    from .roman import is_numeral, roman_value
+
+    century = re.compile(r"(?<!\w)(?P<word>[Ss]iglos?)\s+(?P<num>[IVXL]{1,7})(?![\w-])")
+    regnal = re.compile(
+        r"(?<![\w.])(?P<name>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})(?P<space>\s+)(?P<num>[IVX]{1,6})(?![\w-])"
+    )
+
+    def say_century(match: re.Match[str]) -> str:
+        if not is_numeral(match["num"]):
+            return match.group()
+        return f"{match['word']} {num2words(roman_value(match['num']), lang='es')}"
+
+    def say_regnal(match: re.Match[str]) -> str:
+        numeral, name = match["num"], match["name"]
+        if not is_numeral(numeral):
+            return match.group()
+        before = match.string[: match.start()].rstrip()
+        if len(numeral) == 1 and (not before or before.endswith((".", "!", "?", ":"))):
+            return match.group()  # "Paso V" opening a sentence: a code, not a king
+        value = roman_value(numeral)
+        if value > 10:
+            said = str(num2words(value, lang="es"))
+        else:
+            said = str(num2words(value, lang="es", to="ordinal"))
+            if name.endswith("a") or name in _FEMININE_NAMES:
+                said = said[:-1] + "a"
+        return f"{name}{match['space']}{said}"
+
+    return lambda text: regnal.sub(say_regnal, century.sub(say_century, text))
+
+
 def year_rule(words: NumberWords) -> Rule:
     """German years as said: "1990" -> "neunzehnhundertneunzig" (a four-digit number
     from 1100 to 1999 with no group mark); Spanish says years as numbers."""
@@ -402,6 +445,7 @@ def _rules(tag: str, language: Language) -> tuple[Rule, ...]:
         ordinal_after_rule(words),
         time_rule(words),
         decade_rule(words),
+        roman_rule(words),
         unit_rule(words),
         year_rule(words),
         joined_suffix_rule(words),
