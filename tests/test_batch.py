@@ -236,3 +236,28 @@ def test_a_story_at_different_ranks_in_two_shows_is_rendered_once(tone_show_voic
     assert [show.status for show in third.shows] == ["made", "up to date", "up to date"]
     told = [text for text in engine_calls(tone_show_voices) if "glass roof" in text]
     assert len(told) == 2 and len(told[1]) > len(told[0]), told
+
+
+def test_a_batch_summarises_a_german_show_s_articles_in_german():
+    """A batch wraps the summarizer to summarise each article once; the wrapped default
+    is still told the show's language (it summarised German articles by English rules,
+    cutting 'am 12. Dezember' and 'z. B.' into sentences), and an article's summary in
+    one language is not given to a show in another."""
+    from briefing.batch import _SummariseOnce
+    from briefing.models import Article
+    from briefing.summarize import summarize_article, summarize_articles
+
+    title, _, body = (
+        (Path(__file__).parent / "data" / "de-handball.txt").read_text("utf-8").partition("\n\n")
+    )
+    article = Article(title=title, paragraphs=tuple(body.strip().split("\n\n")), source="a.txt")
+    once = _SummariseOnce(summarize_article)
+    alone, _ = summarize_articles([article], language="de")
+    in_batch, _ = summarize_articles([article], summarizer=once, language="de")
+    assert in_batch == alone
+    assert "Das Halbfinale gegen Dänemark findet am 12. Dezember um 18 Uhr statt." in (
+        alone[0].sentences
+    )
+    as_english, _ = summarize_articles([article], summarizer=once)
+    assert as_english == summarize_articles([article])[0] != alone
+    assert once.calls == 2

@@ -10,7 +10,6 @@ stories at their spoken budgets. ``llm`` asks a chat model instead (optional).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -115,8 +114,14 @@ def tell(taken: Sequence[Sentence], text: str, title: str | None = None) -> list
     return [n if n == c or holdable(n) else c for c, n in zip(chosen, named, strict=True)]
 
 
-def summarize_article(article: Article, *, max_words: int | None = None) -> Story:
-    """Condense an Article into a Story with the default spoken budget."""
+def summarize_article(
+    article: Article, *, max_words: int | None = None, language: Language | str | None = None
+) -> Story:
+    """Condense an Article into a Story with the default spoken budget; in another
+    ``language`` than English, its lead by that language's rules (``plain``)."""
+    said = get_language(language)
+    if said.tag != "en":
+        return summarize_in(article, max_words=max_words, language=said)
     sentences = summarize(article.text, title=article.title, max_words=max_words)
     return Story(
         title=article.title,
@@ -124,6 +129,13 @@ def summarize_article(article: Article, *, max_words: int | None = None) -> Stor
         source=article.source,
         origin=article.origin,
     )
+
+
+def _default(summarizer: Callable[..., Story]) -> bool:
+    """Whether ``summarizer`` is the default one, or a batch's wrapper of it (its
+    ``inner``), which is told the show's language."""
+    inner = getattr(summarizer, "inner", None)
+    return summarizer is summarize_article or inner is summarize_article
 
 
 def summarize_articles(
@@ -145,15 +157,14 @@ def summarize_articles(
     in another, the default summarizer takes each article's lead by its rules
     (``plain``) and days are said in its words (``text.days_as_of``)."""
     said = get_language(language)
-    if said.tag != "en" and summarizer is summarize_article:
-        summarizer = functools.partial(summarize_in, language=said)
+    in_language = {"language": said.tag} if said.tag != "en" and _default(summarizer) else {}
     stories: list[Story] = []
     skipped: list[Skipped] = []
     budgets = story_budgets(len(articles), max_words)
     for done, (article, budget) in enumerate(zip(articles, budgets, strict=True)):
         if progress is not None:
             progress(done, len(articles), article.title)
-        story = summarizer(article, max_words=budget)
+        story = summarizer(article, max_words=budget, **in_language)
         if not story.sentences:
             skipped.append(Skipped(article.source, "nothing left to summarise"))
             continue
