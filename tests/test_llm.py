@@ -245,3 +245,44 @@ def test_a_damaged_cache_entry_is_asked_again(chat, tmp_path, content):
     entry.write_text(content)
     story = _summarizer(chat, tmp_path)(ARTICLE, max_words=60)
     assert story.sentences[0].startswith("The city's") and len(chat.requests) == 2
+
+
+GERMAN = Article(
+    "Brücke wieder offen",
+    (
+        "Die Hafenbrücke ist seit Montag wieder für den Verkehr frei. Die Reparatur dauerte "
+        "acht Monate und kostete die Stadt z. B. für den Belag 12 Mio. Euro.",
+        "Der Verkehr soll sich am 3. Dezember normalisieren, sagte die Stadt.",
+    ),
+    "bruecke.txt",
+)
+GERMAN_ANSWER = "Die Hafenbrücke ist seit Montag wieder offen. Die Reparatur kostete z. B. viel."
+
+
+def test_a_german_show_asks_for_german_and_splits_by_german_rules(chat, tmp_path):
+    """summarize_articles tells the LLM the show's language: the prompt asks for it,
+    the answer is split by its rules ("z. B." ends no sentence), the cache keeps it
+    apart from English's, and a failure falls back to that language's summary."""
+    from briefing.summarize import summarize_articles
+
+    chat.reply = {"choices": [{"message": {"content": GERMAN_ANSWER}}]}
+    summarizer = _summarizer(chat, tmp_path)
+    (story,), _ = summarize_articles([GERMAN], summarizer=summarizer, language="de")
+    assert "Write the summary in German" in chat.requests[0]["messages"][0]["content"]
+    assert story.sentences == (
+        "Die Hafenbrücke ist seit Montag wieder offen.",
+        "Die Reparatur kostete z. B. viel.",
+    )
+    summarize_articles([GERMAN], summarizer=summarizer)  # an English show: its own question
+    assert len(chat.requests) == 2
+    assert "Write the summary in" not in chat.requests[1]["messages"][0]["content"]
+    chat.status = 500
+    failed = _summarizer(chat, tmp_path / "other")
+    (fallback,), _ = summarize_articles([GERMAN], summarizer=failed, language="de")
+    assert fallback == summarize_article(GERMAN, max_words=fallback_budget(), language="de")
+
+
+def fallback_budget() -> int:
+    from briefing.select import story_budgets
+
+    return story_budgets(1, None)[0]

@@ -131,11 +131,12 @@ def summarize_article(
     )
 
 
-def _default(summarizer: Callable[..., Story]) -> bool:
-    """Whether ``summarizer`` is the default one, or a batch's wrapper of it (its
-    ``inner``), which is told the show's language."""
-    inner = getattr(summarizer, "inner", None)
-    return summarizer is summarize_article or inner is summarize_article
+def _takes_language(summarizer: Callable[..., Story]) -> bool:
+    """Whether ``summarizer`` is told the show's language: the default one, the LLM's
+    (``speaks_languages``), or a batch's wrapper of either (its ``inner``). Any other
+    callable is called as it always was."""
+    inner = getattr(summarizer, "inner", summarizer)
+    return inner is summarize_article or getattr(inner, "speaks_languages", False) is True
 
 
 def summarize_articles(
@@ -157,7 +158,7 @@ def summarize_articles(
     in another, the default summarizer takes each article's lead by its rules
     (``plain``) and days are said in its words (``text.days_as_of``)."""
     said = get_language(language)
-    in_language = {"language": said.tag} if said.tag != "en" and _default(summarizer) else {}
+    in_language = {"language": said.tag} if said.tag != "en" and _takes_language(summarizer) else {}
     stories: list[Story] = []
     skipped: list[Skipped] = []
     budgets = story_budgets(len(articles), max_words)

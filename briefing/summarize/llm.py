@@ -19,10 +19,11 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ..errors import BriefingError
 from ..files import UnfitFile, read_bounded, sha256_hex, write_entry
+from ..languages import Language, get_language
 from ..models import Article, Story
 from ..text import normalize_whitespace, split_sentences
 from . import summarize_article
@@ -80,15 +81,16 @@ def _endpoint(base_url: str) -> str:
     return base if base.endswith("/chat/completions") else f"{base}/chat/completions"
 
 
-def clean_answer(answer: str, max_words: int) -> list[str]:
-    """The model's answer as spoken sentences; raises LlmError when unusable."""
+def clean_answer(answer: str, max_words: int, language: Language | None = None) -> list[str]:
+    """The model's answer as spoken sentences (split by ``language``'s rules, English's
+    when not given); raises LlmError when unusable."""
     text = normalize_whitespace(re.sub(r"[*_#`>]+", " ", answer))
     text = re.sub(r"^(?:here is|here's|summary)[^:]*:\s*", "", text, flags=re.IGNORECASE)
     if not text:
         raise LlmError("the model gave an empty answer")
     if re.search(r"(^|\s)(?:-|\d+\.)\s", answer.strip()[:3]):
         raise LlmError("the model answered with a list, not sentences")
-    sentences = split_sentences(text)
+    sentences = split_sentences(text, get_language(language).sentences)
     words = sum(word_count(s) for s in sentences)
     if words > max_words * 1.25:
         raise LlmError(f"the model's summary has {words} words, more than {max_words}")
@@ -134,7 +136,11 @@ def _post_within(
 
 
 class LlmSummarizer:
-    """Summarises with a chat model, falling back to the extractive summarizer."""
+    """Summarises with a chat model, falling back to the extractive summarizer; in a
+    show's language (``summarize_articles`` gives it)."""
+
+    speaks_languages: ClassVar[bool] = True
+    """Told the show's language by ``summarize_articles``."""
 
     def __init__(self, settings: LlmSettings, cache_dir: Path | None = None) -> None:
         self.settings = settings
@@ -146,11 +152,11 @@ class LlmSummarizer:
         the endpoint and the model (never the API key)."""
         return ["llm", PROMPT_VERSION, self.settings.base_url, self.settings.model]
 
-    def _key(self, article: Article, max_words: int) -> str:
-        material = json.dumps(
-            [PROMPT_VERSION, self.settings.model, max_words, article.title, article.text]
-        )
-        return sha256_hex(material)
+    def _key(self, article: Article, max_words: int, language: Language) -> str:
+        material = [PROMPT_VERSION, self.settings.model, max_words, article.title, article.text]
+        if language.tag != "en":  # English's key as it always was: its cache stays good
+            material.append(language.tag)
+        return sha256_hex(json.dumps(material))
 
     def _cached(self, key: str) -> list[str] | None:
         if self.cache_dir is None:
@@ -179,15 +185,19 @@ class LlmSummarizer:
             self._unwritable = True
             log.log(level, "cannot write the LLM cache in %s: %s", self.cache_dir, exc.strerror)
 
-    def ask(self, article: Article, max_words: int) -> list[str]:
-        """The model's summary; raises LlmError on any failure."""
+    def ask(self, article: Article, max_words: int, language: Language | None = None) -> list[str]:
+        """The model's summary, in ``language`` (English when not given); raises LlmError
+        on any failure."""
+        said = get_language(language)
         sentences_wanted = "two or three" if max_words >= 45 else "one or two"
+        system = SYSTEM_PROMPT.format(sentences=sentences_wanted, words=max_words)
+        if said.tag != "en":
+            system += f" Write the summary in {said.name}, the language of the listeners."
         body = {
             "model": self.settings.model,
             "temperature": self.settings.temperature,
             "messages": [
-                {"role": "system",
-                 "content": SYSTEM_PROMPT.format(sentences=sentences_wanted, words=max_words)},
+                {"role": "system", "content": system},
                 {"role": "user", "content": f"Headline: {article.title}\n\n{article.text}"},
             ],
         }  # fmt: skip
@@ -206,19 +216,22 @@ class LlmSummarizer:
             raise LlmError(f"{url}: not a chat-completions answer") from None
         if not isinstance(answer, str):
             raise LlmError(f"{url}: not a chat-completions answer")
-        return clean_answer(answer, max_words)
+        return clean_answer(answer, max_words, said)
 
-    def __call__(self, article: Article, *, max_words: int | None = None) -> Story:
+    def __call__(
+        self, article: Article, *, max_words: int | None = None, language: str | None = None
+    ) -> Story:
+        said = get_language(language)
         budget = max_words or DEFAULT_MAX_WORDS
-        key = self._key(article, budget)
+        key = self._key(article, budget, said)
         sentences = self._cached(key)
         if sentences is None:
             try:
-                sentences = self.ask(article, budget)
+                sentences = self.ask(article, budget, said)
             except LlmError as exc:
                 log.warning("LLM summary of %s failed (%s); using the extractive summary",
                             article.source, exc)  # fmt: skip
-                return summarize_article(article, max_words=max_words)
+                return summarize_article(article, max_words=max_words, language=said)
             self._store(key, sentences)
         return Story(
             title=article.title,
