@@ -139,6 +139,36 @@ def test_spoken_forms(language, written, spoken):
         ("es", "Pío XII habló", "Pío doce habló"),
         ("es", "Gregorio XIII reformó", "Gregorio trece reformó"),
         ("es", "Fase V del plan", "Fase V del plan"),  # a sentence's first word: no king
+        # money written with its name, a rate's decimals, a price per unit
+        ("de", "auf 13,90 Euro", "auf dreizehn Euro und neunzig Cent"),
+        ("de", "für 0,30 €/kWh", "für dreißig Cent pro Kilowattstunde"),
+        ("de", "kostete 1,0512 US-Dollar", "kostete eins Komma null fünf eins zwei US-Dollar"),
+        ("de", "12,80 €/m²", "zwölf Euro und achtzig Cent pro Quadratmeter"),
+        ("es", "cuesta 3,50 euros", "cuesta tres euros con cincuenta céntimos"),
+        ("es", "a 1,0512 dólares", "a uno coma cero cinco uno dos dólares"),
+        ("es", "5 €/h", "cinco euros por hora"),
+        # time units, a sentence's stop kept after an abbreviated one
+        ("de", "mit 45 Min. Verspätung", "mit fünfundvierzig Minuten Verspätung"),
+        ("de", "Er kam nach 45 Min.", "Er kam nach fünfundvierzig Minuten."),
+        ("de", "in 9,58 s", "in neun Komma fünf acht Sekunden"),
+        ("es", "con 45 min de retraso", "con cuarenta y cinco minutos de retraso"),
+        ("es", "a las 20:30 h", "a las veinte treinta horas"),
+        # abbreviations of law and scale
+        ("de", "§ 218 und Abs. 2", "Paragraf zweihundertachtzehn und Absatz zwei"),
+        ("de", "4,2 Bio. Euro", "vier Komma zwei Billionen Euro"),
+        ("es", "el art. 155", "el artículo ciento cincuenta y cinco"),
+        # a dative "der" before an ordinal; a noun's gender by its ending
+        ("de", "in der 2. Liga", "in der zweiten Liga"),
+        ("de", "für die 2. Runde", "für die zweite Runde"),
+        ("de", "Es gab 1 Meldung.", "Es gab eine Meldung."),
+        ("de", "1 Mannschaft und 1 Verein", "eine Mannschaft und ein Verein"),
+        ("es", "1.001 entradas", "mil una entradas"),
+        ("es", "21 periodistas", "veintiún periodistas"),
+        ("es", "21 días", "veintiún días"),
+        ("es", "31 canciones", "treinta y una canciones"),
+        # a Spanish day and month without a year after an article; a fraction stays
+        ("es", "Del 24/12 al 6/1.", "Del veinticuatro de diciembre al seis de enero."),
+        ("es", "3/4 partes", "tres/cuatro partes"),
         # a run of digits no newsreader says is left as written, never an error
         ("de", "Code " + "7" * 40, "Code " + "7" * 40),
         ("es", "código " + "7" * 40, "código " + "7" * 40),

@@ -112,6 +112,18 @@ class NumberWords:
     time_words: frozenset[str] = frozenset()
     """Words before "20:15" that make it a time when no "Uhr" follows (German: "um",
     "ab"); without one, a German "21:19" is a score."""
+    feminine_endings: tuple[str, ...] = ()
+    """Endings of nouns that are feminine as a rule ("-ung", "-heit"; "-a", "-ión"),
+    beside ``feminine``."""
+    masculine: frozenset[str] = frozenset()
+    """Nouns with a feminine ending that are not feminine ("día", "problema",
+    "periodistas")."""
+    dative_after: frozenset[str] = frozenset()
+    """Prepositions after which "der" is dative, and an ordinal after it ends in "-en"
+    ("in der 2. Liga" -> "in der zweiten Liga"; German)."""
+    per_word: str = ""
+    """Said for a slash between a quantity and a unit: "12 €/m²" -> "... pro
+    Quadratmeter", "por"."""
     ordinal_endings: tuple[tuple[str, str], ...] = ()
     """(word before, ending): a number with a stop after one of these words is an
     ordinal ("der 3. Platz" -> "der dritte Platz", "zum 5. Mal" -> "zum fünften Mal")."""

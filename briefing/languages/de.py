@@ -204,6 +204,12 @@ NUMBERS = NumberWords(
         ("Std.", "Stunden"),
         ("Mio.", "Millionen"),
         ("Mrd.", "Milliarden"),
+        ("Bio.", "Billionen"),
+        ("Tsd.", "Tausend"),
+        ("Abs.", "Absatz"),
+        ("Art.", "Artikel"),
+        ("§§", "Paragrafen"),
+        ("§", "Paragraf"),
     ),
     units=(
         ("km²", "Quadratkilometer", "Quadratkilometer"),
@@ -223,7 +229,18 @@ NUMBERS = NumberWords(
         ("MW", "Megawatt", "Megawatt"),
         ("GW", "Gigawatt", "Gigawatt"),
         ("PS", "PS", "PS"),
+        ("Min.", "Minute", "Minuten"),
+        ("min", "Minute", "Minuten"),
+        ("Sek.", "Sekunde", "Sekunden"),
+        ("s", "Sekunde", "Sekunden"),
+        ("h", "Stunde", "Stunden"),
     ),
+    feminine_endings=("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "enz", "anz", "ei"),
+    dative_after=frozenset(
+        """in an auf mit von bei nach aus zu seit vor hinter über unter neben zwischen
+        gegenüber während wegen trotz innerhalb außerhalb""".split()
+    ),
+    per_word="pro",
     score_word="zu",
     range_word="bis",
     time_words=frozenset(

@@ -180,6 +180,12 @@ NUMBERS = NumberWords(
         ("km/h", "kilómetros por hora"),
         ("km", "kilómetros"),
         ("kg", "kilos"),
+        ("art.", "artículo"),
+        ("arts.", "artículos"),
+        ("pág.", "página"),
+        ("págs.", "páginas"),
+        ("Avda.", "avenida"),
+        ("avda.", "avenida"),
     ),
     units=(
         ("km²", "kilómetro cuadrado", "kilómetros cuadrados"),
@@ -198,7 +204,21 @@ NUMBERS = NumberWords(
         ("kW", "kilovatio", "kilovatios"),
         ("MW", "megavatio", "megavatios"),
         ("GW", "gigavatio", "gigavatios"),
+        ("min", "minuto", "minutos"),
+        ("seg.", "segundo", "segundos"),
+        ("s", "segundo", "segundos"),
+        ("h", "hora", "horas"),
     ),
+    feminine_endings=("a", "as", "ión", "iones", "dad", "dades", "tad", "tades", "tud", "tudes"),
+    masculine=frozenset(
+        """día días mapa mapas problema problemas programa programas sistema sistemas tema
+        temas idioma idiomas planeta planetas clima climas poema poemas dilema dilemas
+        esquema esquemas drama dramas cometa cometas pijama pijamas síntoma síntomas
+        diploma diplomas dogma dogmas enigma enigmas fantasma fantasmas aroma aromas
+        trauma traumas telegrama telegramas crucigrama crucigramas guardia guardias policía
+        policías atleta atletas colega colegas contra hasta hacia mientras""".split()
+    ),
+    per_word="por",
     score_word="a",
     range_word="a",
 )

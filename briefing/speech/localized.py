@@ -49,13 +49,24 @@ _NOT_NOUNS = frozenset("de del a al y e o u en por para con sin entre que".split
 _AFTER_MILLIONS = re.compile(r"^(?:.* )?mill(?:ón|ones) ")
 
 
+def _feminine(noun: str, words: NumberWords) -> bool:
+    """Whether ``noun`` is feminine: listed, or of a feminine ending and no listed
+    exception ("eine Meldung", "una entrada"; "un día", "veintiún periodistas")."""
+    lower = noun.lower()
+    if noun in words.feminine or lower in words.feminine:
+        return True
+    if lower in words.masculine or (words.num2words == "es" and lower.endswith(("ista", "istas"))):
+        return False  # "-ista": either gender, a mixed group's is masculine
+    return len(lower) > 3 and lower.endswith(words.feminine_endings)
+
+
 def before_noun(said: str, noun: str, words: NumberWords) -> str:
     """A whole number as said before ``noun``, agreeing with it: "eine Stunde", "ein
     Jahr", "hundertein Tage"; "una persona", "veintiuna personas", "doscientas
     personas", "veintiún años", "veintiún mil euros" (``said``: num2words' form)."""
     if (words.num2words == "de" and not noun[:1].isupper()) or noun in _NOT_NOUNS:
         return said  # "zwischen eins und drei", "uno de cada tres"
-    feminine = noun in words.feminine or noun.lower() in words.feminine
+    feminine = _feminine(noun, words)
     if words.num2words == "de":
         if said == "eins":
             return "eine" if feminine else "ein"
@@ -100,9 +111,13 @@ def money_rule(words: NumberWords) -> Rule:
     cincuenta céntimos"; "4,5 Millionen €" -> "vier Komma fünf Millionen Euro"."""
     names = {symbol: (one, many) for symbol, one, many in words.currencies}
     symbols = "|".join(re.escape(s) for s in sorted(names, key=len, reverse=True))
+    for _, one, many in words.currencies:  # "13,90 Euro", "3,50 euros": said as money too
+        names.setdefault(one, (one, many))
+        names.setdefault(many, (one, many))
+    written = "|".join(re.escape(s) for s in sorted(names, key=len, reverse=True))
     said_scales = "|".join(map(re.escape, (*words.million[1:], *words.billion[1:])))
     scales = rf"(?:\s(?P<scale>{said_scales}))?"
-    after = re.compile(rf"(?<![\w,.])(?P<num>{_NUMBER}){scales}\s?(?P<cur>{symbols})(?!\w)")
+    after = re.compile(rf"(?<![\w,.])(?P<num>{_NUMBER}){scales}\s?(?P<cur>{written})(?!\w)")
     before = re.compile(rf"(?<!\w)(?P<cur>{symbols})\s?(?P<num>{_NUMBER}){scales}(?![\w,])")
     joiner = " und " if words.num2words == "de" else " con "
 
@@ -113,11 +128,13 @@ def money_rule(words: NumberWords) -> Rule:
     def say(match: re.Match[str]) -> str:
         one, many = names[match["cur"]]
         whole, fraction = _value(match["num"])
-        if match["scale"]:
-            return f"{say_number(match['num'], words)} {match['scale']} {many}"
+        if match["scale"] or len(fraction) > 2:  # "1,0512 US-Dollar": a rate, not cents
+            scale = f" {match['scale']}" if match["scale"] else ""
+            return f"{say_number(match['num'], words)}{scale} {many}"
         said = counted(whole, one, many)
         if fraction and int(fraction):
-            said += f"{joiner}{counted(int(fraction.ljust(2, '0')[:2]), *words.cents)}"
+            cents = counted(int(fraction.ljust(2, "0")[:2]), *words.cents)
+            said = cents if not whole else f"{said}{joiner}{cents}"  # "dreißig Cent"
         return said
 
     return lambda text: before.sub(say, after.sub(say, text))
@@ -182,9 +199,14 @@ def time_rule(words: NumberWords) -> Rule:
             return f"{said} Uhr" + (f" {num2words(minutes, lang='de')}" if minutes else "")
 
         return lambda text: pattern.sub(say_de, text)
-    pattern = re.compile(r"(?<![\w,.:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?![\w]|[.,]\d)")
+    pattern = re.compile(
+        r"(?<![\w,.:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:(?P<hs>\s?h)(?!\w))?(?![\w]|[.,]\d)"
+    )
 
     def say(match: re.Match[str]) -> str:
+        return say_time(match) + (" horas" if match["hs"] else "")
+
+    def say_time(match: re.Match[str]) -> str:
         hour, minutes = int(match["h"]), int(match["m"])
         said = re.sub(r"uno$", "una", str(num2words(hour, lang=words.num2words)))
         if not minutes:
@@ -267,14 +289,18 @@ def numeric_date_rule(words: NumberWords) -> Rule:
             r"(?<![\w.,])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[012])\."
             r"(?:(?P<y>\d{4})(?![\w]|[.,]\d)|(?!\d))"
         )
-    else:
+    else:  # a year, or after "el", "del", "al" ("el 24/12"; "3/4" alone is a fraction)
         pattern = re.compile(
-            r"(?<![\w.,/])(?P<d>0?[1-9]|[12]\d|3[01])/(?P<m>0?[1-9]|1[012])/(?P<y>\d{4})(?![\w/])"
+            r"(?<![\w.,/])(?:(?P<d>0?[1-9]|[12]\d|3[01])/(?P<m>0?[1-9]|1[012])/(?P<y>\d{4})"
+            r"|(?:(?<=\b[Ee]l )|(?<=\b[Dd]el )|(?<=\b[Aa]l ))"
+            r"(?P<d2>0?[1-9]|[12]\d|3[01])/(?P<m2>0?[1-9]|1[012]))(?![\w/]|[.,]\d)"
         )
 
     def say(match: re.Match[str]) -> str:
-        said = words.date_ordinal(int(match["d"])) + words.date_joiner
-        said += words.months[int(match["m"]) - 1]
+        found = match.groupdict()
+        day = int(found["d"] or found.get("d2") or 1)
+        month = int(found["m"] or found.get("m2") or 1)
+        said = words.date_ordinal(day) + words.date_joiner + words.months[month - 1]
         if match["y"]:
             said += (" " if words.date_joiner == " " else words.date_joiner) + match["y"]
         return said
@@ -293,10 +319,16 @@ def ordinal_after_rule(words: NumberWords) -> Rule:
         r"(?<![\w.,])(?P<word>[^\W\d_]+)(?P<space>\s+)(?P<num>\d{1,3})\.(?=\s+[^\W\d_])"
     )
 
+    before = re.compile(r"([^\W\d_]+)\s+$")
+
     def say(match: re.Match[str]) -> str:
         ending = endings.get(match["word"].lower())
         if ending is None:
             return match.group()
+        if match["word"].lower() == "der":  # "in der 2. Liga": dative, "zweiten"
+            preposition = before.search(match.string[max(0, match.start() - 24) : match.start()])
+            if preposition and preposition[1].lower() in words.dative_after:
+                ending = "n"
         said = str(num2words(int(match["num"]), lang=words.num2words, to="ordinal"))
         return f"{match['word']}{match['space']}{said}{ending}"
 
@@ -340,9 +372,21 @@ def unit_rule(words: NumberWords) -> Rule:
         noun = many if fraction or whole != 1 else one
         if not fraction:
             said = before_noun(said, noun.split()[0], words)
-        return (f"{words.minus} " if match["minus"] else "") + f"{said} {noun}"
+        ends = match["unit"].endswith(".") and not match.string[match.end() :].strip()
+        return (f"{words.minus} " if match["minus"] else "") + f"{said} {noun}" + "." * ends
 
     return lambda text: pattern.sub(say, text)
+
+
+def per_rule(words: NumberWords) -> Rule:
+    """A slash before a unit after a quantity: "12,80 €/m²" -> "... pro Quadratmeter",
+    "90 km/h" aside (an abbreviation), "3 €/h" -> "tres euros por hora"."""
+    if not words.per_word or not words.units:
+        return lambda text: text
+    names = {symbol: one for symbol, one, _ in words.units}
+    symbols = "|".join(re.escape(s) for s in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<=[\d€$£%])\s?/(?P<unit>{symbols})(?![\w²³])")
+    return lambda text: pattern.sub(lambda m: f" {words.per_word} {names[m['unit']]}", text)
 
 
 def joined_suffix_rule(words: NumberWords) -> Rule:
@@ -438,6 +482,7 @@ def _rules(tag: str, language: Language) -> tuple[Rule, ...]:
         telephone_rule(words),  # before ranges: "0228-4711"
         score_rule(words),  # before times: "gewann mit 21:19"
         range_rule(words),  # before money, percentages, units: "10-15 %"
+        per_rule(words),  # before money and units: "12,80 €/m²"
         money_rule(words),  # before percentages and numbers: "12,50 €"
         percent_rule(words),
         date_rule(words),  # before numbers: "25. November" is a day, not "25."
