@@ -36,7 +36,6 @@ from .render.cache import SegmentCache
 from .select import dedupe, fit, rank, script_estimator
 from .sources import gather_articles, warn_skipped
 from .sources.language import keep_language
-from .summarize import summarize_articles
 from .uptodate import run_inputs, summarizer_name, up_to_date
 from .voices import VoiceProfile, cast_voices, display_names, fall_back
 
@@ -55,7 +54,7 @@ __all__ = [
 ]  # fmt: skip
 # Also here for library users: DEFAULT_BITRATE_KBPS, Summarizer, make_summarizer,
 # run_options (options), cast_voices, fall_back, resolve_voices (voices),
-# gather_articles (sources), summarize_articles (summarize), run_inputs (uptodate).
+# gather_articles (sources), run_inputs (uptodate); summarize_articles is summarize's.
 
 
 def compose_script(
@@ -72,6 +71,7 @@ def compose_script(
     lowest-ranked stories are dropped until the show's estimated length fits.
     Raises NoStoriesError when no usable story remains."""
     from .script import build_script
+    from .summarize import summarize_articles  # its rules' patterns: not for an up-to-date run
     from .voices import show_voices
 
     options = (options or RunOptions()).with_(**changes)

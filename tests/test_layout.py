@@ -172,3 +172,30 @@ def test_dask_and_fsspec_are_imported_only_for_a_cluster_or_a_url_cache(tmp_path
         capture_output=True, text=True, check=True, cwd=PACKAGE.parent,
     )  # fmt: skip
     assert result.stdout.split() == ["[]"]
+
+
+def test_a_run_that_finds_its_episode_up_to_date_loads_no_text_stage(tmp_path):
+    """The command line and the pipeline import the summarizer and num2words where they
+    are used: a run whose episode is up to date (a fifth of its 0.2 s start was their
+    patterns) loads neither. The default summarizer keeps the name the runs' inputs
+    have always given it."""
+    import subprocess
+    import sys
+
+    from briefing.options import EXTRACTIVE
+    from briefing.uptodate import summarizer_name
+
+    assert summarizer_name(EXTRACTIVE) == "briefing.summarize.summarize_article"
+    code = (
+        "import sys\n"
+        "import briefing.cli, briefing.pipeline, briefing.batch\n"
+        "from briefing.config import parse_config\n"
+        "from briefing.options import run_options\n"
+        "run_options(parse_config({'show': {'language': 'de'}}))\n"
+        "print(sorted({'briefing.summarize', 'num2words', 'briefing.speech'} & set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        cwd=PACKAGE.parent,
+    )  # fmt: skip
+    assert result.stdout.split() == ["[]"]

@@ -129,6 +129,14 @@ class NumberWords:
     ordinal ("der 3. Platz" -> "der dritte Platz", "zum 5. Mal" -> "zum fünften Mal")."""
 
 
+def number_words(value: int, lang: str, to: str = "cardinal") -> str:
+    """num2words' words for ``value`` (imported at the first call: 15 ms of a run's start
+    that a run finding its episode up to date does not need)."""
+    from num2words import num2words
+
+    return str(num2words(value, lang=lang, to=to))
+
+
 def english_written_date(date: dt.date) -> str:
     """The date as written in an episode's title: "Wednesday, November 25, 2026"."""
     return f"{date:%A, %B} {date.day}, {date.year}"

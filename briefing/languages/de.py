@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from num2words import num2words
-
 from ..text import DayWords, SentenceRules
-from . import Labels, Language, NumberWords, Phrasebook, QuoteRules
+from . import Labels, Language, NumberWords, Phrasebook, QuoteRules, number_words
 
 PHRASES = Phrasebook(
     welcome="Guten Tag, hier ist {show} am {date}.",
@@ -50,7 +48,7 @@ WEEKDAYS = "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split()
 
 def day_ordinal(day: int) -> str:
     """A day of the month after "am", "vom", "dem": "fünfundzwanzigsten"."""
-    return str(num2words(day, lang="de", to="ordinal")) + "n"
+    return number_words(day, "de", to="ordinal") + "n"
 
 
 def spoken_date(date: dt.date) -> str:
@@ -118,7 +116,7 @@ def count(n: int, more: bool = False) -> str:
     extra = " weitere" if more else ""
     if n == 1:
         return f"eine{extra} Meldung"
-    return f"{num2words(n, lang='de')}{extra} Meldungen"
+    return f"{number_words(n, 'de')}{extra} Meldungen"
 
 
 #: A number with a stop after these words is an ordinal, said with their ending: "der 3.

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from num2words import num2words
-
 from ..text import DayWords, SentenceRules
-from . import Labels, Language, NumberWords, Phrasebook, QuoteRules
+from . import Labels, Language, NumberWords, Phrasebook, QuoteRules, number_words
 
 PHRASES = Phrasebook(
     welcome="Buenos días, esto es {show}. Hoy es {date}.",
@@ -46,7 +44,7 @@ WEEKDAYS = "lunes martes miércoles jueves viernes sábado domingo".split()
 
 def day_number(day: int) -> str:
     """A day of the month in a date: "primero", "veinticinco"."""
-    return "primero" if day == 1 else str(num2words(day, lang="es"))
+    return "primero" if day == 1 else number_words(day, "es")
 
 
 def spoken_date(date: dt.date) -> str:
@@ -114,7 +112,7 @@ def count(n: int, more: bool = False) -> str:
     extra = " más" if more else ""
     if n == 1:
         return f"una noticia{extra}"
-    return f"{num2words(n, lang='es')} noticias{extra}"
+    return f"{number_words(n, 'es')} noticias{extra}"
 
 
 SENTENCES = SentenceRules(
