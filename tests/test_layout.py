@@ -192,6 +192,8 @@ def test_a_run_that_finds_its_episode_up_to_date_loads_no_text_stage(tmp_path):
         "from briefing.config import parse_config\n"
         "from briefing.options import run_options\n"
         "run_options(parse_config({'show': {'language': 'de'}}))\n"
+        "from briefing.voices import check_language\n"
+        "check_language([], 'en')\n"
         "print(sorted({'briefing.summarize', 'num2words', 'briefing.speech'} & set(sys.modules)))\n"
     )
     result = subprocess.run(

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from num2words import num2words
-
 from ..text import ENGLISH_SENTENCES, STOPWORDS
-from . import Language, Phrasebook
+from . import Language, Phrasebook, number_words
 
 PHRASES = Phrasebook(
     welcome="Hello, and welcome to {show} for {date}.",
@@ -32,12 +30,12 @@ PHRASES = Phrasebook(
 
 def spoken_date(date: dt.date) -> str:
     """The date as said aloud: "Wednesday, November twenty-fifth"."""
-    return f"{date:%A}, {date:%B} {num2words(date.day, to='ordinal')}"
+    return f"{date:%A}, {date:%B} {number_words(date.day, 'en', to='ordinal')}"
 
 
 def spoken_count(n: int, noun: str) -> str:
     """ "one story", "five stories"."""
-    words = num2words(n)
+    words = number_words(n, "en")
     if n == 1:
         return f"{words} {noun}"
     plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
