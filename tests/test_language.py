@@ -168,7 +168,19 @@ def test_spoken_forms(language, written, spoken):
         ("es", "31 canciones", "treinta y una canciones"),
         # a Spanish day and month without a year after an article; a fraction stays
         ("es", "Del 24/12 al 6/1.", "Del veinticuatro de diciembre al seis de enero."),
-        ("es", "3/4 partes", "tres/cuatro partes"),
+        # proper fractions up to tenths; "24/7" and "50/50" are none
+        ("de", "2/3 der Befragten", "zwei Drittel der Befragten"),
+        ("de", "1/10 des Preises", "ein Zehntel des Preises"),
+        ("de", "1/2 Stunde", "eine halbe Stunde"),
+        ("de", "1 ½ Stunden", "eineinhalb Stunden"),
+        ("de", "2½ Jahre", "zweieinhalb Jahre"),
+        ("de", "3 ¾ Liter", "drei und drei Viertel Liter"),
+        ("de", "24/7 geöffnet", "vierundzwanzig/sieben geöffnet"),
+        ("es", "las 3/4 partes", "las tres cuartas partes"),
+        ("es", "2/3 de los votos", "dos tercios de los votos"),
+        ("es", "1/2 kilo", "medio kilo"),
+        ("es", "2 ½ horas", "dos horas y media"),
+        ("es", "un 50/50", "un cincuenta/cincuenta"),
         # a run of digits no newsreader says is left as written, never an error
         ("de", "Code " + "7" * 40, "Code " + "7" * 40),
         ("es", "código " + "7" * 40, "código " + "7" * 40),

@@ -121,6 +121,9 @@ class NumberWords:
     dative_after: frozenset[str] = frozenset()
     """Prepositions after which "der" is dative, and an ordinal after it ends in "-en"
     ("in der 2. Liga" -> "in der zweiten Liga"; German)."""
+    fractions: tuple[tuple[str, str], ...] = ()
+    """A fraction's denominators from 2 to 10, singular and plural: ("Drittel",
+    "Drittel"), ("tercio", "tercios"); a half first."""
     per_word: str = ""
     """Said for a slash between a quantity and a unit: "12 €/m²" -> "... pro
     Quadratmeter", "por"."""

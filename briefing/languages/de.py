@@ -239,6 +239,17 @@ NUMBERS = NumberWords(
         gegenüber während wegen trotz innerhalb außerhalb""".split()
     ),
     per_word="pro",
+    fractions=(
+        ("halb", "halbe"),
+        ("Drittel", "Drittel"),
+        ("Viertel", "Viertel"),
+        ("Fünftel", "Fünftel"),
+        ("Sechstel", "Sechstel"),
+        ("Siebtel", "Siebtel"),
+        ("Achtel", "Achtel"),
+        ("Neuntel", "Neuntel"),
+        ("Zehntel", "Zehntel"),
+    ),  # fmt: skip
     score_word="zu",
     range_word="bis",
     time_words=frozenset(

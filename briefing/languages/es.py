@@ -217,6 +217,17 @@ NUMBERS = NumberWords(
         policías atleta atletas colega colegas contra hasta hacia mientras""".split()
     ),
     per_word="por",
+    fractions=(
+        ("medio", "medios"),
+        ("tercio", "tercios"),
+        ("cuarto", "cuartos"),
+        ("quinto", "quintos"),
+        ("sexto", "sextos"),
+        ("séptimo", "séptimos"),
+        ("octavo", "octavos"),
+        ("noveno", "novenos"),
+        ("décimo", "décimos"),
+    ),  # fmt: skip
     score_word="a",
     range_word="a",
 )

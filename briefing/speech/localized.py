@@ -446,6 +446,70 @@ def roman_rule(words: NumberWords) -> Rule:
     return lambda text: regnal.sub(say_regnal, century.sub(say_century, text))
 
 
+_VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
+           "⅛": (1, 8), "⅒": (1, 10)}  # fmt: skip
+
+
+def fraction_rule(words: NumberWords) -> Rule:
+    """A proper fraction with a denominator up to ten: "2/3 der Befragten" -> "zwei
+    Drittel der Befragten", "eine halbe Stunde", "1 ½ Stunden" -> "eineinhalb Stunden";
+    "3/4" -> "tres cuartos", "las 3/4 partes" -> "las tres cuartas partes", "1/2 kilo" ->
+    "medio kilo", "2 ½ horas" -> "dos horas y media". "24/7", "9/11" and "50/50" are no
+    such fraction and stay as written."""
+    if not words.fractions:
+        return lambda text: text
+    german = words.num2words == "de"
+    pattern = re.compile(
+        r"(?<![\w.,/])(?:(?P<whole>\d{1,3})(?:\s|(?=[½⅓⅔¼¾⅕⅛⅒])))?(?:(?P<vulgar>[½⅓⅔¼¾⅕⅛⅒])"
+        r"|(?P<n>[1-9])/(?P<d>10|[2-9]))(?![\w/]|[.,]\d)(?P<next>\s+[^\W\d_]+)?"
+    )
+
+    def part(numerator: int, denominator: int, noun: str) -> str:
+        """The fraction alone, before ``noun`` (may be "")."""
+        one, many = words.fractions[denominator - 2]
+        if german:
+            if denominator == 2:  # "eine halbe Stunde"; else "einhalb"
+                return "eine halbe" if noun and _feminine(noun, words) else "einhalb"
+            count = "ein" if numerator == 1 else str(num2words(numerator, lang="de"))
+            return f"{count} {one if numerator == 1 else many}"
+        if noun in ("parte", "partes"):  # "las tres cuartas partes", "una quinta parte"
+            ordinal = str(num2words(denominator, lang="es", to="ordinal"))[:-1] + "a"
+            count = "una" if numerator == 1 else str(num2words(numerator, lang="es"))
+            return f"{count} {ordinal}{'s' if numerator > 1 else ''}"
+        if denominator == 2 and noun:  # "medio kilo", "media hora"
+            return "media" if _feminine(noun, words) else "medio"
+        count = "un" if numerator == 1 else str(num2words(numerator, lang="es"))
+        return f"{count} {one if numerator == 1 else many}"
+
+    def say(match: re.Match[str]) -> str:
+        if match["vulgar"]:
+            numerator, denominator = _VULGAR[match["vulgar"]]
+        else:
+            numerator, denominator = int(match["n"]), int(match["d"])
+        if numerator >= denominator:
+            return match.group()
+        after = match["next"] or ""
+        noun = after.strip()
+        if not match["whole"]:
+            return part(numerator, denominator, noun) + after
+        whole = int(match["whole"])
+        if (numerator, denominator) == (1, 2):
+            if german:  # "eineinhalb", "zweieinhalb"
+                return (
+                    ("ein" if whole == 1 else str(num2words(whole, lang="de"))) + "einhalb" + after
+                )
+            if noun:  # "dos horas y media"
+                half = "media" if _feminine(noun, words) else "medio"
+                return (
+                    f"{before_noun(str(num2words(whole, lang='es')), noun, words)}{after} y {half}"
+                )
+        joiner = " und " if german else " y "
+        said = f"{num2words(whole, lang=words.num2words)}{joiner}"
+        return said + part(numerator, denominator, "") + after
+
+    return lambda text: pattern.sub(say, text)
+
+
 def year_rule(words: NumberWords) -> Rule:
     """German years as said: "1990" -> "neunzehnhundertneunzig" (a four-digit number
     from 1100 to 1999 with no group mark); Spanish says years as numbers."""
@@ -491,6 +555,7 @@ def _rules(tag: str, language: Language) -> tuple[Rule, ...]:
         time_rule(words),
         decade_rule(words),
         roman_rule(words),
+        fraction_rule(words),  # after dates ("el 3/4" is a day), before units: "½ l"
         unit_rule(words),
         year_rule(words),
         joined_suffix_rule(words),
