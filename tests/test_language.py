@@ -139,6 +139,13 @@ def test_spoken_forms(language, written, spoken):
         ("es", "Pío XII habló", "Pío doce habló"),
         ("es", "Gregorio XIII reformó", "Gregorio trece reformó"),
         ("es", "Fase V del plan", "Fase V del plan"),  # a sentence's first word: no king
+        # German ones, an article and an ordinal by case; a counted part a cardinal
+        ("de", "Ludwig XIV. starb früh.", "Ludwig der Vierzehnte starb früh."),
+        ("de", "Unter Karl V. wuchs das Reich.", "Unter Karl dem Fünften wuchs das Reich."),
+        ("de", "Für Leo XIV. war es gut.", "Für Leo den Vierzehnten war es gut."),
+        ("de", "Die Zeit Ludwigs XIV. war lang.", "Die Zeit Ludwigs des Vierzehnten war lang."),
+        ("de", "Es beginnt Teil III.", "Es beginnt Teil drei."),
+        ("de", "Teil V beginnt.", "Teil V beginnt."),
         # money written with its name, a rate's decimals, a price per unit
         ("de", "auf 13,90 Euro", "auf dreizehn Euro und neunzig Cent"),
         ("de", "für 0,30 €/kWh", "für dreißig Cent pro Kilowattstunde"),

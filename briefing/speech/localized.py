@@ -407,12 +407,66 @@ def joined_suffix_rule(words: NumberWords) -> Rule:
 _FEMININE_NAMES = frozenset("Isabel Leonor Beatriz Inés Carmen Mercedes Margarita".split())
 
 
+#: Prepositions before a monarch's name that take the dative or the accusative: "unter
+#: Ludwig dem Vierzehnten", "für Karl den Großen".
+_GERMAN_DATIVE = frozenset("unter von mit bei nach zu seit aus vor".split())
+_GERMAN_ACCUSATIVE = frozenset("für gegen um durch ohne".split())
+#: Words that number what follows them: "Teil V" -> "Teil fünf", "Kapitel XII".
+_GERMAN_COUNTED = frozenset(
+    """Teil Teile Kapitel Band Artikel Phase Klasse Stufe Abschnitt Akt Folge Staffel
+    Buch Titel Typ Kategorie Liga Runde Gruppe""".split()
+)
+
+
+def _german_roman_rule(words: NumberWords) -> Rule:
+    """German monarchs' and popes' numerals, an article and an ordinal by case: "Ludwig
+    XIV. starb" -> "Ludwig der Vierzehnte starb", "unter Ludwig XIV." -> "unter Ludwig
+    dem Vierzehnten", "für Leo XIV." -> "für Leo den Vierzehnten", "Ludwigs XIV." ->
+    "Ludwigs des Vierzehnten". A lone I, V or X only after a name that is no sentence's
+    first word."""
+    from .roman import is_numeral, roman_value
+
+    pattern = re.compile(
+        r"(?<![\w.])(?P<name>[A-ZÄÖÜ][a-zäöüß]{2,})(?P<space>\s+)(?P<num>[IVX]{1,6})"
+        r"(?P<stop>\.(?=\s+[a-zäöü,]|[,;:]|\s*$))?(?![\w-])"
+    )
+    before = re.compile(r"(\S+)\s+$")
+
+    def say(match: re.Match[str]) -> str:
+        numeral, name = match["num"], match["name"]
+        if not is_numeral(numeral) or not 1 <= roman_value(numeral) <= 39:
+            return match.group()
+        head = match.string[: match.start()].rstrip()
+        if len(numeral) == 1 and (not head or head.endswith((".", "!", "?", ":"))):
+            return match.group()
+        if name in _GERMAN_COUNTED:  # "Teil fünf", "Kapitel zwölf"
+            said = str(num2words(roman_value(numeral), lang="de"))
+            return f"{name}{match['space']}{said}" + ("." if match["stop"] else "")
+        ordinal = str(num2words(roman_value(numeral), lang="de", to="ordinal")).capitalize()
+        previous = before.search(match.string[max(0, match.start() - 24) : match.start()])
+        word = previous[1].lower() if previous else ""
+        if name.endswith("s") and len(name) > 4 and word not in _GERMAN_DATIVE:
+            said = f"des {ordinal}n"  # "Ludwigs des Vierzehnten"
+        elif word in _GERMAN_DATIVE:
+            said = f"dem {ordinal}n"
+        elif word in _GERMAN_ACCUSATIVE:
+            said = f"den {ordinal}n"
+        else:
+            said = f"der {ordinal}"
+        ends = match["stop"] and not match.string[match.end() :].strip()
+        return f"{name}{match['space']}{said}" + ("." if ends else "")
+
+    return lambda text: pattern.sub(say, text)
+
+
 def roman_rule(words: NumberWords) -> Rule:
     """Spanish Roman numerals: a century's is a cardinal ("siglo XXI" -> "siglo
     veintiuno"); a monarch's or a pope's after a capitalised name an ordinal up to ten
     ("Felipe VI" -> "Felipe sexto", "Juan Pablo II" -> "Juan Pablo segundo", "Isabel II"
     -> "Isabel segunda"), a cardinal past it ("Alfonso XIII" -> "Alfonso trece"). A lone
     "I", "V" or "X" only after a name that is no sentence's first word."""
+    if words.num2words == "de":
+        return _german_roman_rule(words)
     if words.num2words != "es":
         return lambda text: text
     from .roman import is_numeral, roman_value
