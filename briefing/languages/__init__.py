@@ -120,7 +120,8 @@ class NumberWords:
     "periodistas")."""
     dative_after: frozenset[str] = frozenset()
     """Prepositions after which "der" is dative, and an ordinal after it ends in "-en"
-    ("in der 2. Liga" -> "in der zweiten Liga"; German)."""
+    ("in der 2. Liga" -> "in der zweiten Liga"), and a monarch's numeral is said with
+    "dem" ("unter Karl dem Fünften"; German)."""
     fractions: tuple[tuple[str, str], ...] = ()
     """A fraction's denominators from 2 to 10, singular and plural: ("Drittel",
     "Drittel"), ("tercio", "tercios"); a half first."""

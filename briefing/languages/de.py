@@ -253,7 +253,7 @@ NUMBERS = NumberWords(
     score_word="zu",
     range_word="bis",
     time_words=frozenset(
-        "um ab bis gegen seit von zwischen und vor nach etwa circa ca. kurz spätestens".split()
+        "um ab bis gegen seit von zwischen und vor nach etwa circa kurz spätestens".split()
     ),
     ordinal_endings=tuple(ORDINAL_ENDINGS.items()),
 )
@@ -285,6 +285,6 @@ LANGUAGE = Language(
         ),
         written=("„", "“"),
         comma_after=True,
-        after_verb=r"nach|vor|bei|während|am|im|gegenüber|auf|zum|zur|in\s+(?:einer|einem|einer)",
+        after_verb=r"nach|vor|bei|während|am|im|gegenüber|auf|zum|zur|in\s+(?:einer|einem)",
     ),
 )

@@ -82,6 +82,23 @@ def before_noun(said: str, noun: str, words: NumberWords) -> str:
     return said
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start`` in lower case ("" for none), read from at most 24
+    characters back."""
+    found = _WORD_BEFORE.search(text[max(0, start - 24) : start])
+    return found[1].lower() if found else ""
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens the text or a sentence (a lone Roman "V" there is no
+    king's: "Paso V del plan", "Teil V beginnt")."""
+    head = text[:start].rstrip()
+    return not head or head.endswith((".", "!", "?", ":"))
+
+
 def _words(language: Language) -> NumberWords:
     assert language.numbers is not None, language.tag
     return language.numbers
@@ -246,7 +263,6 @@ def score_rule(words: NumberWords) -> Rule:
     pattern = re.compile(
         r"(?<![\w.,:])(?P<a>\d{1,3}):(?P<b>\d{1,3})(?![\w:]|[.,]\d)(?P<uhr>\s+Uhr\b)?"
     )
-    word_before = re.compile(r"(\S+)\s+$")
 
     def say(match: re.Match[str]) -> str:
         a, b = match["a"], match["b"]
@@ -255,8 +271,7 @@ def score_rule(words: NumberWords) -> Rule:
         if len(b) == 2 and int(a) <= 23 and int(b) <= 59:  # could be a time of day
             if not german or b.startswith("0"):
                 return match.group()
-            before = word_before.search(match.string[max(0, match.start() - 24) : match.start()])
-            if before and before[1].lower() in words.time_words:
+            if _word_before(match.string, match.start()) in words.time_words:
                 return match.group()
         said = [str(num2words(int(n), lang=words.num2words)) for n in (a, b)]
         return f"{said[0]} {words.score_word} {said[1]}"
@@ -319,16 +334,13 @@ def ordinal_after_rule(words: NumberWords) -> Rule:
         r"(?<![\w.,])(?P<word>[^\W\d_]+)(?P<space>\s+)(?P<num>\d{1,3})\.(?=\s+[^\W\d_])"
     )
 
-    before = re.compile(r"([^\W\d_]+)\s+$")
-
     def say(match: re.Match[str]) -> str:
         ending = endings.get(match["word"].lower())
         if ending is None:
             return match.group()
-        if match["word"].lower() == "der":  # "in der 2. Liga": dative, "zweiten"
-            preposition = before.search(match.string[max(0, match.start() - 24) : match.start()])
-            if preposition and preposition[1].lower() in words.dative_after:
-                ending = "n"
+        is_der = match["word"].lower() == "der"  # "in der 2. Liga": dative, "zweiten"
+        if is_der and _word_before(match.string, match.start()) in words.dative_after:
+            ending = "n"
         said = str(num2words(int(match["num"]), lang=words.num2words, to="ordinal"))
         return f"{match['word']}{match['space']}{said}{ending}"
 
@@ -407,9 +419,8 @@ def joined_suffix_rule(words: NumberWords) -> Rule:
 _FEMININE_NAMES = frozenset("Isabel Leonor Beatriz Inés Carmen Mercedes Margarita".split())
 
 
-#: Prepositions before a monarch's name that take the dative or the accusative: "unter
-#: Ludwig dem Vierzehnten", "für Karl den Großen".
-_GERMAN_DATIVE = frozenset("unter von mit bei nach zu seit aus vor".split())
+#: Prepositions before a monarch's name that take the accusative: "für Karl den Großen"
+#: (those of the dative: ``NumberWords.dative_after``).
 _GERMAN_ACCUSATIVE = frozenset("für gegen um durch ohne".split())
 #: Words that number what follows them: "Teil V" -> "Teil fünf", "Kapitel XII".
 _GERMAN_COUNTED = frozenset(
@@ -430,24 +441,21 @@ def _german_roman_rule(words: NumberWords) -> Rule:
         r"(?<![\w.])(?P<name>[A-ZÄÖÜ][a-zäöüß]{2,})(?P<space>\s+)(?P<num>[IVX]{1,6})"
         r"(?P<stop>\.(?=\s+[a-zäöü,]|[,;:]|\s*$))?(?![\w-])"
     )
-    before = re.compile(r"(\S+)\s+$")
 
     def say(match: re.Match[str]) -> str:
         numeral, name = match["num"], match["name"]
         if not is_numeral(numeral) or not 1 <= roman_value(numeral) <= 39:
             return match.group()
-        head = match.string[: match.start()].rstrip()
-        if len(numeral) == 1 and (not head or head.endswith((".", "!", "?", ":"))):
+        if len(numeral) == 1 and _opens_sentence(match.string, match.start()):
             return match.group()
         if name in _GERMAN_COUNTED:  # "Teil fünf", "Kapitel zwölf"
             said = str(num2words(roman_value(numeral), lang="de"))
             return f"{name}{match['space']}{said}" + ("." if match["stop"] else "")
         ordinal = str(num2words(roman_value(numeral), lang="de", to="ordinal")).capitalize()
-        previous = before.search(match.string[max(0, match.start() - 24) : match.start()])
-        word = previous[1].lower() if previous else ""
-        if name.endswith("s") and len(name) > 4 and word not in _GERMAN_DATIVE:
+        word = _word_before(match.string, match.start())
+        if name.endswith("s") and len(name) > 4 and word not in words.dative_after:
             said = f"des {ordinal}n"  # "Ludwigs des Vierzehnten"
-        elif word in _GERMAN_DATIVE:
+        elif word in words.dative_after:
             said = f"dem {ordinal}n"
         elif word in _GERMAN_ACCUSATIVE:
             said = f"den {ordinal}n"
@@ -485,8 +493,7 @@ def roman_rule(words: NumberWords) -> Rule:
         numeral, name = match["num"], match["name"]
         if not is_numeral(numeral):
             return match.group()
-        before = match.string[: match.start()].rstrip()
-        if len(numeral) == 1 and (not before or before.endswith((".", "!", "?", ":"))):
+        if len(numeral) == 1 and _opens_sentence(match.string, match.start()):
             return match.group()  # "Paso V" opening a sentence: a code, not a king
         value = roman_value(numeral)
         if value > 10:
