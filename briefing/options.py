@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
@@ -65,10 +65,6 @@ class Extractive:
 EXTRACTIVE = Extractive()
 
 
-def _extractive() -> Summarizer:
-    return EXTRACTIVE
-
-
 @dataclass(frozen=True)
 class RunOptions:
     """What one run makes (every field has the default a run without flags uses)."""
@@ -91,7 +87,7 @@ class RunOptions:
     """Feed items older than this are left out (None: none is)."""
     wpm: int | None = None
     """Every voice's speaking rate, overriding the profiles'."""
-    summarizer: Summarizer = field(default_factory=_extractive)
+    summarizer: Summarizer = EXTRACTIVE
     bitrate_kbps: int = DEFAULT_BITRATE_KBPS
     base_url: str | None = None
     """Public URL of the output folder, for the feed."""
@@ -169,7 +165,7 @@ def make_summarizer(kind: str = "extractive", llm: dict[str, Any] | None = None)
     """The summarizer called ``kind``: "extractive", or "llm" with its settings
     (base_url, model, api_key, timeout_s; the environment fills what is missing)."""
     if kind == "extractive":
-        return _extractive()
+        return EXTRACTIVE
     if kind == "llm":
         from .render.cache import default_cache_dir
         from .summarize.llm import LlmSettings, LlmSummarizer

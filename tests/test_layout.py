@@ -133,28 +133,30 @@ def test_an_llm_summarizer_names_its_model_in_the_run_inputs():
     assert summarizer_name(summarize_article) == "briefing.summarize.summarize_article"
 
 
-def test_a_worker_and_the_cache_start_without_the_renderer():
-    """The render package's names load its pool on first use: a worker process and
-    the up-to-date check import only what they need."""
+def _python(code: str, *args: str) -> list[str]:
+    """The words ``code`` prints, run by a fresh Python in the repository."""
     import subprocess
     import sys
 
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True,
+        cwd=PACKAGE.parent,
+    )  # fmt: skip
+    return result.stdout.split()
+
+
+def test_a_worker_and_the_cache_start_without_the_renderer():
+    """The render package's names load its pool on first use: a worker process and
+    the up-to-date check import only what they need."""
     code = (
         "import sys, briefing.render.workers, briefing.render.cache, briefing.uptodate; "
         "print('briefing.render.pool' in sys.modules, 'briefing.audio.mp3' in sys.modules)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
-        cwd=PACKAGE.parent,
-    )  # fmt: skip
-    assert result.stdout.split() == ["False", "False"]
+    assert _python(code) == ["False", "False"]
 
 
 def test_dask_and_fsspec_are_imported_only_for_a_cluster_or_a_url_cache(tmp_path):
     """A run on this machine, with the local cache, never imports the optional extras."""
-    import subprocess
-    import sys
-
     code = (
         "import sys\n"
         "from briefing import tts\n"
@@ -167,21 +169,14 @@ def test_dask_and_fsspec_are_imported_only_for_a_cluster_or_a_url_cache(tmp_path
         "    assert not renderer.render(tone_specs(['a few words'])).failures\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'dask', 'distributed', 'fsspec'}))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "cache")],
-        capture_output=True, text=True, check=True, cwd=PACKAGE.parent,
-    )  # fmt: skip
-    assert result.stdout.split() == ["[]"]
+    assert _python(code, str(tmp_path / "cache")) == ["[]"]
 
 
-def test_a_run_that_finds_its_episode_up_to_date_loads_no_text_stage(tmp_path):
+def test_a_run_that_finds_its_episode_up_to_date_loads_no_text_stage():
     """The command line and the pipeline import the summarizer and num2words where they
     are used: a run whose episode is up to date (a fifth of its 0.2 s start was their
     patterns) loads neither. The default summarizer keeps the name the runs' inputs
     have always given it."""
-    import subprocess
-    import sys
-
     from briefing.options import EXTRACTIVE
     from briefing.uptodate import summarizer_name
 
@@ -196,8 +191,4 @@ def test_a_run_that_finds_its_episode_up_to_date_loads_no_text_stage(tmp_path):
         "check_language([], 'en')\n"
         "print(sorted({'briefing.summarize', 'num2words', 'briefing.speech'} & set(sys.modules)))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
-        cwd=PACKAGE.parent,
-    )  # fmt: skip
-    assert result.stdout.split() == ["[]"]
+    assert _python(code) == ["[]"]
