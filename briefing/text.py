@@ -48,7 +48,7 @@ _BOUNDARY = re.compile(
     (?P<end>[.!?…]++)                 # sentence-final punctuation ("...", "?!", "…")
     (?P<close>["'”’»«“‘›‹)\]]*+)       # closing quotes or brackets (German's “ ‘ « too)
     (?P<space>\s++)                    # white space
-    (?=(?P<next>\S))                   # what follows (not consumed)
+    (?=\S)                             # something follows (not consumed)
     """,
     re.VERBOSE,
 )
@@ -56,10 +56,10 @@ _BOUNDARY = re.compile(
 _WORD_WINDOW = 64
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W\d_]|[.'’-])*)$")  # any alphabet's: "pág."
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
-#: What follows a boundary: opening quotes or brackets, then its first character and word.
 #: What opens a sentence before its first word: quotation marks (English's, German's „ ‚
 #: » ›, Spanish's «), brackets, and Spanish's ¿ and ¡.
 _OPENING = "\"'“‘«»„‚‹›([¿¡"
+#: What follows a boundary: opening marks, then its first character and word.
 _FOLLOWING = re.compile(rf"[{re.escape(_OPENING)}]*+(?=(?P<first>.?))(?P<word>[^\W\d_]*)")
 
 
